@@ -1,0 +1,1 @@
+#include "bbb/text_decoder.h"

@@ -1,0 +1,65 @@
+// Hand-written types for the Embind module built from wasm/bindings.cpp
+// (Debian's Emscripten 3.1.6 has no --emit-tsd). Kept under tsc by the tests.
+//
+// Every call returns data, never throws for bad input: JSON strings are
+// {"ok": true, ...} or {"ok": false, "error": {"code": "...", "message": "..."}}.
+
+/** Which file of a set is being read. Feed invoices and fulfilment before contracts. */
+export type FileKind = 'contracts' | 'invoices' | 'fulfilment';
+
+/**
+ * One analysis: the files fed so far and what the engine folded from them.
+ * Settings that change how rows are read (currency, proration, formats,
+ * mapping) are fixed at construction; report settings are given per report().
+ */
+export interface BbbSession {
+  /** Start a file. Returns JSON {ok} or {ok:false,error}. */
+  begin(kind: FileKind, fileName: string): string;
+  /**
+   * A view of the engine's one reusable input buffer, with room for `size`
+   * bytes. Write the next chunk into it, then call feed(size). The view is
+   * invalid after any other call (wasm memory may grow).
+   */
+  inputBuffer(size: number): Uint8Array;
+  /** Consume `size` bytes from the input buffer. Returns data rows read so far in this file. */
+  feed(size: number): number;
+  /** End the current file. Returns JSON {ok, file: FileSummary}. */
+  end(): string;
+  /** The report for these settings (ReportSettings as JSON). Returns JSON {ok, report} or {ok:false,error}. */
+  report(reportSettingsJson: string): string;
+  /** Frees the session's wasm memory. */
+  delete(): void;
+}
+
+/** Settings fixed for a session (JSON given to the Session constructor). All optional. */
+export interface ReadSettings {
+  currency?: string;                        // default currency, "USD"
+  proration?: 'monthly' | 'daily';          // default "monthly"
+  as_of?: string;                           // YYYY-MM-DD
+  date_order?: 'auto' | 'ymd' | 'mdy' | 'dmy';  // tie-break for ambiguous dates
+  decimal?: 'auto' | '.' | ',';
+  encoding?: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  delimiter?: 'auto' | ',' | ';' | '\t' | '|';
+  mapping?: Record<string, string>;          // field -> column header, overrides detection
+}
+
+/** Report settings (JSON given to report()). All optional. */
+export interface ReportSettings {
+  period?: 'month' | 'quarter' | 'year';    // default "month"
+  fiscal_start?: number;                    // 1-12, default 1
+  from?: string;                            // YYYY-MM-DD, first day of the range
+  to?: string;                              // YYYY-MM-DD, last day of the range
+}
+
+export interface BbbModule {
+  Session: new (readSettingsJson: string) => BbbSession;
+  version(): string;
+}
+
+export interface ModuleOptions {
+  wasmBinary?: ArrayBuffer | Uint8Array;
+  locateFile?: (path: string, prefix: string) => string;
+  onAbort?: (what: unknown) => void;
+}
+
+export default function createBbbModule(options?: ModuleOptions): Promise<BbbModule>;
