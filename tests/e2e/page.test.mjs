@@ -1,0 +1,154 @@
+// End-to-end: the built page (web/dist) in Debian's headless Chromium, served
+// under a sub-path by a local static server. A user picks the example CSV;
+// the numbers in the DOM must be the spec's worked examples (METRICS.md §8),
+// and no request may leave the page's origin.
+//
+// Needs: npm run build:web (after the wasm build), /usr/bin/chromium.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static_server.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = join(repo, 'web/dist');
+const exampleCsv = process.env.BBB_EXAMPLE_CSV ?? join(repo, 'examples/worked-examples.csv');
+const CHROMIUM = process.env.BBB_CHROMIUM ?? '/usr/bin/chromium';
+const SUB_PATH = '/some/sub/path/';
+const SCREENSHOT = process.env.BBB_SCREENSHOT ?? '/tmp/bbb-e2e.png';
+
+let server;
+let context;
+let profileDir;
+/** Every URL the browser asked for, from any page or worker of the context. */
+const requested = [];
+const pageErrors = [];
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  server = await serveStatic(dist, SUB_PATH);
+  profileDir = mkdtempSync(join(tmpdir(), 'bbb-e2e-profile-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  context.on('request', (request) => requested.push(request.url()));
+  // Anything aimed at another origin is recorded above and refused here.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin + '/')) return route.continue();
+    return route.abort('blockedbyclient');
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function openPage() {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
+  await page.goto(server.url);
+  return page;
+}
+
+/** Text of the cell for one currency, metric and period label. */
+function cell(page, currency, metric, period) {
+  return page
+    .locator(`section.currency[data-currency="${currency}"] tr[data-metric="${metric}"] td[data-period="${period}"]`)
+    .textContent();
+}
+
+async function waitForReport(page) {
+  await page.locator('#results[data-ready="true"] section.currency').first().waitFor({ timeout: 60_000 });
+}
+
+test('the page loads under a sub-path with its title and privacy line', { timeout: 60_000 }, async () => {
+  const page = await openPage();
+  assert.equal(await page.title(), 'Bookings, Billings & Backlog');
+  assert.equal(await page.locator('h1').textContent(), 'Bookings, Billings & Backlog');
+  assert.match(await page.locator('.lede').textContent(), /never leaves this machine/);
+});
+
+test('a user uploads the worked examples and sees the spec numbers', { timeout: 120_000 }, async () => {
+  assert.ok(existsSync(exampleCsv), `${exampleCsv} is missing`);
+  const page = await openPage();
+  await page.locator('#file-input').setInputFiles(exampleCsv);
+  await waitForReport(page);
+
+  // EX1: 12,000.00 booked 2024-01-01, 12 months, billed upfront (USD).
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
+  assert.equal(await cell(page, 'USD', 'billings', '2024-01'), '12,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '1,000.00');
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  assert.equal(await cell(page, 'USD', 'backlog_end', '2024-01'), '11,000.00');
+  // EX2: 9,000,000.00 booked 2022-01-15, from 2022-02-01, 36 months, monthly (EUR).
+  assert.equal(await cell(page, 'EUR', 'bookings', '2022-01'), '9,000,000.00');
+  assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-01'), '9,000,000.00');
+  assert.equal(await cell(page, 'EUR', 'billings', '2022-01'), '0.00');
+  assert.equal(await cell(page, 'EUR', 'billings', '2022-02'), '250,000.00');
+  assert.equal(await cell(page, 'EUR', 'revenue', '2022-02'), '250,000.00');
+  assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
+
+  // Human labels, and the row summary.
+  const labels = await page.locator('section.currency[data-currency="USD"] tbody th[scope="row"]').allTextContents();
+  assert.deepEqual(labels, ['Bookings', 'ACV bookings', 'Cancellations', 'Revenue', 'Billings',
+    'Backlog (begin)', 'Backlog (end)', 'Deferred revenue', 'Unbilled receivable', 'Billed backlog',
+    'Unbilled backlog', 'cRPO (next 12 months)', 'Unscheduled backlog']);
+  const read = Number(await page.locator('[data-count="read"]').textContent());
+  const accepted = Number(await page.locator('[data-count="accepted"]').textContent());
+  const rejected = Number(await page.locator('[data-count="rejected"]').textContent());
+  assert.ok(read > 0 && accepted > 0, `rows read ${read}, accepted ${accepted}`);
+  assert.equal(read, accepted + rejected);
+
+  await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  // A new period asks the worker again without re-reading the file.
+  const before = requested.length;
+  await page.locator('#period').selectOption('quarter');
+  await page.locator('section.currency[data-currency="EUR"] th', { hasText: 'FY2022-Q1' }).waitFor({ timeout: 30_000 });
+  assert.equal(await cell(page, 'EUR', 'bookings', 'FY2022-Q1'), '9,000,000.00');
+  assert.equal(await page.locator('#fiscal-start').isDisabled(), false);
+  await page.locator('#period').selectOption('year');
+  await page.locator('section.currency[data-currency="USD"] th', { hasText: 'FY2024' }).first().waitFor({ timeout: 30_000 });
+  assert.equal(await cell(page, 'USD', 'bookings', 'FY2024'), '12,000.00');
+  assert.equal(requested.length, before, 'changing the period made a network request');
+  await page.locator('#period').selectOption('month');
+  await page.locator('section.currency[data-currency="USD"] th', { hasText: '2024-01' }).first().waitFor({ timeout: 30_000 });
+});
+
+test('"Try an example" loads the example from the same origin', { timeout: 120_000 }, async () => {
+  const page = await openPage();
+  await page.locator('#example-button').click();
+  await waitForReport(page);
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
+  assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
+});
+
+test('file content is shown as text, never as HTML, and bad input is an error on the page', { timeout: 120_000 }, async () => {
+  const page = await openPage();
+  const hostile = 'id,booking_date,amount\n<img src=x onerror=alert(1)>,2024-01-01,<b>12</b>\n';
+  await page.locator('#file-input').setInputFiles({ name: 'bad<i>.csv', mimeType: 'text/csv', buffer: Buffer.from(hostile) });
+  // Either a report with issues or an error state: both are data shown on the page.
+  await page.locator('#results[data-ready="true"], #status[data-kind="error"]').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('main img, main b, main i').count(), 0, 'file content became markup');
+});
+
+test('no request left the page origin and the page logged no error', () => {
+  const foreign = requested.filter((url) => !url.startsWith(server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.ok(requested.some((url) => url.endsWith('.wasm')), 'the wasm was fetched over HTTP: ' + requested.join(' '));
+  assert.ok(requested.every((url) => !url.startsWith(server.origin + '/') || url.startsWith(server.url)),
+    'a request escaped the sub-path: ' + requested.filter((u) => !u.startsWith(server.url)).join(' '));
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,68 @@
+// Vite builds web/ into web/dist. `base: './'` makes every URL in the build
+// relative, so the folder works under any sub-path and from any static host.
+//
+// The engine is not committed: '@bbb/wasm' points at the Emscripten build
+// (build/wasm-release/wasm/bbb.js + bbb.wasm, or $BBB_WASM_DIR) and Vite
+// bundles bbb.js into the worker and copies bbb.wasm as a hashed asset.
+// '@bbb/examples' points at examples/ so the example CSV is served from the
+// page's own origin.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const webDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = resolve(webDir, '..');
+const wasmDir = resolve(process.env.BBB_WASM_DIR ?? resolve(repoDir, 'build/wasm-release/wasm'));
+const examplesDir = resolve(process.env.BBB_EXAMPLES_DIR ?? resolve(repoDir, 'examples'));
+
+/** Fails early, with the command to run, when an input of the page is missing. */
+function requireInputs() {
+  return {
+    name: 'bbb-require-inputs',
+    buildStart() {
+      const missing = [resolve(wasmDir, 'bbb.js'), resolve(wasmDir, 'bbb.wasm'), resolve(examplesDir, 'worked-examples.csv')]
+        .filter((file) => !existsSync(file));
+      if (missing.length > 0) {
+        this.error(
+          `missing ${missing.join(', ')}.\n` +
+          'Build the engine first: NODE_PATH=/usr/share/nodejs emcmake cmake --preset wasm-release && ' +
+          'NODE_PATH=/usr/share/nodejs cmake --build --preset wasm-release',
+        );
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  root: webDir,
+  base: './',
+  publicDir: false,
+  plugins: [requireInputs()],
+  resolve: {
+    alias: {
+      '@bbb/wasm': wasmDir,
+      '@bbb/examples': examplesDir,
+    },
+  },
+  worker: {
+    format: 'es',
+  },
+  build: {
+    outDir: resolve(webDir, 'dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,      // the wasm and the example stay files, fetched from the same origin
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+  },
+  server: {
+    host: '127.0.0.1',
+    fs: { allow: [repoDir, wasmDir] },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: Number(process.env.PORT) || 8080,
+    strictPort: true,
+  },
+});
