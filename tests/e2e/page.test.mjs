@@ -112,6 +112,10 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   assert.equal(read, accepted + rejected);
 
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.waitForTimeout(400);   // let the 120 ms colour transitions finish
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-dark.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // A new period asks the worker again without re-reading the file.
   const before = requested.length;
