@@ -46,7 +46,9 @@ function clearStatus() {
 
 /**
  * The one place where an engine reply with ok:false becomes a visible error.
- * @returns {boolean} whether the reply was ok
+ * @param {import('./engine_client.js').Reply} reply
+ * @param {string} doing what the page was trying to do, for the message
+ * @returns {reply is import('./engine_client.js').OkReply} whether the reply was ok
  */
 function accept(reply, doing) {
   if (reply && reply.ok) return true;
