@@ -1,0 +1,142 @@
+// bbb: the engine on the command line, for scripts and large files.
+//
+//   bbb report CONTRACTS.csv [--invoices F] [--fulfilment F] [--period month|quarter|year]
+//       [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]
+//       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]
+//       [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]
+//       [--map FIELD=COLUMN]... [--format json|csv|table]
+//
+// CONTRACTS.csv may be '-' for standard input. Exit status 0 when the report
+// was made (even with rejected rows, listed on stderr and in the JSON), 2
+// with a one-line reason when it could not be.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bbb/report_json.h"
+#include "bbb/session.h"
+#include "bbb/settings.h"
+#include "text_output.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: bbb report CONTRACTS.csv [--invoices F] [--fulfilment F] [--period month|quarter|year]\n"
+    "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
+    "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
+    "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
+    "           [--map FIELD=COLUMN]... [--format json|csv|table]\n"
+    "       bbb --version\n";
+
+int fail(const std::string& reason) {
+  std::fprintf(stderr, "bbb: %s\n", reason.c_str());
+  return 2;
+}
+
+// Streams one file through the session in 1 MiB chunks.
+bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& path, std::string* error) {
+  std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) { *error = path + ": " + std::strerror(errno); return false; }
+  if (!session.begin(kind, path == "-" ? "stdin" : path, error)) { if (f != stdin) std::fclose(f); return false; }
+  std::vector<char> buffer(1 << 20);
+  std::size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
+  const bool read_error = std::ferror(f) != 0;
+  if (f != stdin) std::fclose(f);
+  if (read_error) { *error = path + ": read error"; return false; }
+  if (!session.end(error)) return false;
+  if (!session.files().back().readable) {
+    // Say why in one line: the file-level error.
+    for (const bbb::Issue& i : session.issues().listed())
+      if (i.line == 0 && i.severity == "error" && i.file == bbb::file_kind_name(kind)) { *error = path + ": " + i.message; return false; }
+    *error = path + ": cannot be read";
+    return false;
+  }
+  return true;
+}
+
+void print_issues(const bbb::Session& session, const std::string& contracts_path) {
+  constexpr std::size_t kShown = 20;
+  const auto& issues = session.issues().listed();
+  for (std::size_t k = 0; k < issues.size() && k < kShown; ++k) {
+    const bbb::Issue& i = issues[k];
+    std::fprintf(stderr, "%s:%lld:%s: %s: %s: %s\n", i.file == "contracts" ? contracts_path.c_str() : i.file.c_str(),
+                 static_cast<long long>(i.line), i.column.c_str(), i.severity.c_str(), i.code.c_str(), i.message.c_str());
+  }
+  const long long more = static_cast<long long>(issues.size() > kShown ? issues.size() - kShown : 0) + session.issues().unlisted();
+  if (more > 0) std::fprintf(stderr, "... and %lld more issues (all counted in the report's issue_counts)\n", more);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.size() == 1 && args[0] == "--version") { std::printf("bbb %s\n", bbb::kEngineVersion); return 0; }
+  if (args.empty() || args[0] != "report") { std::fputs(kUsage, stderr); return 2; }
+
+  nlohmann::json read = nlohmann::json::object(), report = nlohmann::json::object();
+  std::string contracts, invoices, fulfilment, format = "json";
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
+      if (!value(&v)) return fail("option " + a + " needs a value");
+      if (a == "--invoices") invoices = v;
+      else if (a == "--fulfilment" || a == "--fulfillment") fulfilment = v;
+      else if (a == "--period") report["period"] = v;
+      else if (a == "--fiscal-start") {
+        char* end = nullptr;
+        const long m = std::strtol(v.c_str(), &end, 10);
+        if (*end != '\0') return fail("--fiscal-start must be a month number from 1 to 12");
+        report["fiscal_start"] = m;
+      } else if (a == "--from") report["from"] = v;
+      else if (a == "--to") report["to"] = v;
+      else if (a == "--proration") read["proration"] = v;
+      else if (a == "--as-of") read["as_of"] = v;
+      else if (a == "--currency") read["currency"] = v;
+      else if (a == "--date-order") read["date_order"] = v;
+      else if (a == "--decimal") read["decimal"] = v;
+      else if (a == "--encoding") read["encoding"] = v;
+      else if (a == "--delimiter") read["delimiter"] = v == "tab" ? "\t" : v;
+      else if (a == "--map") {
+        const std::size_t eq = v.find('=');
+        if (eq == std::string::npos) return fail("--map takes FIELD=COLUMN");
+        read["mapping"][v.substr(0, eq)] = v.substr(eq + 1);
+      } else if (a == "--format") format = v;
+      else return fail("unknown option " + a);
+    } else if (contracts.empty()) {
+      contracts = a;
+    } else {
+      return fail("one contracts file only (got '" + contracts + "' and '" + a + "')");
+    }
+  }
+  if (contracts.empty()) { std::fputs(kUsage, stderr); return 2; }
+  if (format != "json" && format != "csv" && format != "table") return fail("--format must be json, csv or table");
+
+  std::string error;
+  bbb::ReadSettings read_settings;
+  if (!bbb::parse_read_settings(read.dump(), &read_settings, &error)) return fail(error);
+  bbb::ReportSettings report_settings;
+  if (!bbb::parse_report_settings(report.dump(), &report_settings, &error)) return fail(error);
+
+  bbb::Session session(read_settings);
+  // Invoices and fulfilment say how lines are billed and recognised, so they come first.
+  if (!invoices.empty() && !feed_file(session, bbb::FileKind::kInvoices, invoices, &error)) return fail(error);
+  if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, &error)) return fail(error);
+  if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
+
+  print_issues(session, contracts);
+  const std::string json = bbb::render_report(session, report_settings);
+  if (format == "json") std::printf("%s\n", json.c_str());
+  else if (format == "table") std::fputs(bbb_cli::report_as_table(json).c_str(), stdout);
+  else std::fputs(bbb_cli::report_as_csv(json).c_str(), stdout);
+  return 0;
+}

@@ -1,0 +1,27 @@
+// Deciding how a file writes its dates and amounts from a sample of its first
+// rows, before any row is read for real.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bbb/column_mapping.h"
+#include "bbb/line_reader.h"
+#include "bbb/settings.h"
+
+namespace bbb {
+
+struct DetectedFormats {
+  ColumnFormats formats;
+  // Per date field that has a column: "detected" (the values decide it),
+  // "iso" (only year-first dates seen), "setting" or "assumed" (a tie).
+  std::vector<std::pair<Field, std::string>> date_order_source;
+  std::string decimal_source;  // "detected", "setting" or "assumed"
+  std::vector<std::string> warnings;
+};
+
+DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
+                               const std::vector<std::vector<std::string>>& sample, const ReadSettings& settings,
+                               char delimiter);
+
+}  // namespace bbb

@@ -1,0 +1,41 @@
+// Every problem found in the input, for people and for the report. Errors
+// are listed one by one; a warning that repeats on many rows (say, "no
+// currency, default used" on every row) is listed a few times and counted.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace bbb {
+
+struct Issue {
+  std::string file;        // "contracts", "invoices", "fulfilment"
+  std::int64_t line = 0;   // 1-based physical line, header = 1; 0 = the whole file
+  std::string column;      // header name as written, "" when the whole row or file
+  std::string severity;    // "error" (row rejected, or file unreadable) or "warning"
+  std::string code;        // stable id such as "bad_date"
+  std::string message;     // for people
+  std::string value;       // the offending value, if any
+};
+
+class IssueLog {
+ public:
+  // Rows of a 10 GB file could all be bad: the list is bounded and the
+  // counts are always exact.
+  static constexpr std::size_t kMaxListed = 10000;
+  static constexpr std::size_t kMaxListedPerWarning = 50;
+
+  void add(Issue issue);
+  const std::vector<Issue>& listed() const { return listed_; }
+  const std::map<std::string, std::int64_t>& counts() const { return counts_; }  // by code
+  std::int64_t unlisted() const { return unlisted_; }
+
+ private:
+  std::vector<Issue> listed_;
+  std::map<std::string, std::int64_t> counts_;
+  std::int64_t unlisted_ = 0;
+};
+
+}  // namespace bbb

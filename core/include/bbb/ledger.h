@@ -1,0 +1,63 @@
+// Month-by-month totals of one currency: the flows of each month and the
+// change of each balance at its end. Every line is folded in once, as it is
+// read, so memory grows with the number of months, not of lines. Quarters
+// and years are unions of months, so any period report is read from here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bbb/date.h"
+
+namespace bbb {
+
+struct MonthTotals {
+  // Flows of the month.
+  std::int64_t bookings = 0;
+  std::int64_t bookings_count = 0;
+  std::int64_t bookings_recurring = 0;  // ratable lines
+  std::int64_t bookings_one_time = 0;   // point lines
+  std::int64_t acv_bookings = 0;
+  std::int64_t cancellations = 0;
+  std::int64_t cancellations_count = 0;
+  std::int64_t revenue = 0;
+  std::int64_t billings = 0;
+  // Change during the month of each balance read at month end.
+  std::int64_t backlog = 0;
+  std::int64_t deferred_revenue = 0;
+  std::int64_t unbilled_receivable = 0;
+  std::int64_t billed_backlog = 0;
+  std::int64_t crpo = 0;
+  std::int64_t unscheduled_backlog = 0;
+
+  // Anything that puts the month in the report's range (spec 10).
+  bool has_event() const { return bookings_count != 0 || cancellations_count != 0 || billings != 0 || revenue != 0; }
+};
+
+class MonthlyLedger {
+ public:
+  // Bookings per deal type, for the first kMaxTypes types seen; later types
+  // are counted under "other" so that a free-text column cannot grow memory.
+  static constexpr std::size_t kMaxTypes = 24;
+
+  MonthTotals& at(YearMonth m);
+  // Zero totals for a month outside the stored range.
+  MonthTotals get(YearMonth m) const;
+  bool empty() const { return months_.empty(); }
+  YearMonth first() const { return first_; }
+  YearMonth last() const { return first_.plus(static_cast<std::int32_t>(months_.size()) - 1); }
+
+  void add_type_booking(const std::string& type, YearMonth m, std::int64_t amount);
+  const std::vector<std::string>& types() const { return types_; }
+  std::int64_t type_bookings(std::size_t type_index, YearMonth m) const;
+
+ private:
+  YearMonth first_;
+  std::vector<MonthTotals> months_;
+  std::vector<std::string> types_;
+  struct TypeSeries { YearMonth first; std::vector<std::int64_t> amounts; };
+  std::vector<TypeSeries> type_series_;
+};
+
+}  // namespace bbb

@@ -1,0 +1,80 @@
+// Reads one CSV record of a contracts, invoices or fulfilment file into a
+// checked value, or says why the row is rejected (spec section 7).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bbb/column_mapping.h"
+#include "bbb/contract_line.h"
+#include "bbb/csv_reader.h"
+#include "bbb/issue_log.h"
+#include "bbb/value_formats.h"
+
+namespace bbb {
+
+// How each column writes its values, decided from a sample of the file.
+struct ColumnFormats {
+  // Per field, for dates like 03/04/2024 (ISO dates read the same in any order).
+  DateOrder date_order[static_cast<int>(Field::kCount)];
+  char decimal = '.';
+  ColumnFormats() { for (DateOrder& o : date_order) o = DateOrder::kMdy; }
+  DateOrder order_of(Field f) const { return date_order[static_cast<int>(f)]; }
+};
+
+// The outcome of reading one row: the issues found, and for a rejected row
+// the amount if it could be read (for the "value of rejected rows").
+struct RowResult {
+  bool accepted = false;
+  std::vector<Issue> issues;
+  std::optional<std::int64_t> rejected_amount;
+  CurrencyCode currency;
+};
+
+// Amounts of invoices and fulfilment are read before the line they belong to
+// (and so its currency) is known: they are kept in ten-thousandths, exact
+// for every currency of up to four decimals, and scaled when matched.
+constexpr int kAuxDigits = 4;
+
+struct InvoiceRow { std::string id; std::int64_t line = 0; Date date; std::int64_t amount_e4 = 0; };
+struct FulfilmentRow {
+  std::string id;
+  std::int64_t line = 0;
+  Date date;
+  bool is_percent = false;
+  std::int64_t amount_e4 = 0;           // when !is_percent
+  std::int64_t percent_millionths = 0;  // cumulative percent complete x 1e6 (0..100e6)
+};
+
+// Scales an amount kept in ten-thousandths to a currency's minor units;
+// false when it has more decimals than the currency.
+bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out);
+
+class LineReader {
+ public:
+  LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency);
+
+  RowResult read_contract(const CsvRecord& record, ContractLine* out) const;
+  RowResult read_invoice(const CsvRecord& record, InvoiceRow* out) const;
+  RowResult read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const;
+
+  const ColumnMapping& mapping() const { return mapping_; }
+  const ColumnFormats& formats() const { return formats_; }
+
+ private:
+  struct Context;
+  bool check_width(const CsvRecord& record, RowResult* result) const;
+
+  FileKind kind_;
+  ColumnMapping mapping_;
+  ColumnFormats formats_;
+  CurrencyCode default_currency_;
+};
+
+// Reads an amount in a currency whose precision is `digits` (used again when
+// the invoices of a line are matched to it).
+bool read_money(const std::string& text, char decimal, int digits, std::int64_t* out, std::string* why);
+
+}  // namespace bbb

@@ -1,0 +1,32 @@
+// Money is an integer count of a currency's minor units (cents), never a
+// floating-point number. Amounts of different currencies are never added.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace bbb {
+
+// The largest magnitude the engine accepts, so that every amount (and every
+// sum the report prints) stays exact as a JavaScript number.
+constexpr std::int64_t kMaxMinor = (std::int64_t{1} << 53) - 1;
+
+// A three-letter ISO 4217 code, upper case.
+struct CurrencyCode {
+  char code[4] = {0, 0, 0, 0};
+  std::string_view view() const { return std::string_view(code, 3); }
+  friend bool operator==(const CurrencyCode& a, const CurrencyCode& b) { return a.view() == b.view(); }
+  friend bool operator<(const CurrencyCode& a, const CurrencyCode& b) { return a.view() < b.view(); }
+};
+
+// Accepts three ASCII letters in any case ("usd" -> "USD").
+bool parse_currency_code(std::string_view text, CurrencyCode* out);
+
+// Decimal places of a currency's minor unit per ISO 4217 (JPY 0, USD 2, KWD 3).
+int minor_digits(const CurrencyCode& currency);
+
+// 123456 with 2 digits -> "1,234.56"; -5 -> "-0.05". For people, not for parsing back.
+std::string format_minor(std::int64_t minor, int digits);
+
+}  // namespace bbb

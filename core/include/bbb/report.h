@@ -1,0 +1,62 @@
+// The period report of spec section 4: for each currency and period, the
+// flows of the period and the balances at its end, read from the ledgers.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bbb/ledger.h"
+#include "bbb/money.h"
+#include "bbb/period.h"
+#include "bbb/settings.h"
+
+namespace bbb {
+
+// A ratio rounded to four decimals, computed exactly from integers (so that
+// native and WebAssembly print the same digits); none when the divisor is 0.
+struct Ratio {
+  std::int64_t ten_thousandths = 0;
+};
+std::optional<Ratio> ratio_of(std::int64_t numerator, std::int64_t denominator);
+
+struct Growth {
+  std::optional<Ratio> period_over_period;
+  std::optional<Ratio> year_over_year;
+};
+
+struct PeriodFigures {
+  Period period;
+  MonthTotals flows;  // the flow fields summed over the period
+  std::vector<std::pair<std::string, std::int64_t>> bookings_by_type;
+  std::int64_t backlog_begin = 0;
+  std::int64_t backlog_end = 0;
+  std::int64_t deferred_revenue_end = 0;
+  std::int64_t unbilled_receivable_end = 0;
+  std::int64_t billed_backlog_end = 0;
+  std::int64_t unbilled_backlog_end = 0;
+  std::int64_t crpo_end = 0;
+  std::int64_t later_backlog_end = 0;
+  std::int64_t unscheduled_backlog_end = 0;
+  std::optional<Ratio> book_to_bill;     // bookings / billings
+  std::optional<Ratio> book_to_revenue;  // bookings / revenue
+  std::optional<Ratio> backlog_months;   // backlog_end / average monthly revenue of the last 3 months
+  Growth bookings_growth, billings_growth, revenue_growth, backlog_growth;
+};
+
+struct CurrencyReport {
+  CurrencyCode currency;
+  int minor_digits = 2;
+  std::vector<PeriodFigures> periods;
+  PeriodFigures total;  // the whole range as one period
+};
+
+// One report for every currency over one range: from the first event of any
+// currency to the last (or the settings' range), every period included.
+std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
+                                                const ReportSettings& settings);
+
+}  // namespace bbb

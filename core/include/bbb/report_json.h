@@ -1,0 +1,26 @@
+// The machine-readable report of spec section 9, and the envelopes that carry
+// results and errors across the WebAssembly boundary as data. Native and
+// WebAssembly builds print byte-identical text from here.
+#pragma once
+
+#include <string>
+
+#include "bbb/report.h"
+#include "bbb/session.h"
+#include "bbb/settings.h"
+
+namespace bbb {
+
+constexpr const char* kEngineVersion = "0.1.0";
+
+// The report as compact JSON text.
+std::string render_report(const Session& session, const ReportSettings& settings);
+
+// {"ok":true,"report":<report>}
+std::string report_envelope(const Session& session, const ReportSettings& settings);
+// {"ok":false,"error":{"code":...,"message":...}}
+std::string error_envelope(const std::string& code, const std::string& message);
+// {"ok":true,"file":<summary of the file just read>}
+std::string file_envelope(const Session& session);
+
+}  // namespace bbb

@@ -1,0 +1,76 @@
+// The schedules of one booked line (spec sections 3 and 10): how much of it
+// is recognised, and how much billed, through any day.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "bbb/contract_line.h"
+#include "bbb/date.h"
+
+namespace bbb {
+
+enum class Proration { kMonthly, kDaily };
+
+struct DatedAmount {
+  Date date;
+  std::int64_t amount = 0;
+};
+
+// Cumulative fulfilment of a line, from the fulfilment file: either amounts
+// delivered (summed) or cumulative percent complete, by date.
+struct Fulfilment {
+  bool is_percent = false;
+  std::vector<DatedAmount> rows;  // amount in minor units, or percent x 1e6
+};
+
+class LineSchedule {
+ public:
+  // invoices: the line's rows of the invoices file (empty: generated billing);
+  // fulfilment: null when the line has no fulfilment rows.
+  LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
+               const Fulfilment* fulfilment);
+
+  // Recognised through day d (inclusive), every rule applied: nothing before
+  // booking (catch-up on the booking date), nothing on or after cancel_date.
+  std::int64_t revenue_through(Date d) const;
+  // The same as it is known before the cancellation (for cRPO read as of a
+  // day before cancel_date).
+  std::int64_t revenue_through_uncancelled(Date d) const;
+  // What the schedule will recognise in all, ignoring cancellation: the
+  // rest of the amount is unscheduled (a point line with no delivery date).
+  std::int64_t scheduled_total() const { return scheduled_total_; }
+  // Removed from backlog on cancel_date: amount - revenue through the day before.
+  std::int64_t cancelled_backlog() const;
+
+  // Every invoice and credit note, generated or from the invoices file, with
+  // the cancellation true-up; sorted by date, one entry per date.
+  const std::vector<DatedAmount>& billings() const { return billings_; }
+  std::int64_t billed_through(Date d) const;
+
+  // The last day on which revenue or billing changes (or the line is cancelled).
+  Date last_change() const { return last_change_; }
+
+ private:
+  std::int64_t base_revenue_through(Date d) const;  // no catch-up, no cancellation
+  std::int64_t ratable_through(Date d) const;
+  std::int64_t fulfilled_through(Date d) const;
+  void build_generated_billing();
+  void build_invoiced_billing(std::vector<DatedAmount> invoices);
+  void add_true_up(std::int64_t billed_through_cancel);
+  void finish_billing();
+
+  const ContractLine& line_;
+  Proration proration_;
+  const Fulfilment* fulfilment_;
+  std::int64_t total_weight_ = 0;
+  std::int64_t scheduled_total_ = 0;
+  std::vector<DatedAmount> billings_;
+  Date last_change_;
+};
+
+// The generated installments of a line before catch-up and cancellation:
+// exposed for tests of the billing rules.
+std::vector<DatedAmount> generated_installments(const ContractLine& line);
+
+}  // namespace bbb

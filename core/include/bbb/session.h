@@ -1,0 +1,105 @@
+// One analysis: files fed in chunks, rows read and folded into monthly
+// ledgers as they arrive, reports asked for at any time after. The native
+// CLI and the WebAssembly binding both drive exactly this class.
+//
+// Order: invoices and fulfilment files (which say how lines are billed and
+// recognised) are fed before the contracts file, whose rows are folded as
+// they stream through.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bbb/column_mapping.h"
+#include "bbb/csv_reader.h"
+#include "bbb/format_detection.h"
+#include "bbb/issue_log.h"
+#include "bbb/ledger.h"
+#include "bbb/line_reader.h"
+#include "bbb/report.h"
+#include "bbb/schedule.h"
+#include "bbb/settings.h"
+
+namespace bbb {
+
+struct RowCounts {
+  std::int64_t read = 0;
+  std::int64_t accepted = 0;
+  std::int64_t rejected = 0;
+  std::map<CurrencyCode, std::int64_t> rejected_value;  // where an amount could be read
+};
+
+struct FileSummary {
+  FileKind kind = FileKind::kContracts;
+  std::string name;
+  RowCounts rows;
+  CsvDialect dialect;
+  ColumnMapping mapping;
+  DetectedFormats formats;
+  bool readable = true;  // false: the file could not be read at all (see the issues)
+};
+
+class Session {
+ public:
+  explicit Session(ReadSettings settings);
+  ~Session();
+
+  // Starts a file; false with *error when it cannot start now.
+  bool begin(FileKind kind, const std::string& name, std::string* error);
+  void feed(const char* data, std::size_t size);
+  // Ends the current file; its summary is files().back().
+  bool end(std::string* error);
+  bool in_file() const { return reader_ != nullptr; }
+  std::int64_t rows_read_in_file() const;
+
+  const ReadSettings& settings() const { return settings_; }
+  const std::vector<FileSummary>& files() const { return files_; }
+  const IssueLog& issues() const { return issues_; }
+  RowCounts contract_rows() const;
+  const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return ledgers_; }
+
+ private:
+  void on_record(const CsvRecord& record);
+  void on_csv_issue(const CsvIssue& issue);
+  void take_header(const CsvRecord& record);
+  void decide_formats();
+  void process(const CsvRecord& record);
+  void process_contract(const CsvRecord& record, RowResult* result);
+  void process_invoice(const CsvRecord& record, RowResult* result);
+  void process_fulfilment(const CsvRecord& record, RowResult* result);
+  void fold(const ContractLine& line);
+  void reject_unmatched_rows();
+  void file_issue(const std::string& severity, const std::string& code, const std::string& message);
+
+  ReadSettings settings_;
+  IssueLog issues_;
+  std::vector<FileSummary> files_;
+  std::map<CurrencyCode, MonthlyLedger> ledgers_;
+
+  // The file being read.
+  std::unique_ptr<CsvReader> reader_;
+  bool header_seen_ = false;
+  bool fatal_ = false;
+  std::unique_ptr<LineReader> line_reader_;
+  std::vector<std::vector<std::string>> sample_;
+  std::vector<std::int64_t> sample_lines_;
+  std::vector<CsvIssue> pending_csv_issues_;
+  std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
+
+  // Across files.
+  bool contracts_seen_ = false;
+  std::unordered_map<std::string, std::int64_t> contract_ids_;  // id -> line of its first row
+  struct AuxRows {
+    std::vector<InvoiceRow> invoices;
+    std::vector<FulfilmentRow> fulfilment;
+    bool matched = false;
+  };
+  std::unordered_map<std::string, AuxRows> aux_;
+  std::unordered_map<std::string, std::int64_t> aux_ids_seen_;
+};
+
+}  // namespace bbb

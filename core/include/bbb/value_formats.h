@@ -1,0 +1,62 @@
+// Reading the amounts and dates that real exports write, with the format of
+// each column detected from a sample of its values.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "bbb/date.h"
+#include "bbb/money.h"
+
+namespace bbb {
+
+// Order of day, month and year in dates like 03/04/2024.
+enum class DateOrder { kAuto, kYmd, kMdy, kDmy };
+bool parse_date_order(std::string_view name, DateOrder* out);
+const char* date_order_name(DateOrder order);
+
+// Reads YYYY-MM-DD, YYYY/MM/DD, DD.MM.YYYY and, by `order`, MM/DD/YYYY or
+// DD/MM/YYYY (also with '-', and one-digit days and months). A time of day
+// after the date ("2024-01-31 00:00:00", "2024-01-31T09:30") is ignored.
+// On failure *why says what is wrong, for a person.
+bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* why);
+
+// Collects evidence about a date column's day/month order.
+class DateOrderSniffer {
+ public:
+  void observe(std::string_view text);
+  // kMdy or kDmy when the values decide it, else kAuto (a tie the column cannot break).
+  DateOrder decided() const;
+  bool conflicting() const { return day_first_ && month_first_; }
+
+ private:
+  bool day_first_ = false;    // saw 13..31 in the first place
+  bool month_first_ = false;  // saw 13..31 in the second place
+};
+
+struct ParsedAmount {
+  std::int64_t minor = 0;
+  bool has_currency = false;  // the text named a currency ("EUR 99")
+  CurrencyCode currency;
+};
+
+// Reads 1234.56, 1,234.56, 1.234,56, 1 234,56, $1,234, EUR 99, -5, (123.45)
+// with `decimal` ('.' or ',') as the decimal separator and `digits` decimal
+// places in the currency. Digits past the currency's precision must be zeros:
+// money is never rounded silently.
+bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why);
+
+// Collects evidence about an amount column's decimal separator.
+class DecimalSniffer {
+ public:
+  void observe(std::string_view text);
+  char decided() const { return comma_ > point_ ? ',' : '.'; }  // '.' unless commas win
+  bool saw_evidence() const { return comma_ + point_ > 0; }
+
+ private:
+  int comma_ = 0;
+  int point_ = 0;
+};
+
+}  // namespace bbb

@@ -1,0 +1,59 @@
+#include "bbb/contract_line.h"
+
+#include <string>
+
+#include "bbb/column_mapping.h"
+
+namespace bbb {
+
+int billing_interval_months(BillingKind kind) {
+  switch (kind) {
+    case BillingKind::kMonthly: case BillingKind::kMonthlyArrears: return 1;
+    case BillingKind::kQuarterly: case BillingKind::kQuarterlyArrears: return 3;
+    case BillingKind::kSemiannual: case BillingKind::kSemiannualArrears: return 6;
+    case BillingKind::kAnnual: case BillingKind::kAnnualArrears: return 12;
+    default: return 0;
+  }
+}
+
+bool billing_in_arrears(BillingKind kind) {
+  return kind == BillingKind::kMonthlyArrears || kind == BillingKind::kQuarterlyArrears ||
+         kind == BillingKind::kSemiannualArrears || kind == BillingKind::kAnnualArrears;
+}
+
+bool parse_billing_kind(std::string_view text, BillingKind* out) {
+  const std::string w = normalize_header(text);
+  struct Word { const char* word; BillingKind kind; };
+  static constexpr Word kWords[] = {
+      {"upfront", BillingKind::kUpfront}, {"inadvance", BillingKind::kUpfront}, {"prepaid", BillingKind::kUpfront},
+      {"monthly", BillingKind::kMonthly}, {"quarterly", BillingKind::kQuarterly},
+      {"semiannual", BillingKind::kSemiannual}, {"semiannually", BillingKind::kSemiannual},
+      {"annual", BillingKind::kAnnual}, {"annually", BillingKind::kAnnual}, {"yearly", BillingKind::kAnnual},
+      {"monthlyarrears", BillingKind::kMonthlyArrears}, {"quarterlyarrears", BillingKind::kQuarterlyArrears},
+      {"semiannualarrears", BillingKind::kSemiannualArrears}, {"annualarrears", BillingKind::kAnnualArrears},
+      {"ondelivery", BillingKind::kOnDelivery}, {"none", BillingKind::kNone},
+  };
+  for (const Word& word : kWords)
+    if (w == word.word) { *out = word.kind; return true; }
+  return false;
+}
+
+bool parse_recognition(std::string_view text, Recognition* out) {
+  const std::string w = normalize_header(text);
+  if (w == "ratable" || w == "ratably" || w == "subscription" || w == "overtime") *out = Recognition::kRatable;
+  else if (w == "point" || w == "pointintime" || w == "delivery" || w == "ondelivery") *out = Recognition::kPoint;
+  else return false;
+  return true;
+}
+
+bool parse_status(std::string_view text, Status* out) {
+  const std::string w = normalize_header(text);
+  if (w == "booked" || w == "won" || w == "closedwon" || w == "signed") *out = Status::kBooked;
+  else if (w == "open" || w == "pipeline" || w == "pending") *out = Status::kOpen;
+  else if (w == "lost" || w == "closedlost") *out = Status::kLost;
+  else if (w == "cancelled" || w == "canceled" || w == "terminated") *out = Status::kCancelled;
+  else return false;
+  return true;
+}
+
+}  // namespace bbb

@@ -1,0 +1,108 @@
+#include "bbb/date.h"
+
+#include <cstdio>
+
+namespace bbb {
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days, for the proleptic
+// Gregorian calendar.
+constexpr std::int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+struct Civil { int y; int m; int d; };
+
+constexpr Civil civil_from_days(std::int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
+}
+
+static_assert(days_from_civil(1970, 1, 1) == 0, "epoch");
+static_assert(days_from_civil(2000, 3, 1) == 11017, "after a leap day");
+
+bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+}  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
+}
+
+bool Date::from_ymd(int year, int month, int day, Date* out) {
+  // Years outside 1000..9999 are typing mistakes in a contracts file.
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  if (day > days_in_month(year, month)) return false;
+  *out = from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+  return true;
+}
+
+int Date::year() const { return civil_from_days(days_).y; }
+int Date::month() const { return civil_from_days(days_).m; }
+int Date::day() const { return civil_from_days(days_).d; }
+
+YearMonth Date::year_month() const {
+  const Civil c = civil_from_days(days_);
+  return YearMonth::of(c.y, c.m);
+}
+
+std::string Date::iso() const {
+  const Civil c = civil_from_days(days_);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
+  return buf;
+}
+
+bool parse_iso_date(std::string_view t, Date* out) {
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
+  int v[3] = {0, 0, 0};
+  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
+  for (int k = 0; k < 3; ++k) {
+    for (int i = 0; i < lens[k]; ++i) {
+      const char c = t[starts[k] + i];
+      if (c < '0' || c > '9') return false;
+      v[k] = v[k] * 10 + (c - '0');
+    }
+  }
+  return Date::from_ymd(v[0], v[1], v[2], out);
+}
+
+int YearMonth::days() const { return days_in_month(year(), month()); }
+
+Date YearMonth::first_day() const {
+  return Date::from_days(days_from_civil(year(), static_cast<unsigned>(month()), 1));
+}
+
+Date YearMonth::last_day() const { return first_day().plus_days(days() - 1); }
+
+Date YearMonth::day_clamped(int day) const {
+  const int last = days();
+  return first_day().plus_days((day < last ? day : last) - 1);
+}
+
+std::string YearMonth::label() const {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());
+  return buf;
+}
+
+Date add_months(Date d, std::int32_t n) {
+  const Civil c = civil_from_days(d.days());
+  return YearMonth::of(c.y, c.m).plus(n).day_clamped(c.d);
+}
+
+}  // namespace bbb

@@ -1,0 +1,81 @@
+#include "bbb/format_detection.h"
+
+namespace bbb {
+namespace {
+
+const Field kDateFields[] = {Field::kBookingDate, Field::kStartDate, Field::kEndDate, Field::kDeliveryDate,
+                             Field::kBillingStart, Field::kCancelDate, Field::kCreatedDate, Field::kInvoiceDate,
+                             Field::kDate};
+
+bool has_slash_dates(const std::vector<std::vector<std::string>>& sample, int column) {
+  for (const auto& row : sample) {
+    if (static_cast<std::size_t>(column) >= row.size()) continue;
+    const std::string& v = row[static_cast<std::size_t>(column)];
+    if (v.size() >= 6 && v.find('/') != std::string::npos && v.find('/') <= 2) return true;
+    if (v.size() >= 6 && v.find('-') != std::string::npos && v.find('-') <= 2) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
+                               const std::vector<std::vector<std::string>>& sample, const ReadSettings& settings,
+                               char delimiter) {
+  (void)kind;
+  DetectedFormats out;
+
+  // Amounts: the decimal separator of the amount column.
+  if (settings.decimal != 0) {
+    out.formats.decimal = settings.decimal;
+    out.decimal_source = "setting";
+  } else {
+    DecimalSniffer sniffer;
+    if (mapping.has(Field::kAmount))
+      for (const auto& row : sample)
+        if (static_cast<std::size_t>(mapping.of(Field::kAmount)) < row.size())
+          sniffer.observe(row[static_cast<std::size_t>(mapping.of(Field::kAmount))]);
+    out.formats.decimal = sniffer.decided();
+    out.decimal_source = sniffer.saw_evidence() ? "detected" : "assumed";
+  }
+
+  // Dates: each column's values decide its order where they can; a column
+  // they cannot decide follows the file's other date columns, then the
+  // setting, then the file's conventions (a ';' delimiter or a decimal comma
+  // suggest day-first), else month-first.
+  DateOrder file_order = DateOrder::kAuto;
+  DateOrder per_field[static_cast<int>(Field::kCount)];
+  for (DateOrder& o : per_field) o = DateOrder::kAuto;
+  for (Field f : kDateFields) {
+    if (!mapping.has(f)) continue;
+    DateOrderSniffer sniffer;
+    for (const auto& row : sample)
+      if (static_cast<std::size_t>(mapping.of(f)) < row.size()) sniffer.observe(row[static_cast<std::size_t>(mapping.of(f))]);
+    if (sniffer.conflicting())
+      out.warnings.push_back(std::string("column '") + mapping.headers[static_cast<std::size_t>(mapping.of(f))] +
+                             "' has dates both day-first and month-first; rows that do not fit the chosen order are rejected");
+    per_field[static_cast<int>(f)] = sniffer.decided();
+    if (file_order == DateOrder::kAuto) file_order = sniffer.decided();
+  }
+  DateOrder tie = settings.date_order != DateOrder::kAuto && settings.date_order != DateOrder::kYmd
+                      ? settings.date_order
+                      : DateOrder::kAuto;
+  const char* tie_source = "setting";
+  if (tie == DateOrder::kAuto && file_order != DateOrder::kAuto) { tie = file_order; tie_source = "detected"; }
+  if (tie == DateOrder::kAuto) {
+    tie = (delimiter == ';' || out.formats.decimal == ',') ? DateOrder::kDmy : DateOrder::kMdy;
+    tie_source = "assumed";
+  }
+  for (Field f : kDateFields) {
+    if (!mapping.has(f)) continue;
+    const DateOrder decided = per_field[static_cast<int>(f)];
+    out.formats.date_order[static_cast<int>(f)] = decided != DateOrder::kAuto ? decided : tie;
+    const char* source = decided != DateOrder::kAuto ? "detected"
+                         : has_slash_dates(sample, mapping.of(f)) ? tie_source
+                                                                  : "iso";
+    out.date_order_source.emplace_back(f, source);
+  }
+  return out;
+}
+
+}  // namespace bbb

@@ -1,0 +1,53 @@
+#include "bbb/ledger.h"
+
+namespace bbb {
+namespace {
+
+// Grows a month-indexed series to cover m, at either end.
+template <class T>
+T& month_slot(std::vector<T>& series, YearMonth& first, YearMonth m) {
+  if (series.empty()) {
+    first = m;
+    series.resize(1);
+  } else if (m < first) {
+    series.insert(series.begin(), static_cast<std::size_t>(first - m), T());
+    first = m;
+  } else if (m - first >= static_cast<std::int32_t>(series.size())) {
+    series.resize(static_cast<std::size_t>(m - first) + 1);
+  }
+  return series[static_cast<std::size_t>(m - first)];
+}
+
+}  // namespace
+
+MonthTotals& MonthlyLedger::at(YearMonth m) { return month_slot(months_, first_, m); }
+
+MonthTotals MonthlyLedger::get(YearMonth m) const {
+  if (months_.empty() || m < first_ || m > last()) return MonthTotals();
+  return months_[static_cast<std::size_t>(m - first_)];
+}
+
+void MonthlyLedger::add_type_booking(const std::string& type, YearMonth m, std::int64_t amount) {
+  std::size_t i = 0;
+  while (i < types_.size() && types_[i] != type) ++i;
+  if (i == types_.size()) {
+    if (types_.size() + 1 >= kMaxTypes) {
+      // The last slot is "other".
+      i = kMaxTypes - 1;
+      if (types_.size() < kMaxTypes) { types_.push_back("other"); type_series_.emplace_back(); }
+    } else {
+      types_.push_back(type);
+      type_series_.emplace_back();
+    }
+  }
+  TypeSeries& s = type_series_[i];
+  month_slot(s.amounts, s.first, m) += amount;
+}
+
+std::int64_t MonthlyLedger::type_bookings(std::size_t type_index, YearMonth m) const {
+  const TypeSeries& s = type_series_[type_index];
+  if (s.amounts.empty() || m < s.first || m - s.first >= static_cast<std::int32_t>(s.amounts.size())) return 0;
+  return s.amounts[static_cast<std::size_t>(m - s.first)];
+}
+
+}  // namespace bbb

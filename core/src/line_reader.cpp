@@ -1,0 +1,303 @@
+#include "bbb/line_reader.h"
+
+#include <utility>
+
+namespace bbb {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Reads a whole number of at least 1; "12.0" is accepted as 12.
+bool parse_positive_whole(std::string_view text, std::int32_t* out) {
+  std::string_view s = trim(text);
+  const std::size_t dot = s.find('.');
+  if (dot != std::string_view::npos) {
+    for (char c : s.substr(dot + 1)) if (c != '0') return false;
+    s = s.substr(0, dot);
+  }
+  if (s.empty() || s.size() > 6) return false;
+  std::int32_t v = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  if (v < 1) return false;
+  *out = v;
+  return true;
+}
+
+// Reads a percentage 0..100 with up to six decimals, as millionths of a percent.
+bool parse_percent(std::string_view text, std::int64_t* out) {
+  std::string_view s = trim(text);
+  if (!s.empty() && s.back() == '%') s = trim(s.substr(0, s.size() - 1));
+  std::int64_t whole = 0, frac = 0;
+  int frac_digits = 0;
+  bool seen_dot = false, any = false;
+  for (char c : s) {
+    if ((c == '.' || c == ',') && !seen_dot) { seen_dot = true; continue; }
+    if (c < '0' || c > '9') return false;
+    any = true;
+    if (!seen_dot) { whole = whole * 10 + (c - '0'); if (whole > 100) return false; }
+    else if (frac_digits < 6) { frac = frac * 10 + (c - '0'); ++frac_digits; }
+  }
+  while (frac_digits < 6) { frac *= 10; ++frac_digits; }
+  const std::int64_t v = whole * 1000000 + frac;
+  if (!any || v > 100000000) return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+// Reading the cells of one row, recording problems against their columns.
+struct LineReader::Context {
+  const LineReader& reader;
+  const CsvRecord& record;
+  RowResult& result;
+
+  std::string_view cell(Field f) const {
+    const int c = reader.mapping_.of(f);
+    return c == ColumnMapping::kNone ? std::string_view() : trim(record.field(static_cast<std::size_t>(c)));
+  }
+  bool present(Field f) const { return !cell(f).empty(); }
+  std::string column(Field f) const {
+    const int c = reader.mapping_.of(f);
+    return c == ColumnMapping::kNone ? field_name(f) : reader.mapping_.headers[static_cast<std::size_t>(c)];
+  }
+  void issue(const char* severity, Field f, std::string code, std::string message, std::string_view value = {}) {
+    result.issues.push_back({file_kind_name(reader.kind_), record.line, column(f), severity, std::move(code),
+                             std::move(message), std::string(value)});
+  }
+  void error(Field f, std::string code, std::string message) { issue("error", f, std::move(code), std::move(message), cell(f)); }
+  void warning(Field f, std::string code, std::string message) { issue("warning", f, std::move(code), std::move(message), cell(f)); }
+
+  // An optional date: true when absent or readable.
+  bool date(Field f, bool* has, Date* out) {
+    *has = false;
+    if (!present(f)) return true;
+    std::string why;
+    if (!parse_date(cell(f), reader.formats_.order_of(f), out, &why)) {
+      error(f, "bad_date", why);
+      return false;
+    }
+    *has = true;
+    return true;
+  }
+
+  // An amount of an invoices or fulfilment row, in ten-thousandths.
+  bool aux_amount(std::int64_t* out) {
+    if (!present(Field::kAmount)) { error(Field::kAmount, "missing_amount", "no amount"); return false; }
+    std::string why;
+    if (!read_money(std::string(cell(Field::kAmount)), reader.formats_.decimal, kAuxDigits, out, &why)) {
+      error(Field::kAmount, "bad_amount", why);
+      return false;
+    }
+    return true;
+  }
+};
+
+LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency)
+    : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency) {}
+
+bool read_money(const std::string& text, char decimal, int digits, std::int64_t* out, std::string* why) {
+  ParsedAmount a;
+  if (!parse_amount(text, decimal, digits, &a, why)) return false;
+  *out = a.minor;
+  return true;
+}
+
+bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out) {
+  std::int64_t divisor = 1;
+  for (int i = digits; i < kAuxDigits; ++i) divisor *= 10;
+  if (amount_e4 % divisor != 0) return false;
+  *out = amount_e4 / divisor;
+  return true;
+}
+
+bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
+  if (record.field_count <= mapping_.headers.size()) return true;
+  result->issues.push_back({file_kind_name(kind_), record.line, "", "error", "too_many_fields",
+                            "the row has " + std::to_string(record.field_count) + " fields but the header has " +
+                                std::to_string(mapping_.headers.size()) + " (an unquoted delimiter in a value?)",
+                            ""});
+  return false;
+}
+
+RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) const {
+  RowResult result;
+  Context cx{*this, record, result};
+  bool ok = check_width(record, &result);
+  ContractLine& l = *out;
+  l = ContractLine();
+  l.line_number = record.line;
+  l.id = std::string(cx.cell(Field::kId));
+  if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
+
+  if (cx.present(Field::kStatus) && !parse_status(cx.cell(Field::kStatus), &l.status)) {
+    cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");
+    ok = false;
+  }
+
+  // Currency: the column, or a code written in the amount, or the default.
+  bool currency_known = false;
+  if (cx.present(Field::kCurrency)) {
+    if (parse_currency_code(cx.cell(Field::kCurrency), &l.currency)) currency_known = true;
+    else { cx.error(Field::kCurrency, "bad_currency", "not a three-letter ISO 4217 currency code"); ok = false; }
+  }
+  ParsedAmount amount;
+  std::string why;
+  if (!cx.present(Field::kAmount)) {
+    cx.error(Field::kAmount, "missing_amount", "no amount: every line needs its total committed value");
+    ok = false;
+  } else if (!parse_amount(cx.cell(Field::kAmount), formats_.decimal,
+                           minor_digits(currency_known ? l.currency : default_currency_), &amount, &why)) {
+    cx.error(Field::kAmount, "bad_amount", why);
+    ok = false;
+  } else {
+    if (amount.has_currency) {
+      if (currency_known && !(amount.currency == l.currency)) {
+        cx.error(Field::kAmount, "currency_mismatch",
+                 "the amount is in " + std::string(amount.currency.view()) + " but the currency column says " +
+                     std::string(l.currency.view()));
+        ok = false;
+      } else if (!currency_known) {
+        l.currency = amount.currency;
+        currency_known = true;
+        // Re-read with the precision of the currency the amount names.
+        parse_amount(cx.cell(Field::kAmount), formats_.decimal, minor_digits(l.currency), &amount, &why);
+      }
+    }
+    l.amount = amount.minor;
+    if (l.amount < 0) {
+      cx.error(Field::kAmount, "negative_amount",
+               "negative amount: a downgrade is a cancel_date on the old line plus a new line");
+      ok = false;
+    }
+    result.rejected_amount = amount.minor;  // the value of this row, should it be rejected
+  }
+  if (!currency_known) {
+    l.currency = default_currency_;
+    cx.issue("warning", Field::kCurrency, "default_currency",
+             "no currency: " + std::string(default_currency_.view()) + " (the default) is used");
+  }
+  result.currency = l.currency;
+
+  bool has_start = false, has_end = false, has_bill_start = false;
+  Date start, end, bill_start;
+  ok &= cx.date(Field::kBookingDate, &l.has_booking, &l.booking);
+  ok &= cx.date(Field::kStartDate, &has_start, &start);
+  ok &= cx.date(Field::kEndDate, &has_end, &end);
+  ok &= cx.date(Field::kDeliveryDate, &l.has_delivery, &l.delivery);
+  ok &= cx.date(Field::kBillingStart, &has_bill_start, &bill_start);
+  ok &= cx.date(Field::kCancelDate, &l.has_cancel, &l.cancel);
+  ok &= cx.date(Field::kCreatedDate, &l.has_created, &l.created);
+
+  std::int32_t term = 0;
+  if (cx.present(Field::kTermMonths) && !parse_positive_whole(cx.cell(Field::kTermMonths), &term)) {
+    cx.error(Field::kTermMonths, "bad_term", "term_months must be a whole number of at least 1");
+    ok = false;
+  }
+  const bool has_term = has_end || term > 0;
+  if (cx.present(Field::kRecognition)) {
+    if (!parse_recognition(cx.cell(Field::kRecognition), &l.recognition)) {
+      cx.error(Field::kRecognition, "unknown_recognition", "unknown recognition: use ratable or point");
+      ok = false;
+    }
+  } else {
+    l.recognition = has_term ? Recognition::kRatable : Recognition::kPoint;
+  }
+  if (cx.present(Field::kBilling) && !parse_billing_kind(cx.cell(Field::kBilling), &l.billing)) {
+    cx.error(Field::kBilling, "unknown_billing",
+             "unknown billing: use upfront, monthly, quarterly, semiannual, annual, monthly-arrears, "
+             "quarterly-arrears, on-delivery or none");
+    ok = false;
+  }
+  if (cx.present(Field::kType)) l.type = std::string(cx.cell(Field::kType));
+
+  if (!ok) return result;
+
+  l.start = has_start ? start : l.booking;
+  if (l.is_booked() && !l.has_booking) {
+    cx.error(Field::kBookingDate, "missing_booking_date", "a booked line needs its booking date");
+    return result;
+  }
+  if (l.status == Status::kCancelled && !l.has_cancel) {
+    cx.error(Field::kCancelDate, "cancelled_without_date", "status cancelled but no cancel_date");
+    return result;
+  }
+  if (l.has_cancel && l.has_booking && l.cancel < l.booking) {
+    cx.error(Field::kCancelDate, "cancel_before_booking", "cancel_date is before booking_date");
+    return result;
+  }
+  if (has_end) {
+    if (end < l.start) {
+      cx.error(Field::kEndDate, "end_before_start", "end_date is before the start");
+      return result;
+    }
+    // Spec 10: T is the smallest T >= 1 whose term covers end_date; end_date wins over term_months.
+    std::int32_t t = 1;
+    while (add_months(l.start, t).plus_days(-1) < end) ++t;
+    l.term_months = t;
+    l.end = end;
+  } else if (term > 0) {
+    l.term_months = term;
+    l.end = add_months(l.start, term).plus_days(-1);
+  }
+  if (l.is_booked() && l.recognition == Recognition::kRatable && !has_term) {
+    cx.error(Field::kTermMonths, "missing_term", "a ratable line needs an end_date or term_months");
+    return result;
+  }
+  l.billing_start = has_bill_start ? bill_start : l.start;
+  if (l.is_booked() && l.start < l.booking)
+    cx.warning(Field::kStartDate, "catch_up", "service starts before booking: what falls earlier is recognised on the booking date");
+  result.accepted = true;
+  result.rejected_amount.reset();
+  return result;
+}
+
+RowResult LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out) const {
+  RowResult result;
+  Context cx{*this, record, result};
+  bool ok = check_width(record, &result);
+  out->line = record.line;
+  out->id = std::string(cx.cell(Field::kId));
+  if (out->id.empty()) { cx.error(Field::kId, "missing_id", "no id: an invoice names the line it bills"); ok = false; }
+  bool has_date = false;
+  ok &= cx.date(Field::kInvoiceDate, &has_date, &out->date);
+  if (ok && !has_date) { cx.error(Field::kInvoiceDate, "missing_date", "no invoice_date"); ok = false; }
+  ok &= cx.aux_amount(&out->amount_e4);
+  result.accepted = ok;
+  return result;
+}
+
+RowResult LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const {
+  RowResult result;
+  Context cx{*this, record, result};
+  bool ok = check_width(record, &result);
+  out->line = record.line;
+  out->id = std::string(cx.cell(Field::kId));
+  if (out->id.empty()) { cx.error(Field::kId, "missing_id", "no id: a fulfilment row names the line it fulfils"); ok = false; }
+  bool has_date = false;
+  ok &= cx.date(Field::kDate, &has_date, &out->date);
+  if (ok && !has_date) { cx.error(Field::kDate, "missing_date", "no date"); ok = false; }
+  if (cx.present(Field::kPercentComplete)) {
+    out->is_percent = true;
+    if (!parse_percent(cx.cell(Field::kPercentComplete), &out->percent_millionths)) {
+      cx.error(Field::kPercentComplete, "bad_percent", "percent_complete must be a number from 0 to 100");
+      ok = false;
+    }
+  } else if (cx.present(Field::kAmount)) {
+    ok &= cx.aux_amount(&out->amount_e4);
+  } else {
+    cx.error(Field::kAmount, "missing_amount", "neither amount nor percent_complete");
+    ok = false;
+  }
+  result.accepted = ok;
+  return result;
+}
+
+}  // namespace bbb

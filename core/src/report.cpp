@@ -1,0 +1,152 @@
+#include "bbb/report.h"
+
+#include <algorithm>
+
+namespace bbb {
+
+std::optional<Ratio> ratio_of(std::int64_t numerator, std::int64_t denominator) {
+  if (denominator == 0) return std::nullopt;
+  __int128 n = static_cast<__int128>(numerator) * 10000;
+  __int128 d = denominator;
+  if (d < 0) { n = -n; d = -d; }
+  // Half away from zero.
+  const __int128 q = n >= 0 ? (n + d / 2) / d : -((-n + d / 2) / d);
+  return Ratio{static_cast<std::int64_t>(q)};
+}
+
+namespace {
+
+// Reads one ledger: flows summed over months, balances at a month's end.
+class LedgerView {
+ public:
+  explicit LedgerView(const MonthlyLedger& ledger) : ledger_(ledger) {
+    if (ledger.empty()) return;
+    MonthTotals running;
+    for (YearMonth m = ledger.first(); m <= ledger.last(); m = m.plus(1)) {
+      const MonthTotals t = ledger.get(m);
+      running.backlog += t.backlog;
+      running.deferred_revenue += t.deferred_revenue;
+      running.unbilled_receivable += t.unbilled_receivable;
+      running.billed_backlog += t.billed_backlog;
+      running.crpo += t.crpo;
+      running.unscheduled_backlog += t.unscheduled_backlog;
+      balances_.push_back(running);
+    }
+  }
+
+  // Balances at the end of month m (the deltas summed through m).
+  MonthTotals balances(YearMonth m) const {
+    if (balances_.empty() || m < ledger_.first()) return MonthTotals();
+    if (m > ledger_.last()) return balances_.back();
+    return balances_[static_cast<std::size_t>(m - ledger_.first())];
+  }
+
+  MonthTotals flows(YearMonth first, YearMonth last) const {
+    MonthTotals sum;
+    if (ledger_.empty()) return sum;
+    for (YearMonth m = std::max(first, ledger_.first()); m <= std::min(last, ledger_.last()); m = m.plus(1)) {
+      const MonthTotals t = ledger_.get(m);
+      sum.bookings += t.bookings;
+      sum.bookings_count += t.bookings_count;
+      sum.bookings_recurring += t.bookings_recurring;
+      sum.bookings_one_time += t.bookings_one_time;
+      sum.acv_bookings += t.acv_bookings;
+      sum.cancellations += t.cancellations;
+      sum.cancellations_count += t.cancellations_count;
+      sum.revenue += t.revenue;
+      sum.billings += t.billings;
+    }
+    return sum;
+  }
+
+  std::int64_t type_bookings(std::size_t type, YearMonth first, YearMonth last) const {
+    std::int64_t sum = 0;
+    for (YearMonth m = first; m <= last; m = m.plus(1)) sum += ledger_.type_bookings(type, m);
+    return sum;
+  }
+
+  const MonthlyLedger& ledger() const { return ledger_; }
+
+ private:
+  const MonthlyLedger& ledger_;
+  std::vector<MonthTotals> balances_;
+};
+
+Growth growth_of(std::int64_t now, std::int64_t previous, std::int64_t year_ago) {
+  return {ratio_of(now - previous, previous), ratio_of(now - year_ago, year_ago)};
+}
+
+PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind kind, int fiscal_start) {
+  PeriodFigures f;
+  f.period = p;
+  f.flows = view.flows(p.first, p.last);
+  for (std::size_t i = 0; i < view.ledger().types().size(); ++i)
+    f.bookings_by_type.emplace_back(view.ledger().types()[i], view.type_bookings(i, p.first, p.last));
+  const MonthTotals begin = view.balances(p.first.plus(-1));
+  const MonthTotals end = view.balances(p.last);
+  f.backlog_begin = begin.backlog;
+  f.backlog_end = end.backlog;
+  f.deferred_revenue_end = end.deferred_revenue;
+  f.unbilled_receivable_end = end.unbilled_receivable;
+  f.billed_backlog_end = end.billed_backlog;
+  f.unbilled_backlog_end = end.backlog - end.billed_backlog;
+  f.crpo_end = end.crpo;
+  f.unscheduled_backlog_end = end.unscheduled_backlog;
+  f.later_backlog_end = end.backlog - end.crpo - end.unscheduled_backlog;
+  f.book_to_bill = ratio_of(f.flows.bookings, f.flows.billings);
+  f.book_to_revenue = ratio_of(f.flows.bookings, f.flows.revenue);
+  const std::int64_t last_three = view.flows(p.last.plus(-2), p.last).revenue;
+  f.backlog_months = ratio_of(3 * f.backlog_end, last_three);
+
+  const Period previous = period_containing(p.first.plus(-1), kind, fiscal_start);
+  const MonthTotals prev = view.flows(previous.first, previous.last);
+  const MonthTotals ago = view.flows(p.first.plus(-12), p.last.plus(-12));
+  f.bookings_growth = growth_of(f.flows.bookings, prev.bookings, ago.bookings);
+  f.billings_growth = growth_of(f.flows.billings, prev.billings, ago.billings);
+  f.revenue_growth = growth_of(f.flows.revenue, prev.revenue, ago.revenue);
+  f.backlog_growth = growth_of(f.backlog_end, view.balances(previous.last).backlog, view.balances(p.last.plus(-12)).backlog);
+  return f;
+}
+
+}  // namespace
+
+std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
+                                                const ReportSettings& settings) {
+  // Spec 10: one range for all currencies, from the first to the last event.
+  std::optional<YearMonth> first, last;
+  for (const auto& [currency, ledger] : ledgers) {
+    if (ledger.empty()) continue;
+    for (YearMonth m = ledger.first(); m <= ledger.last(); m = m.plus(1)) {
+      if (!ledger.get(m).has_event()) continue;
+      if (!first || m < *first) first = m;
+      if (!last || m > *last) last = m;
+    }
+  }
+  if (settings.from) first = settings.from->year_month();
+  if (settings.to) last = settings.to->year_month();
+
+  std::vector<Period> periods;
+  if (first && last) {
+    for (Period p = period_containing(*first, settings.period, settings.fiscal_start); p.first <= *last;
+         p = period_containing(p.last.plus(1), settings.period, settings.fiscal_start))
+      periods.push_back(p);
+  }
+
+  std::vector<CurrencyReport> out;
+  for (const auto& [currency, ledger] : ledgers) {
+    const LedgerView view(ledger);
+    CurrencyReport r;
+    r.currency = currency;
+    r.minor_digits = minor_digits(currency);
+    for (const Period& p : periods) r.periods.push_back(figures_for(view, p, settings.period, settings.fiscal_start));
+    if (!periods.empty()) {
+      Period whole{periods.front().first, periods.back().last, "total"};
+      r.total = figures_for(view, whole, settings.period, settings.fiscal_start);
+      r.total.bookings_growth = r.total.billings_growth = r.total.revenue_growth = r.total.backlog_growth = Growth();
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace bbb

@@ -1,0 +1,161 @@
+#include "bbb/report_json.h"
+
+#include <nlohmann/json.hpp>
+
+namespace bbb {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json ratio_json(const std::optional<Ratio>& r) {
+  if (!r) return nullptr;
+  // Exact decimal digits, then one conversion: identical in every build.
+  return static_cast<double>(r->ten_thousandths) / 10000.0;
+}
+
+Json growth_json(const Growth& g) {
+  return Json{{"period_over_period", ratio_json(g.period_over_period)}, {"year_over_year", ratio_json(g.year_over_year)}};
+}
+
+Json period_json(const PeriodFigures& f, bool with_growth) {
+  Json by_type = Json::object();
+  for (const auto& [type, amount] : f.bookings_by_type) by_type[type] = amount;
+  Json j{
+      {"period", f.period.label},
+      {"start", f.period.start().iso()},
+      {"end", f.period.end().iso()},
+      {"bookings", f.flows.bookings},
+      {"bookings_count", f.flows.bookings_count},
+      {"bookings_recurring", f.flows.bookings_recurring},
+      {"bookings_one_time", f.flows.bookings_one_time},
+      {"bookings_by_type", by_type},
+      {"acv_bookings", f.flows.acv_bookings},
+      {"cancellations", f.flows.cancellations},
+      {"cancellations_count", f.flows.cancellations_count},
+      {"revenue", f.flows.revenue},
+      {"billings", f.flows.billings},
+      {"backlog_begin", f.backlog_begin},
+      {"backlog_end", f.backlog_end},
+      {"deferred_revenue_end", f.deferred_revenue_end},
+      {"unbilled_receivable_end", f.unbilled_receivable_end},
+      {"billed_backlog_end", f.billed_backlog_end},
+      {"unbilled_backlog_end", f.unbilled_backlog_end},
+      {"crpo_end", f.crpo_end},
+      {"later_backlog_end", f.later_backlog_end},
+      {"unscheduled_backlog_end", f.unscheduled_backlog_end},
+      {"book_to_bill", ratio_json(f.book_to_bill)},
+      {"book_to_revenue", ratio_json(f.book_to_revenue)},
+      {"backlog_months", ratio_json(f.backlog_months)},
+  };
+  if (with_growth) {
+    j["growth"] = Json{{"bookings", growth_json(f.bookings_growth)},
+                       {"billings", growth_json(f.billings_growth)},
+                       {"revenue", growth_json(f.revenue_growth)},
+                       {"backlog_end", growth_json(f.backlog_growth)}};
+  }
+  return j;
+}
+
+Json rows_json(const RowCounts& rows) {
+  Json value = Json::object();
+  for (const auto& [currency, minor] : rows.rejected_value) value[std::string(currency.view())] = minor;
+  return Json{{"read", rows.read}, {"accepted", rows.accepted}, {"rejected", rows.rejected}, {"rejected_value", value}};
+}
+
+Json file_json(const FileSummary& f) {
+  Json mapping = Json::object();
+  for (int i = 0; i < static_cast<int>(Field::kCount); ++i) {
+    const int c = f.mapping.column[i];
+    if (c != ColumnMapping::kNone) mapping[field_name(static_cast<Field>(i))] = f.mapping.headers[static_cast<std::size_t>(c)];
+  }
+  Json dimensions = Json::array();
+  for (int c : f.mapping.dimensions) dimensions.push_back(f.mapping.headers[static_cast<std::size_t>(c)]);
+  Json date_orders = Json::object();
+  for (const auto& [field, source] : f.formats.date_order_source)
+    date_orders[field_name(field)] = Json{{"order", date_order_name(f.formats.formats.order_of(field))}, {"source", source}};
+  return Json{
+      {"kind", file_kind_name(f.kind)},
+      {"name", f.name},
+      {"readable", f.readable},
+      {"rows", rows_json(f.rows)},
+      {"encoding", encoding_name(f.dialect.encoding)},
+      {"bom", f.dialect.had_bom},
+      {"delimiter", std::string(1, f.dialect.delimiter)},
+      {"header", f.mapping.headers},
+      {"mapping", mapping},
+      {"dimensions", dimensions},
+      {"decimal", Json{{"separator", std::string(1, f.formats.formats.decimal)}, {"source", f.formats.decimal_source}}},
+      {"date_order", date_orders},
+  };
+}
+
+Json issue_json(const Issue& i) {
+  Json j{{"file", i.file}, {"line", i.line}, {"column", i.column}, {"severity", i.severity}, {"code", i.code},
+         {"message", i.message}};
+  if (!i.value.empty()) j["value"] = i.value;
+  return j;
+}
+
+Json report_json(const Session& session, const ReportSettings& settings) {
+  const ReadSettings& rs = session.settings();
+  Json settings_json{
+      {"period", period_kind_name(settings.period)},
+      {"fiscal_start", settings.fiscal_start},
+      {"proration", proration_name(rs.proration)},
+      {"currency", std::string(rs.default_currency.view())},
+  };
+  if (settings.from) settings_json["from"] = settings.from->iso();
+  if (settings.to) settings_json["to"] = settings.to->iso();
+
+  Json files = Json::array();
+  for (const FileSummary& f : session.files()) files.push_back(file_json(f));
+  Json issues = Json::array();
+  for (const Issue& i : session.issues().listed()) issues.push_back(issue_json(i));
+  Json counts = Json::object();
+  for (const auto& [code, n] : session.issues().counts()) counts[code] = n;
+
+  Json currencies = Json::object();
+  for (const CurrencyReport& c : build_period_report(session.ledgers(), settings)) {
+    Json periods = Json::array();
+    for (const PeriodFigures& p : c.periods) periods.push_back(period_json(p, true));
+    Json cj{{"minor_digits", c.minor_digits}, {"periods", periods}};
+    if (!c.periods.empty()) cj["total"] = period_json(c.total, false);
+    currencies[std::string(c.currency.view())] = cj;
+  }
+  return Json{
+      {"engine", Json{{"name", "bbb"}, {"version", kEngineVersion}, {"spec", "v1"}}},
+      {"settings", settings_json},
+      {"rows", rows_json(session.contract_rows())},
+      {"files", files},
+      {"issues", issues},
+      {"issue_counts", counts},
+      {"issues_unlisted", session.issues().unlisted()},
+      {"currencies", currencies},
+  };
+}
+
+std::string dump(const Json& j) {
+  // Invalid UTF-8 cannot reach here (the reader rejects it), but a dump must never throw.
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string render_report(const Session& session, const ReportSettings& settings) {
+  return dump(report_json(session, settings));
+}
+
+std::string report_envelope(const Session& session, const ReportSettings& settings) {
+  return "{\"ok\":true,\"report\":" + render_report(session, settings) + "}";
+}
+
+std::string error_envelope(const std::string& code, const std::string& message) {
+  return dump(Json{{"ok", false}, {"error", Json{{"code", code}, {"message", message}}}});
+}
+
+std::string file_envelope(const Session& session) {
+  if (session.files().empty()) return error_envelope("no_file", "no file has been read");
+  return dump(Json{{"ok", true}, {"file", file_json(session.files().back())}});
+}
+
+}  // namespace bbb

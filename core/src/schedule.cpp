@@ -1,0 +1,205 @@
+#include "bbb/schedule.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace bbb {
+namespace {
+
+// Monthly proration weighs each day 1/(days in its month). Counting weight in
+// units of 1/377580 of a month (the lcm of 28, 29, 30 and 31) keeps it exact.
+constexpr std::int64_t kMonthWeight = 377580;
+
+// floor(amount * part / whole) exactly, for 0 <= part <= whole.
+std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole) {
+  if (part >= whole) return amount;
+  if (amount >= 0 && (part == 0 || amount <= INT64_MAX / part)) return amount * part / whole;
+  const __int128 p = static_cast<__int128>(amount) * part;
+  __int128 q = p / whole;
+  if (p % whole != 0 && p < 0) --q;  // floor, not truncation
+  return static_cast<std::int64_t>(q);
+}
+
+}  // namespace
+
+std::vector<DatedAmount> generated_installments(const ContractLine& line) {
+  std::vector<DatedAmount> out;
+  const std::int64_t a = line.amount;
+  const int k = billing_interval_months(line.billing);
+  if (line.billing == BillingKind::kUpfront) {
+    out.push_back({line.billing_start, a});
+  } else if (line.billing == BillingKind::kOnDelivery) {
+    if (line.has_delivery) out.push_back({line.delivery, a});
+  } else if (k > 0) {
+    // Spec 3 and 10: n = ceil(T / k) installments; the i-th is
+    // floor(a*min((i+1)k,T)/T) - floor(a*ik/T), dated from billing_start
+    // (never month after month, so Jan 31 gives Feb 29, Mar 31, Apr 30).
+    const std::int64_t t = line.term_months > 0 ? line.term_months : 1;
+    const std::int64_t n = (t + k - 1) / k;
+    for (std::int64_t i = 0; i < n; ++i) {
+      const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
+      const std::int64_t part = prorate(a, upto, t) - prorate(a, i * k, t);
+      const Date date = billing_in_arrears(line.billing)
+                            ? add_months(line.billing_start, static_cast<std::int32_t>(upto)).plus_days(-1)
+                            : add_months(line.billing_start, static_cast<std::int32_t>(i * k));
+      out.push_back({date, part});
+    }
+  }
+  return out;
+}
+
+LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
+                           const Fulfilment* fulfilment)
+    : line_(line), proration_(proration), fulfilment_(fulfilment) {
+  if (fulfilment_ == nullptr && line_.recognition == Recognition::kRatable) {
+    if (proration_ == Proration::kDaily) {
+      total_weight_ = line_.end - line_.start + 1;
+    } else {
+      const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
+      const std::int64_t sd = sm.days();
+      total_weight_ = sm == em ? (line_.end.day() - line_.start.day() + 1) * (kMonthWeight / sd)
+                               : (sd - line_.start.day() + 1) * (kMonthWeight / sd) +
+                                     (em - sm - 1) * kMonthWeight + line_.end.day() * (kMonthWeight / em.days());
+    }
+  }
+  if (fulfilment_ != nullptr) {
+    scheduled_total_ = fulfilment_->rows.empty() ? 0 : fulfilled_through(fulfilment_->rows.back().date);
+  } else if (line_.recognition == Recognition::kRatable) {
+    scheduled_total_ = line_.amount;
+  } else {
+    scheduled_total_ = line_.has_delivery ? line_.amount : 0;
+  }
+
+  if (invoices.empty()) build_generated_billing();
+  else build_invoiced_billing(std::move(invoices));
+
+  // The last day anything changes: the last billing, the day revenue is
+  // complete, or the cancellation (after which nothing is recognised).
+  Date revenue_end = line_.booking;
+  if (fulfilment_ != nullptr) {
+    if (!fulfilment_->rows.empty()) revenue_end = std::max(revenue_end, fulfilment_->rows.back().date);
+  } else if (line_.recognition == Recognition::kRatable) {
+    revenue_end = std::max(revenue_end, line_.end);
+  } else if (line_.has_delivery) {
+    revenue_end = std::max(revenue_end, line_.delivery);
+  }
+  if (line_.has_cancel) revenue_end = line_.cancel;
+  last_change_ = std::max(revenue_end, billings_.empty() ? line_.booking : billings_.back().date);
+}
+
+std::int64_t LineSchedule::ratable_through(Date d) const {
+  if (d < line_.start) return 0;
+  if (d >= line_.end) return line_.amount;
+  std::int64_t w;
+  if (proration_ == Proration::kDaily) {
+    w = d - line_.start + 1;
+  } else {
+    const YearMonth sm = line_.start.year_month(), dm = d.year_month();
+    const std::int64_t sd = sm.days();
+    w = sm == dm ? (d.day() - line_.start.day() + 1) * (kMonthWeight / sd)
+                 : (sd - line_.start.day() + 1) * (kMonthWeight / sd) + (dm - sm - 1) * kMonthWeight +
+                       d.day() * (kMonthWeight / dm.days());
+  }
+  return prorate(line_.amount, w, total_weight_);
+}
+
+std::int64_t LineSchedule::fulfilled_through(Date d) const {
+  const auto& rows = fulfilment_->rows;
+  std::int64_t cumulative = 0;
+  for (const DatedAmount& r : rows) {
+    if (r.date > d) break;
+    cumulative = fulfilment_->is_percent ? r.amount : cumulative + r.amount;
+  }
+  const std::int64_t earned = fulfilment_->is_percent ? prorate(line_.amount, cumulative, 100000000) : cumulative;
+  return std::clamp<std::int64_t>(earned, 0, line_.amount);  // never more than booked, never negative
+}
+
+std::int64_t LineSchedule::base_revenue_through(Date d) const {
+  if (fulfilment_ != nullptr) return fulfilled_through(d);
+  if (line_.recognition == Recognition::kRatable) return ratable_through(d);
+  return line_.has_delivery && d >= line_.delivery ? line_.amount : 0;
+}
+
+std::int64_t LineSchedule::revenue_through_uncancelled(Date d) const {
+  // Catch-up: what a schedule puts before booking is recognised on booking_date.
+  return d < line_.booking ? 0 : base_revenue_through(d);
+}
+
+std::int64_t LineSchedule::revenue_through(Date d) const {
+  // Cancelled on c: served through c - 1.
+  if (line_.has_cancel && d >= line_.cancel) d = line_.cancel.plus_days(-1);
+  return revenue_through_uncancelled(d);
+}
+
+std::int64_t LineSchedule::cancelled_backlog() const {
+  return line_.amount - revenue_through_uncancelled(line_.cancel.plus_days(-1));
+}
+
+void LineSchedule::build_generated_billing() {
+  std::vector<DatedAmount> installments;
+  if (fulfilment_ != nullptr && line_.billing == BillingKind::kOnDelivery) {
+    // Partial shipments are billed as they are delivered.
+    std::int64_t before = 0;
+    for (const DatedAmount& r : fulfilment_->rows) {
+      const std::int64_t now = fulfilled_through(r.date);
+      if (now != before) installments.push_back({r.date, now - before});
+      before = now;
+    }
+  } else {
+    installments = generated_installments(line_);
+  }
+  std::int64_t billed_before_cancel = 0;
+  for (DatedAmount& i : installments) {
+    if (i.date < line_.booking) i.date = line_.booking;  // catch-up
+    if (line_.has_cancel && i.date >= line_.cancel) continue;  // no installment on or after c
+    billed_before_cancel += i.amount;
+    billings_.push_back(i);
+  }
+  if (line_.has_cancel) add_true_up(billed_before_cancel);
+  finish_billing();
+}
+
+void LineSchedule::build_invoiced_billing(std::vector<DatedAmount> invoices) {
+  // Invoices are billings as dated (moved to booking_date if earlier) and are
+  // never dropped by a cancellation.
+  std::int64_t billed_through_cancel = 0;
+  for (DatedAmount& i : invoices) {
+    if (i.date < line_.booking) i.date = line_.booking;
+    if (line_.has_cancel && i.date <= line_.cancel) billed_through_cancel += i.amount;
+    billings_.push_back(i);
+  }
+  if (line_.has_cancel) add_true_up(billed_through_cancel);
+  finish_billing();
+}
+
+void LineSchedule::add_true_up(std::int64_t billed_through_cancel) {
+  // After the cancellation billed equals recognised: a credit note for what
+  // was billed but not earned, or a final invoice for what was earned but
+  // not billed. A zero true-up is no event.
+  const std::int64_t true_up = revenue_through(line_.cancel) - billed_through_cancel;
+  if (true_up != 0) billings_.push_back({line_.cancel, true_up});
+}
+
+void LineSchedule::finish_billing() {
+  std::stable_sort(billings_.begin(), billings_.end(),
+                   [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
+  std::vector<DatedAmount> merged;
+  for (const DatedAmount& b : billings_) {
+    if (!merged.empty() && merged.back().date == b.date) merged.back().amount += b.amount;
+    else merged.push_back(b);
+  }
+  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const DatedAmount& b) { return b.amount == 0; }),
+               merged.end());
+  billings_ = std::move(merged);
+}
+
+std::int64_t LineSchedule::billed_through(Date d) const {
+  std::int64_t sum = 0;
+  for (const DatedAmount& b : billings_) {
+    if (b.date > d) break;
+    sum += b.amount;
+  }
+  return sum;
+}
+
+}  // namespace bbb

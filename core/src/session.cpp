@@ -1,0 +1,288 @@
+#include "bbb/session.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "bbb/line_fold.h"
+
+namespace bbb {
+namespace {
+
+// Rows held back to decide the file's date and amount formats.
+constexpr std::size_t kSampleRows = 1000;
+
+std::string join_fields(const std::vector<Field>& fields) {
+  std::string out;
+  for (Field f : fields) out += (out.empty() ? "" : ", ") + std::string(field_name(f));
+  return out;
+}
+
+}  // namespace
+
+Session::Session(ReadSettings settings) : settings_(std::move(settings)) {}
+Session::~Session() = default;
+
+bool Session::begin(FileKind kind, const std::string& name, std::string* error) {
+  if (reader_) { *error = "a file is already being read: end it first"; return false; }
+  if (kind != FileKind::kContracts && contracts_seen_) {
+    *error = "feed the invoices and fulfilment files before the contracts file";
+    return false;
+  }
+  FileSummary summary;
+  summary.kind = kind;
+  summary.name = name;
+  files_.push_back(std::move(summary));
+  header_seen_ = false;
+  fatal_ = false;
+  line_reader_.reset();
+  sample_.clear();
+  sample_lines_.clear();
+  pending_csv_issues_.clear();
+  if (kind == FileKind::kContracts) contracts_seen_ = true;
+  reader_ = std::make_unique<CsvReader>(
+      settings_.csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
+  return true;
+}
+
+void Session::feed(const char* data, std::size_t size) {
+  if (reader_) reader_->feed(data, size);
+}
+
+std::int64_t Session::rows_read_in_file() const {
+  if (files_.empty()) return 0;
+  return files_.back().rows.read + static_cast<std::int64_t>(sample_.size());
+}
+
+bool Session::end(std::string* error) {
+  if (!reader_) { *error = "no file is being read"; return false; }
+  reader_->finish();
+  FileSummary& file = files_.back();
+  file.dialect = reader_->dialect();
+  if (!header_seen_ && !fatal_) {
+    file_issue("error", "empty_file", "the file is empty: no header and no rows");
+    file.readable = false;
+  }
+  if (header_seen_ && !fatal_ && !line_reader_) decide_formats();
+  if (header_seen_ && !fatal_ && file.rows.read == 0)
+    file_issue("warning", "no_rows", "the file has a header but no data rows");
+  if (file.kind == FileKind::kContracts) reject_unmatched_rows();
+  reader_.reset();
+  line_reader_.reset();
+  return true;
+}
+
+RowCounts Session::contract_rows() const {
+  RowCounts total;
+  for (const FileSummary& f : files_) {
+    if (f.kind != FileKind::kContracts) continue;
+    total.read += f.rows.read;
+    total.accepted += f.rows.accepted;
+    total.rejected += f.rows.rejected;
+    for (const auto& [currency, value] : f.rows.rejected_value) total.rejected_value[currency] += value;
+  }
+  return total;
+}
+
+void Session::file_issue(const std::string& severity, const std::string& code, const std::string& message) {
+  issues_.add({file_kind_name(files_.back().kind), 0, "", severity, code, message, ""});
+}
+
+void Session::on_csv_issue(const CsvIssue& issue) {
+  if (issue.line != 0) { pending_csv_issues_.push_back(issue); return; }
+  file_issue(issue.severity, issue.code, issue.message);
+  if (issue.severity == "error") {
+    fatal_ = true;
+    files_.back().readable = false;
+  }
+}
+
+void Session::on_record(const CsvRecord& record) {
+  if (fatal_) {
+    // The file cannot be read (one issue says why); its rows are counted.
+    if (header_seen_) { files_.back().rows.read++; files_.back().rows.rejected++; }
+    header_seen_ = true;
+    pending_csv_issues_.clear();
+    return;
+  }
+  if (!header_seen_) { take_header(record); pending_csv_issues_.clear(); return; }
+  if (!line_reader_) {
+    sample_.emplace_back(record.fields, record.fields + record.field_count);
+    sample_lines_.push_back(record.line);
+    // The reader reports a row's text problems once: keep them with the row.
+    if (!pending_csv_issues_.empty()) {
+      for (CsvIssue& i : pending_csv_issues_) i.line = record.line;
+      sampled_issues_.emplace_back(sample_.size() - 1, std::move(pending_csv_issues_));
+      pending_csv_issues_.clear();
+    }
+    if (sample_.size() >= kSampleRows) decide_formats();
+    return;
+  }
+  process(record);
+}
+
+void Session::take_header(const CsvRecord& record) {
+  header_seen_ = true;
+  FileSummary& file = files_.back();
+  std::vector<std::string> headers;
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    std::string_view h = record.fields[i];
+    while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.remove_prefix(1);
+    while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.remove_suffix(1);
+    headers.emplace_back(h);
+  }
+  std::vector<std::string> problems;
+  file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
+  for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
+  const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
+  if (!missing.empty()) {
+    std::string seen;
+    for (const std::string& h : headers) seen += (seen.empty() ? "" : ", ") + h;
+    file_issue("error", "missing_column",
+               "no column for " + join_fields(missing) + " (the header has: " + seen +
+                   "); name the column in the mapping settings");
+    fatal_ = true;
+    file.readable = false;
+  }
+}
+
+void Session::decide_formats() {
+  FileSummary& file = files_.back();
+  file.formats = detect_formats(file.kind, file.mapping, sample_, settings_, reader_->dialect().delimiter);
+  for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
+  line_reader_ = std::make_unique<LineReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency);
+  std::vector<std::vector<std::string>> sample = std::move(sample_);
+  std::vector<std::int64_t> lines = std::move(sample_lines_);
+  auto issues = std::move(sampled_issues_);
+  sample_.clear();
+  sample_lines_.clear();
+  sampled_issues_.clear();
+  std::size_t next_issue = 0;
+  std::vector<std::string_view> views;
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    views.assign(sample[i].begin(), sample[i].end());
+    CsvRecord r;
+    r.line = lines[i];
+    r.fields = views.data();
+    r.field_count = views.size();
+    if (next_issue < issues.size() && issues[next_issue].first == i)
+      pending_csv_issues_ = std::move(issues[next_issue++].second);
+    process(r);
+  }
+}
+
+void Session::process(const CsvRecord& record) {
+  FileSummary& file = files_.back();
+  RowResult result;
+  file.rows.read++;
+  bool text_ok = true;
+  for (const CsvIssue& i : pending_csv_issues_) {
+    const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
+                                   ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
+                                   : "";
+    result.issues.push_back({file_kind_name(file.kind), record.line, column, i.severity, i.code, i.message, ""});
+    if (i.severity == "error") text_ok = false;
+  }
+  pending_csv_issues_.clear();
+  if (text_ok) {
+    switch (file.kind) {
+      case FileKind::kContracts: process_contract(record, &result); break;
+      case FileKind::kInvoices: process_invoice(record, &result); break;
+      case FileKind::kFulfilment: process_fulfilment(record, &result); break;
+    }
+  }
+  if (text_ok && result.accepted) {
+    file.rows.accepted++;
+  } else {
+    file.rows.rejected++;
+    if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
+  }
+  for (Issue& i : result.issues) issues_.add(std::move(i));
+}
+
+void Session::process_contract(const CsvRecord& record, RowResult* result) {
+  ContractLine line;
+  RowResult r = line_reader_->read_contract(record, &line);
+  if (!line.id.empty()) {
+    // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
+    const auto [it, inserted] = contract_ids_.emplace(line.id, record.line);
+    if (!inserted) {
+      const int c = files_.back().mapping.of(Field::kId);
+      r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                          "duplicate_id", "duplicate id: already used on line " + std::to_string(it->second), line.id});
+      if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
+    }
+  }
+  if (r.accepted && line.is_booked()) fold(line);
+  *result = std::move(r);
+}
+
+void Session::process_invoice(const CsvRecord& record, RowResult* result) {
+  InvoiceRow row;
+  *result = line_reader_->read_invoice(record, &row);
+  if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
+}
+
+void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
+  FulfilmentRow row;
+  *result = line_reader_->read_fulfilment(record, &row);
+  if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
+}
+
+void Session::fold(const ContractLine& line) {
+  std::vector<DatedAmount> invoices;
+  Fulfilment fulfilment;
+  bool has_fulfilment = false;
+  const auto it = aux_.find(line.id);
+  if (it != aux_.end()) {
+    AuxRows& aux = it->second;
+    aux.matched = true;
+    const int digits = minor_digits(line.currency);
+    auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
+      issues_.add({file_kind_name(kind), at, "", "error", code, message, line.id});
+      for (FileSummary& f : files_)
+        if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; break; }
+    };
+    for (const InvoiceRow& inv : aux.invoices) {
+      std::int64_t amount;
+      if (scale_aux_amount(inv.amount_e4, digits, &amount)) invoices.push_back({inv.date, amount});
+      else reject(FileKind::kInvoices, inv.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+    }
+    if (!aux.fulfilment.empty()) {
+      has_fulfilment = true;
+      fulfilment.is_percent = aux.fulfilment.front().is_percent;
+      for (const FulfilmentRow& f : aux.fulfilment) {
+        std::int64_t amount = f.percent_millionths;
+        if (f.is_percent != fulfilment.is_percent)
+          reject(FileKind::kFulfilment, f.line, "mixed_fulfilment", "a line's fulfilment rows must all be amounts or all percentages");
+        else if (!f.is_percent && !scale_aux_amount(f.amount_e4, digits, &amount))
+          reject(FileKind::kFulfilment, f.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+        else fulfilment.rows.push_back({f.date, amount});
+      }
+      std::stable_sort(fulfilment.rows.begin(), fulfilment.rows.end(),
+                       [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
+    }
+    aux.invoices.clear();
+    aux.fulfilment.clear();
+  }
+  const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+  fold_line(line, schedule, &ledgers_[line.currency]);
+}
+
+void Session::reject_unmatched_rows() {
+  for (auto& [id, aux] : aux_) {
+    if (aux.matched) continue;
+    for (const InvoiceRow& inv : aux.invoices) {
+      issues_.add({"invoices", inv.line, "", "error", "unknown_line", "no booked contract line has this id", id});
+      for (FileSummary& f : files_) if (f.kind == FileKind::kInvoices) { f.rows.accepted--; f.rows.rejected++; break; }
+    }
+    for (const FulfilmentRow& row : aux.fulfilment) {
+      issues_.add({"fulfilment", row.line, "", "error", "unknown_line", "no booked contract line has this id", id});
+      for (FileSummary& f : files_) if (f.kind == FileKind::kFulfilment) { f.rows.accepted--; f.rows.rejected++; break; }
+    }
+    aux.invoices.clear();
+    aux.fulfilment.clear();
+    aux.matched = true;
+  }
+}
+
+}  // namespace bbb

@@ -1,0 +1,125 @@
+#include "bbb/settings.h"
+
+#include <nlohmann/json.hpp>
+
+namespace bbb {
+namespace {
+
+using nlohmann::json;
+
+bool read_object(std::string_view text, json* out, std::string* error) {
+  if (text.empty()) { *out = json::object(); return true; }
+  *out = json::parse(text.begin(), text.end(), nullptr, false);
+  if (out->is_discarded() || !out->is_object()) { *error = "settings are not a JSON object"; return false; }
+  return true;
+}
+
+bool read_string(const json& v, const char* key, std::string* out, std::string* error) {
+  if (!v.is_string()) { *error = std::string("setting '") + key + "' must be a string"; return false; }
+  *out = v.get<std::string>();
+  return true;
+}
+
+bool read_date(const json& v, const char* key, std::optional<Date>* out, std::string* error) {
+  std::string s;
+  if (!read_string(v, key, &s, error)) return false;
+  if (s.empty()) { out->reset(); return true; }
+  Date d;
+  if (!parse_iso_date(s, &d)) { *error = std::string("setting '") + key + "' must be a date YYYY-MM-DD"; return false; }
+  *out = d;
+  return true;
+}
+
+}  // namespace
+
+const char* period_kind_name(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kMonth: return "month";
+    case PeriodKind::kQuarter: return "quarter";
+    case PeriodKind::kYear: return "year";
+  }
+  return "month";
+}
+
+const char* proration_name(Proration p) { return p == Proration::kDaily ? "daily" : "monthly"; }
+
+bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* error) {
+  json j;
+  if (!read_object(text, &j, error)) return false;
+  for (const auto& [key, v] : j.items()) {
+    std::string s;
+    if (key == "currency") {
+      if (!read_string(v, "currency", &s, error)) return false;
+      if (!parse_currency_code(s, &out->default_currency)) { *error = "setting 'currency' must be a three-letter code"; return false; }
+    } else if (key == "proration") {
+      if (!read_string(v, "proration", &s, error)) return false;
+      if (s == "monthly") out->proration = Proration::kMonthly;
+      else if (s == "daily") out->proration = Proration::kDaily;
+      else { *error = "setting 'proration' must be monthly or daily"; return false; }
+    } else if (key == "as_of") {
+      if (!read_date(v, "as_of", &out->as_of, error)) return false;
+    } else if (key == "date_order") {
+      if (!read_string(v, "date_order", &s, error)) return false;
+      if (!parse_date_order(s, &out->date_order)) { *error = "setting 'date_order' must be auto, ymd, mdy or dmy"; return false; }
+    } else if (key == "decimal") {
+      if (!read_string(v, "decimal", &s, error)) return false;
+      if (s == "auto") out->decimal = 0;
+      else if (s == "." || s == ",") out->decimal = s[0];
+      else { *error = "setting 'decimal' must be auto, '.' or ','"; return false; }
+    } else if (key == "encoding") {
+      if (!read_string(v, "encoding", &s, error)) return false;
+      if (!parse_encoding_name(s, &out->csv.encoding)) {
+        *error = "setting 'encoding' must be auto, utf-8, utf-16le, utf-16be or windows-1252";
+        return false;
+      }
+    } else if (key == "delimiter") {
+      if (!read_string(v, "delimiter", &s, error)) return false;
+      if (s == "auto" || s.empty()) out->csv.delimiter = 0;
+      else if (s == "," || s == ";" || s == "\t" || s == "|") out->csv.delimiter = s[0];
+      else if (s == "tab") out->csv.delimiter = '\t';
+      else { *error = "setting 'delimiter' must be auto, ',', ';', tab or '|'"; return false; }
+    } else if (key == "mapping") {
+      if (!v.is_object()) { *error = "setting 'mapping' must be an object of field: column"; return false; }
+      for (const auto& [field, column] : v.items()) {
+        if (!column.is_string()) { *error = "mapping of '" + field + "' must be a column name"; return false; }
+        out->mapping[field] = column.get<std::string>();
+      }
+    } else {
+      *error = "unknown setting '" + key + "'";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool parse_report_settings(std::string_view text, ReportSettings* out, std::string* error) {
+  json j;
+  if (!read_object(text, &j, error)) return false;
+  for (const auto& [key, v] : j.items()) {
+    std::string s;
+    if (key == "period") {
+      if (!read_string(v, "period", &s, error)) return false;
+      if (s == "month") out->period = PeriodKind::kMonth;
+      else if (s == "quarter") out->period = PeriodKind::kQuarter;
+      else if (s == "year") out->period = PeriodKind::kYear;
+      else { *error = "setting 'period' must be month, quarter or year"; return false; }
+    } else if (key == "fiscal_start") {
+      if (!v.is_number_integer() || v.get<int>() < 1 || v.get<int>() > 12) {
+        *error = "setting 'fiscal_start' must be a month number from 1 to 12";
+        return false;
+      }
+      out->fiscal_start = v.get<int>();
+    } else if (key == "from") {
+      if (!read_date(v, "from", &out->from, error)) return false;
+    } else if (key == "to") {
+      if (!read_date(v, "to", &out->to, error)) return false;
+    } else {
+      *error = "unknown report setting '" + key + "'";
+      return false;
+    }
+  }
+  if (out->from && out->to && *out->to < *out->from) { *error = "report range: 'to' is before 'from'"; return false; }
+  return true;
+}
+
+}  // namespace bbb

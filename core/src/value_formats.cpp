@@ -1,0 +1,263 @@
+#include "bbb/value_formats.h"
+
+#include <cstring>
+
+namespace bbb {
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// Reads 1..max_len digits at *pos.
+bool read_number(std::string_view s, std::size_t* pos, int max_len, int* value) {
+  int v = 0, n = 0;
+  while (*pos < s.size() && is_digit(s[*pos]) && n < max_len) { v = v * 10 + (s[*pos] - '0'); ++*pos; ++n; }
+  if (n == 0 || (*pos < s.size() && is_digit(s[*pos]))) return false;
+  *value = v;
+  return true;
+}
+
+// Splits a date into three numbers and the separator between them; the
+// first number may have 4 digits (year first) or the last (year last).
+struct DateParts { int a = 0, b = 0, c = 0; int a_len = 0, c_len = 0; char sep = 0; };
+
+bool split_date(std::string_view s, DateParts* p) {
+  std::size_t pos = 0, start = 0;
+  if (!read_number(s, &pos, 4, &p->a)) return false;
+  p->a_len = static_cast<int>(pos - start);
+  if (pos >= s.size()) return false;
+  p->sep = s[pos];
+  if (p->sep != '-' && p->sep != '/' && p->sep != '.') return false;
+  ++pos;
+  if (!read_number(s, &pos, 2, &p->b)) return false;
+  if (pos >= s.size() || s[pos] != p->sep) return false;
+  ++pos;
+  start = pos;
+  if (!read_number(s, &pos, 4, &p->c)) return false;
+  p->c_len = static_cast<int>(pos - start);
+  if (pos == s.size()) return true;
+  // A time of day may follow.
+  return (s[pos] == ' ' || s[pos] == 'T') && pos + 1 < s.size() && is_digit(s[pos + 1]);
+}
+
+}  // namespace
+
+bool parse_date_order(std::string_view name, DateOrder* out) {
+  if (name == "auto" || name.empty()) *out = DateOrder::kAuto;
+  else if (name == "ymd") *out = DateOrder::kYmd;
+  else if (name == "mdy") *out = DateOrder::kMdy;
+  else if (name == "dmy") *out = DateOrder::kDmy;
+  else return false;
+  return true;
+}
+
+const char* date_order_name(DateOrder order) {
+  switch (order) {
+    case DateOrder::kAuto: return "auto";
+    case DateOrder::kYmd: return "ymd";
+    case DateOrder::kMdy: return "mdy";
+    case DateOrder::kDmy: return "dmy";
+  }
+  return "auto";
+}
+
+bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* why) {
+  const std::string_view s = trim(text);
+  DateParts p;
+  if (!split_date(s, &p)) {
+    *why = "not a date: expected YYYY-MM-DD (or DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)";
+    return false;
+  }
+  int y, m, d;
+  if (p.a_len == 4) {
+    if (p.sep == '.') { *why = "not a date: YYYY.MM.DD is not a supported form"; return false; }
+    y = p.a; m = p.b; d = p.c;
+    if (p.c_len > 2) { *why = "not a date: the day has more than two digits"; return false; }
+  } else if (p.c_len == 4 && p.a_len <= 2) {
+    y = p.c;
+    const bool day_first = p.sep == '.' || order == DateOrder::kDmy;
+    d = day_first ? p.a : p.b;
+    m = day_first ? p.b : p.a;
+  } else {
+    *why = "not a date: the year must have four digits";
+    return false;
+  }
+  if (!Date::from_ymd(y, m, d, out)) {
+    *why = "no such day: year " + std::to_string(y) + ", month " + std::to_string(m) + ", day " + std::to_string(d);
+    if (p.a_len != 4 && p.sep != '.' && (p.a > 12 || p.b > 12))
+      *why += " (is the day/month order of this column right?)";
+    return false;
+  }
+  return true;
+}
+
+void DateOrderSniffer::observe(std::string_view text) {
+  DateParts p;
+  if (!split_date(trim(text), &p) || p.c_len != 4 || p.a_len > 2 || p.sep == '.') return;
+  if (p.a > 12 && p.a <= 31) day_first_ = true;
+  if (p.b > 12 && p.b <= 31) month_first_ = true;
+}
+
+DateOrder DateOrderSniffer::decided() const {
+  if (day_first_ && !month_first_) return DateOrder::kDmy;
+  if (month_first_ && !day_first_) return DateOrder::kMdy;
+  return DateOrder::kAuto;
+}
+
+namespace {
+
+// Strips whitespace of any common kind (space, tab, NBSP, narrow NBSP, thin space).
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t') continue;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { ++i; continue; }
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89)) {
+      i += 2;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+// Removes a leading or trailing currency symbol ($ € £ ¥).
+bool strip_symbol(std::string* s) {
+  static constexpr const char* kSymbols[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"};
+  for (const char* sym : kSymbols) {
+    const std::size_t n = std::strlen(sym);
+    if (s->size() > n && s->compare(0, n, sym) == 0) { s->erase(0, n); return true; }
+    if (s->size() > n && s->compare(s->size() - n, n, sym) == 0) { s->erase(s->size() - n); return true; }
+  }
+  return false;
+}
+
+bool strip_sign(std::string* s, bool* negative) {
+  if (s->empty()) return false;
+  if (s->front() == '-' || s->front() == '+') { *negative ^= s->front() == '-'; s->erase(0, 1); return true; }
+  if (s->back() == '-') { *negative ^= true; s->pop_back(); return true; }
+  return false;
+}
+
+// The digits, grouping and decimal separators of an amount, other text gone.
+struct AmountText { std::string number; bool negative = false; bool has_code = false; CurrencyCode code; std::string error; };
+
+AmountText clean_amount(std::string_view text) {
+  AmountText a;
+  std::string s = without_spaces(text);
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') { a.negative = true; s = s.substr(1, s.size() - 2); }
+  strip_sign(&s, &a.negative);
+  // A currency code before or after the number.
+  std::size_t lead = 0;
+  while (lead < s.size() && is_alpha(s[lead])) ++lead;
+  std::size_t trail = 0;
+  while (trail < s.size() - lead && is_alpha(s[s.size() - 1 - trail])) ++trail;
+  if (lead > 0 || trail > 0) {
+    const std::string_view code = lead > 0 ? std::string_view(s).substr(0, lead)
+                                           : std::string_view(s).substr(s.size() - trail);
+    if ((lead > 0 && trail > 0) || !parse_currency_code(code, &a.code)) {
+      a.error = "not an amount: unexpected text '" + std::string(code) + "'";
+      return a;
+    }
+    a.has_code = true;
+    s = lead > 0 ? s.substr(lead) : s.substr(0, s.size() - trail);
+  }
+  strip_sign(&s, &a.negative);
+  strip_symbol(&s);
+  strip_sign(&s, &a.negative);
+  a.number = s;
+  return a;
+}
+
+}  // namespace
+
+bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {
+  AmountText a = clean_amount(text);
+  if (!a.error.empty()) { *why = a.error; return false; }
+  const std::string& s = a.number;
+  if (s.empty()) { *why = "not an amount: no digits"; return false; }
+  const char group = decimal == ',' ? '.' : ',';
+  const std::size_t dec_pos = s.find(decimal);
+  if (dec_pos != std::string::npos && s.find(decimal, dec_pos + 1) != std::string::npos) {
+    *why = std::string("not an amount: more than one decimal separator '") + decimal + "'";
+    return false;
+  }
+  const std::string_view whole = std::string_view(s).substr(0, dec_pos);
+  const std::string_view frac = dec_pos == std::string::npos ? std::string_view() : std::string_view(s).substr(dec_pos + 1);
+  // Whole part: digits, optionally grouped in threes by `group` or an apostrophe.
+  std::int64_t units = 0;
+  int group_len = -1, run = 0;
+  bool any_digit = false;
+  for (char c : whole) {
+    if (is_digit(c)) {
+      any_digit = true;
+      ++run;
+      if (units > kMaxMinor) { *why = "amount too large"; return false; }
+      units = units * 10 + (c - '0');
+    } else if (c == group || c == '\'') {
+      if (run == 0 || (group_len >= 0 && run != 3) || (group_len < 0 && run > 3)) {
+        *why = std::string("not an amount: misplaced '") + c + "' (is the decimal separator '" + decimal + "'?)";
+        return false;
+      }
+      group_len = run;
+      run = 0;
+    } else {
+      *why = std::string("not an amount: unexpected character '") + c + "'";
+      return false;
+    }
+  }
+  if (group_len >= 0 && run != 3) {
+    *why = std::string("not an amount: digits grouped wrongly (is the decimal separator '") + decimal + "'?)";
+    return false;
+  }
+  std::int64_t fraction = 0;
+  int frac_digits = 0;
+  for (char c : frac) {
+    if (!is_digit(c)) { *why = std::string("not an amount: unexpected character '") + c + "'"; return false; }
+    any_digit = true;
+    if (frac_digits < digits) { fraction = fraction * 10 + (c - '0'); ++frac_digits; }
+    else if (c != '0') {
+      *why = "amount has more decimal places than its currency's " + std::to_string(digits) +
+             ": money is never rounded";
+      return false;
+    }
+  }
+  if (!any_digit) { *why = "not an amount: no digits"; return false; }
+  while (frac_digits < digits) { fraction *= 10; ++frac_digits; }
+  std::int64_t scale = 1;
+  for (int i = 0; i < digits; ++i) scale *= 10;
+  if (units > (kMaxMinor - fraction) / scale) { *why = "amount too large to be exact (over 2^53 minor units)"; return false; }
+  out->minor = (units * scale + fraction) * (a.negative ? -1 : 1);
+  out->has_currency = a.has_code;
+  out->currency = a.code;
+  return true;
+}
+
+void DecimalSniffer::observe(std::string_view text) {
+  const AmountText a = clean_amount(text);
+  if (!a.error.empty()) return;
+  const std::string& s = a.number;
+  const std::size_t dot = s.rfind('.'), comma = s.rfind(',');
+  if (dot != std::string::npos && comma != std::string::npos) {
+    (dot > comma ? point_ : comma_)++;
+    return;
+  }
+  const std::size_t at = dot != std::string::npos ? dot : comma;
+  if (at == std::string::npos) return;
+  const char c = s[at];
+  const bool single = s.find(c) == at;
+  const bool three_after = s.size() - at - 1 == 3;
+  if (single && !three_after) (c == '.' ? point_ : comma_)++;      // 12.5 / 12,50: a decimal separator
+  else if (!single) (c == '.' ? comma_ : point_)++;                  // 1.234.567: grouping, so the other decimal
+}
+
+}  // namespace bbb
