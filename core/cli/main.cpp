@@ -40,7 +40,9 @@ int fail(const std::string& reason) {
 bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& path, std::string* error) {
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) { *error = path + ": " + std::strerror(errno); return false; }
-  if (!session.begin(kind, path == "-" ? "stdin" : path, error)) { if (f != stdin) std::fclose(f); return false; }
+  // The report names the file as a browser would: by its base name.
+  const std::string name = path == "-" ? "stdin" : path.substr(path.find_last_of('/') + 1);
+  if (!session.begin(kind, name, error)) { if (f != stdin) std::fclose(f); return false; }
   std::vector<char> buffer(1 << 20);
   std::size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
