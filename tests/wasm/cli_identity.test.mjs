@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { examplesDir, readExample, repo, runSession } from './engine.mjs';
 
 const cli = process.env.BBB_CLI ?? join(repo, 'build/native-release/bbb');
@@ -16,11 +16,21 @@ const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) =
 for (const name of examples.length ? examples : ['worked-examples.csv']) {
   test(`CLI and wasm agree byte for byte on examples/${name}`, { skip }, async () => {
     // The same file name both ways, as the README runs it: from the repo root.
-    const fileName = `examples/${name}`;
+    const fileName = relative(repo, join(examplesDir, name));   // examples/<name>
     const run = spawnSync(cli, ['report', fileName], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.ok(run.stdout.trim().length > 0, `no report on stdout (exit ${run.status}): ${run.stderr}`);
-    const { report } = await runSession(readExample(name), { chunkSize: 64 * 1024, fileName });
-    const stdout = run.stdout;
-    assert.equal(report, '{"ok":true,"report":' + stdout.trim() + '}');
+    // The CLI names a file by its base name, and so does the page (File.name).
+    const { report } = await runSession(readExample(name), { chunkSize: 64 * 1024, fileName: name });
+    assertSameText(report, '{"ok":true,"report":' + run.stdout.trim() + '}');
   });
+}
+
+/** Equal strings, or a failure that shows where they part (not 100 kB of JSON). */
+function assertSameText(actual, expected) {
+  if (actual === expected) return;
+  let i = 0;
+  while (i < actual.length && i < expected.length && actual[i] === expected[i]) i++;
+  const around = (text) => JSON.stringify(text.slice(Math.max(0, i - 80), i + 80));
+  assert.fail(`wasm and CLI differ at character ${i} (lengths ${actual.length} and ${expected.length}):\n` +
+    `  wasm: ${around(actual)}\n  cli:  ${around(expected)}`);
 }
