@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: set-up, native build and Google Test
+# (through CTest, with the CLI golden cases), the wasm build and its node
+# tests, the page build and its browser tests, and a short fuzzing run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh || { echo "setup failed"; exit 1; }
+
+passed=0; failed=0; failures=()
+suite() {  # suite NAME COMMAND...
+  local name="$1"; shift
+  echo; echo "=== ${name}"
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); failures+=("$name"); fi
+}
+
+native() {
+  cmake --preset native-release >/dev/null &&
+    cmake --build --preset native-release -- --no-print-directory -s 2>&1 | grep -v '^\[' ;
+  [ "${PIPESTATUS[0]}" -eq 0 ] && ctest --preset native-release -j2
+}
+suite "native build + ctest" native
+suite "wasm build" bash tools/build-wasm.sh
+suite "wasm node tests" npm run --silent test:wasm
+suite "web unit tests" npm run --silent test:web
+suite "web build" npm run --silent build:web
+suite "browser end-to-end tests" npm run --silent test:e2e
+suite "fuzzing (bounded)" bash tests/fuzz/run.sh
+
+echo
+[ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"
+echo "suites: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
