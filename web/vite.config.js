@@ -55,6 +55,14 @@ export default defineConfig({
     assetsInlineLimit: 0,      // the wasm and the example stay files, fetched from the same origin
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    rollupOptions: {
+      onLog(level, log, handler) {
+        // bbb.js carries Emscripten's node branch (require('fs'), 'path'),
+        // which never runs in the worker; Vite's shims for it are expected.
+        if (/has been externalized for browser compatibility/.test(log.message ?? '')) return;
+        handler(level, log);
+      },
+    },
   },
   server: {
     host: '127.0.0.1',

@@ -112,6 +112,15 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   assert.equal(read, accepted + rejected);
 
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+  // The metric column stays in place when the periods scroll sideways.
+  const eur = page.locator('section.currency[data-currency="EUR"]');
+  const label = eur.locator('tr[data-metric="revenue"] th.metric');
+  const x0 = (await label.boundingBox()).x;
+  const scrolled = await eur.locator('.table-scroll').evaluate((box) => { box.scrollLeft = 600; return box.scrollLeft; });
+  assert.ok(scrolled > 0, 'the EUR table does not scroll: too few periods in the example?');
+  assert.equal((await label.boundingBox()).x, x0, 'the metric column moved');
+  await eur.locator('.table-scroll').evaluate((box) => { box.scrollLeft = 0; });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.waitForTimeout(400);   // let the 120 ms colour transitions finish
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-dark.png'), fullPage: true });
@@ -146,6 +155,13 @@ test('file content is shown as text, never as HTML, and bad input is an error on
   // Either a report with issues or an error state: both are data shown on the page.
   await page.locator('#results[data-ready="true"], #status[data-kind="error"]').first().waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('main img, main b, main i').count(), 0, 'file content became markup');
+  if (await page.locator('#results[data-ready="true"]').count()) {
+    assert.equal(await page.locator('.file-name').textContent(), 'bad<i>.csv');
+    assert.equal(await page.locator('[data-count="rejected"]').textContent(), '1');
+    const lines = await page.locator('.issues-table tbody td.num').allTextContents();
+    assert.ok(lines.includes('2'), `no issue on line 2: ${lines}`);
+  }
+  await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-issues.png'), fullPage: true });
 });
 
 test('no request left the page origin and the page logged no error', () => {

@@ -5,13 +5,20 @@ import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { createEngineHandler } from './engine_handler.js';
 
-const handle = createEngineHandler(() =>
-  createBbbModule({
-    // Vite gives the .wasm a URL relative to this bundle, so the page works
-    // under any sub-path.
+const handle = createEngineHandler(async () => {
+  // Vite gives the .wasm a URL relative to this bundle, so the page works
+  // under any sub-path. The worker fetches the bytes itself: Emscripten
+  // 3.1.6 does not see a module worker as a worker and, without wasmBinary,
+  // could only instantiate by streaming, which fails on a host that serves
+  // .wasm under another MIME type than application/wasm.
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${wasmUrl})`);
+  const wasmBinary = await response.arrayBuffer();
+  return createBbbModule({
+    wasmBinary,
     locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
-  }),
-);
+  });
+});
 
 self.addEventListener('message', (event) => {
   handle(event.data, (reply) => self.postMessage(reply));

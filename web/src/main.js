@@ -112,7 +112,7 @@ function renderReport(report) {
     sections.push(empty);
   }
   reportBox.replaceChildren(...sections);
-  issuesBox.replaceChildren(renderIssues(report?.issues));
+  issuesBox.replaceChildren(renderIssues(report?.issues, report?.issues_unlisted));
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
   results.dataset.ready = 'true';

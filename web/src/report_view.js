@@ -152,14 +152,22 @@ export function renderRowSummary(rows, fileName) {
   return p;
 }
 
-/** The issues table (line, column, severity, code, message). */
-export function renderIssues(issues) {
+/**
+ * The issues table (line, column, severity, code, message).
+ * @param {Array<Record<string, any>>} issues as listed by the engine
+ * @param {number} [unlisted] issues the engine counted but did not list
+ */
+export function renderIssues(issues, unlisted = 0) {
   const list = Array.isArray(issues) ? issues : [];
+  const more = Number.isSafeInteger(unlisted) && unlisted > 0 ? unlisted : 0;
   const section = el('section', { class: 'issues' });
-  section.append(el('h2', {}, list.length === 0 ? 'No issues' : `Issues (${list.length})`));
+  const heading = list.length === 0 && more === 0 ? 'No issues'
+    : more > 0 ? `Issues (${list.length} listed, ${more.toLocaleString('en-US')} more not listed)`
+      : `Issues (${list.length})`;
+  section.append(el('h2', {}, heading));
   if (list.length === 0) return section;
   if (list.length > MAX_ISSUE_ROWS) {
-    section.append(el('p', { class: 'muted' }, `Showing the first ${MAX_ISSUE_ROWS} of ${list.length} issues.`));
+    section.append(el('p', { class: 'muted' }, `Showing the first ${MAX_ISSUE_ROWS} of ${list.length} listed issues.`));
   }
   const scroller = el('div', { class: 'table-scroll issues-scroll' });
   const t = el('table', { class: 'issues-table' });
