@@ -14,9 +14,12 @@ suite() {  # suite NAME COMMAND...
 }
 
 native() {
-  cmake --preset native-release >/dev/null &&
-    cmake --build --preset native-release -- --no-print-directory -s 2>&1 | grep -v '^\[' ;
-  [ "${PIPESTATUS[0]}" -eq 0 ] && ctest --preset native-release -j2
+  cmake --preset native-release >/dev/null || return 1
+  if ! cmake --build --preset native-release >build/native-release/build.log 2>&1; then
+    tail -n 60 build/native-release/build.log
+    return 1
+  fi
+  ctest --preset native-release -j2
 }
 suite "native build + ctest" native
 suite "wasm build" bash tools/build-wasm.sh
