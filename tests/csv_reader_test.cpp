@@ -1,32 +1,251 @@
+// CsvReader: line ends, blank lines, quoting, sep= line, delimiters, limits.
+// Encodings and binary input are in csv_encoding_test.cpp. Every case is also
+// read in chunks of 1 to 64 bytes (read_every_chunking).
 #include "bbb/csv_reader.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
-#include <vector>
+
+#include "csv_test_support.h"
 
 namespace {
 
-std::vector<std::vector<std::string>> read_all(const std::string& text, std::size_t chunk) {
-  std::vector<std::vector<std::string>> rows;
-  bbb::CsvReader reader({}, [&](const bbb::CsvRecord& r) {
-    std::vector<std::string> row;
-    for (std::size_t i = 0; i < r.field_count; ++i) row.emplace_back(r.fields[i]);
-    rows.push_back(row);
-  }, [](const bbb::CsvIssue&) {});
-  for (std::size_t i = 0; i < text.size(); i += chunk) reader.feed(text.data() + i, std::min(chunk, text.size() - i));
-  reader.finish();
-  return rows;
+using bbb_test::IssueSeen;
+using bbb_test::read_csv;
+using bbb_test::read_every_chunking;
+using bbb_test::Rows;
+
+TEST(CsvReader, SimpleFileWithHeader) {
+  auto r = read_every_chunking("id,amount\n1,100\n2,250\n");
+  EXPECT_EQ(r.rows, (Rows{{"id", "amount"}, {"1", "100"}, {"2", "250"}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_TRUE(r.issues.empty());
+  EXPECT_EQ(r.dialect.delimiter, ',');
+  EXPECT_TRUE(r.dialect.delimiter_detected);
+  EXPECT_EQ(r.dialect.encoding, bbb::Encoding::kUtf8);
+  EXPECT_TRUE(r.dialect.encoding_detected);
+  EXPECT_FALSE(r.dialect.had_bom);
+  EXPECT_FALSE(r.dialect.had_sep_line);
 }
 
-TEST(CsvReader, QuotedFieldsWithDelimiterQuoteAndNewline) {
-  const std::string text = "a,b\r\n\"x,1\",\"say \"\"hi\"\"\nthere\"\r\n";
-  for (std::size_t chunk = 1; chunk <= 64; ++chunk) {
-    auto rows = read_all(text, chunk);
-    ASSERT_EQ(rows.size(), 2u) << chunk;
-    EXPECT_EQ(rows[1][0], "x,1");
-    EXPECT_EQ(rows[1][1], "say \"hi\"\nthere");
+TEST(CsvReader, CrlfLfAndLoneCrMixedInOneFile) {
+  auto r = read_every_chunking("a,b\r\n1,2\n3,4\r5,6\r\n7,8");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}, {"5", "6"}, {"7", "8"}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2, 3, 4, 5}));
+  EXPECT_TRUE(r.issues.empty());
+}
+
+TEST(CsvReader, NoFinalNewline) {
+  auto r = read_every_chunking("a,b\n1,");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"1", ""}}));
+}
+
+TEST(CsvReader, BlankLinesAreSkippedButCounted) {
+  auto r = read_every_chunking("a,b\n\n1,2\r\n\r\n\r3,4\n\n");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"1", "2"}, {"3", "4"}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 3, 6}));
+}
+
+TEST(CsvReader, LinesWithOnlyQuotesDelimitersOrSpacesAreRecords) {
+  auto r = read_every_chunking("a,b\n\"\"\n,\n \n");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {""}, {"", ""}, {" "}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2, 3, 4}));
+}
+
+TEST(CsvReader, HeaderOnly) {
+  auto r = read_every_chunking("id,amount,date\r\n");
+  EXPECT_EQ(r.rows, (Rows{{"id", "amount", "date"}}));
+  EXPECT_TRUE(r.issues.empty());
+}
+
+TEST(CsvReader, EmptyFileGivesNothing) {
+  auto r = read_every_chunking("");
+  EXPECT_TRUE(r.rows.empty());
+  EXPECT_TRUE(r.issues.empty());
+  auto only_newlines = read_every_chunking("\r\n\n\r");
+  EXPECT_TRUE(only_newlines.rows.empty());
+  EXPECT_TRUE(only_newlines.issues.empty());
+}
+
+TEST(CsvReader, QuotedFieldsHoldDelimitersQuotesAndNewlines) {
+  auto r = read_every_chunking("id,note,x\n1,\"a, b\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",y\n3,z,\"\"\n");
+  EXPECT_EQ(r.rows, (Rows{{"id", "note", "x"}, {"1", "a, b", "say \"hi\""}, {"2", "two\nlines", "y"}, {"3", "z", ""}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2, 3, 5}));
+  EXPECT_TRUE(r.issues.empty());
+}
+
+TEST(CsvReader, LineEndsInsideQuotesAreKeptAsIsAndCounted) {
+  auto r = read_every_chunking("\"a\r\nb\",c\r\n\"d\re\",f\n\"g\n\nh\",i\nj,k");
+  EXPECT_EQ(r.rows, (Rows{{"a\r\nb", "c"}, {"d\re", "f"}, {"g\n\nh", "i"}, {"j", "k"}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 3, 5, 8}));
+}
+
+TEST(CsvReader, QuoteStraddlingChunkBoundaries) {
+  // Every cut of the doubled quotes and of the CRLF, checked explicitly.
+  const std::string text = "a,\"x\"\"y\"\r\nb,\"\"\"\"\r\n";
+  for (std::size_t chunk = 1; chunk <= text.size(); ++chunk) {
+    auto r = read_csv(text, chunk);
+    EXPECT_EQ(r.rows, (Rows{{"a", "x\"y"}, {"b", "\""}})) << chunk;
+    EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2})) << chunk;
   }
+}
+
+TEST(CsvReader, UnterminatedQuoteIsAnErrorAndTheRecordIsStillDelivered) {
+  auto r = read_every_chunking("a,b\n1,\"oops\n2,3\n");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"1", "oops\n2,3\n"}}));
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0], (IssueSeen{2, 2, "error", "unterminated_quote"}));
+  EXPECT_EQ(r.events, (std::vector<std::string>{"R1", "I2:2 unterminated_quote", "R2"}));
+}
+
+TEST(CsvReader, QuoteInsideUnquotedFieldIsKeptWithAWarning) {
+  auto r = read_every_chunking("name,height\nbob,5'11\"\nann \"the\" best,6\"\"\n");
+  EXPECT_EQ(r.rows, (Rows{{"name", "height"}, {"bob", "5'11\""}, {"ann \"the\" best", "6\"\""}}));
+  // One warning per field, before its record.
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{2, 2, "warning", "quote_in_unquoted_field"},
+                                              {3, 1, "warning", "quote_in_unquoted_field"},
+                                              {3, 2, "warning", "quote_in_unquoted_field"}}));
+  EXPECT_EQ(r.events[1], "I2:2 quote_in_unquoted_field");
+  EXPECT_EQ(r.events[2], "R2");
+}
+
+TEST(CsvReader, TextAfterClosingQuoteIsAppendedWithAWarning) {
+  auto r = read_every_chunking("\"abc\"def,x\ny,\"a\" b\"c\"\n");
+  EXPECT_EQ(r.rows, (Rows{{"abcdef", "x"}, {"y", "a b\"c\""}}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 1, "warning", "text_after_closing_quote"},
+                                              {2, 2, "warning", "text_after_closing_quote"}}));
+}
+
+TEST(CsvReader, SpacesAfterClosingQuoteArePadding) {
+  auto r = read_every_chunking("\"a\"  ,\"b\" \r\n\"c\"\t\n\"d\"   ");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"c"}, {"d"}}));
+  EXPECT_TRUE(r.issues.empty());
+  bbb::CsvOptions tab;
+  tab.delimiter = '\t';
+  auto t = read_every_chunking("\"a\"\t\"b\" \tc\n", tab);
+  EXPECT_EQ(t.rows, (Rows{{"a", "b", "c"}}));
+}
+
+TEST(CsvReader, SpaceBeforeOpeningQuoteMakesTheFieldUnquoted) {
+  auto r = read_every_chunking("a, \"b,c\"\n");
+  EXPECT_EQ(r.rows, (Rows{{"a", " \"b", "c\""}}));
+  EXPECT_EQ(r.issues.size(), 2u);
+}
+
+TEST(CsvReader, SepLineSetsTheDelimiterAndIsNotARecord) {
+  auto r = read_every_chunking("sep=;\r\nid;amount\r\n1;1,50\r\n");
+  EXPECT_TRUE(r.dialect.had_sep_line);
+  EXPECT_EQ(r.dialect.delimiter, ';');
+  EXPECT_EQ(r.rows, (Rows{{"id", "amount"}, {"1", "1,50"}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{2, 3}));
+
+  auto pipe = read_every_chunking("\xEF\xBB\xBFSEP=|\nid|x,y\n");  // after a BOM, any case
+  EXPECT_TRUE(pipe.dialect.had_bom);
+  EXPECT_TRUE(pipe.dialect.had_sep_line);
+  EXPECT_EQ(pipe.rows, (Rows{{"id", "x,y"}}));
+
+  auto only = read_every_chunking("sep=,");
+  EXPECT_TRUE(only.dialect.had_sep_line);
+  EXPECT_TRUE(only.rows.empty());
+}
+
+TEST(CsvReader, SepLikeTextIsData) {
+  auto r = read_every_chunking("sep=;x\na;b\n");
+  EXPECT_FALSE(r.dialect.had_sep_line);
+  EXPECT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[0][0], "sep=");
+}
+
+TEST(CsvReader, DetectsEachDelimiter) {
+  struct Case { const char* text; char delimiter; };
+  for (const Case& c : {Case{"a,b,c\n1,2,3\n", ','}, Case{"a;b;c\n1;2,5;3\n", ';'},
+                        Case{"a\tb\tc\n1\t2\t3\n", '\t'}, Case{"a|b|c\n1|2|3\n", '|'}}) {
+    auto r = read_every_chunking(c.text);
+    EXPECT_EQ(r.dialect.delimiter, c.delimiter) << c.text;
+    ASSERT_EQ(r.rows.size(), 2u) << c.text;
+    EXPECT_EQ(r.rows[0], (std::vector<std::string>{"a", "b", "c"})) << c.text;
+  }
+}
+
+TEST(CsvReader, DetectionPrefersConsistentCountsOutsideQuotes) {
+  // Decimal commas in a semicolon file; the header has no comma.
+  EXPECT_EQ(read_csv("id;amount;date\n1;1,5;x\n2;1.234,56;y\n").dialect.delimiter, ';');
+  // Commas inside quotes do not count.
+  EXPECT_EQ(read_csv("\"a,b,c\";d\n\"e,f,g\";h\n").dialect.delimiter, ';');
+  // More pipes than commas on each line, both consistent: the higher wins.
+  EXPECT_EQ(read_csv("one|two,two|three\nfour|five,five|six").dialect.delimiter, '|');
+  // Pipes only on a later line: not consistent with the header.
+  EXPECT_EQ(read_csv("a,b,c\na,b,c|d|e|f").dialect.delimiter, ',');
+  // One column keeps ','.
+  auto single = read_every_chunking("name\nalice\nbob\n");
+  EXPECT_EQ(single.dialect.delimiter, ',');
+  EXPECT_EQ(single.rows, (Rows{{"name"}, {"alice"}, {"bob"}}));
+}
+
+TEST(CsvReader, DelimiterOptionWins) {
+  bbb::CsvOptions options;
+  options.delimiter = ';';
+  auto r = read_every_chunking("a,b;c\nsep=x", options);
+  EXPECT_EQ(r.rows, (Rows{{"a,b", "c"}, {"sep=x"}}));
+  EXPECT_FALSE(r.dialect.delimiter_detected);
+  EXPECT_EQ(r.dialect.delimiter, ';');
+}
+
+TEST(CsvReader, UnusableDelimiterOptionFallsBackToDetection) {
+  bbb::CsvOptions options;
+  options.delimiter = '\n';
+  auto r = read_every_chunking("a;b\n1;2", options);
+  EXPECT_EQ(r.dialect.delimiter, ';');
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"1", "2"}}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{0, 0, "warning", "bad_delimiter_option"}}));
+}
+
+TEST(CsvReader, RecordLongerThanTheLimitIsCutWithAnError) {
+  bbb::CsvOptions options;
+  options.max_record_bytes = 8;
+  auto r = read_every_chunking("a,\"bbbbbbbbbbbb\",c\nd,e\n", options);
+  EXPECT_EQ(r.rows, (Rows{{"a", "bbbbbbb", ""}, {"d", "e"}}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 0, "error", "record_too_long"}}));
+}
+
+TEST(CsvReader, StreamsLargeInputInAnyChunking) {
+  // Past the 64 KiB sample, with records cut by chunk ends everywhere.
+  std::string text = "id;customer;amount\r\n";
+  for (int i = 0; i < 5000; ++i)
+    text += std::to_string(i) + ";\"Cust; " + std::to_string(i) + "\";" + std::to_string(i * 7) + ",5\r\n";
+  ASSERT_GT(text.size(), 65536u);
+  for (std::size_t chunk : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{4096}, std::size_t{65537}}) {
+    auto r = read_csv(text, chunk);
+    ASSERT_EQ(r.rows.size(), 5001u) << chunk;
+    EXPECT_EQ(r.dialect.delimiter, ';');
+    EXPECT_EQ(r.rows[4321], (std::vector<std::string>{"4320", "Cust; 4320", "30240,5"})) << chunk;
+    EXPECT_EQ(r.lines[5000], 5001);
+    EXPECT_TRUE(r.issues.empty());
+  }
+}
+
+TEST(CsvReader, FinishTwiceAndFeedAfterFinishAreHarmless) {
+  int records = 0;
+  bbb::CsvReader reader({}, [&](const bbb::CsvRecord&) { ++records; }, nullptr);
+  reader.feed("a,b\n1,2", 7);
+  reader.finish();
+  reader.finish();
+  reader.feed("\n3,4\n", 5);
+  EXPECT_EQ(records, 2);
+  EXPECT_EQ(reader.bytes_fed(), 12u);
+}
+
+TEST(CsvReader, EncodingNames) {
+  bbb::Encoding e;
+  ASSERT_TRUE(bbb::parse_encoding_name("Latin-1", &e));
+  EXPECT_EQ(e, bbb::Encoding::kWindows1252);
+  ASSERT_TRUE(bbb::parse_encoding_name("UTF-16LE", &e));
+  EXPECT_EQ(e, bbb::Encoding::kUtf16Le);
+  ASSERT_TRUE(bbb::parse_encoding_name("", &e));
+  EXPECT_EQ(e, bbb::Encoding::kAuto);
+  EXPECT_FALSE(bbb::parse_encoding_name("shift_jis", &e));
+  EXPECT_STREQ(bbb::encoding_name(bbb::Encoding::kUtf16Be), "utf-16be");
 }
 
 }  // namespace

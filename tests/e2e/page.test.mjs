@@ -99,6 +99,9 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   assert.equal(await cell(page, 'EUR', 'billings', '2022-02'), '250,000.00');
   assert.equal(await cell(page, 'EUR', 'revenue', '2022-02'), '250,000.00');
   assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
+  // EX3: 100 undelivered orders of 500.00 (GBP): all backlog unscheduled.
+  assert.equal(await cell(page, 'GBP', 'backlog_end', '2024-02'), '50,000.00');
+  assert.equal(await cell(page, 'GBP', 'unscheduled_backlog_end', '2024-02'), '50,000.00');
 
   // Human labels, and the row summary.
   const labels = await page.locator('section.currency[data-currency="USD"] tbody th[scope="row"]').allTextContents();

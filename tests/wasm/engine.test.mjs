@@ -65,6 +65,19 @@ test('worked example 2: 9,000,000.00 over 36 months billed monthly (EUR)', async
   assert.equal(feb.backlog_end, 875000000);
 });
 
+test('worked example 3: 100 undelivered orders of 500.00 (GBP)', async () => {
+  const { report: text } = await runSession(readExample(), { chunkSize: 1, reportSettings: MONTH });
+  const { ok, report } = JSON.parse(text);
+  assert.equal(ok, true);
+  const feb = periodOf(report, 'GBP', '2024-02');
+  assert.ok(feb, 'no GBP 2024-02 period');
+  assert.equal(feb.bookings, 5000000);
+  assert.equal(feb.revenue, 0);
+  assert.equal(feb.backlog_end, 5000000);
+  assert.equal(feb.unscheduled_backlog_end, 5000000);
+  assert.equal(feb.crpo_end, 0);
+});
+
 test('the identities of METRICS.md §4 hold in every period', async () => {
   const { report: text } = await runSession(readExample(), { reportSettings: MONTH });
   const { report } = JSON.parse(text);
