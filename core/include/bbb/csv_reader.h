@@ -25,7 +25,11 @@ const char* encoding_name(Encoding e);
 
 struct CsvOptions {
   Encoding encoding = Encoding::kAuto;
-  char delimiter = 0;  // 0 = detect among , ; \t |
+  char delimiter = 0;  // 0 = detect among , ; \t | (a quote, CR or LF is ignored: detect)
+  // Longest record kept in memory. Longer ones (in practice a quote that is
+  // never closed) are cut there and get a "record_too_long" error, so memory
+  // stays bounded whatever the file.
+  std::size_t max_record_bytes = std::size_t{16} << 20;
 };
 
 // What the reader decided about the file, known once the first record is out.

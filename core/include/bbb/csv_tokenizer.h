@@ -1,0 +1,79 @@
+// The RFC 4180 state machine behind CsvReader: UTF-8 text in (any chunk
+// size), records and issues out. It knows the delimiter already; choosing it,
+// and the encoding, is CsvReader's job (see csv_sniffer.h). The quoting and
+// blank-line rules are documented at the top of csv_reader.cpp.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bbb/csv_reader.h"
+
+namespace bbb {
+
+class CsvTokenizer {
+ public:
+  struct Config {
+    char delimiter = ',';
+    // Encoding the text was decoded from: it only decides whether records
+    // are checked for invalid UTF-8 and how the issue is worded.
+    Encoding source_encoding = Encoding::kUtf8;
+    std::size_t max_record_bytes = std::size_t{16} << 20;
+    std::int64_t first_line = 1;  // 2 after a consumed "sep=" line
+  };
+
+  // The sinks must outlive the tokenizer.
+  CsvTokenizer(const Config& config, const CsvReader::RecordSink& on_record,
+               const CsvReader::IssueSink& on_issue);
+
+  void parse(const char* data, std::size_t size);
+  void parse(std::string_view text) { parse(text.data(), text.size()); }
+  void finish();  // end of input: delivers the last record, if any
+
+ private:
+  enum class State : unsigned char {
+    kFieldStart,     // nothing of the current field read yet
+    kUnquoted,       // inside a field that did not start with a quote
+    kQuoted,         // inside a quoted field
+    kQuoteInQuoted,  // read a quote inside a quoted field: "" or the closing one
+    kAfterQuote,     // after the closing quote: only spaces/tabs before the end
+  };
+
+  void append(const char* data, std::size_t size) {
+    if (record_.size() + size <= config_.max_record_bytes) record_.append(data, size);
+    else append_capped(data, size);
+  }
+  void append_capped(const char* data, std::size_t size);
+  void end_field();
+  void end_line(bool was_cr);
+  void end_record();
+  void check_text();
+  void issue(int column, const char* severity, const char* code, std::string message);
+  void warn_once_per_field(const char* code, const char* message);
+
+  Config config_;
+  const CsvReader::RecordSink& on_record_;
+  const CsvReader::IssueSink& on_issue_;
+  bool unquoted_special_[256] = {};  // bytes that end a run in an unquoted field
+  bool quoted_special_[256] = {};    // bytes that end a run in a quoted field
+
+  State state_ = State::kFieldStart;
+  bool pending_cr_ = false;     // last byte was a CR: a following LF belongs to it
+  bool field_warned_ = false;   // one quoting warning per field is enough
+  bool record_too_long_ = false;
+  std::size_t after_quote_mark_ = 0;  // record_ size at a closing quote
+  std::int64_t line_ = 1;             // physical line being read
+  std::int64_t record_line_ = 1;      // physical line where the record started
+
+  // The record being read: field bytes back to back, and where each ends.
+  // Reused from record to record, so steady state allocates nothing.
+  std::string record_;
+  std::vector<std::size_t> field_ends_;
+  std::vector<std::string_view> views_;
+  std::string scratch_;
+};
+
+}  // namespace bbb

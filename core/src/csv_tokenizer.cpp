@@ -1,0 +1,222 @@
+// RFC 4180 state machine. The rules it implements are listed at the top of
+// csv_reader.cpp. Speed: ordinary bytes are found with a lookup table and
+// appended as one run; only delimiters, quotes and line ends go through the
+// switch, and the record buffers are reused.
+#include "bbb/csv_tokenizer.h"
+
+#include <utility>
+
+#include "bbb/text_decoder.h"
+
+namespace bbb {
+
+namespace {
+constexpr const char* kQuoteInUnquoted = "quote_in_unquoted_field";
+constexpr const char* kTextAfterQuote = "text_after_closing_quote";
+}  // namespace
+
+CsvTokenizer::CsvTokenizer(const Config& config, const CsvReader::RecordSink& on_record,
+                           const CsvReader::IssueSink& on_issue)
+    : config_(config), on_record_(on_record), on_issue_(on_issue) {
+  const auto d = static_cast<unsigned char>(config_.delimiter);
+  for (unsigned char c : {d, static_cast<unsigned char>('"'), static_cast<unsigned char>('\n'),
+                          static_cast<unsigned char>('\r')})
+    unquoted_special_[c] = true;
+  for (unsigned char c : {'"', '\n', '\r'}) quoted_special_[c] = true;
+  line_ = record_line_ = config_.first_line;
+}
+
+void CsvTokenizer::parse(const char* data, std::size_t size) {
+  const char* p = data;
+  const char* const end = data + size;
+  while (p < end) {
+    if (pending_cr_) {
+      pending_cr_ = false;
+      if (*p == '\n') {  // the LF of a CRLF pair: same line end
+        if (state_ == State::kQuoted) append("\n", 1);
+        ++p;
+        continue;
+      }
+    }
+    switch (state_) {
+      case State::kFieldStart:
+      case State::kUnquoted: {
+        const char* run = p;
+        while (p < end && !unquoted_special_[static_cast<unsigned char>(*p)]) ++p;
+        if (p != run) {
+          append(run, static_cast<std::size_t>(p - run));
+          state_ = State::kUnquoted;
+        }
+        if (p == end) return;
+        const char c = *p++;
+        if (c == config_.delimiter) {
+          end_field();
+        } else if (c == '"') {
+          if (state_ == State::kFieldStart) {
+            state_ = State::kQuoted;
+          } else {
+            warn_once_per_field(kQuoteInUnquoted,
+                                "a quote inside a field that does not start with a quote was kept as a "
+                                "literal character");
+            append("\"", 1);
+          }
+        } else {
+          end_line(c == '\r');
+        }
+        break;
+      }
+      case State::kQuoted: {
+        const char* run = p;
+        while (p < end && !quoted_special_[static_cast<unsigned char>(*p)]) ++p;
+        if (p != run) append(run, static_cast<std::size_t>(p - run));
+        if (p == end) return;
+        const char c = *p++;
+        if (c == '"') {
+          state_ = State::kQuoteInQuoted;
+        } else {  // a line end inside quotes is field content, kept as is
+          append(&c, 1);
+          ++line_;
+          pending_cr_ = c == '\r';
+        }
+        break;
+      }
+      case State::kQuoteInQuoted:
+        if (*p == '"') {  // "" is one literal quote
+          append("\"", 1);
+          ++p;
+          state_ = State::kQuoted;
+        } else {  // the quote closed the field; look at this byte again
+          after_quote_mark_ = record_.size();
+          state_ = State::kAfterQuote;
+        }
+        break;
+      case State::kAfterQuote: {
+        const char c = *p;
+        if (c == config_.delimiter) {
+          record_.resize(after_quote_mark_);  // drop padding after the quote
+          ++p;
+          end_field();
+        } else if (c == '\n' || c == '\r') {
+          record_.resize(after_quote_mark_);
+          ++p;
+          end_line(c == '\r');
+        } else if (c == ' ' || c == '\t') {
+          append(&c, 1);  // padding or start of text: decided by what follows
+          ++p;
+        } else {  // text after the closing quote: keep it, unquoted
+          warn_once_per_field(kTextAfterQuote,
+                              "text after the closing quote of a quoted field was appended to the field "
+                              "(a quote inside a quoted field must be doubled)");
+          state_ = State::kUnquoted;
+        }
+        break;
+      }
+    }
+  }
+}
+
+void CsvTokenizer::finish() {
+  if (state_ == State::kQuoted) {
+    issue(static_cast<int>(field_ends_.size() + 1), "error", "unterminated_quote",
+          "a quoted field is never closed: the file ends inside it, so the rest of the file "
+          "became part of this field");
+  }
+  if (state_ == State::kQuoteInQuoted) after_quote_mark_ = record_.size();
+  if (state_ == State::kQuoteInQuoted || state_ == State::kAfterQuote) record_.resize(after_quote_mark_);
+  if (state_ != State::kFieldStart || !field_ends_.empty()) end_record();
+  pending_cr_ = false;
+}
+
+void CsvTokenizer::append_capped(const char* data, std::size_t size) {
+  record_too_long_ = true;
+  if (record_.size() < config_.max_record_bytes)
+    record_.append(data, config_.max_record_bytes - record_.size());
+  (void)size;
+}
+
+void CsvTokenizer::end_field() {
+  field_ends_.push_back(record_.size());
+  field_warned_ = false;
+  state_ = State::kFieldStart;
+}
+
+void CsvTokenizer::end_line(bool was_cr) {
+  // A line with nothing on it is not a record (a lone "" or "," is).
+  if (state_ != State::kFieldStart || !field_ends_.empty()) end_record();
+  ++line_;
+  record_line_ = line_;
+  pending_cr_ = was_cr;
+}
+
+void CsvTokenizer::end_record() {
+  end_field();
+  if (record_too_long_) {
+    issue(0, "error", "record_too_long",
+          "this record is longer than " + std::to_string(config_.max_record_bytes) +
+              " bytes and was cut there; this usually comes from a quote that is never closed");
+  }
+  check_text();
+  views_.clear();
+  std::size_t begin = 0;
+  for (std::size_t end : field_ends_) {
+    views_.emplace_back(record_.data() + begin, end - begin);
+    begin = end;
+  }
+  CsvRecord record;
+  record.line = record_line_;
+  record.fields = views_.data();
+  record.field_count = views_.size();
+  on_record_(record);
+  record_.clear();
+  field_ends_.clear();
+  record_too_long_ = false;
+  state_ = State::kFieldStart;
+}
+
+// Text decoded from UTF-8 or UTF-16 can hold invalid sequences: report the
+// record as an error and only then replace them, so that nothing downstream
+// ever sees invalid UTF-8 and no U+FFFD appears silently.
+void CsvTokenizer::check_text() {
+  if (config_.source_encoding == Encoding::kWindows1252) return;  // always valid
+  const std::size_t bad = find_invalid_utf8(record_);
+  if (bad == record_.size()) return;
+  std::size_t column = 0;
+  while (column < field_ends_.size() && field_ends_[column] <= bad) ++column;
+  if (!record_too_long_) {  // a cut record may end inside a character
+    if (config_.source_encoding == Encoding::kUtf16Le || config_.source_encoding == Encoding::kUtf16Be) {
+      issue(static_cast<int>(column + 1), "error", "invalid_utf16",
+            "this field holds text that is not valid UTF-16 (an unpaired surrogate or an odd number of "
+            "bytes); it was replaced by U+FFFD");
+    } else {
+      issue(static_cast<int>(column + 1), "error", "invalid_utf8",
+            "this field holds bytes that are not valid UTF-8 (replaced by U+FFFD); if the file was saved "
+            "as Windows-1252 / Latin-1 (e.g. by Excel), choose the windows-1252 encoding in the settings");
+    }
+  }
+  scratch_.clear();
+  std::size_t begin = 0;
+  for (std::size_t& end : field_ends_) {
+    append_utf8_replacing_invalid(std::string_view(record_).substr(begin, end - begin), scratch_);
+    begin = end;
+    end = scratch_.size();
+  }
+  record_.swap(scratch_);
+}
+
+void CsvTokenizer::issue(int column, const char* severity, const char* code, std::string message) {
+  CsvIssue issue;
+  issue.line = record_line_;
+  issue.column = column;
+  issue.severity = severity;
+  issue.code = code;
+  issue.message = std::move(message);
+  on_issue_(issue);
+}
+
+void CsvTokenizer::warn_once_per_field(const char* code, const char* message) {
+  if (field_warned_) return;
+  field_warned_ = true;
+  issue(static_cast<int>(field_ends_.size() + 1), "warning", code, message);
+}
+
+}  // namespace bbb
