@@ -69,6 +69,15 @@ function cell(page, currency, metric, period) {
     .textContent();
 }
 
+/** The cell is inside its scrolling box, not scrolled out of sight. */
+async function assertCellInView(page, currency, metric, period) {
+  const section = page.locator(`section.currency[data-currency="${currency}"]`);
+  const box = await section.locator('.table-scroll').boundingBox();
+  const cellBox = await section.locator(`tr[data-metric="${metric}"] td[data-period="${period}"]`).boundingBox();
+  assert.ok(cellBox.x >= box.x && cellBox.x + cellBox.width <= box.x + box.width + 1,
+    `${currency} ${period} is scrolled out of view (${cellBox.x} not in ${box.x}..${box.x + box.width})`);
+}
+
 async function waitForReport(page) {
   await page.locator('#results[data-ready="true"] section.currency').first().waitFor({ timeout: 60_000 });
 }
@@ -114,7 +123,15 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   assert.ok(read > 0 && accepted > 0, `rows read ${read}, accepted ${accepted}`);
   assert.equal(read, accepted + rejected);
 
+  // One currency at a time, chosen by tabs; each opens at its first active period.
+  const tabs = await page.locator('.currency-tabs [role="tab"]').allTextContents();
+  assert.deepEqual([...tabs].sort(), ['EUR', 'GBP', 'USD']);
+  await page.locator('.currency-tabs [role="tab"][data-currency="USD"]').click();
+  assert.equal(await page.locator('section.currency[data-currency="USD"]').isVisible(), true);
+  assert.equal(await page.locator('section.currency[data-currency="EUR"]').isVisible(), false);
+  await assertCellInView(page, 'USD', 'bookings', '2024-01');
   await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  await page.locator('.currency-tabs [role="tab"][data-currency="EUR"]').click();
 
   // The metric column stays in place when the periods scroll sideways.
   const eur = page.locator('section.currency[data-currency="EUR"]');
@@ -132,15 +149,15 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   // A new period asks the worker again without re-reading the file.
   const before = requested.length;
   await page.locator('#period').selectOption('quarter');
-  await page.locator('section.currency[data-currency="EUR"] th', { hasText: 'FY2022-Q1' }).waitFor({ timeout: 30_000 });
+  await page.locator('section.currency[data-currency="EUR"] th', { hasText: 'FY2022-Q1' }).waitFor({ state: 'attached', timeout: 30_000 });
   assert.equal(await cell(page, 'EUR', 'bookings', 'FY2022-Q1'), '9,000,000.00');
   assert.equal(await page.locator('#fiscal-start').isDisabled(), false);
   await page.locator('#period').selectOption('year');
-  await page.locator('section.currency[data-currency="USD"] th', { hasText: 'FY2024' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('section.currency[data-currency="USD"] th', { hasText: 'FY2024' }).first().waitFor({ state: 'attached', timeout: 30_000 });
   assert.equal(await cell(page, 'USD', 'bookings', 'FY2024'), '12,000.00');
   assert.equal(requested.length, before, 'changing the period made a network request');
   await page.locator('#period').selectOption('month');
-  await page.locator('section.currency[data-currency="USD"] th', { hasText: '2024-01' }).first().waitFor({ timeout: 30_000 });
+  await page.locator('section.currency[data-currency="USD"] th', { hasText: '2024-01' }).first().waitFor({ state: 'attached', timeout: 30_000 });
 });
 
 test('"Try an example" loads the example from the same origin', { timeout: 120_000 }, async () => {

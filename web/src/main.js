@@ -1,7 +1,10 @@
 // Page wiring: file input, drag and drop, the example, report settings.
 // Every number shown comes from the engine in the worker (engine_client.js).
 import { EngineClient } from './engine_client.js';
-import { currencyTables, renderCurrencySection, renderIssues, renderRowSummary } from './report_view.js';
+import {
+  currencyTables, firstActiveColumn, renderCurrencySection, renderCurrencyTabs, renderIssues, renderRowSummary,
+  scrollToColumn, selectCurrency,
+} from './report_view.js';
 import exampleUrl from '@bbb/examples/worked-examples.csv?url';
 
 const engine = new EngineClient();
@@ -28,6 +31,10 @@ let loadedFileName = '';
 let lastRows = null;
 let reportToken = 0;
 let busy = false;
+/** The currency on show; kept across period changes. */
+let selectedCurrency = '';
+/** First active column per currency, for the table's opening scroll. */
+let openingColumn = new Map();
 
 // ------------------------------------------------------------ status ----
 
@@ -104,18 +111,32 @@ async function refreshReport() {
 function renderReport(report) {
   lastRows = report?.rows ?? null;
   summary.replaceChildren(renderRowSummary(lastRows, loadedFileName));
-  const sections = currencyTables(report).map(renderCurrencySection);
-  if (sections.length === 0) {
+  const tables = currencyTables(report);
+  const codes = tables.map((t) => t.currency);
+  if (!codes.includes(selectedCurrency)) selectedCurrency = codes[0] ?? '';
+  openingColumn = new Map(tables.map((t) => [t.currency, firstActiveColumn(t)]));
+  const nodes = tables.map(renderCurrencySection);
+  if (codes.length > 1) nodes.unshift(renderCurrencyTabs(codes, selectedCurrency, showCurrency));
+  if (nodes.length === 0) {
     const empty = document.createElement('p');
     empty.className = 'muted';
     empty.textContent = 'No booked contracts in this file.';
-    sections.push(empty);
+    nodes.push(empty);
   }
-  reportBox.replaceChildren(...sections);
+  reportBox.replaceChildren(...nodes);
   issuesBox.replaceChildren(renderIssues(report?.issues, report?.issues_unlisted));
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
+  showCurrency(selectedCurrency);
   results.dataset.ready = 'true';
+}
+
+/** Shows one currency's table, opened at its first period with activity. */
+function showCurrency(code) {
+  selectedCurrency = code;
+  selectCurrency(reportBox, code);
+  const section = reportBox.querySelector(`section.currency[data-currency="${CSS.escape(code)}"]`);
+  if (section) scrollToColumn(section, openingColumn.get(code) ?? 0);
 }
 
 async function loadExample() {

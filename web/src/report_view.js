@@ -75,6 +75,18 @@ export function buildCurrencyTable(currency, data) {
   return { currency, minorDigits: digits, columns, groups };
 }
 
+/**
+ * Index of the first period in which any metric is not zero, or 0: where the
+ * table opens when it is wider than the page. A string test on the engine's
+ * values, not arithmetic.
+ */
+export function firstActiveColumn(table) {
+  for (let i = 0; i < table.columns.length; i++) {
+    if (table.groups.some((g) => g.rows.some((r) => r.cells[i] && r.cells[i].text !== '' && !r.cells[i].zero))) return i;
+  }
+  return 0;
+}
+
 /** Currencies in the engine's order. */
 export function currencyTables(report) {
   const currencies = report?.currencies && typeof report.currencies === 'object' ? report.currencies : {};
@@ -82,6 +94,57 @@ export function currencyTables(report) {
 }
 
 // ---------------------------------------------------------------- DOM ----
+
+/**
+ * Tabs that show one currency's section at a time.
+ * @param {string[]} currencies
+ * @param {string} selected
+ * @param {(currency: string) => void} onSelect
+ */
+export function renderCurrencyTabs(currencies, selected, onSelect) {
+  const bar = el('div', { class: 'currency-tabs', role: 'tablist', 'aria-label': 'Currency' });
+  for (const code of currencies) {
+    const tab = el('button', {
+      type: 'button', role: 'tab', id: `tab-${code}`, 'aria-controls': `currency-${code}`,
+      'aria-selected': String(code === selected), 'data-currency': code,
+    }, code);
+    tab.tabIndex = code === selected ? 0 : -1;
+    tab.addEventListener('click', () => onSelect(code));
+    tab.addEventListener('keydown', (event) => {
+      const i = currencies.indexOf(code);
+      const next = event.key === 'ArrowRight' ? currencies[(i + 1) % currencies.length]
+        : event.key === 'ArrowLeft' ? currencies[(i - 1 + currencies.length) % currencies.length] : null;
+      if (next) {
+        event.preventDefault();
+        onSelect(next);
+        /** @type {HTMLElement|null} */ (bar.querySelector(`[data-currency="${next}"]`))?.focus();
+      }
+    });
+    bar.append(tab);
+  }
+  return bar;
+}
+
+/** Marks `selected` in the tabs and shows only its section. */
+export function selectCurrency(container, selected) {
+  for (const tab of container.querySelectorAll('.currency-tabs [role="tab"]')) {
+    const on = tab.getAttribute('data-currency') === selected;
+    tab.setAttribute('aria-selected', String(on));
+    /** @type {HTMLElement} */ (tab).tabIndex = on ? 0 : -1;
+  }
+  for (const section of container.querySelectorAll('section.currency')) {
+    /** @type {HTMLElement} */ (section).hidden = section.getAttribute('data-currency') !== selected;
+  }
+}
+
+/** Scrolls a visible currency section so that its first active period is in view. */
+export function scrollToColumn(section, columnIndex) {
+  const scroller = /** @type {HTMLElement|null} */ (section.querySelector('.table-scroll'));
+  const first = /** @type {HTMLElement|null} */ (section.querySelector('tbody tr[data-metric] td'));
+  const target = /** @type {HTMLElement|null} */ (section.querySelectorAll('tbody tr[data-metric]')[0]?.children[columnIndex + 1] ?? null);
+  if (!scroller || !first || !target) return;
+  scroller.scrollLeft = target.offsetLeft - first.offsetLeft;
+}
 
 /** @param {string} tag @param {Record<string,string>} [attrs] @param {string} [text] */
 function el(tag, attrs = {}, text) {
@@ -93,8 +156,15 @@ function el(tag, attrs = {}, text) {
 
 /** One <section> per currency with its statement table. */
 export function renderCurrencySection(table) {
-  const section = el('section', { class: 'currency', 'data-currency': table.currency });
+  const section = el('section', {
+    class: 'currency', id: `currency-${table.currency}`, role: 'tabpanel',
+    'aria-labelledby': `tab-${table.currency}`, 'data-currency': table.currency,
+  });
   const heading = el('h2', {}, table.currency);
+  if (table.columns.length > 0) {
+    const range = `${table.columns[0].label} to ${table.columns[table.columns.length - 1].label}`;
+    heading.append(el('span', { class: 'range' }, range));
+  }
   section.append(heading);
   if (table.columns.length === 0) {
     section.append(el('p', { class: 'muted' }, 'No periods to show.'));
@@ -105,7 +175,9 @@ export function renderCurrencySection(table) {
   t.append(el('caption', { class: 'visually-hidden' }, `${table.currency} amounts by period`));
   const thead = el('thead');
   const headRow = el('tr');
-  headRow.append(el('th', { scope: 'col', class: 'metric' }, table.currency));
+  const corner = el('th', { scope: 'col', class: 'metric' });
+  corner.append(el('span', { class: 'visually-hidden' }, 'Metric'));
+  headRow.append(corner);
   for (const column of table.columns) {
     const th = el('th', { scope: 'col' }, column.label);
     if (column.title) th.title = column.title;
