@@ -2,9 +2,26 @@
 
 #include <string>
 
-#include "bbb/column_mapping.h"
 
 namespace bbb {
+namespace {
+
+// A keyword as written ("Closed Won", "monthly-arrears") folded to lower
+// case without spaces, '_' or '-', in a fixed buffer: no allocation per row.
+struct Folded {
+  char text[24];
+  std::size_t size = 0;
+  explicit Folded(std::string_view word) {
+    for (char c : word) {
+      if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
+      if (size == sizeof text) { size = 0; text[0] = '\0'; return; }  // too long to be a keyword
+      text[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  bool operator==(std::string_view other) const { return std::string_view(text, size) == other; }
+};
+
+}  // namespace
 
 int billing_interval_months(BillingKind kind) {
   switch (kind) {
@@ -22,7 +39,7 @@ bool billing_in_arrears(BillingKind kind) {
 }
 
 bool parse_billing_kind(std::string_view text, BillingKind* out) {
-  const std::string w = normalize_header(text);
+  const Folded w(text);
   struct Word { const char* word; BillingKind kind; };
   static constexpr Word kWords[] = {
       {"upfront", BillingKind::kUpfront}, {"inadvance", BillingKind::kUpfront}, {"prepaid", BillingKind::kUpfront},
@@ -34,12 +51,12 @@ bool parse_billing_kind(std::string_view text, BillingKind* out) {
       {"ondelivery", BillingKind::kOnDelivery}, {"none", BillingKind::kNone},
   };
   for (const Word& word : kWords)
-    if (w == word.word) { *out = word.kind; return true; }
+    if (w == std::string_view(word.word)) { *out = word.kind; return true; }
   return false;
 }
 
 bool parse_recognition(std::string_view text, Recognition* out) {
-  const std::string w = normalize_header(text);
+  const Folded w(text);
   if (w == "ratable" || w == "ratably" || w == "subscription" || w == "overtime") *out = Recognition::kRatable;
   else if (w == "point" || w == "pointintime" || w == "delivery" || w == "ondelivery") *out = Recognition::kPoint;
   else return false;
@@ -47,7 +64,7 @@ bool parse_recognition(std::string_view text, Recognition* out) {
 }
 
 bool parse_status(std::string_view text, Status* out) {
-  const std::string w = normalize_header(text);
+  const Folded w(text);
   if (w == "booked" || w == "won" || w == "closedwon" || w == "signed") *out = Status::kBooked;
   else if (w == "open" || w == "pipeline" || w == "pending") *out = Status::kOpen;
   else if (w == "lost" || w == "closedlost") *out = Status::kLost;

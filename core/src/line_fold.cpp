@@ -1,6 +1,7 @@
 #include "bbb/line_fold.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace bbb {
 
@@ -16,26 +17,8 @@ struct Balances {
   std::int64_t backlog = 0, deferred = 0, unbilled = 0, billed_backlog = 0, crpo = 0, unscheduled = 0;
 };
 
-Balances balances_at(const ContractLine& line, const LineSchedule& s, YearMonth month) {
-  const Date e = month.last_day();
-  Balances b;
-  const std::int64_t recognised = s.revenue_through(e);
-  const std::int64_t billed = s.billed_through(e);
-  // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
-  b.deferred = std::max<std::int64_t>(0, billed - recognised);
-  b.unbilled = std::max<std::int64_t>(0, recognised - billed);
-  const bool cancelled = line.has_cancel && line.cancel <= e;
-  if (cancelled) return b;  // a cancelled line holds no backlog
-  // Backlog (remaining performance obligation): booked, not yet earned.
-  b.backlog = line.amount - recognised;
-  b.billed_backlog = std::max<std::int64_t>(0, std::min(billed, line.amount) - recognised);
-  // cRPO is read as of e: a later cancellation is not yet known, so the
-  // uncancelled schedule says what falls in (e, E].
-  const Date window_end = month.plus(12).last_day();
-  b.crpo = s.revenue_through_uncancelled(window_end) - s.revenue_through_uncancelled(e);
-  b.unscheduled = line.amount - s.scheduled_total();
-  return b;
-}
+// cRPO looks 12 months past each month end.
+constexpr std::int32_t kCrpoMonths = 12;
 
 }  // namespace
 
@@ -51,23 +34,52 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   ledger->add_type_booking(line.type.empty() ? "unspecified" : line.type, booked, line.amount);
 
   // Cancellations: the backlog left on cancel_date.
+  const YearMonth cancel_month = line.has_cancel ? line.cancel.year_month() : YearMonth();
+  std::int64_t recognised_at_cancel = 0;  // R(c - 1): all the line ever recognises
   if (line.has_cancel) {
-    MonthTotals& c = ledger->at(line.cancel.year_month());
+    MonthTotals& c = ledger->at(cancel_month);
     c.cancellations += s.cancelled_backlog();
     c.cancellations_count += 1;
+    recognised_at_cancel = s.revenue_through(line.cancel);
   }
 
-  // Revenue and billings as flows, balances as their change from month to
-  // month, from the booking month to the last month anything changes; after
-  // it every balance of the line stays as it is.
+  // Month by month from booking to the last month anything changes; after
+  // it every balance of the line stays as it is. Revenue through each month
+  // end comes from one pass over the uncancelled schedule, reading 12 months
+  // further for cRPO.
   const YearMonth last = std::max(booked, s.last_change().year_month());
-  std::int64_t recognised_before = 0, billed_before = 0;
+  const std::size_t months = static_cast<std::size_t>(last - booked) + 1;
+  thread_local std::vector<std::int64_t> uncancelled;  // reused: no allocation per line
+  uncancelled.resize(months + kCrpoMonths);
+  s.uncancelled_revenue_at_month_ends(booked, uncancelled.size(), uncancelled.data());
+
+  const std::vector<DatedAmount>& billings = s.billings();
+  std::size_t next_billing = 0;
+  std::int64_t billed = 0, recognised_before = 0, billed_before = 0;
+  const std::int64_t unscheduled = line.amount - s.scheduled_total();
   Balances before;
-  for (YearMonth m = booked; m <= last; m = m.plus(1)) {
-    const Date e = m.last_day();
-    const std::int64_t recognised = s.revenue_through(e);
-    const std::int64_t billed = s.billed_through(e);
-    const Balances now = balances_at(line, s, m);
+  YearMonth m = booked;
+  for (std::size_t i = 0; i < months; ++i, m = m.plus(1)) {
+    const bool cancelled = line.has_cancel && cancel_month <= m;  // cancel_date on or before this month end
+    // Recognised: served through c - 1 once cancelled.
+    const std::int64_t recognised = cancelled ? recognised_at_cancel : uncancelled[i];
+    while (next_billing < billings.size() && billings[next_billing].date.year_month() <= m)
+      billed += billings[next_billing++].amount;
+
+    Balances now;
+    // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
+    now.deferred = std::max<std::int64_t>(0, billed - recognised);
+    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
+    if (!cancelled) {
+      // Backlog (remaining performance obligation): booked, not yet earned.
+      now.backlog = line.amount - recognised;
+      now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, line.amount) - recognised);
+      // cRPO is read as of the month end: a later cancellation is not yet
+      // known, so the uncancelled schedule says what falls in the next 12 months.
+      now.crpo = uncancelled[i + kCrpoMonths] - uncancelled[i];
+      now.unscheduled = unscheduled;
+    }
+
     MonthTotals& t = ledger->at(m);
     t.revenue += recognised - recognised_before;
     t.billings += billed - billed_before;

@@ -103,6 +103,56 @@ std::int64_t LineSchedule::ratable_through(Date d) const {
   return prorate(line_.amount, w, total_weight_);
 }
 
+void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
+  const std::int64_t a = line_.amount;
+  if (fulfilment_ != nullptr) {
+    const auto& rows = fulfilment_->rows;
+    std::size_t next = 0;
+    std::int64_t cumulative = 0;
+    YearMonth m = first;
+    for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
+      while (next < rows.size() && rows[next].date.year_month() <= m) {
+        cumulative = fulfilment_->is_percent ? rows[next].amount : cumulative + rows[next].amount;
+        ++next;
+      }
+      const std::int64_t earned = fulfilment_->is_percent ? prorate(a, cumulative, 100000000) : cumulative;
+      out[i] = std::clamp<std::int64_t>(earned, 0, a);
+    }
+    return;
+  }
+  if (line_.recognition != Recognition::kRatable) {
+    const bool delivered = line_.has_delivery;
+    const YearMonth dm = delivered ? line_.delivery.year_month() : YearMonth();
+    YearMonth m = first;
+    for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) out[i] = delivered && dm <= m ? a : 0;
+    return;
+  }
+  const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
+  if (proration_ == Proration::kDaily) {
+    // Days of the term through each month's last day.
+    std::int32_t month_last = first.last_day().days();
+    YearMonth m = first;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (m < sm) out[i] = 0;
+      else if (m >= em) out[i] = a;
+      else out[i] = prorate(a, month_last - line_.start.days() + 1, total_weight_);
+      m = m.plus(1);
+      month_last += m.days();
+    }
+    return;
+  }
+  // Monthly proration: through the end of month m the weight is the first
+  // (maybe partial) month plus one whole month for each month after it.
+  const std::int64_t sd = sm.days();
+  const std::int64_t first_month = (sd - line_.start.day() + 1) * (kMonthWeight / sd);
+  YearMonth m = first;
+  for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
+    if (m < sm) out[i] = 0;
+    else if (m >= em) out[i] = a;
+    else out[i] = prorate(a, first_month + (m - sm) * kMonthWeight, total_weight_);
+  }
+}
+
 std::int64_t LineSchedule::fulfilled_through(Date d) const {
   const auto& rows = fulfilment_->rows;
   std::int64_t cumulative = 0;

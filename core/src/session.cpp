@@ -204,11 +204,12 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   RowResult r = line_reader_->read_contract(record, &line);
   if (!line.id.empty()) {
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
-    const auto [it, inserted] = contract_ids_.emplace(line.id, record.line);
-    if (!inserted) {
+    const std::uint32_t earlier = contract_ids_.insert(line.id, record.line);
+    if (earlier != 0) {
       const int c = files_.back().mapping.of(Field::kId);
+      const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
       r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
-                          "duplicate_id", "duplicate id: already used on line " + std::to_string(it->second), line.id});
+                          "duplicate_id", "duplicate id: already used on " + where, line.id});
       if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
     }
   }

@@ -37,6 +37,10 @@ class LineSchedule {
   // The same as it is known before the cancellation (for cRPO read as of a
   // day before cancel_date).
   std::int64_t revenue_through_uncancelled(Date d) const;
+  // revenue_through_uncancelled at the last day of each of `count` months
+  // from `first`, into out[0..count): one integer pass, no calendar
+  // arithmetic per month. `first` must not be before the booking month.
+  void uncancelled_revenue_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
   // What the schedule will recognise in all, ignoring cancellation: the
   // rest of the amount is unscheduled (a point line with no delivery date).
   std::int64_t scheduled_total() const { return scheduled_total_; }

@@ -17,6 +17,7 @@
 #include "bbb/column_mapping.h"
 #include "bbb/csv_reader.h"
 #include "bbb/format_detection.h"
+#include "bbb/id_index.h"
 #include "bbb/issue_log.h"
 #include "bbb/ledger.h"
 #include "bbb/line_reader.h"
@@ -92,14 +93,13 @@ class Session {
 
   // Across files.
   bool contracts_seen_ = false;
-  std::unordered_map<std::string, std::int64_t> contract_ids_;  // id -> line of its first row
+  IdIndex contract_ids_;  // id -> line of its first row
   struct AuxRows {
     std::vector<InvoiceRow> invoices;
     std::vector<FulfilmentRow> fulfilment;
     bool matched = false;
   };
   std::unordered_map<std::string, AuxRows> aux_;
-  std::unordered_map<std::string, std::int64_t> aux_ids_seen_;
 };
 
 }  // namespace bbb
