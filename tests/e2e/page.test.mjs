@@ -6,7 +6,7 @@
 // Needs: npm run build:web (after the wasm build), /usr/bin/chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +26,9 @@ let profileDir;
 /** Every URL the browser asked for, from any page or worker of the context. */
 const requested = [];
 const pageErrors = [];
+/** When set, the engine's .wasm answers 404 (the error-state test). */
+let failWasm = false;
+const watchedPages = new WeakSet();
 
 before(async () => {
   assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);
@@ -43,6 +46,7 @@ before(async () => {
   // Anything aimed at another origin is recorded above and refused here.
   await context.route('**/*', (route) => {
     const url = route.request().url();
+    if (failWasm && url.endsWith('.wasm')) return route.fulfill({ status: 404, body: 'gone' });
     if (url.startsWith(server.origin + '/')) return route.continue();
     return route.abort('blockedbyclient');
   });
@@ -56,9 +60,16 @@ after(async () => {
 
 async function openPage() {
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(String(err)));
-  page.on('console', (msg) => { if (msg.type() === 'error') pageErrors.push(msg.text()); });
-  await page.goto(server.url);
+  if (!watchedPages.has(page)) {
+    watchedPages.add(page);
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      if (/\.wasm$/.test(msg.location().url ?? '') || (failWasm && /404/.test(msg.text()))) return;   // the 404 test's own
+      pageErrors.push(msg.text());
+    });
+  }
+  await page.goto(server.url);   // a new document: a new worker, a new engine
   return page;
 }
 
@@ -155,6 +166,13 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   await page.locator('#period').selectOption('year');
   await page.locator('section.currency[data-currency="USD"] th', { hasText: 'FY2024' }).first().waitFor({ state: 'attached', timeout: 30_000 });
   assert.equal(await cell(page, 'USD', 'bookings', 'FY2024'), '12,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', 'FY2024'), '12,000.00');
+  // Fiscal year from July: FY2024 = 2023-07..2024-06 holds six months of EX1's revenue.
+  await page.locator('#fiscal-start').selectOption('7');
+  await page.locator('section.currency[data-currency="USD"] th[title="2024-07-01 to 2025-06-30"]').waitFor({ state: 'attached', timeout: 30_000 });
+  assert.equal(await cell(page, 'USD', 'revenue', 'FY2024'), '6,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', 'FY2025'), '6,000.00');
+  await page.locator('#fiscal-start').selectOption('1');
   assert.equal(requested.length, before, 'changing the period made a network request');
   await page.locator('#period').selectOption('month');
   await page.locator('section.currency[data-currency="USD"] th', { hasText: '2024-01' }).first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -166,6 +184,21 @@ test('"Try an example" loads the example from the same origin', { timeout: 120_0
   await waitForReport(page);
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
   assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
+});
+
+test('a file dropped on the drop zone is read', { timeout: 120_000 }, async () => {
+  const page = await openPage();
+  const text = readFileSync(join(repo, 'examples/ex1-annual-prepaid.csv'), 'utf8');
+  await page.locator('#drop-zone').evaluate((zone, csv) => {
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: data }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+  }, text);
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'dropped.csv' }).waitFor({ timeout: 60_000 });
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  assert.equal(await page.locator('.currency-tabs').count(), 0, 'one currency needs no tabs');
+  assert.equal(await page.locator('#drop-zone.dragging').count(), 0);
 });
 
 test('file content is shown as text, never as HTML, and bad input is an error on the page', { timeout: 120_000 }, async () => {
@@ -182,6 +215,24 @@ test('file content is shown as text, never as HTML, and bad input is an error on
     assert.ok(lines.includes('2'), `no issue on line 2: ${lines}`);
   }
   await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-issues.png'), fullPage: true });
+});
+
+test('an engine that cannot start is a visible error, and the page recovers', { timeout: 120_000 }, async () => {
+  const page = await openPage();
+  failWasm = true;
+  try {
+    await page.locator('#file-input').setInputFiles(exampleCsv);
+    await page.locator('#status[data-kind="error"]').waitFor({ timeout: 60_000 });
+    assert.match(await page.locator('#status').textContent(), /Could not read worked-examples\.csv: .*engine/);
+    assert.equal(await page.locator('#results').isHidden(), true);
+  } finally {
+    failWasm = false;
+  }
+  // The same worker tries again on the next file.
+  await page.locator('#file-input').setInputFiles(exampleCsv);
+  await waitForReport(page);
+  assert.equal(await page.locator('#status').isHidden(), true);
+  assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
 });
 
 test('no request left the page origin and the page logged no error', () => {
