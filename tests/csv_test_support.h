@@ -6,12 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "bbb/csv_reader.h"
+#include "bbb/text_decoder.h"
 
 namespace bbb_test {
 
@@ -53,12 +57,19 @@ inline ReadResult read_csv(std::string_view bytes, std::size_t chunk = 0, bbb::C
       options,
       [&](const bbb::CsvRecord& r) {
         std::vector<std::string> row;
-        for (std::size_t i = 0; i < r.field_count; ++i) row.emplace_back(r.field(i));
+        for (std::size_t i = 0; i < r.field_count; ++i) {
+          // Whatever the input, the reader never hands out invalid UTF-8.
+          EXPECT_TRUE(bbb::is_valid_utf8(r.field(i))) << "line " << r.line << " field " << i + 1;
+          row.emplace_back(r.field(i));
+        }
         out.rows.push_back(std::move(row));
         out.lines.push_back(r.line);
         out.events.push_back("R" + std::to_string(r.line));
       },
       [&](const bbb::CsvIssue& i) {
+        EXPECT_TRUE(i.severity == "error" || i.severity == "warning") << i.severity;
+        EXPECT_FALSE(i.code.empty());
+        EXPECT_FALSE(i.message.empty());
         out.issues.push_back({i.line, i.column, i.severity, i.code});
         out.messages.push_back(i.message);
         out.events.push_back("I" + std::to_string(i.line) + ":" + std::to_string(i.column) + " " + i.code);
@@ -91,4 +102,30 @@ inline ReadResult read_every_chunking(std::string_view bytes, bbb::CsvOptions op
   return whole;
 }
 
+// ../shared/conformance/csv, read in place (never copied into the repo), or
+// an empty path when it is not there.
+inline std::filesystem::path conformance_dir() {
+#ifdef BBB_SHARED_DIR
+  const std::filesystem::path dir = std::filesystem::path(BBB_SHARED_DIR) / "conformance" / "csv";
+  std::error_code ec;
+  if (std::filesystem::is_directory(dir, ec)) return dir;
+#endif
+  return {};
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
 }  // namespace bbb_test
+
+// Declares `dir` as the conformance folder, or skips the test without it.
+#define BBB_CONFORMANCE_DIR_OR_SKIP(dir)                                                   \
+  const std::filesystem::path dir = bbb_test::conformance_dir();                          \
+  if (dir.empty()) {                                                                       \
+    GTEST_SKIP() << "../shared/conformance/csv not found (BBB_SHARED_DIR): conformance " \
+                    "cases skipped";                                                       \
+  }
