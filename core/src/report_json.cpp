@@ -114,8 +114,15 @@ Json report_json(const Session& session, const ReportSettings& settings) {
   Json counts = Json::object();
   for (const auto& [code, n] : session.issues().counts()) counts[code] = n;
 
+  const std::vector<CurrencyReport> reports = build_period_report(session.ledgers(), settings);
+  // Spec 2: the as-of date defaults to the last day of the last period.
+  if (rs.as_of) settings_json["as_of"] = rs.as_of->iso();
+  else if (!reports.empty() && !reports.front().periods.empty())
+    settings_json["as_of"] = reports.front().periods.back().period.end().iso();
+  else settings_json["as_of"] = nullptr;
+
   Json currencies = Json::object();
-  for (const CurrencyReport& c : build_period_report(session.ledgers(), settings)) {
+  for (const CurrencyReport& c : reports) {
     Json periods = Json::array();
     for (const PeriodFigures& p : c.periods) periods.push_back(period_json(p, true));
     Json cj{{"minor_digits", c.minor_digits}, {"periods", periods}};
