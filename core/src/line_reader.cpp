@@ -181,8 +181,10 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   }
   if (!currency_known) {
     l.currency = default_currency_;
-    cx.issue("warning", Field::kCurrency, "default_currency",
-             "no currency: " + std::string(default_currency_.view()) + " (the default) is used");
+    // A file with no currency column is told once, by the session.
+    if (mapping_.has(Field::kCurrency))
+      cx.issue("warning", Field::kCurrency, "default_currency",
+               "no currency: " + std::string(default_currency_.view()) + " (the default) is used");
   }
   result.currency = l.currency;
 

@@ -133,6 +133,10 @@ void Session::take_header(const CsvRecord& record) {
   std::vector<std::string> problems;
   file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
   for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
+  if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kCurrency))
+    file_issue("warning", "default_currency",
+               "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
+                   " (the currency setting)");
   const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
   if (!missing.empty()) {
     std::string seen;
