@@ -65,8 +65,11 @@ void print_issues(const bbb::Session& session, const std::string& contracts_path
   const auto& issues = session.issues().listed();
   for (std::size_t k = 0; k < issues.size() && k < kShown; ++k) {
     const bbb::Issue& i = issues[k];
-    std::fprintf(stderr, "%s:%lld:%s: %s: %s: %s\n", i.file == "contracts" ? contracts_path.c_str() : i.file.c_str(),
-                 static_cast<long long>(i.line), i.column.c_str(), i.severity.c_str(), i.code.c_str(), i.message.c_str());
+    // file:line:column: severity: code: message, with what is unknown left out.
+    std::string where = i.file == "contracts" ? contracts_path : i.file;
+    if (i.line > 0) where += ":" + std::to_string(i.line);
+    if (i.line > 0 && !i.column.empty()) where += ":" + i.column;
+    std::fprintf(stderr, "%s: %s: %s: %s\n", where.c_str(), i.severity.c_str(), i.code.c_str(), i.message.c_str());
   }
   const long long more = static_cast<long long>(issues.size() > kShown ? issues.size() - kShown : 0) + session.issues().unlisted();
   if (more > 0) std::fprintf(stderr, "... and %lld more issues (all counted in the report's issue_counts)\n", more);
