@@ -11,6 +11,7 @@
 // with a one-line reason when it could not be.
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -60,13 +61,17 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
   return true;
 }
 
-void print_issues(const bbb::Session& session, const std::string& contracts_path) {
+// Names each file kind by the path the user gave.
+using PathsByKind = std::map<std::string, std::string>;
+
+void print_issues(const bbb::Session& session, const PathsByKind& paths) {
   constexpr std::size_t kShown = 20;
   const auto& issues = session.issues().listed();
   for (std::size_t k = 0; k < issues.size() && k < kShown; ++k) {
     const bbb::Issue& i = issues[k];
     // file:line:column: severity: code: message, with what is unknown left out.
-    std::string where = i.file == "contracts" ? contracts_path : i.file;
+    const auto path = paths.find(i.file);
+    std::string where = path != paths.end() ? path->second : i.file;
     if (i.line > 0) where += ":" + std::to_string(i.line);
     if (i.line > 0 && !i.column.empty()) where += ":" + i.column;
     std::fprintf(stderr, "%s: %s: %s: %s\n", where.c_str(), i.severity.c_str(), i.code.c_str(), i.message.c_str());
@@ -138,7 +143,7 @@ int main(int argc, char** argv) {
   if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, &error)) return fail(error);
   if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
 
-  print_issues(session, contracts);
+  print_issues(session, {{"contracts", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
   const std::string json = bbb::render_report(session, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());
   else if (format == "table") std::fputs(bbb_cli::report_as_table(json).c_str(), stdout);
