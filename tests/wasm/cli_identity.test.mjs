@@ -8,13 +8,16 @@ import { join, relative } from 'node:path';
 import { examplesDir, readExample, repo, runSession } from './engine.mjs';
 
 const cli = process.env.BBB_CLI ?? join(repo, 'build/native-release/bbb');
-const skip = existsSync(cli) ? false
-  : `${cli} is not built (cmake --preset native-release && cmake --build --preset native-release)`;
+const missing = `${cli} is not built (cmake --preset native-release && cmake --build --preset native-release)`;
+// BBB_REQUIRE_CLI=1 (for CI) turns the skip into a failure.
+const required = process.env.BBB_REQUIRE_CLI === '1';
+const skip = existsSync(cli) || required ? false : missing;
 
 const examples = existsSync(examplesDir) ? readdirSync(examplesDir).filter((f) => f.endsWith('.csv')).sort() : [];
 
 for (const name of examples.length ? examples : ['worked-examples.csv']) {
   test(`CLI and wasm agree byte for byte on examples/${name}`, { skip }, async () => {
+    assert.ok(existsSync(cli), missing);
     // The same file name both ways, as the README runs it: from the repo root.
     const fileName = relative(repo, join(examplesDir, name));   // examples/<name>
     const run = spawnSync(cli, ['report', fileName], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
