@@ -209,6 +209,17 @@ TEST(CsvReader, RecordLongerThanTheLimitIsCutWithAnError) {
   EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 0, "error", "record_too_long"}}));
 }
 
+TEST(CsvReader, LimitStillHoldsAfterReplacementCharactersGrewTheBuffer) {
+  bbb::CsvOptions options;
+  options.max_record_bytes = 8;
+  options.encoding = bbb::Encoding::kUtf8;
+  auto r = read_every_chunking("\xE9\xE9\xE9\xE9\xE9\xE9\nabcdefghijkl\n", options);
+  ASSERT_EQ(r.rows.size(), 2u);
+  EXPECT_EQ(r.rows[0][0].size(), 18u);  // six U+FFFD
+  EXPECT_EQ(r.rows[1][0], "abcdefgh");
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 1, "error", "invalid_utf8"}, {2, 0, "error", "record_too_long"}}));
+}
+
 TEST(CsvReader, StreamsLargeInputInAnyChunking) {
   // Past the 64 KiB sample, with records cut by chunk ends everywhere.
   std::string text = "id;customer;amount\r\n";

@@ -4,6 +4,9 @@
 // switch, and the record buffers are reused.
 #include "bbb/csv_tokenizer.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "bbb/text_decoder.h"
@@ -11,6 +14,23 @@
 namespace bbb {
 
 namespace {
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// Nonzero when one of the 8 bytes of `word` equals the byte repeated in
+// `pattern` (exact, no false positives: the classic has-zero-byte test).
+inline std::uint64_t has_byte(std::uint64_t word, std::uint64_t pattern) {
+  const std::uint64_t x = word ^ pattern;
+  return (x - kOnes) & ~x & kHighs;
+}
+
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  return word;
+}
+
 constexpr const char* kQuoteInUnquoted = "quote_in_unquoted_field";
 constexpr const char* kTextAfterQuote = "text_after_closing_quote";
 }  // namespace
@@ -24,6 +44,7 @@ CsvTokenizer::CsvTokenizer(const Config& config, const CsvReader::RecordSink& on
     unquoted_special_[c] = true;
   for (unsigned char c : {'"', '\n', '\r'}) quoted_special_[c] = true;
   line_ = record_line_ = config_.first_line;
+  delimiter_pattern_ = kOnes * d;
 }
 
 void CsvTokenizer::parse(const char* data, std::size_t size) {
@@ -42,6 +63,14 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
       case State::kFieldStart:
       case State::kUnquoted: {
         const char* run = p;
+        // Eight bytes at a time past ordinary text, then byte by byte.
+        while (end - p >= 8) {
+          const std::uint64_t w = load8(p);
+          if (has_byte(w, delimiter_pattern_) | has_byte(w, kOnes * '"') | has_byte(w, kOnes * '\n') |
+              has_byte(w, kOnes * '\r'))
+            break;
+          p += 8;
+        }
         while (p < end && !unquoted_special_[static_cast<unsigned char>(*p)]) ++p;
         if (p != run) {
           append(run, static_cast<std::size_t>(p - run));
@@ -67,6 +96,11 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
       }
       case State::kQuoted: {
         const char* run = p;
+        while (end - p >= 8) {
+          const std::uint64_t w = load8(p);
+          if (has_byte(w, kOnes * '"') | has_byte(w, kOnes * '\n') | has_byte(w, kOnes * '\r')) break;
+          p += 8;
+        }
         while (p < end && !quoted_special_[static_cast<unsigned char>(*p)]) ++p;
         if (p != run) append(run, static_cast<std::size_t>(p - run));
         if (p == end) return;
@@ -86,18 +120,18 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
           ++p;
           state_ = State::kQuoted;
         } else {  // the quote closed the field; look at this byte again
-          after_quote_mark_ = record_.size();
+          after_quote_mark_ = record_size_;
           state_ = State::kAfterQuote;
         }
         break;
       case State::kAfterQuote: {
         const char c = *p;
         if (c == config_.delimiter) {
-          record_.resize(after_quote_mark_);  // drop padding after the quote
+          record_size_ = after_quote_mark_;  // drop padding after the quote
           ++p;
           end_field();
         } else if (c == '\n' || c == '\r') {
-          record_.resize(after_quote_mark_);
+          record_size_ = after_quote_mark_;
           ++p;
           end_line(c == '\r');
         } else if (c == ' ' || c == '\t') {
@@ -121,21 +155,27 @@ void CsvTokenizer::finish() {
           "a quoted field is never closed: the file ends inside it, so the rest of the file "
           "became part of this field");
   }
-  if (state_ == State::kQuoteInQuoted) after_quote_mark_ = record_.size();
-  if (state_ == State::kQuoteInQuoted || state_ == State::kAfterQuote) record_.resize(after_quote_mark_);
+  if (state_ == State::kQuoteInQuoted) after_quote_mark_ = record_size_;
+  if (state_ == State::kQuoteInQuoted || state_ == State::kAfterQuote) record_size_ = after_quote_mark_;
   if (state_ != State::kFieldStart || !field_ends_.empty()) end_record();
   pending_cr_ = false;
 }
 
-void CsvTokenizer::append_capped(const char* data, std::size_t size) {
-  record_too_long_ = true;
-  if (record_.size() < config_.max_record_bytes)
-    record_.append(data, config_.max_record_bytes - record_.size());
-  (void)size;
+std::size_t CsvTokenizer::make_room(std::size_t size) {
+  const std::size_t max = config_.max_record_bytes;
+  if (record_size_ + size > max) {
+    record_too_long_ = true;
+    size = max - record_size_;
+  }
+  const std::size_t needed = record_size_ + size;
+  // Capacity never exceeds the limit, so append()'s one check covers both.
+  if (needed > record_.size())
+    record_.resize(std::min(max, std::max({needed, record_.size() * 2, std::size_t{256}})));
+  return size;
 }
 
 void CsvTokenizer::end_field() {
-  field_ends_.push_back(record_.size());
+  field_ends_.push_back(record_size_);
   field_warned_ = false;
   state_ = State::kFieldStart;
 }
@@ -167,7 +207,10 @@ void CsvTokenizer::end_record() {
   record.fields = views_.data();
   record.field_count = views_.size();
   on_record_(record);
-  record_.clear();
+  record_size_ = 0;
+  // U+FFFD replacements may have grown the buffer past the limit, which
+  // append() relies on as the capacity bound.
+  if (record_.size() > config_.max_record_bytes) record_.resize(config_.max_record_bytes);
   field_ends_.clear();
   record_too_long_ = false;
   state_ = State::kFieldStart;
@@ -178,8 +221,9 @@ void CsvTokenizer::end_record() {
 // ever sees invalid UTF-8 and no U+FFFD appears silently.
 void CsvTokenizer::check_text() {
   if (config_.source_encoding == Encoding::kWindows1252) return;  // always valid
-  const std::size_t bad = find_invalid_utf8(record_);
-  if (bad == record_.size()) return;
+  const std::string_view text(record_.data(), record_size_);
+  const std::size_t bad = find_invalid_utf8(text);
+  if (bad == text.size()) return;
   std::size_t column = 0;
   while (column < field_ends_.size() && field_ends_[column] <= bad) ++column;
   if (!record_too_long_) {  // a cut record may end inside a character
@@ -196,11 +240,12 @@ void CsvTokenizer::check_text() {
   scratch_.clear();
   std::size_t begin = 0;
   for (std::size_t& end : field_ends_) {
-    append_utf8_replacing_invalid(std::string_view(record_).substr(begin, end - begin), scratch_);
+    append_utf8_replacing_invalid(text.substr(begin, end - begin), scratch_);
     begin = end;
     end = scratch_.size();
   }
   record_.swap(scratch_);
+  record_size_ = record_.size();
 }
 
 void CsvTokenizer::issue(int column, const char* severity, const char* code, std::string message) {

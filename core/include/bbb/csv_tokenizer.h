@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,10 +44,12 @@ class CsvTokenizer {
   };
 
   void append(const char* data, std::size_t size) {
-    if (record_.size() + size <= config_.max_record_bytes) record_.append(data, size);
-    else append_capped(data, size);
+    if (record_size_ + size > record_.size()) size = make_room(size);
+    std::memcpy(&record_[0] + record_size_, data, size);
+    record_size_ += size;
   }
-  void append_capped(const char* data, std::size_t size);
+  // Grows record_ for `size` more bytes, up to the limit; returns how many fit.
+  std::size_t make_room(std::size_t size);
   void end_field();
   void end_line(bool was_cr);
   void end_record();
@@ -59,6 +62,7 @@ class CsvTokenizer {
   const CsvReader::IssueSink& on_issue_;
   bool unquoted_special_[256] = {};  // bytes that end a run in an unquoted field
   bool quoted_special_[256] = {};    // bytes that end a run in a quoted field
+  std::uint64_t delimiter_pattern_ = 0;  // the delimiter in each of 8 bytes
 
   State state_ = State::kFieldStart;
   bool pending_cr_ = false;     // last byte was a CR: a following LF belongs to it
@@ -68,9 +72,11 @@ class CsvTokenizer {
   std::int64_t line_ = 1;             // physical line being read
   std::int64_t record_line_ = 1;      // physical line where the record started
 
-  // The record being read: field bytes back to back, and where each ends.
+  // The record being read: field bytes back to back (the first record_size_
+  // bytes of record_, whose size is its capacity), and where each field ends.
   // Reused from record to record, so steady state allocates nothing.
   std::string record_;
+  std::size_t record_size_ = 0;
   std::vector<std::size_t> field_ends_;
   std::vector<std::string_view> views_;
   std::string scratch_;
