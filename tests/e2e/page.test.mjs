@@ -6,7 +6,7 @@
 // Needs: npm run build:web (after the wasm build), /usr/bin/chromium.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,6 +199,24 @@ test('a file dropped on the drop zone is read', { timeout: 120_000 }, async () =
   assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
   assert.equal(await page.locator('.currency-tabs').count(), 0, 'one currency needs no tabs');
   assert.equal(await page.locator('#drop-zone.dragging').count(), 0);
+});
+
+test('a file of several MiB streams through the worker in chunks', { timeout: 180_000 }, async () => {
+  // 40,000 copies of worked example 1 (about 4 MiB, so four 1 MiB slices and more).
+  const rows = 40_000;
+  const lines = ['id,customer,booking_date,amount,currency,start_date,term_months,recognition,delivery_date,billing,type,status,product,region'];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`BIG-${String(i).padStart(6, '0')},Annual Prepaid Customer Number ${i},2024-01-01,12000.00,USD,2024-01-01,12,ratable,,upfront,new,booked,Platform,NA`);
+  }
+  const file = join(profileDir, 'big.csv');
+  writeFileSync(file, lines.join('\n') + '\n');
+  assert.ok(statSync(file).size > 4 * 1024 * 1024);
+  const page = await openPage();
+  await page.locator('#file-input').setInputFiles(file);
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'big.csv' }).waitFor({ timeout: 150_000 });
+  assert.equal(await page.locator('[data-count="accepted"]').textContent(), String(rows));
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '480,000,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '40,000,000.00');
 });
 
 test('file content is shown as text, never as HTML, and bad input is an error on the page', { timeout: 120_000 }, async () => {
