@@ -128,9 +128,9 @@ test('a user uploads the worked examples and sees the spec numbers', { timeout: 
   assert.deepEqual(labels, ['Bookings', 'ACV bookings', 'Cancellations', 'Revenue', 'Billings',
     'Backlog (begin)', 'Backlog (end)', 'Deferred revenue', 'Unbilled receivable', 'Billed backlog',
     'Unbilled backlog', 'cRPO (next 12 months)', 'Unscheduled backlog']);
-  const read = Number(await page.locator('[data-count="read"]').textContent());
-  const accepted = Number(await page.locator('[data-count="accepted"]').textContent());
-  const rejected = Number(await page.locator('[data-count="rejected"]').textContent());
+  const read = Number(await page.locator('[data-count="read"]').getAttribute('data-value'));
+  const accepted = Number(await page.locator('[data-count="accepted"]').getAttribute('data-value'));
+  const rejected = Number(await page.locator('[data-count="rejected"]').getAttribute('data-value'));
   assert.ok(read > 0 && accepted > 0, `rows read ${read}, accepted ${accepted}`);
   assert.equal(read, accepted + rejected);
 
@@ -214,7 +214,7 @@ test('a file of several MiB streams through the worker in chunks', { timeout: 18
   const page = await openPage();
   await page.locator('#file-input').setInputFiles(file);
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'big.csv' }).waitFor({ timeout: 150_000 });
-  assert.equal(await page.locator('[data-count="accepted"]').textContent(), String(rows));
+  assert.equal(await page.locator('[data-count="accepted"]').textContent(), '40,000');
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '480,000,000.00');
   assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '40,000,000.00');
 });

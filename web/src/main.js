@@ -1,6 +1,7 @@
 // Page wiring: file input, drag and drop, the example, report settings.
 // Every number shown comes from the engine in the worker (engine_client.js).
 import { EngineClient } from './engine_client.js';
+import { formatMinor } from './format_minor.js';
 import {
   currencyTables, firstActiveColumn, renderCurrencySection, renderCurrencyTabs, renderIssues, renderRowSummary,
   scrollToColumn, selectCurrency,
@@ -85,7 +86,7 @@ async function loadFile(file) {
   try {
     const reply = await engine.load(READ_SETTINGS, [{ kind: 'contracts', file }], (p) => {
       progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;   // progress bar only
-      showStatus(`Reading ${p.fileName}… ${p.rowsRead.toLocaleString()} rows`);
+      showStatus(`Reading ${p.fileName}… ${formatMinor(p.rowsRead, 0)} rows`);
     });
     if (!accept(reply, `read ${file.name}`)) return;
     loadedFileName = file.name;

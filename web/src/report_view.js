@@ -218,7 +218,8 @@ export function renderRowSummary(rows, fileName) {
   for (const [key, label] of [['read', 'Rows read'], ['accepted', 'accepted'], ['rejected', 'rejected']]) {
     const part = el('span', { class: `count count-${key}` });
     part.append(document.createTextNode(label + ' '));
-    part.append(el('strong', { 'data-count': key }, String(rows?.[key] ?? 0)));
+    const count = rows?.[key] ?? 0;
+    part.append(el('strong', { 'data-count': key, 'data-value': String(count) }, formatMinor(count, 0)));
     p.append(part);
   }
   return p;
@@ -234,12 +235,12 @@ export function renderIssues(issues, unlisted = 0) {
   const more = Number.isSafeInteger(unlisted) && unlisted > 0 ? unlisted : 0;
   const section = el('section', { class: 'issues' });
   const heading = list.length === 0 && more === 0 ? 'No issues'
-    : more > 0 ? `Issues (${list.length} listed, ${more.toLocaleString('en-US')} more not listed)`
+    : more > 0 ? `Issues (${formatMinor(list.length, 0)} listed, ${formatMinor(more, 0)} more not listed)`
       : `Issues (${list.length})`;
   section.append(el('h2', {}, heading));
   if (list.length === 0) return section;
   if (list.length > MAX_ISSUE_ROWS) {
-    section.append(el('p', { class: 'muted' }, `Showing the first ${MAX_ISSUE_ROWS} of ${list.length} listed issues.`));
+    section.append(el('p', { class: 'muted' }, `Showing the first ${formatMinor(MAX_ISSUE_ROWS, 0)} of ${formatMinor(list.length, 0)} listed issues.`));
   }
   const scroller = el('div', { class: 'table-scroll issues-scroll' });
   const t = el('table', { class: 'issues-table' });
