@@ -29,7 +29,6 @@ const settingsForm = $('report-settings');
 const READ_SETTINGS = { currency: 'USD' };
 
 let loadedFileName = '';
-let lastRows = null;
 let reportToken = 0;
 let busy = false;
 /** The currency on show; kept across period changes. */
@@ -88,7 +87,13 @@ async function loadFile(file) {
       progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;   // progress bar only
       showStatus(`Reading ${p.fileName}… ${formatMinor(p.rowsRead, 0)} rows`);
     });
-    if (!accept(reply, `read ${file.name}`)) return;
+    if (!accept(reply, `read ${file.name}`)) {
+      // The worker dropped the previous session: its report must not stay on screen.
+      loadedFileName = '';
+      results.hidden = true;
+      results.dataset.ready = 'false';
+      return;
+    }
     loadedFileName = file.name;
     await refreshReport();
   } finally {
@@ -110,8 +115,7 @@ async function refreshReport() {
 }
 
 function renderReport(report) {
-  lastRows = report?.rows ?? null;
-  summary.replaceChildren(renderRowSummary(lastRows, loadedFileName));
+  summary.replaceChildren(renderRowSummary(report?.rows, loadedFileName));
   const tables = currencyTables(report);
   const codes = tables.map((t) => t.currency);
   if (!codes.includes(selectedCurrency)) selectedCurrency = codes[0] ?? '';
