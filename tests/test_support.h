@@ -28,7 +28,7 @@ inline bbb::Date ymd(int y, int m, int d) {
   return out;
 }
 
-struct Run {
+struct Input {
   std::string contracts;
   std::string invoices;    // empty: no invoices file
   std::string fulfilment;  // empty: no fulfilment file
@@ -47,7 +47,7 @@ inline void feed_file(bbb::Session& s, bbb::FileKind kind, const std::string& na
 }
 
 // The report JSON text of one run.
-inline std::string report_text(const Run& run) {
+inline std::string report_text(const Input& run) {
   bbb::ReadSettings rs;
   std::string error;
   EXPECT_TRUE(bbb::parse_read_settings(run.read_settings, &rs, &error)) << error;
@@ -60,11 +60,11 @@ inline std::string report_text(const Run& run) {
   return bbb::render_report(s, rep);
 }
 
-inline Json report(const Run& run) { return Json::parse(report_text(run)); }
+inline Json report(const Input& run) { return Json::parse(report_text(run)); }
 
 inline Json report(const std::string& contracts, const std::string& report_settings = "{}",
                    const std::string& read_settings = "{}") {
-  Run run;
+  Input run;
   run.contracts = contracts;
   run.report_settings = report_settings;
   run.read_settings = read_settings;
