@@ -23,7 +23,7 @@ native() {
 }
 suite "native build + ctest" native
 suite "wasm build" bash tools/build-wasm.sh
-suite "wasm node tests" npm run --silent test:wasm
+suite "wasm node tests" env BBB_REQUIRE_CLI=1 npm run --silent test:wasm
 suite "web unit tests" npm run --silent test:web
 suite "web build" npm run --silent build:web
 suite "browser end-to-end tests" npm run --silent test:e2e

@@ -2,8 +2,8 @@
 // the page's worker does (inputBuffer(n).set(bytes); feed(n)).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { loadBbb } from '../../wasm/load-node.mjs';
 
 export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const wasmDir = resolve(process.env.BBB_WASM_DIR ?? join(repo, 'build/wasm-release/wasm'));
@@ -21,13 +21,7 @@ export function loadEngine() {
         '`NODE_PATH=/usr/share/nodejs emcmake cmake --preset wasm-release && ' +
         'NODE_PATH=/usr/share/nodejs cmake --build --preset wasm-release`');
     }
-    // Emscripten 3.1.6's ES6 output is CommonJS at heart under node: it reads
-    // __dirname (and require, to load the .wasm) that an ES module does not
-    // have. Give it both, and hand it the .wasm bytes so it never looks for them.
-    globalThis.__dirname ??= wasmDir;
-    globalThis.require ??= createRequire(js);
-    modulePromise = import(pathToFileURL(js).href).then((m) =>
-      m.default({ wasmBinary: readFileSync(wasm) }));
+    modulePromise = loadBbb(wasmDir);
   }
   return modulePromise;
 }
