@@ -86,6 +86,9 @@ TEST(DuckDbAfl, EveryInputEndsInRecordsOrCleanIssues) {
       for (char& ch : text) ch = ch == '\0' ? ' ' : ch;
       read_every_chunking(text, {}, name + " without NULs");
     }
+    bbb::CsvOptions small_sample;  // decisions on 16 bytes: the rest streams
+    small_sample.sample_bytes = 16;
+    read_every_chunking(bytes, small_sample, name + " with a 16-byte sample");
     for (bbb::Encoding forced : {bbb::Encoding::kUtf16Le, bbb::Encoding::kUtf16Be, bbb::Encoding::kWindows1252}) {
       bbb::CsvOptions options;
       options.encoding = forced;

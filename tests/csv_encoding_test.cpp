@@ -124,6 +124,15 @@ TEST(CsvEncoding, ForcedEncodingIsUsedWithoutWarning) {
   EXPECT_EQ(u.issues, (std::vector<IssueSeen>{{2, 2, "error", "invalid_utf8"}}));
 }
 
+TEST(CsvEncoding, CharacterSplitByADelimiterIsInvalidInBothFields) {
+  // E9 | AF 80 would be a valid character if the fields were joined.
+  bbb::CsvOptions utf8;
+  utf8.encoding = bbb::Encoding::kUtf8;
+  auto r = read_every_chunking("a,b,c\nx,\xE9,\xAF\x80\n", utf8);
+  EXPECT_EQ(r.rows[1], (std::vector<std::string>{"x", "\xEF\xBF\xBD", "\xEF\xBF\xBD\xEF\xBF\xBD"}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{2, 2, "error", "invalid_utf8"}}));
+}
+
 TEST(CsvEncoding, InvalidUtf8AfterTheSampleIsAnErrorOnThatRecord) {
   std::string text = "id,name,amount\n";
   for (int i = 0; text.size() < 70000; ++i) text += std::to_string(i) + ",Jos\xC3\xA9,10\n";

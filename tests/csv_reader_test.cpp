@@ -220,6 +220,15 @@ TEST(CsvReader, LimitStillHoldsAfterReplacementCharactersGrewTheBuffer) {
   EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 1, "error", "invalid_utf8"}, {2, 0, "error", "record_too_long"}}));
 }
 
+TEST(CsvReader, RecordCapCuttingADecodedCharacterStillGivesValidText) {
+  bbb::CsvOptions options;
+  options.max_record_bytes = 4;
+  options.encoding = bbb::Encoding::kWindows1252;
+  auto r = read_every_chunking("ab\x80\n", options);  // a, b, then 3-byte euro sign
+  EXPECT_EQ(r.rows, (Rows{{"ab\xEF\xBF\xBD\xEF\xBF\xBD"}}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{1, 0, "error", "record_too_long"}}));
+}
+
 TEST(CsvReader, StreamsLargeInputInAnyChunking) {
   // Past the 64 KiB sample, with records cut by chunk ends everywhere.
   std::string text = "id;customer;amount\r\n";

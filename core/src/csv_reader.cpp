@@ -2,11 +2,11 @@
 //
 // How a file is read (the rules the tests pin down):
 //
-// Sample. The first 64 KiB (or the whole file, if shorter) are held back and
-// decide, once: the encoding, whether the input is text at all, Excel's
-// "sep=" line and the delimiter. Then the sample and everything after it
-// stream through the tokenizer; memory grows only with the longest record
-// (capped by CsvOptions::max_record_bytes).
+// Sample. The first 64 KiB (CsvOptions::sample_bytes), or the whole file if
+// shorter, are held back and decide, once: the encoding, whether the input is
+// text at all, Excel's "sep=" line and the delimiter. Then the sample and
+// everything after it stream through the tokenizer; memory grows only with
+// the longest record (capped by CsvOptions::max_record_bytes).
 //
 // Encoding (details in csv_sniffer.h). A BOM wins: UTF-8 (skipped,
 // dialect.had_bom), UTF-16LE or UTF-16BE (transcoded). Without one, NUL bytes
@@ -96,7 +96,6 @@ const char* encoding_name(Encoding e) {
 }
 
 namespace {
-constexpr std::size_t kSampleBytes = 64 * 1024;
 constexpr std::size_t kDecodeSliceBytes = 64 * 1024;  // bounds the transcoding buffer
 
 bool usable_delimiter(char d) { return d != 0 && d != '"' && d != '\n' && d != '\r'; }
@@ -118,6 +117,7 @@ struct CsvReader::Impl {
 
   Impl(CsvOptions o, RecordSink r, IssueSink i)
       : options(o), on_record(std::move(r)), on_issue(std::move(i)) {
+    options.sample_bytes = std::max<std::size_t>(options.sample_bytes, 4);
     if (!on_record) on_record = [](const CsvRecord&) {};
     if (!on_issue) on_issue = [](const CsvIssue&) {};
   }
@@ -146,11 +146,6 @@ struct CsvReader::Impl {
       text = decoded;
     }
 
-    if (options.delimiter != 0 && !usable_delimiter(options.delimiter)) {
-      file_issue("warning", "bad_delimiter_option",
-                 "the delimiter setting cannot be a quote or a line end; the delimiter was detected instead");
-      options.delimiter = 0;
-    }
     if (looks_binary(text, options.delimiter)) {
       file_issue("error", "not_text",
                  "this file does not look like text (it holds NUL or control bytes): it is not a CSV file; "
@@ -158,6 +153,11 @@ struct CsvReader::Impl {
       phase = Phase::kNotText;
       release_sample();
       return;
+    }
+    if (options.delimiter != 0 && !usable_delimiter(options.delimiter)) {
+      file_issue("warning", "bad_delimiter_option",
+                 "the delimiter setting cannot be a quote or a line end; the delimiter was detected instead");
+      options.delimiter = 0;
     }
     if (choice.assumed_windows_1252) {
       file_issue("warning", "assumed_windows_1252",
@@ -215,11 +215,11 @@ void CsvReader::feed(const char* data, std::size_t size) {
   Impl& m = *impl_;
   m.bytes += size;
   if (m.phase == Impl::Phase::kSampling) {
-    const std::size_t take = std::min(size, kSampleBytes - m.sample.size());
+    const std::size_t take = std::min(size, m.options.sample_bytes - m.sample.size());
     m.sample.append(data, take);
     data += take;
     size -= take;
-    if (m.sample.size() < kSampleBytes) return;
+    if (m.sample.size() < m.options.sample_bytes) return;
     m.start(/*is_whole_file=*/false);
   }
   if (m.phase == Impl::Phase::kStreaming && size > 0) m.stream(data, size);

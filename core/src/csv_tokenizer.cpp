@@ -220,12 +220,23 @@ void CsvTokenizer::end_record() {
 // record as an error and only then replace them, so that nothing downstream
 // ever sees invalid UTF-8 and no U+FFFD appears silently.
 void CsvTokenizer::check_text() {
-  if (config_.source_encoding == Encoding::kWindows1252) return;  // always valid
+  // Decoded Windows-1252 is always valid, unless the record cap cut a character.
+  if (config_.source_encoding == Encoding::kWindows1252 && !record_too_long_) return;
   const std::string_view text(record_.data(), record_size_);
-  const std::size_t bad = find_invalid_utf8(text);
-  if (bad == text.size()) return;
-  std::size_t column = 0;
-  while (column < field_ends_.size() && field_ends_[column] <= bad) ++column;
+  // Fast path: the record is valid as a whole and no character runs across
+  // a field boundary (the fields sit back to back, without delimiters, so
+  // "\xE9" + "\xAF\x80" would look valid): no field starts with a
+  // continuation byte.
+  bool valid = find_invalid_utf8(text) == text.size();
+  for (std::size_t i = 0; valid && i + 1 < field_ends_.size(); ++i) {
+    const std::size_t next_start = field_ends_[i];
+    if (next_start < text.size() && (static_cast<unsigned char>(text[next_start]) & 0xC0) == 0x80) valid = false;
+  }
+  if (valid) return;
+  std::size_t column = 0, begin = 0;
+  for (; column < field_ends_.size(); begin = field_ends_[column++])
+    if (!is_valid_utf8(text.substr(begin, field_ends_[column] - begin))) break;
+  if (column == field_ends_.size()) return;  // unreachable: the fast path would have passed
   if (!record_too_long_) {  // a cut record may end inside a character
     if (config_.source_encoding == Encoding::kUtf16Le || config_.source_encoding == Encoding::kUtf16Be) {
       issue(static_cast<int>(column + 1), "error", "invalid_utf16",
@@ -238,7 +249,7 @@ void CsvTokenizer::check_text() {
     }
   }
   scratch_.clear();
-  std::size_t begin = 0;
+  begin = 0;
   for (std::size_t& end : field_ends_) {
     append_utf8_replacing_invalid(text.substr(begin, end - begin), scratch_);
     begin = end;

@@ -30,6 +30,10 @@ struct CsvOptions {
   // never closed) are cut there and get a "record_too_long" error, so memory
   // stays bounded whatever the file.
   std::size_t max_record_bytes = std::size_t{16} << 20;
+  // Bytes held back at the start to decide encoding and delimiter (at least
+  // 4). Lowered by tests and the fuzzer to reach the streaming paths with
+  // small inputs; the default suits real files.
+  std::size_t sample_bytes = 64 * 1024;
 };
 
 // What the reader decided about the file, known once the first record is out.
