@@ -4,7 +4,7 @@
 //       [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]
 //       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]
 //       [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]
-//       [--map FIELD=COLUMN]... [--format json|csv|table]
+//       [--map FIELD=COLUMN]... [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]] [--format json|csv|table]
 //
 // CONTRACTS.csv may be '-' for standard input. Exit status 0 when the report
 // was made (even with rejected rows, listed on stderr and in the JSON), 2
@@ -29,7 +29,8 @@ constexpr const char* kUsage =
     "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
-    "           [--map FIELD=COLUMN]... [--format json|csv|table]\n"
+    "           [--map FIELD=COLUMN]... [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
+    "           [--format json|csv|table]\n"
     "       bbb --version\n";
 
 int fail(const std::string& reason) {
@@ -120,6 +121,17 @@ int main(int argc, char** argv) {
         const std::size_t eq = v.find('=');
         if (eq == std::string::npos) return fail("--map takes FIELD=COLUMN");
         read["mapping"][v.substr(0, eq)] = v.substr(eq + 1);
+      } else if (a == "--drill") {
+        // METRIC,CURRENCY,FROM,TO[,LIMIT]: the lines behind one cell, in the JSON's "drill".
+        std::vector<std::string> parts;
+        for (std::size_t start = 0, comma;; start = comma + 1) {
+          comma = v.find(',', start);
+          parts.push_back(v.substr(start, comma - start));
+          if (comma == std::string::npos) break;
+        }
+        if (parts.size() < 4 || parts.size() > 5) return fail("--drill takes METRIC,CURRENCY,FROM,TO[,LIMIT]");
+        read["drill"] = {{"metric", parts[0]}, {"currency", parts[1]}, {"from", parts[2]}, {"to", parts[3]}};
+        if (parts.size() == 5) read["drill"]["limit"] = std::atoll(parts[4].c_str());
       } else if (a == "--format") format = v;
       else return fail("unknown option " + a);
     } else if (contracts.empty()) {

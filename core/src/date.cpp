@@ -62,7 +62,7 @@ YearMonth Date::year_month() const {
 
 std::string Date::iso() const {
   const Civil c = civil_from_days(days_);
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.y, c.m, c.d);
   return buf;
 }
@@ -95,7 +95,7 @@ Date YearMonth::day_clamped(int day) const {
 }
 
 std::string YearMonth::label() const {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02d", year(), month());
   return buf;
 }

@@ -136,6 +136,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   l.line_number = record.line;
   l.id = std::string(cx.cell(Field::kId));
   if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
+  l.customer = std::string(cx.cell(Field::kCustomer));
 
   if (cx.present(Field::kStatus) && !parse_status(cx.cell(Field::kStatus), &l.status)) {
     cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");

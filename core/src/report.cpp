@@ -110,6 +110,32 @@ PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind ki
 
 }  // namespace
 
+PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, PeriodKind kind, int fiscal_start) {
+  return figures_for(LedgerView(ledger), period, kind, fiscal_start);
+}
+
+bool period_metric(const PeriodFigures& f, std::string_view name, std::int64_t* out) {
+  const std::pair<std::string_view, std::int64_t> metrics[] = {
+      {"bookings", f.flows.bookings},
+      {"acv_bookings", f.flows.acv_bookings},
+      {"cancellations", f.flows.cancellations},
+      {"revenue", f.flows.revenue},
+      {"billings", f.flows.billings},
+      {"backlog_begin", f.backlog_begin},
+      {"backlog_end", f.backlog_end},
+      {"deferred_revenue_end", f.deferred_revenue_end},
+      {"unbilled_receivable_end", f.unbilled_receivable_end},
+      {"billed_backlog_end", f.billed_backlog_end},
+      {"unbilled_backlog_end", f.unbilled_backlog_end},
+      {"crpo_end", f.crpo_end},
+      {"later_backlog_end", f.later_backlog_end},
+      {"unscheduled_backlog_end", f.unscheduled_backlog_end},
+  };
+  for (const auto& [metric, value] : metrics)
+    if (metric == name) { *out = value; return true; }
+  return false;
+}
+
 std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
                                                 const ReportSettings& settings) {
   // Spec 10: one range for all currencies, from the first to the last event.

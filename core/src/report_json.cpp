@@ -93,6 +93,7 @@ Json issue_json(const Issue& i) {
   Json j{{"file", i.file}, {"line", i.line}, {"column", i.column}, {"severity", i.severity}, {"code", i.code},
          {"message", i.message}};
   if (!i.value.empty()) j["value"] = i.value;
+  if (!i.raw.empty()) j["raw"] = i.raw;
   return j;
 }
 
@@ -129,7 +130,21 @@ Json report_json(const Session& session, const ReportSettings& settings) {
     if (!c.periods.empty()) cj["total"] = period_json(c.total, false);
     currencies[std::string(c.currency.view())] = cj;
   }
-  return Json{
+  Json drill = nullptr;
+  if (const DrillCollector* d = session.drill()) {
+    Json lines = Json::array();
+    for (const DrillLine& l : d->top_lines())
+      lines.push_back(Json{{"id", l.id}, {"customer", l.customer}, {"line", l.line}, {"amount", l.amount},
+                           {"contribution", l.contribution}});
+    drill = Json{{"currency", std::string(d->request().currency.view())},
+                 {"metric", d->request().metric},
+                 {"from", d->request().from.iso()},
+                 {"to", d->request().to.iso()},
+                 {"value", d->value()},
+                 {"count", d->count()},
+                 {"lines", lines}};
+  }
+  Json report{
       {"engine", Json{{"name", "bbb"}, {"version", kEngineVersion}, {"spec", "v1"}}},
       {"settings", settings_json},
       {"rows", rows_json(session.contract_rows())},
@@ -139,6 +154,8 @@ Json report_json(const Session& session, const ReportSettings& settings) {
       {"issues_unlisted", session.issues().unlisted()},
       {"currencies", currencies},
   };
+  if (!drill.is_null()) report["drill"] = drill;
+  return report;
 }
 
 std::string dump(const Json& j) {

@@ -17,9 +17,31 @@ std::string join_fields(const std::vector<Field>& fields) {
   return out;
 }
 
+// The row as it would be written again, for a person to recognise it.
+std::string raw_row(const CsvRecord& record, char delimiter) {
+  constexpr std::size_t kMaxRaw = 1000;
+  std::string out;
+  for (std::size_t i = 0; i < record.field_count && out.size() < kMaxRaw; ++i) {
+    if (i > 0) out += delimiter;
+    const std::string_view f = record.fields[i];
+    if (f.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) { out += f; continue; }
+    out += '"';
+    for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += '"';
+  }
+  if (out.size() > kMaxRaw) {
+    std::size_t cut = kMaxRaw;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
 }  // namespace
 
-Session::Session(ReadSettings settings) : settings_(std::move(settings)) {}
+Session::Session(ReadSettings settings) : settings_(std::move(settings)) {
+  if (settings_.drill) drill_.emplace(*settings_.drill);
+}
 Session::~Session() = default;
 
 bool Session::begin(FileKind kind, const std::string& name, std::string* error) {
@@ -200,7 +222,13 @@ void Session::process(const CsvRecord& record) {
     file.rows.rejected++;
     if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
   }
-  for (Issue& i : result.issues) issues_.add(std::move(i));
+  if (!result.issues.empty()) {
+    const std::string raw = raw_row(record, reader_->dialect().delimiter);
+    for (Issue& i : result.issues) {
+      i.raw = raw;
+      issues_.add(std::move(i));
+    }
+  }
 }
 
 void Session::process_contract(const CsvRecord& record, RowResult* result) {
@@ -271,6 +299,7 @@ void Session::fold(const ContractLine& line) {
   }
   const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
   fold_line(line, schedule, &ledgers_[line.currency]);
+  if (drill_) drill_->add(line, schedule);
 }
 
 void Session::reject_unmatched_rows() {

@@ -30,6 +30,44 @@ bool read_date(const json& v, const char* key, std::optional<Date>* out, std::st
   return true;
 }
 
+bool parse_drill(const json& v, ReadSettings* out, std::string* error) {
+  if (!v.is_object()) { *error = "setting 'drill' must be an object {currency, metric, from, to, limit}"; return false; }
+  DrillRequest d;
+  std::optional<Date> from, to;
+  std::string s;
+  for (const auto& [key, value] : v.items()) {
+    if (key == "currency") {
+      if (!read_string(value, "drill.currency", &s, error)) return false;
+      if (!parse_currency_code(s, &d.currency)) { *error = "drill.currency must be a three-letter code"; return false; }
+    } else if (key == "metric") {
+      if (!read_string(value, "drill.metric", &d.metric, error)) return false;
+      if (!is_drill_metric(d.metric)) { *error = "drill.metric '" + d.metric + "' is not an amount of the period report"; return false; }
+    } else if (key == "from") {
+      if (!read_date(value, "drill.from", &from, error)) return false;
+    } else if (key == "to") {
+      if (!read_date(value, "drill.to", &to, error)) return false;
+    } else if (key == "limit") {
+      if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > 100000) {
+        *error = "drill.limit must be a whole number from 1 to 100000";
+        return false;
+      }
+      d.limit = value.get<std::size_t>();
+    } else {
+      *error = "unknown drill setting '" + key + "'";
+      return false;
+    }
+  }
+  if (d.metric.empty() || !from || !to || d.currency.view()[0] == 0) {
+    *error = "drill needs currency, metric, from and to";
+    return false;
+  }
+  if (*to < *from) { *error = "drill: 'to' is before 'from'"; return false; }
+  d.from = *from;
+  d.to = *to;
+  out->drill = std::move(d);
+  return true;
+}
+
 }  // namespace
 
 const char* period_kind_name(PeriodKind kind) {
@@ -84,6 +122,8 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
         if (!column.is_string()) { *error = "mapping of '" + field + "' must be a column name"; return false; }
         out->mapping[field] = column.get<std::string>();
       }
+    } else if (key == "drill") {
+      if (!parse_drill(v, out, error)) return false;
     } else {
       *error = "unknown setting '" + key + "'";
       return false;

@@ -31,6 +31,7 @@ bool parse_status(std::string_view text, Status* out);
 
 struct ContractLine {
   std::string id;
+  std::string customer;
   std::int64_t line_number = 0;  // physical line of the row in its file
   std::int64_t amount = 0;       // TCV in minor units, >= 0
   CurrencyCode currency;

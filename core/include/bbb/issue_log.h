@@ -18,6 +18,7 @@ struct Issue {
   std::string code;        // stable id such as "bad_date"
   std::string message;     // for people
   std::string value;       // the offending value, if any
+  std::string raw;         // the row as written (fields re-joined), for row issues
 };
 
 class IssueLog {

@@ -54,6 +54,14 @@ struct CurrencyReport {
   PeriodFigures total;  // the whole range as one period
 };
 
+// The figures of one ledger over one period (growth against the period
+// before it of the same kind).
+PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, PeriodKind kind, int fiscal_start);
+
+// A period figure by its JSON name ("revenue", "backlog_end", ...); false
+// for a name that is not an amount of the period report.
+bool period_metric(const PeriodFigures& figures, std::string_view name, std::int64_t* out);
+
 // One report for every currency over one range: from the first event of any
 // currency to the last (or the settings' range), every period included.
 std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,

@@ -62,6 +62,7 @@ class Session {
   const IssueLog& issues() const { return issues_; }
   RowCounts contract_rows() const;
   const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return ledgers_; }
+  const DrillCollector* drill() const { return drill_ ? &*drill_ : nullptr; }
 
  private:
   void on_record(const CsvRecord& record);
@@ -80,6 +81,7 @@ class Session {
   IssueLog issues_;
   std::vector<FileSummary> files_;
   std::map<CurrencyCode, MonthlyLedger> ledgers_;
+  std::optional<DrillCollector> drill_;
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;

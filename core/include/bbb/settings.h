@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "bbb/csv_reader.h"
+#include "bbb/drill.h"
 #include "bbb/date.h"
 #include "bbb/money.h"
 #include "bbb/schedule.h"
@@ -24,6 +25,7 @@ struct ReadSettings {
   char decimal = 0;                       // 0 = detect per column
   CsvOptions csv;
   std::map<std::string, std::string> mapping;  // field -> header as written
+  std::optional<DrillRequest> drill;           // collect the lines behind one cell
 
   ReadSettings() { parse_currency_code("USD", &default_currency); }
 };
