@@ -1,7 +1,9 @@
 // The worker protocol, driven in node with a fake engine module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createEngineHandler, parseEnvelope, CHUNK_BYTES } from '../../web/src/engine_handler.js';
+import {
+  createEngineHandler, describeFailure, feedingOrder, isOutOfMemory, parseEnvelope, CHUNK_BYTES,
+} from '../../web/src/engine_handler.js';
 
 /** A fake BbbModule that records what it was fed. */
 function fakeModule(overrides = {}) {
@@ -142,4 +144,84 @@ test('unknown requests and unparsable engine text are errors', async () => {
   assert.equal(parseEnvelope('not json').error.code, 'bad_engine_reply');
   assert.equal(parseEnvelope('[1]').ok, false);
   assert.deepEqual(parseEnvelope('{"ok":true,"x":1}'), { ok: true, x: 1 });
+});
+
+test('invoices and fulfilment are fed before the contracts file', async () => {
+  const { module, log } = fakeModule();
+  const handle = createEngineHandler(async () => module);
+  const { messages, post } = collector();
+  await handle({ id: 1, type: 'load', files: [
+    { kind: 'contracts', file: new File(['c'], 'c.csv') },
+    { kind: 'fulfilment', file: new File(['f'], 'f.csv') },
+    { kind: 'invoices', file: new File(['i'], 'i.csv') },
+  ] }, post);
+  assert.deepEqual(log.begun.map(([kind]) => kind), ['invoices', 'fulfilment', 'contracts']);
+  assert.deepEqual(feedingOrder([{ kind: 'contracts' }, { kind: 'invoices' }]).map((f) => f.kind), ['invoices', 'contracts']);
+  const progress = messages.filter((m) => m.type === 'progress');
+  assert.deepEqual(progress.map((m) => [m.kind, m.fileIndex, m.fileCount]), [['invoices', 0, 3], ['fulfilment', 1, 3], ['contracts', 2, 3]]);
+});
+
+test('a preview reads only the first bytes in a throwaway session', async () => {
+  const { module, log } = fakeModule();
+  const handle = createEngineHandler(async () => module, { chunkBytes: 4 });
+  const { messages, post } = collector();
+  await handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File(['abc'], 'a.csv') }] }, post);
+  await handle({ id: 2, type: 'preview', settings: {}, file: new File(['0123456789'], 'p.csv'), bytes: 6 }, post);
+  assert.equal(messages.at(-1).ok, true);
+  assert.deepEqual(log.fed.slice(1), ['0123', '45']);
+  assert.equal(log.deleted, 1, 'the scratch session is freed');
+  await handle({ id: 3, type: 'report', settings: {} }, post);
+  assert.equal(messages.at(-1).ok, true, 'the live session survives a preview');
+  assert.equal(messages.filter((m) => m.id === 2 && m.type === 'progress').length, 0);
+});
+
+test('a cancel stops the read before its next chunk and drops the half-read session', async () => {
+  const { module, log } = fakeModule();
+  const handle = createEngineHandler(async () => module, { chunkBytes: 1 });
+  const messages = [];
+  let running;
+  const post = (m) => {
+    messages.push(m);
+    if (m.type === 'progress' && m.bytesRead === 2) handle({ type: 'cancel' }, post);
+  };
+  running = handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File(['abcdef'], 'a.csv') }] }, post);
+  await running;
+  assert.deepEqual(messages.at(-1), { ok: false, error: { code: 'cancelled', message: 'Reading was cancelled.' }, id: 1 });
+  assert.equal(log.fed.length, 2);
+  await handle({ id: 2, type: 'report', settings: {} }, post);
+  assert.equal(messages.at(-1).error.code, 'no_data');
+  // The next read is not cancelled by the old request.
+  await handle({ id: 3, type: 'load', files: [{ kind: 'contracts', file: new File(['xy'], 'b.csv') }] }, post);
+  assert.equal(messages.at(-1).ok, true);
+});
+
+test('a drill reads the files into a separate session and keeps the live one', async () => {
+  const drill = { currency: 'USD', metric: 'revenue', value: 5, count: 1, lines: [] };
+  const { module, log } = fakeModule({ report: (json) => JSON.stringify({ ok: true, report: { drill, json } }) });
+  const handle = createEngineHandler(async () => module);
+  const { messages, post } = collector();
+  const files = [{ kind: 'contracts', file: new File(['abc'], 'a.csv') }];
+  await handle({ id: 1, type: 'load', settings: {}, files }, post);
+  await handle({ id: 2, type: 'drill', settings: { drill: { metric: 'revenue' } }, files, report_settings: { period: 'quarter' } }, post);
+  assert.deepEqual(messages.at(-1), { ok: true, drill, id: 2 });
+  assert.deepEqual(log.reports.at(-1), { period: 'quarter' });
+  assert.equal(log.sessions, 2);
+  assert.equal(log.deleted, 1);
+  await handle({ id: 3, type: 'report', settings: {} }, post);
+  assert.equal(messages.at(-1).ok, true);
+});
+
+test('a drill on an engine without drill support says so', async () => {
+  const { module } = fakeModule();
+  const handle = createEngineHandler(async () => module);
+  const { messages, post } = collector();
+  await handle({ id: 1, type: 'drill', settings: {}, files: [{ kind: 'contracts', file: new File(['a'], 'a.csv') }] }, post);
+  assert.equal(messages.at(-1).error.code, 'no_drill');
+});
+
+test('an out-of-memory abort is described in plain words', () => {
+  assert.ok(isOutOfMemory('Aborted(OOM)'));
+  assert.ok(isOutOfMemory('Cannot enlarge memory arrays to size 2147483648 bytes'));
+  assert.match(describeFailure(new Error('Aborted(OOM)')), /ran out of memory/);
+  assert.match(describeFailure(new Error('unreachable')), /^The engine stopped: unreachable$/);
 });

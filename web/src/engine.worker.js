@@ -1,6 +1,10 @@
 // Module worker that owns the wasm engine. The module is instantiated once,
 // lazily, and the session stays alive between requests so that a change of
 // period or fiscal year asks for a new report without reading the file again.
+//
+// When the engine aborts (out of memory, a failed assertion), Emscripten
+// calls onAbort: the worker says so with {type: 'fatal', message} and the
+// page replaces it with a fresh worker (engine_client.js).
 import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { createEngineHandler } from './engine_handler.js';
@@ -17,6 +21,7 @@ const handle = createEngineHandler(async () => {
   return createBbbModule({
     wasmBinary,
     locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
+    onAbort: (what) => self.postMessage({ type: 'fatal', message: String(what ?? 'aborted') }),
   });
 });
 

@@ -1,5 +1,13 @@
 // Main-thread side of the engine protocol: one lazily created module worker,
 // requests matched to replies by id.
+//
+// The worker is disposable. When it fails (an 'error' event, a message that
+// cannot be read, the engine's onAbort as {type:'fatal'}, or a reply with
+// code 'engine_failed'), every pending request gets an error reply, the
+// worker is terminated (which frees all of its wasm memory) and the next
+// request starts a fresh one. `generation` counts the workers, so the page
+// can tell that the session it read is gone.
+import { describeFailure } from './engine_handler.js';
 
 /**
  * @typedef {{ok: true} & Record<string, any>} OkReply
@@ -7,24 +15,41 @@
  * @typedef {OkReply|ErrorReply} Reply
  */
 
+/** How long a cancelled read may take to stop by itself before the worker is terminated. */
+export const CANCEL_GRACE_MS = 1500;
+
 export class EngineClient {
-  constructor() {
+  /**
+   * @param {{createWorker?: () => Worker, cancelGraceMs?: number}} [options]
+   */
+  constructor(options = {}) {
+    this.createWorker_ = options.createWorker
+      ?? (() => new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' }));
+    this.cancelGraceMs_ = options.cancelGraceMs ?? CANCEL_GRACE_MS;
     /** @type {Worker|null} */
     this.worker_ = null;
     this.nextId_ = 1;
-    /** @type {Map<number, {resolve: (r: Reply) => void, onProgress?: (p: any) => void}>} */
+    /** Workers started so far; a new number means the previous session is gone. */
+    this.generation = 0;
+    /** @type {Map<number, {resolve: (r: Reply) => void, onProgress?: (p: any) => void, type: string}>} */
     this.pending_ = new Map();
+    /** Called after a worker was replaced because it failed. @type {(reason: string) => void} */
+    this.onRestart = () => {};
   }
 
   /** @returns {Worker} */
   worker() {
     if (!this.worker_) {
-      this.worker_ = new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' });
-      this.worker_.addEventListener('message', (event) => this.onMessage_(event.data));
-      this.worker_.addEventListener('error', (event) => {
+      const worker = this.createWorker_();
+      this.generation++;
+      worker.addEventListener('message', (event) => this.onMessage_(worker, /** @type {MessageEvent} */ (event).data));
+      worker.addEventListener('error', (event) => {
         event.preventDefault?.();
-        this.failAll_('worker_failed', 'The engine could not start: ' + (event.message || 'the worker failed to load.'));
+        const text = /** @type {ErrorEvent} */ (event).message;
+        this.restart_(worker, 'worker_failed', text ? describeFailure(text) : 'The engine could not start: the worker failed to load.');
       });
+      worker.addEventListener('messageerror', () => this.restart_(worker, 'worker_failed', 'The engine sent a message the page could not read.'));
+      this.worker_ = worker;
     }
     return this.worker_;
   }
@@ -39,7 +64,7 @@ export class EngineClient {
   request(type, fields = {}, onProgress) {
     const id = this.nextId_++;
     return new Promise((resolve) => {
-      this.pending_.set(id, { resolve, onProgress });
+      this.pending_.set(id, { resolve, onProgress, type });
       try {
         this.worker().postMessage({ ...fields, id, type });
       } catch (err) {
@@ -54,12 +79,46 @@ export class EngineClient {
     return this.request('load', { settings, files }, onProgress);
   }
 
-  /** @param {{period?: string, fiscal_start?: number}} settings */
+  /** The engine's summary of the first bytes of a contracts file. @param {object} settings @param {File} file */
+  preview(settings, file) {
+    return this.request('preview', { settings, file });
+  }
+
+  /** @param {{period?: string, fiscal_start?: number, from?: string, to?: string}} settings */
   report(settings) {
     return this.request('report', { settings });
   }
 
-  onMessage_(message) {
+  /** The lines behind one figure, from a separate session over the same files. */
+  drill(settings, files, reportSettings, onProgress) {
+    return this.request('drill', { settings, files, report_settings: reportSettings }, onProgress);
+  }
+
+  /** True while a read (load, preview or drill) is waiting for its reply. */
+  get reading() {
+    for (const entry of this.pending_.values()) if (entry.type !== 'report' && entry.type !== 'version') return true;
+    return false;
+  }
+
+  /**
+   * Stops the running read: the worker stops before its next chunk; if it
+   * has not answered within the grace time, it is terminated.
+   */
+  cancel() {
+    if (!this.worker_ || !this.reading) return;
+    const worker = this.worker_;
+    worker.postMessage({ type: 'cancel' });
+    setTimeout(() => {
+      if (this.worker_ === worker && this.reading) this.restart_(worker, 'cancelled', 'Reading was cancelled.', false);
+    }, this.cancelGraceMs_);
+  }
+
+  onMessage_(worker, message) {
+    if (worker !== this.worker_) return;   // a terminated worker's last words
+    if (message?.type === 'fatal') {
+      this.restart_(worker, 'engine_failed', describeFailure(message.message));
+      return;
+    }
     const entry = this.pending_.get(message?.id);
     if (!entry) return;
     if (message.type === 'progress') {
@@ -68,14 +127,18 @@ export class EngineClient {
     }
     this.pending_.delete(message.id);
     entry.resolve(message);
+    if (message.ok === false && message.error?.code === 'engine_failed') this.restart_(worker, 'engine_failed', message.error.message);
   }
 
-  failAll_(code, message) {
+  /** Fails every pending request, terminates `worker`; the next request starts a new one. */
+  restart_(worker, code, message, notify = true) {
+    if (worker !== this.worker_) return;
+    this.worker_ = null;
+    worker.terminate();
     for (const [id, entry] of this.pending_) {
       this.pending_.delete(id);
       entry.resolve({ ok: false, error: { code, message } });
     }
-    this.worker_?.terminate();
-    this.worker_ = null;   // the next request starts a new worker
+    if (notify) this.onRestart(message);
   }
 }

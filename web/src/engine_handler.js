@@ -3,19 +3,43 @@
 //
 // Requests are {id, type, ...}; every request gets exactly one reply
 // {id, ok: true, ...} or {id, ok: false, error: {code, message}}. While a file
-// is read, {id, type: 'progress', bytesRead, bytesTotal, rowsRead} messages
-// come before the reply. Engine results are passed through as the engine
-// wrote them: this file does no finance arithmetic.
+// is read, {id, type: 'progress', kind, fileName, fileIndex, fileCount,
+// bytesRead, bytesTotal, rowsRead} messages come before the reply. Engine
+// results are passed through as the engine wrote them: this file does no
+// finance arithmetic.
 //
 //   {type: 'load', settings, files: [{kind, file}]}  -> {file_summaries: [...]}
-//       A new session (the old one is freed) reads each Blob/File in
-//       CHUNK_BYTES slices, bytes not text.
+//       A new session (the old one is freed first, to bound memory) reads
+//       each Blob/File in CHUNK_BYTES slices, bytes not text. Invoices and
+//       fulfilment are fed before the contracts file, as the engine requires.
+//   {type: 'preview', settings, file, bytes}         -> {file}
+//       A throwaway session reads only the first `bytes` of the contracts
+//       file and returns the engine's file summary (header, mapping,
+//       delimiter, encoding, date orders). The live session is untouched.
 //   {type: 'report', settings}                       -> {report}
 //       Asks the live session again; the files are not read again.
+//   {type: 'drill', settings, files, report_settings} -> {drill, report}
+//       A separate session over the same files, with settings.drill; the
+//       live session is kept for the report.
+//   {type: 'cancel'}                                  (no reply)
+//       Served at once, outside the queue: the running read stops before its
+//       next chunk and replies {ok:false, error:{code:'cancelled'}}.
 //   {type: 'version'}                                -> {version}
 
 /** Bytes handed to the engine per feed() call: 1 MiB. */
 export const CHUNK_BYTES = 1 << 20;
+/** Bytes of the contracts file read for the column preview: 256 KiB. */
+export const PREVIEW_BYTES = 256 << 10;
+
+/** Feeding order: the engine needs invoices and fulfilment before contracts. */
+const KIND_ORDER = { invoices: 0, fulfilment: 1, contracts: 2 };
+
+/** Sorts a file set into the order the engine reads it (stable otherwise). */
+export function feedingOrder(files) {
+  return [...(files ?? [])].sort((a, b) => (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3));
+}
+
+class Cancelled extends Error {}
 
 /**
  * @param {() => Promise<import('../../wasm/bbb').BbbModule>} instantiate
@@ -30,6 +54,8 @@ export function createEngineHandler(instantiate, options = {}) {
   /** @type {import('../../wasm/bbb').BbbSession|null} */
   let session = null;
   let queue = Promise.resolve();
+  /** Set by a cancel request; checked between chunks. */
+  let cancelRequested = false;
 
   function engine() {
     if (!modulePromise) {
@@ -47,30 +73,78 @@ export function createEngineHandler(instantiate, options = {}) {
     }
   }
 
-  async function load(message, post) {
-    const M = await engine();
-    dropSession();
-    session = new M.Session(JSON.stringify(message.settings ?? {}));
-    const summaries = [];
-    for (const { kind, file } of message.files ?? []) {
-      const begun = parseEnvelope(session.begin(kind, file.name ?? 'input.csv'));
-      if (!begun.ok) return begun;
-      const total = file.size;
-      let offset = 0;
-      let rowsRead = 0;
-      while (offset < total) {
-        const bytes = new Uint8Array(await file.slice(offset, offset + chunkBytes).arrayBuffer());
-        if (bytes.length === 0) break;
-        session.inputBuffer(bytes.length).set(bytes);   // the view is used at once, before any other call
-        rowsRead = session.feed(bytes.length);
-        offset += bytes.length;
-        post({ id: message.id, type: 'progress', kind, fileName: file.name, bytesRead: offset, bytesTotal: total, rowsRead });
+  /**
+   * Feeds one file into `target` in chunks, at most `limit` bytes.
+   * @returns {Promise<any>} the engine's end() envelope
+   */
+  async function feedFile(target, message, post, entry, index, count, limit = Infinity) {
+    const { kind, file } = entry;
+    const begun = parseEnvelope(target.begin(kind, file.name ?? 'input.csv'));
+    if (!begun.ok) return begun;
+    const total = Math.min(file.size, limit);
+    let offset = 0;
+    let rowsRead = 0;
+    while (offset < total) {
+      if (cancelRequested) throw new Cancelled();
+      const bytes = new Uint8Array(await file.slice(offset, Math.min(offset + chunkBytes, total)).arrayBuffer());
+      if (cancelRequested) throw new Cancelled();
+      if (bytes.length === 0) break;
+      target.inputBuffer(bytes.length).set(bytes);   // the view is used at once, before any other call
+      rowsRead = target.feed(bytes.length);
+      offset += bytes.length;
+      if (post) {
+        post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: index, fileCount: count,
+          bytesRead: offset, bytesTotal: total, rowsRead });
       }
-      const ended = parseEnvelope(session.end());
+    }
+    return parseEnvelope(target.end());
+  }
+
+  /** Reads every file of the set into `target`; returns the summaries or an error envelope. */
+  async function feedAll(target, message, post) {
+    const files = feedingOrder(message.files);
+    const summaries = [];
+    for (let i = 0; i < files.length; i++) {
+      const ended = await feedFile(target, message, post, files[i], i, files.length);
       if (!ended.ok) return ended;
       summaries.push(ended.file ?? null);
     }
     return { ok: true, file_summaries: summaries };
+  }
+
+  async function load(message, post) {
+    const M = await engine();
+    dropSession();
+    session = new M.Session(JSON.stringify(message.settings ?? {}));
+    const result = await feedAll(session, message, post);
+    if (!result.ok) dropSession();
+    return result;
+  }
+
+  async function preview(message) {
+    const M = await engine();
+    const scratch = new M.Session(JSON.stringify(message.settings ?? {}));
+    try {
+      const limit = message.bytes ?? PREVIEW_BYTES;
+      return await feedFile(scratch, message, null, { kind: 'contracts', file: message.file }, 0, 1, limit);
+    } finally {
+      scratch.delete();
+    }
+  }
+
+  async function drill(message, post) {
+    const M = await engine();
+    const scratch = new M.Session(JSON.stringify(message.settings ?? {}));
+    try {
+      const read = await feedAll(scratch, message, post);
+      if (!read.ok) return read;
+      const reply = parseEnvelope(scratch.report(JSON.stringify(message.report_settings ?? {})));
+      if (!reply.ok) return reply;
+      if (!reply.report?.drill) return failure('no_drill', 'This engine cannot list the lines behind a figure yet.');
+      return { ok: true, drill: reply.report.drill };
+    } finally {
+      scratch.delete();
+    }
   }
 
   async function report(message) {
@@ -81,25 +155,37 @@ export function createEngineHandler(instantiate, options = {}) {
   async function dispatch(message, post) {
     switch (message?.type) {
       case 'load': return load(message, post);
+      case 'preview': return preview(message);
       case 'report': return report(message);
+      case 'drill': return drill(message, post);
       case 'version': return { ok: true, version: (await engine()).version() };
       default: return failure('unknown_request', `Unknown request type ${JSON.stringify(message?.type)}.`);
     }
   }
 
   return function handle(message, post) {
+    if (message?.type === 'cancel') {
+      cancelRequested = true;
+      return Promise.resolve();
+    }
     // One request at a time: a report must not interleave with a load.
     const run = queue.then(async () => {
+      cancelRequested = false;   // a cancel applies to the request running when it came
       let reply;
       try {
         reply = await dispatch(message, post);
       } catch (err) {
-        // The engine returns errors as data; an exception here means the
-        // module aborted (or the file could not be read). The instance is
-        // no longer usable: start over on the next request.
-        session = null;
-        modulePromise = null;
-        reply = failure('engine_failed', 'The engine stopped: ' + describe(err));
+        if (err instanceof Cancelled) {
+          if (message?.type === 'load') dropSession();
+          reply = failure('cancelled', 'Reading was cancelled.');
+        } else {
+          // The engine returns errors as data; an exception here means the
+          // module aborted (or the file could not be read). The instance is
+          // no longer usable: start over on the next request.
+          session = null;
+          modulePromise = null;
+          reply = failure('engine_failed', describeFailure(err));
+        }
       }
       post({ ...reply, id: message?.id });
     });
@@ -121,7 +207,16 @@ function failure(code, message) {
   return { ok: false, error: { code, message } };
 }
 
-function describe(err) {
-  if (err instanceof Error) return err.message;
-  return String(err);
+/** True when an abort reason or error text says that wasm memory ran out. */
+export function isOutOfMemory(text) {
+  return /\bOOM\b|out of memory|Cannot enlarge memory|memory access out of bounds|Array buffer allocation failed|allocation failed/i.test(String(text));
+}
+
+/** A plain sentence for an exception thrown by the engine or the file read. */
+export function describeFailure(err) {
+  const text = err instanceof Error ? err.message : String(err);
+  if (isOutOfMemory(text)) {
+    return 'The engine ran out of memory on this file (' + text + '). Try a smaller file or split it by year.';
+  }
+  return 'The engine stopped: ' + text;
 }
