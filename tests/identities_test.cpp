@@ -235,10 +235,15 @@ TEST_P(Identities, ChunkingDoesNotChangeTheReport) {
 
 // The checker itself must be able to fail: one cent moved breaks an identity.
 TEST(IdentityChecker, CatchesAOneCentError) {
-  Json r = bbb_test::report(generate(5, 50).input);
-  auto& p = r["currencies"]["USD"]["periods"][0];
-  p["revenue"] = p["revenue"].get<std::int64_t>() + 1;
-  EXPECT_NONFATAL_FAILURE(check_identities(r, "tampered"), "");
+  const Json clean = bbb_test::report(generate(5, 50).input);
+  Json r = clean;
+  auto& p = r["currencies"]["USD"]["periods"][3];
+  p["crpo_end"] = p["crpo_end"].get<std::int64_t>() + 1;  // appears in one identity only
+  EXPECT_NONFATAL_FAILURE(check_identities(r, "tampered crpo"), "crpo_end");
+  r = clean;
+  auto& q = r["currencies"]["EUR"]["periods"][2];
+  q["billings"] = q["billings"].get<std::int64_t>() + 1;  // breaks the deferred roll-forward
+  EXPECT_NONFATAL_FAILURE(check_identities(r, "tampered billings"), "billings");
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, Identities, ::testing::Values(1u, 7u, 42u, 2024u));
