@@ -141,11 +141,11 @@ bool strip_symbol(std::string* s) {
   return false;
 }
 
-bool strip_sign(std::string* s, bool* negative) {
-  if (s->empty()) return false;
-  if (s->front() == '-' || s->front() == '+') { *negative ^= s->front() == '-'; s->erase(0, 1); return true; }
-  if (s->back() == '-') { *negative ^= true; s->pop_back(); return true; }
-  return false;
+// Removes a leading sign or a trailing minus, counting the signs seen.
+void strip_sign(std::string* s, bool* negative, int* signs) {
+  if (s->empty()) return;
+  if (s->front() == '-' || s->front() == '+') { *negative = s->front() == '-'; s->erase(0, 1); ++*signs; }
+  else if (s->back() == '-') { *negative = true; s->pop_back(); ++*signs; }
 }
 
 // The digits, grouping and decimal separators of an amount, other text gone.
@@ -154,8 +154,9 @@ struct AmountText { std::string number; bool negative = false; bool has_code = f
 AmountText clean_amount(std::string_view text) {
   AmountText a;
   std::string s = without_spaces(text);
-  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') { a.negative = true; s = s.substr(1, s.size() - 2); }
-  strip_sign(&s, &a.negative);
+  int signs = 0;  // "(5)", "-5", "5-" are negative; "--5" or "(-5)" is no amount
+  if (s.size() >= 2 && s.front() == '(' && s.back() == ')') { a.negative = true; s = s.substr(1, s.size() - 2); ++signs; }
+  strip_sign(&s, &a.negative, &signs);
   // A currency code before or after the number.
   std::size_t lead = 0;
   while (lead < s.size() && is_alpha(s[lead])) ++lead;
@@ -171,9 +172,10 @@ AmountText clean_amount(std::string_view text) {
     a.has_code = true;
     s = lead > 0 ? s.substr(lead) : s.substr(0, s.size() - trail);
   }
-  strip_sign(&s, &a.negative);
+  strip_sign(&s, &a.negative, &signs);
   strip_symbol(&s);
-  strip_sign(&s, &a.negative);
+  strip_sign(&s, &a.negative, &signs);
+  if (signs > 1) { a.error = "not an amount: more than one sign"; return a; }
   a.number = s;
   return a;
 }
