@@ -47,10 +47,17 @@ TEST(CsvReader, BlankLinesAreSkippedButCounted) {
   EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 3, 6}));
 }
 
-TEST(CsvReader, LinesWithOnlyQuotesDelimitersOrSpacesAreRecords) {
-  auto r = read_every_chunking("a,b\n\"\"\n,\n \n");
-  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {""}, {"", ""}, {" "}}));
-  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 2, 3, 4}));
+TEST(CsvReader, ALoneEmptyQuotedFieldIsBlankButDelimitersOrSpacesAreRecords) {
+  auto r = read_every_chunking("a,b\n\"\"\n,\n \n\"\"  \r\n\"\",\n");
+  EXPECT_EQ(r.rows, (Rows{{"a", "b"}, {"", ""}, {" "}, {"", ""}}));
+  EXPECT_EQ(r.lines, (std::vector<std::int64_t>{1, 3, 4, 6}));
+  EXPECT_TRUE(r.issues.empty());
+}
+
+TEST(CsvReader, LoneUnterminatedQuoteIsStillDelivered) {
+  auto r = read_every_chunking("a\n\"");
+  EXPECT_EQ(r.rows, (Rows{{"a"}, {""}}));
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{2, 1, "error", "unterminated_quote"}}));
 }
 
 TEST(CsvReader, HeaderOnly) {

@@ -37,8 +37,10 @@
 // Records (RFC 4180, lenient):
 // - Line ends are CRLF, LF or a lone CR, mixed freely; each is one physical
 //   line. Inside quotes they are field content, kept byte for byte.
-// - A physically empty line is skipped (not delivered). A line holding only
-//   "" or only delimiters, or only spaces, is a record.
+// - A record that is a single empty field is skipped (not delivered): an
+//   empty line, or a line holding only "" (unless an issue concerns it, e.g.
+//   a lone unterminated quote). A line of only delimiters or spaces is a
+//   record. Skipped lines still count for line numbers.
 // - No final newline is needed. CsvRecord::line is the physical line on which
 //   the record starts (a quoted newline makes later numbers jump).
 // - A field that starts with a quote is quoted: the delimiter and line ends

@@ -181,8 +181,7 @@ void CsvTokenizer::end_field() {
 }
 
 void CsvTokenizer::end_line(bool was_cr) {
-  // A line with nothing on it is not a record (a lone "" or "," is).
-  if (state_ != State::kFieldStart || !field_ends_.empty()) end_record();
+  end_record();
   ++line_;
   record_line_ = line_;
   pending_cr_ = was_cr;
@@ -196,6 +195,21 @@ void CsvTokenizer::end_record() {
               " bytes and was cut there; this usually comes from a quote that is never closed");
   }
   check_text();
+  // A record that is one empty field (an empty line, or a lone "") is not
+  // delivered, unless an issue was reported for it: the issue needs its row.
+  const bool blank = field_ends_.size() == 1 && field_ends_[0] == 0 && !record_has_issue_;
+  if (!blank) deliver_record();
+  record_size_ = 0;
+  // U+FFFD replacements may have grown the buffer past the limit, which
+  // append() relies on as the capacity bound.
+  if (record_.size() > config_.max_record_bytes) record_.resize(config_.max_record_bytes);
+  field_ends_.clear();
+  record_too_long_ = false;
+  record_has_issue_ = false;
+  state_ = State::kFieldStart;
+}
+
+void CsvTokenizer::deliver_record() {
   views_.clear();
   std::size_t begin = 0;
   for (std::size_t end : field_ends_) {
@@ -207,13 +221,6 @@ void CsvTokenizer::end_record() {
   record.fields = views_.data();
   record.field_count = views_.size();
   on_record_(record);
-  record_size_ = 0;
-  // U+FFFD replacements may have grown the buffer past the limit, which
-  // append() relies on as the capacity bound.
-  if (record_.size() > config_.max_record_bytes) record_.resize(config_.max_record_bytes);
-  field_ends_.clear();
-  record_too_long_ = false;
-  state_ = State::kFieldStart;
 }
 
 // Text decoded from UTF-8 or UTF-16 can hold invalid sequences: report the
@@ -266,6 +273,7 @@ void CsvTokenizer::issue(int column, const char* severity, const char* code, std
   issue.severity = severity;
   issue.code = code;
   issue.message = std::move(message);
+  record_has_issue_ = true;
   on_issue_(issue);
 }
 

@@ -57,6 +57,13 @@ struct CsvRecord {
 // A problem in the text itself. column is 1-based; 0 means the whole record
 // or the file. Severity "error" means the record must be rejected (or, with
 // line 0, that the file could not be read at all); "warning" keeps it.
+// Codes (rules at the top of csv_reader.cpp):
+//   line 0, whole file: "not_text" (error, no records follow),
+//     "assumed_windows_1252" (warning), "bad_delimiter_option" (warning);
+//   a record (line = where it starts, column = field number or 0):
+//     "invalid_utf8", "invalid_utf16", "unterminated_quote",
+//     "record_too_long" (errors); "quote_in_unquoted_field",
+//     "text_after_closing_quote" (warnings).
 struct CsvIssue {
   std::int64_t line = 0;
   int column = 0;

@@ -53,6 +53,7 @@ class CsvTokenizer {
   void end_field();
   void end_line(bool was_cr);
   void end_record();
+  void deliver_record();
   void check_text();
   void issue(int column, const char* severity, const char* code, std::string message);
   void warn_once_per_field(const char* code, const char* message);
@@ -68,6 +69,7 @@ class CsvTokenizer {
   bool pending_cr_ = false;     // last byte was a CR: a following LF belongs to it
   bool field_warned_ = false;   // one quoting warning per field is enough
   bool record_too_long_ = false;
+  bool record_has_issue_ = false;
   std::size_t after_quote_mark_ = 0;  // record_ size at a closing quote
   std::int64_t line_ = 1;             // physical line being read
   std::int64_t record_line_ = 1;      // physical line where the record started
