@@ -96,9 +96,8 @@ TEST(ParseAmount, GarbageIsRejected) {
   EXPECT_TRUE(rejected("(5"));
 }
 
-// ENGINE BUG: "--5" is read as +5.00 and "(-5)" as +5.00: two signs cancel out
-// instead of the value being rejected as unreadable (spec 7: an amount that
-// cannot be read is rejected). A typo must not flip a credit into a charge.
+// Two signs must not cancel out into a positive amount (spec 7: an amount
+// that cannot be read is rejected). A typo must not flip a credit into a charge.
 TEST(ParseAmount, DoubleSignIsRejected) {
   EXPECT_TRUE(rejected("--5"));
   EXPECT_TRUE(rejected("(-5)"));
