@@ -4,12 +4,14 @@
 // The engine is not committed: '@bbb/wasm' points at the Emscripten build
 // (build/wasm-release/wasm/bbb.js + bbb.wasm, or $BBB_WASM_DIR) and Vite
 // bundles bbb.js into the worker and copies bbb.wasm as a hashed asset.
-// '@bbb/examples' points at examples/ so the example CSV is served from the
-// page's own origin.
+// The example sets of examples/ are listed at build time by
+// examples_manifest.js ('virtual:bbb-examples') and served from the page's
+// own origin.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { examplesManifest } from './examples_manifest.js';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(webDir, '..');
@@ -38,7 +40,7 @@ export default defineConfig({
   root: webDir,
   base: './',
   publicDir: false,
-  plugins: [requireInputs()],
+  plugins: [requireInputs(), examplesManifest(examplesDir)],
   resolve: {
     alias: {
       '@bbb/wasm': wasmDir,

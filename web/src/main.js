@@ -1,40 +1,63 @@
-// Page wiring: file input, drag and drop, the example, report settings.
-// Every number shown comes from the engine in the worker (engine_client.js).
+// Page wiring: the files, the read (preview of the columns, then the whole
+// files with progress and cancel), the settings, the report, drill-down and
+// exports. Every number shown comes from the engine in the worker
+// (engine_client.js); this file only moves data between views and engine.
+import examples from 'virtual:bbb-examples';
+import { renderCharts } from './chart_view.js';
+import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
+import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { EngineClient } from './engine_client.js';
+import { download, exportStem, reportCsv } from './export_report.js';
 import { formatMinor } from './format_minor.js';
-import {
-  currencyTables, firstActiveColumn, renderCurrencySection, renderCurrencyTabs, renderIssues, renderRowSummary,
-  scrollToColumn, selectCurrency,
-} from './report_view.js';
-import exampleUrl from '@bbb/examples/worked-examples.csv?url';
+import { renderIssues, renderRowSummary } from './issues_view.js';
+import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
+import { missingRequired, renderMappingPanel } from './mapping_panel.js';
+import { installMetricTooltips } from './metric_tooltip.js';
+import { currencyStatements, firstActiveColumn } from './statement_model.js';
+import { renderStatementSection, scrollToColumn } from './statement_view.js';
 
 const engine = new EngineClient();
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const input = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
+const select = (id) => /** @type {HTMLSelectElement} */ (document.getElementById(id));
 const dropZone = $('drop-zone');
-const fileInput = /** @type {HTMLInputElement} */ ($('file-input'));
+const fileInput = input('file-input');
+const exampleSelect = select('example-select');
 const exampleButton = /** @type {HTMLButtonElement} */ ($('example-button'));
 const status = $('status');
 const statusText = $('status-text');
 const progress = /** @type {HTMLProgressElement} */ ($('progress'));
+const progressText = $('progress-text');
+const cancelButton = /** @type {HTMLButtonElement} */ ($('cancel-button'));
 const results = $('results');
-const summary = $('summary');
+const summaryBox = $('summary');
 const reportBox = $('report');
 const issuesBox = $('issues');
-const periodSelect = /** @type {HTMLSelectElement} */ ($('period'));
-const fiscalSelect = /** @type {HTMLSelectElement} */ ($('fiscal-start'));
-const settingsForm = $('report-settings');
+const columnsPanel = /** @type {HTMLDetailsElement} */ ($('columns-panel'));
+const columnsBody = $('columns-body');
+const settingsForm = $('settings');
+const periodSelect = select('period');
+const fiscalSelect = select('fiscal-start');
 
-/** The settings every session is read with (METRICS.md §1: default currency). */
-const READ_SETTINGS = { currency: 'USD' };
+const EXTRA_KINDS = ['invoices', 'fulfilment'];
 
-let loadedFileName = '';
-let reportToken = 0;
+/** The files of the analysis; contracts is required, the others optional. */
+const files = { contracts: /** @type {File|null} */ (null), invoices: /** @type {File|null} */ (null), fulfilment: /** @type {File|null} */ (null) };
+/** Column mapping and formats for the contracts file (from the user or remembered). */
+let choices = /** @type {import('./mapping_memory.js').ColumnChoices} */ ({});
+let choicesFromUser = false;
+/** The engine's summary of the contracts file as last read. */
+let contractsSummary = null;
+let currentReport = null;
+let statements = /** @type {import('./statement_model.js').Statement[]} */ ([]);
+/** The worker generation that holds the session of the report on show. */
+let sessionGeneration = -1;
 let busy = false;
-/** The currency on show; kept across period changes. */
+let reportToken = 0;
 let selectedCurrency = '';
-/** First active column per currency, for the table's opening scroll. */
 let openingColumn = new Map();
+let chartSets = /** @type {Array<{destroy: () => void}>} */ ([]);
 
 // ------------------------------------------------------------ status ----
 
@@ -48,64 +71,175 @@ function clearStatus() {
   status.hidden = true;
   status.dataset.kind = '';
   statusText.textContent = '';
-  progress.hidden = true;
+  showProgress(false);
+}
+
+function showProgress(on) {
+  progress.hidden = !on;
+  cancelButton.hidden = !on;
+  if (!on) progressText.textContent = '';
+}
+
+const MB = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** "12.3" megabytes of a byte count, for the progress line (file sizes, not money). */
+const megabytes = (bytes) => MB.format(bytes / 1e6);
+
+function onProgress(p) {
+  progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;
+  const which = p.fileCount > 1 ? ` (file ${p.fileIndex + 1} of ${p.fileCount})` : '';
+  statusText.textContent = `Reading ${p.fileName}${which}…`;
+  progressText.textContent = `${formatMinor(p.rowsRead, 0)} rows · ${megabytes(p.bytesRead)} of ${megabytes(p.bytesTotal)} MB`;
+  progressText.dataset.rows = String(p.rowsRead);
 }
 
 /**
  * The one place where an engine reply with ok:false becomes a visible error.
  * @param {import('./engine_client.js').Reply} reply
  * @param {string} doing what the page was trying to do, for the message
- * @returns {reply is import('./engine_client.js').OkReply} whether the reply was ok
+ * @returns {reply is import('./engine_client.js').OkReply}
  */
 function accept(reply, doing) {
   if (reply && reply.ok) return true;
-  const error = reply?.error ?? {};
-  const code = error.code ? ` (${error.code})` : '';
-  showStatus(`Could not ${doing}: ${error.message ?? 'unknown error'}${code}`, 'error');
-  progress.hidden = true;
+  const error = reply?.error ?? { code: '', message: '' };
+  if (error.code === 'cancelled') {
+    showStatus('Reading was cancelled. Choose a file to start again.', 'info');
+  } else {
+    const code = error.code ? ` (${error.code})` : '';
+    showStatus(`Could not ${doing}: ${error.message ?? 'unknown error'}${code}`, 'error');
+  }
+  showProgress(false);
   return false;
 }
 
 function setBusy(value) {
   busy = value;
-  exampleButton.disabled = value;
-  fileInput.disabled = value;
+  for (const control of [exampleButton, exampleSelect, fileInput, input('invoices-input'), input('fulfilment-input')]) control.disabled = value;
+  for (const control of settingsForm.querySelectorAll('input, select')) /** @type {HTMLInputElement} */ (control).disabled = value;
+  for (const control of columnsBody.querySelectorAll('button, select')) /** @type {HTMLInputElement} */ (control).disabled = value;
+  if (!value) fiscalSelect.disabled = periodSelect.value === 'month';
   dropZone.classList.toggle('busy', value);
+  results.setAttribute('aria-busy', String(value));
 }
 
-// ------------------------------------------------------------ actions ----
+function hideResults() {
+  results.hidden = true;
+  results.dataset.ready = 'false';
+  currentReport = null;
+}
 
-/** @param {File} file */
-async function loadFile(file) {
+// ------------------------------------------------------------ settings ----
+
+/** Settings fixed for a read: they need the files read again. */
+function readSettings() {
+  const settings = { currency: input('currency').value.trim().toUpperCase() || 'USD', proration: select('proration').value };
+  if (input('as-of').value) settings.as_of = input('as-of').value;
+  for (const name of ['date_order', 'decimal', 'delimiter', 'encoding']) {
+    if (choices[name] && choices[name] !== 'auto') settings[name] = choices[name];
+  }
+  if (choices.mapping && Object.keys(choices.mapping).length > 0) settings.mapping = choices.mapping;
+  return settings;
+}
+
+/** Settings of the report itself: the live session answers them at once. */
+function reportSettings() {
+  const settings = { period: periodSelect.value, fiscal_start: Number(fiscalSelect.value) };
+  if (input('range-from').value) settings.from = input('range-from').value;
+  if (input('range-to').value) settings.to = input('range-to').value;
+  return settings;
+}
+
+function fileSet() {
+  return Object.entries(files).filter(([, file]) => file).map(([kind, file]) => ({ kind, file }));
+}
+
+// ------------------------------------------------------------ reading ----
+
+/** A new contracts file: forget the choices of the previous one, then read. */
+function setContracts(file) {
   if (busy) return;
+  files.contracts = file;
+  choices = {};
+  choicesFromUser = false;
+  startRead();
+}
+
+/** Previews the columns, then reads every file into a new session and shows the report. */
+async function startRead() {
+  if (busy || !files.contracts) return;
+  const contracts = files.contracts;
   setBusy(true);
-  showStatus(`Reading ${file.name}…`);
-  progress.hidden = false;
-  progress.value = 0;
   try {
-    const reply = await engine.load(READ_SETTINGS, [{ kind: 'contracts', file }], (p) => {
-      progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;   // progress bar only
-      showStatus(`Reading ${p.fileName}… ${formatMinor(p.rowsRead, 0)} rows`);
-    });
-    if (!accept(reply, `read ${file.name}`)) {
-      // The worker dropped the previous session: its report must not stay on screen.
-      loadedFileName = '';
-      results.hidden = true;
-      results.dataset.ready = 'false';
+    showStatus(`Looking at the columns of ${contracts.name}…`);
+    let preview = await engine.preview(readSettings(), contracts);
+    if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
+    if (!choicesFromUser) {
+      const remembered = recallChoices(preview.file?.header);
+      if (remembered) {
+        choices = remembered;
+        preview = await engine.preview(readSettings(), contracts);
+        if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
+      }
+    }
+    const missing = missingRequired(preview.file);
+    if (missing.length > 0 || preview.file?.readable === false) {
+      showColumnsNeeded(preview.file, missing);
       return;
     }
-    loadedFileName = file.name;
-    await refreshReport();
+    showStatus(`Reading ${contracts.name}…`);
+    showProgress(true);
+    progress.value = 0;
+    const reply = await engine.load(readSettings(), fileSet(), onProgress);
+    if (!accept(reply, `read ${contracts.name}`)) { hideResults(); return; }
+    sessionGeneration = engine.generation;
+    contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
+    showProgress(false);
+    await refreshReport(true);
   } finally {
     setBusy(false);
   }
 }
 
-function reportSettings() {
-  return { period: periodSelect.value, fiscal_start: Number(fiscalSelect.value) };
+/** The file lacks a required column: no report, the columns panel says what is needed. */
+function showColumnsNeeded(summary, missing) {
+  contractsSummary = summary;
+  currentReport = null;
+  reportBox.replaceChildren();
+  issuesBox.replaceChildren();
+  summaryBox.replaceChildren(renderRowSummary(null, [files.contracts?.name]));
+  renderColumns();
+  columnsPanel.open = true;
+  results.hidden = false;
+  results.dataset.ready = 'columns';
+  showStatus(`${files.contracts?.name} has no column for ${missing.join(', ') || 'a required field'}: choose it under "Columns and formats".`, 'error');
+  /** @type {HTMLElement|null} */ (columnsBody.querySelector('tr.missing select'))?.focus();
 }
 
-async function refreshReport() {
+function renderColumns() {
+  if (!contractsSummary) { columnsBody.replaceChildren(); return; }
+  const header = contractsSummary.header;
+  columnsBody.replaceChildren(renderMappingPanel(contractsSummary, choices, {
+    remembered: recallChoices(header) !== null,
+    onApply: (chosen) => {
+      choices = chosen;
+      choicesFromUser = true;
+      rememberChoices(header, chosen);
+      startRead();
+    },
+    onReset: () => {
+      forgetChoices(header);
+      choices = {};
+      choicesFromUser = true;
+      startRead();
+    },
+  }));
+}
+
+async function refreshReport(fresh = false) {
+  if (!fresh && sessionGeneration !== engine.generation) {
+    // The worker was replaced since the files were read: read them again.
+    await startRead();
+    return;
+  }
   const token = ++reportToken;
   const reply = await engine.report(reportSettings());
   if (token !== reportToken) return;            // a newer request is on its way
@@ -114,29 +248,43 @@ async function refreshReport() {
   renderReport(reply.report);
 }
 
+// ------------------------------------------------------------ report ----
+
 function renderReport(report) {
-  summary.replaceChildren(renderRowSummary(report?.rows, loadedFileName));
-  const tables = currencyTables(report);
-  const codes = tables.map((t) => t.currency);
+  currentReport = report;
+  summaryBox.replaceChildren(renderRowSummary(report?.rows, fileSet().map((f) => f.file.name)));
+  statements = currencyStatements(report);
+  const codes = statements.map((t) => t.currency);
   if (!codes.includes(selectedCurrency)) selectedCurrency = codes[0] ?? '';
-  openingColumn = new Map(tables.map((t) => [t.currency, firstActiveColumn(t)]));
-  const nodes = tables.map(renderCurrencySection);
-  if (codes.length > 1) nodes.unshift(renderCurrencyTabs(codes, selectedCurrency, showCurrency));
-  if (nodes.length === 0) {
+  openingColumn = new Map(statements.map((t) => [t.currency, firstActiveColumn(t)]));
+  for (const set of chartSets) set.destroy();
+  chartSets = [];
+  const nodes = [];
+  if (codes.length > 1) nodes.push(renderCurrencyTabs(codes, selectedCurrency, showCurrency));
+  reportBox.replaceChildren(...nodes);
+  for (const statement of statements) {
+    const section = renderStatementSection(statement, { onDrill: drill });
+    reportBox.append(section);
+    const charts = renderCharts(statement.currency, report.currencies[statement.currency], saveChart);
+    chartSets.push(charts);
+    section.after(charts.element);
+  }
+  if (statements.length === 0) {
     const empty = document.createElement('p');
     empty.className = 'muted';
-    empty.textContent = 'No booked contracts in this file.';
-    nodes.push(empty);
+    empty.textContent = 'No booked contracts in these files.';
+    reportBox.append(empty);
   }
-  reportBox.replaceChildren(...nodes);
-  issuesBox.replaceChildren(renderIssues(report?.issues, report?.issues_unlisted));
+  issuesBox.replaceChildren(renderIssues(report));
+  renderColumns();
+  if ((report?.issue_counts?.missing_column ?? 0) > 0) columnsPanel.open = true;
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
   showCurrency(selectedCurrency);
   results.dataset.ready = 'true';
 }
 
-/** Shows one currency's table, opened at its first period with activity. */
+/** Shows one currency's table and charts, the table opened at its first active period. */
 function showCurrency(code) {
   selectedCurrency = code;
   selectCurrency(reportBox, code);
@@ -144,30 +292,99 @@ function showCurrency(code) {
   if (section) scrollToColumn(section, openingColumn.get(code) ?? 0);
 }
 
+// ------------------------------------------------------------ drill-down ----
+
+/** @param {import('./statement_view.js').DrillTarget} target */
+async function drill(target) {
+  if (busy || !files.contracts) return;
+  const { currency, metric, column, label } = target;
+  const where = column.total ? `${column.start} to ${column.end}` : `${column.label} (${column.start} to ${column.end})`;
+  openDrill(`${label} · ${currency} · ${column.total ? 'Total' : column.label}`, `Listing the lines behind ${label}, ${where}…`);
+  const settings = { ...readSettings(), drill: { currency, metric, from: column.start, to: column.end, limit: 200 } };
+  const reply = await engine.drill(settings, fileSet(), reportSettings(), drillProgress);
+  if (!reply.ok) {
+    const unsupported = reply.error?.code === 'no_drill' || /drill/.test(reply.error?.message ?? '');
+    drillError(unsupported ? 'This version of the engine cannot list the lines behind a figure yet.'
+      : `Could not list the lines: ${reply.error?.message ?? 'unknown error'}`);
+    return;
+  }
+  showDrill(reply.drill, currentReport?.currencies?.[currency]?.minor_digits ?? 2, metric);
+}
+
+// ------------------------------------------------------------ exports ----
+
+function saveChart(chart, name) {
+  chart.canvas.toBlob((blob) => { if (blob) download(blob, name); }, 'image/png');
+}
+
+$('export-csv').addEventListener('click', () => {
+  if (!currentReport) return;
+  const text = '\ufeff' + reportCsv(currentReport, statements);
+  download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.csv`);
+});
+$('export-json').addEventListener('click', () => {
+  if (!currentReport) return;
+  download(new Blob([JSON.stringify(currentReport, null, 2)], { type: 'application/json' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.json`);
+});
+$('print-button').addEventListener('click', () => window.print());
+
+// ------------------------------------------------------------ examples ----
+
+for (const set of examples) {
+  const option = document.createElement('option');
+  option.value = set.id;
+  option.textContent = `${set.id.replace(/\.csv$/, '')}: ${set.title}`;
+  exampleSelect.append(option);
+}
+exampleSelect.value = examples.find((s) => s.id === 'worked-examples.csv')?.id ?? examples[0]?.id ?? '';
+
 async function loadExample() {
   if (busy) return;
+  const set = examples.find((s) => s.id === exampleSelect.value);
+  if (!set) return;
   showStatus('Fetching the example…');
-  let file;
+  const fetched = {};
   try {
-    const response = await fetch(exampleUrl);
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    file = new File([await response.blob()], 'worked-examples.csv', { type: 'text/csv' });
+    for (const f of set.files) {
+      const response = await fetch(f.url);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      fetched[f.kind] = new File([await response.blob()], f.name, { type: 'text/csv' });
+    }
   } catch (err) {
     accept({ ok: false, error: { code: 'example_unavailable', message: String(err?.message ?? err) } }, 'load the example');
     return;
   }
-  await loadFile(file);
+  for (const kind of EXTRA_KINDS) setExtra(kind, fetched[kind] ?? null, false);
+  setContracts(fetched.contracts);
 }
 
 // ------------------------------------------------------------ events ----
 
+/** Sets or clears an optional file; re-reads when a contracts file is loaded. */
+function setExtra(kind, file, reread = true) {
+  files[kind] = file;
+  $(`${kind}-name`).textContent = file ? file.name : 'none';
+  $(`${kind}-remove`).hidden = !file;
+  if (reread && files.contracts) startRead();
+}
+
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
-  if (file) loadFile(file);
+  if (file) setContracts(file);
   fileInput.value = '';     // choosing the same file again reloads it
 });
+for (const kind of EXTRA_KINDS) {
+  const picker = input(`${kind}-input`);
+  picker.addEventListener('change', () => {
+    const file = picker.files?.[0];
+    if (file) setExtra(kind, file);
+    picker.value = '';
+  });
+  $(`${kind}-remove`).addEventListener('click', () => { if (!busy) setExtra(kind, null); });
+}
 
 exampleButton.addEventListener('click', loadExample);
+cancelButton.addEventListener('click', () => engine.cancel());
 
 for (const type of ['dragenter', 'dragover']) {
   dropZone.addEventListener(type, (event) => {
@@ -182,14 +399,29 @@ dropZone.addEventListener('drop', (event) => {
   event.preventDefault();
   dropZone.classList.remove('dragging');
   const file = event.dataTransfer?.files?.[0];
-  if (file) loadFile(file);
+  if (file) setContracts(file);
 });
 // A file dropped next to the zone must not make the browser navigate away.
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
 
-settingsForm.addEventListener('change', () => {
+const READ_FIELDS = new Set(['proration', 'currency', 'as_of']);
+settingsForm.addEventListener('change', (event) => {
+  const name = /** @type {HTMLInputElement} */ (event.target).name;
   fiscalSelect.disabled = periodSelect.value === 'month';
-  if (loadedFileName && !busy) refreshReport();
+  if (busy || !files.contracts) return;
+  if (READ_FIELDS.has(name)) {
+    if (name === 'currency' && !input('currency').checkValidity()) return;
+    startRead();
+  } else if (currentReport) {
+    refreshReport();
+  }
 });
 settingsForm.addEventListener('submit', (event) => event.preventDefault());
+
+engine.onRestart = (reason) => {
+  if (!busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
+};
+
+installMetricTooltips();
+installDrillDialog(() => {});

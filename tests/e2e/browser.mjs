@@ -1,0 +1,112 @@
+// One headless Chromium and one static server per test file, shared by its
+// tests: the built page (web/dist) served under a sub-path. Records every
+// request (to prove nothing leaves the origin), page errors, console errors
+// and Content-Security-Policy violations.
+//
+// Needs: npm run build:web (after the wasm build), /usr/bin/chromium.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static_server.mjs';
+
+export const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const dist = join(repo, 'web/dist');
+export const SHOTS = process.env.BBB_SHOTS ?? '/tmp/bbb-shots';
+const CHROMIUM = process.env.BBB_CHROMIUM ?? '/usr/bin/chromium';
+const SUB_PATH = '/some/sub/path/';
+
+/**
+ * @param {{viewport?: {width: number, height: number}, acceptDownloads?: boolean}} [options]
+ */
+export async function startBrowser(options = {}) {
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await serveStatic(dist, SUB_PATH);
+  const profileDir = mkdtempSync(join(tmpdir(), 'bbb-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: options.viewport ?? { width: 1366, height: 768 },
+    acceptDownloads: options.acceptDownloads ?? true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const state = {
+    server, context, profileDir,
+    /** Every URL the browser asked for, from any page or worker of the context. */
+    requested: /** @type {string[]} */ ([]),
+    /** Page errors, console errors and CSP violations. */
+    errors: /** @type {string[]} */ ([]),
+    /** Console errors that a test expects (matched and removed by the test). */
+    expectedErrors: /** @type {RegExp[]} */ ([]),
+    /** Route overrides: (url) => a fulfil object, or undefined to continue. */
+    override: /** @type {((url: string) => any)|null} */ (null),
+  };
+  context.on('request', (request) => state.requested.push(request.url()));
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const replaced = state.override?.(url);
+    if (replaced) return route.fulfill(replaced);
+    if (url.startsWith(server.origin + '/')) return route.continue();
+    return route.abort('blockedbyclient');   // anything aimed at another origin is recorded above and refused here
+  });
+  const watched = new WeakSet();
+
+  /** The context's page, on a fresh document (a new worker, a new engine). */
+  async function openPage(path = '') {
+    const page = context.pages()[0] ?? await context.newPage();
+    if (!watched.has(page)) {
+      watched.add(page);
+      page.on('pageerror', (err) => state.errors.push('pageerror: ' + String(err)));
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        const text = msg.text();
+        if (state.expectedErrors.some((re) => re.test(text))) return;
+        state.errors.push('console: ' + text);
+      });
+      await page.exposeBinding('__bbbCspViolation', (_source, text) => state.errors.push('csp: ' + text));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          // @ts-ignore: the binding exposed above
+          window.__bbbCspViolation(`${e.violatedDirective} blocked ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+        });
+      });
+    }
+    await page.goto(server.url + path);
+    return page;
+  }
+
+  async function close() {
+    await context.close();
+    await server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  }
+
+  /** Requests that left the page's origin (must be none). */
+  function foreignRequests() {
+    return state.requested.filter((url) => !url.startsWith(server.origin + '/') && !url.startsWith('data:') && !url.startsWith('blob:'));
+  }
+
+  return { ...state, state, openPage, close, foreignRequests };
+}
+
+/** Waits for a report on the page. */
+export async function waitForReport(page, timeout = 60_000) {
+  await page.locator('#results[data-ready="true"] section.currency').first().waitFor({ timeout });
+}
+
+/** Text of the statement cell for one currency, metric and period label. */
+export function cell(page, currency, metric, period) {
+  return page
+    .locator(`section.currency[data-currency="${currency}"] tr[data-metric="${metric}"] td[data-period="${period}"]`)
+    .textContent();
+}
+
+/** A screenshot under SHOTS. */
+export function shot(page, name, options = {}) {
+  return page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true, ...options });
+}

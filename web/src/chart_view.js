@@ -1,0 +1,118 @@
+// Charts of one currency with Chart.js (bundled by Vite, no CDN): bookings,
+// billings and revenue per period as bars; backlog, cRPO and deferred
+// revenue over time as lines. The values are the engine's minor units as
+// given; axis ticks and tooltips format them with format_minor.js (digits,
+// not arithmetic). Each chart can be saved as PNG.
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+} from 'chart.js';
+import { formatMinor } from './format_minor.js';
+import { metricLabel } from './metric_definitions.js';
+import { el } from './statement_view.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+/** The charts and their series: engine fields and the CSS colour variable of each. */
+export const CHARTS = [
+  { key: 'flows', type: 'bar', title: 'Bookings, billings and revenue per period',
+    series: [['bookings', '--series-1'], ['billings', '--series-2'], ['revenue', '--series-3']] },
+  { key: 'balances', type: 'line', title: 'Backlog and deferred revenue at period end',
+    series: [['backlog_end', '--series-1'], ['crpo_end', '--series-4'], ['deferred_revenue_end', '--series-2']] },
+];
+
+/** Paints the page background under the chart, so a saved PNG is not transparent. */
+const background = {
+  id: 'bbbBackground',
+  beforeDraw(chart, _args, options) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = options.color ?? '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+function cssVar(name, fallback) {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/**
+ * Builds the charts of one currency into a new element. Call destroy() on
+ * the result before dropping it.
+ * @param {string} currency
+ * @param {{minor_digits: number, periods: Array<Record<string, any>>}} data
+ * @param {(chart: Chart, name: string) => void} onSave asked to save a chart as PNG
+ */
+export function renderCharts(currency, data, onSave) {
+  const periods = Array.isArray(data?.periods) ? data.periods : [];
+  const digits = data?.minor_digits ?? 2;
+  const box = el('div', { class: 'charts', 'data-currency': currency });
+  /** @type {Chart[]} */
+  const charts = [];
+  if (periods.length === 0) return { element: box, charts, destroy() {} };
+  const labels = periods.map((p) => String(p.period ?? ''));
+  const text = cssVar('--fg', '#1b1f24');
+  const muted = cssVar('--muted', '#5f6b7a');
+  const grid = cssVar('--line', '#e2e6ea');
+  const bg = cssVar('--bg', '#ffffff');
+  for (const spec of CHARTS) {
+    const figure = el('figure', { class: 'chart', 'data-chart': spec.key });
+    const caption = el('figcaption');
+    caption.append(el('span', {}, `${spec.title} (${currency})`));
+    const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
+    save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
+    caption.append(save);
+    const holder = el('div', { class: 'chart-canvas' });
+    const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', {
+      role: 'img',
+      'aria-label': `${spec.title}, ${currency}, ${labels[0]} to ${labels[labels.length - 1]}. The same figures are in the table.`,
+    }));
+    holder.append(canvas);
+    figure.append(caption, holder);
+    box.append(figure);
+    const chart = new Chart(canvas, {
+      type: /** @type {'bar'|'line'} */ (spec.type),
+      data: {
+        labels,
+        datasets: spec.series.map(([field, colour]) => {
+          const color = cssVar(colour, '#1f5fbf');
+          return {
+            label: metricLabel(field),
+            data: periods.map((p) => (typeof p[field] === 'number' ? p[field] : null)),
+            backgroundColor: color,
+            borderColor: color,
+            borderWidth: spec.type === 'line' ? 2 : 0,
+            pointRadius: periods.length > 40 ? 0 : 2,
+            tension: 0,
+          };
+        }),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        interaction: { mode: 'index', intersect: false },
+        color: text,
+        scales: {
+          x: { ticks: { color: muted, maxRotation: 0, autoSkip: true }, grid: { display: false } },
+          y: {
+            beginAtZero: true,
+            ticks: { color: muted, precision: 0, callback: (value) => formatMinor(Number(value), digits) },
+            grid: { color: grid },
+          },
+        },
+        plugins: {
+          legend: { labels: { color: text, boxWidth: 12 } },
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatMinor(Number(ctx.raw), digits)}` } },
+          // @ts-ignore: options of the local plugin above
+          bbbBackground: { color: bg },
+        },
+      },
+      plugins: [background],
+    });
+    charts.push(chart);
+    save.addEventListener('click', () => onSave(chart, `bbb-${currency}-${spec.key}.png`));
+  }
+  return { element: box, charts, destroy: () => charts.forEach((c) => c.destroy()) };
+}

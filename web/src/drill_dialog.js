@@ -1,0 +1,95 @@
+// The drill-down dialog: the lines behind one figure of the statement, as
+// the engine listed them (id, customer, source line, amount, contribution),
+// with the figure's total and how many lines make it up. A native <dialog>:
+// Escape and the Close button close it, focus returns to the cell.
+import { formatMinor } from './format_minor.js';
+import { metricExplanation } from './metric_definitions.js';
+import { el } from './statement_view.js';
+
+const dialog = () => /** @type {HTMLDialogElement} */ (document.getElementById('drill-dialog'));
+const body = () => /** @type {HTMLElement} */ (document.getElementById('drill-body'));
+
+let returnFocus = /** @type {HTMLElement|null} */ (null);
+
+/** Opens the dialog with a title and a waiting line. */
+export function openDrill(title, subtitle) {
+  returnFocus = /** @type {HTMLElement|null} */ (document.activeElement);
+  const d = dialog();
+  /** @type {HTMLElement} */ (document.getElementById('drill-title')).textContent = title;
+  const waiting = el('p', { class: 'drill-status', role: 'status' }, subtitle);
+  const progress = el('progress', { max: '1', 'aria-label': 'Reading progress' });
+  body().replaceChildren(waiting, progress);
+  if (!d.open) d.showModal();
+  /** @type {HTMLElement} */ (document.getElementById('drill-close')).focus();
+}
+
+/** Progress of the drill's own read of the files. */
+export function drillProgress(p) {
+  const bar = /** @type {HTMLProgressElement|null} */ (body().querySelector('progress'));
+  if (bar && p.bytesTotal > 0) bar.value = p.bytesRead / p.bytesTotal;
+}
+
+export function drillError(message) {
+  body().replaceChildren(el('p', { class: 'drill-error', role: 'alert' }, message));
+}
+
+/**
+ * @param {any} drill the engine's report.drill
+ * @param {number} digits the currency's minor digits
+ * @param {string} metric the metric key, for its explanation
+ */
+export function showDrill(drill, digits, metric) {
+  const lines = Array.isArray(drill?.lines) ? drill.lines : [];
+  const count = Number.isSafeInteger(drill?.count) ? drill.count : lines.length;
+  const parts = [];
+  const total = el('p', { class: 'drill-total' });
+  total.append(document.createTextNode('Total '), el('strong', { 'data-drill-value': String(drill?.value ?? '') },
+    `${drill?.currency ?? ''} ${formatMinor(drill?.value ?? 0, digits)}`));
+  total.append(document.createTextNode(` from ${formatMinor(count, 0)} line${count === 1 ? '' : 's'}`));
+  parts.push(total);
+  const explanation = metricExplanation(metric);
+  if (explanation) parts.push(el('p', { class: 'muted drill-formula' }, explanation));
+  if (count > lines.length) {
+    parts.push(el('p', { class: 'drill-note', 'data-more': String(count - lines.length) },
+      `Showing the ${formatMinor(lines.length, 0)} lines with the largest contributions of ${formatMinor(count, 0)}.`));
+  }
+  if (lines.length === 0) {
+    parts.push(el('p', { class: 'muted' }, 'No line contributes to this figure.'));
+  } else {
+    const scroller = el('div', { class: 'table-scroll drill-scroll', role: 'region', 'aria-label': 'Lines', tabindex: '0' });
+    const t = el('table', { class: 'drill-table' });
+    const head = el('tr');
+    for (const [h, cls] of [['Id', ''], ['Customer', ''], ['File line', 'num'], ['Line amount', 'num'], ['Contribution', 'num']]) {
+      head.append(el('th', { scope: 'col', class: cls }, h));
+    }
+    const thead = el('thead');
+    thead.append(head);
+    t.append(thead);
+    const tbody = el('tbody');
+    for (const line of lines) {
+      const tr = el('tr');
+      tr.append(el('td', {}, String(line?.id ?? '')));
+      tr.append(el('td', {}, String(line?.customer ?? '')));
+      tr.append(el('td', { class: 'num' }, line?.line == null ? '' : String(line.line)));
+      tr.append(el('td', { class: 'num' }, line?.amount == null ? '' : formatMinor(line.amount, digits)));
+      tr.append(el('td', { class: 'num contribution' }, line?.contribution == null ? '' : formatMinor(line.contribution, digits)));
+      tbody.append(tr);
+    }
+    t.append(tbody);
+    scroller.append(t);
+    parts.push(scroller);
+  }
+  body().replaceChildren(...parts);
+}
+
+/** Wires the Close button and focus return once. */
+export function installDrillDialog(onClose) {
+  const d = dialog();
+  document.getElementById('drill-close')?.addEventListener('click', () => d.close());
+  d.addEventListener('click', (event) => { if (event.target === d) d.close(); });   // a click on the backdrop
+  d.addEventListener('close', () => {
+    onClose();
+    returnFocus?.focus?.();
+    returnFocus = null;
+  });
+}

@@ -1,0 +1,78 @@
+// Downloads: the statements as CSV, the engine's report as JSON, a chart as
+// PNG. A CSV cell that a spreadsheet would run as a formula (it begins with
+// = + - @, a tab or a carriage return) is prefixed with an apostrophe;
+// plain decimal numbers such as -1234.56 stay numbers.
+import { formatMinor } from './format_minor.js';
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Neutralises a formula-like cell and quotes it per RFC 4180 when needed. */
+export function csvCell(value) {
+  let text = value == null ? '' : String(value);
+  if (!NUMBER.test(text) && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+/** A plain decimal string of an amount in minor units: 123456 with 2 digits -> "1234.56" (digits, not arithmetic). */
+export function plainAmount(minor, digits) {
+  if (minor == null) return '';
+  return formatMinor(minor, digits, { group: '', negative: 'minus' });
+}
+
+/** The raw value of a statement row in one period or total (engine data), as CSV text. */
+function rawValue(rowKey, kind, p, digits) {
+  if (!p) return '';
+  if (rowKey.startsWith('bookings_by_type.')) return plainAmount(p.bookings_by_type?.[rowKey.slice(17)] ?? 0, digits);
+  if (rowKey.startsWith('growth.')) {
+    const [, field, which] = rowKey.split('.');
+    const v = p.growth?.[field]?.[which];
+    return typeof v === 'number' ? String(v) : '';
+  }
+  const v = p[rowKey];
+  if (kind === 'amount') return plainAmount(v, digits);
+  return v == null ? '' : String(v);
+}
+
+/**
+ * The report as CSV: one header row of periods, then per currency the rows of
+ * its statement (currency, section, metric, label, periods..., total).
+ * @param {any} report the engine's report
+ * @param {import('./statement_model.js').Statement[]} statements
+ */
+export function reportCsv(report, statements) {
+  const lines = [];
+  for (const s of statements) {
+    const data = report.currencies[s.currency];
+    const columnsData = [...data.periods, ...(data.total ? [data.total] : [])];
+    lines.push(['currency', 'section', 'metric', 'label', ...s.columns.map((c) => c.label)].map(csvCell).join(','));
+    for (const group of s.groups) {
+      for (const row of group.rows) {
+        const key = row.rollforward ? row.key : row.key;
+        const label = (row.operator ? row.operator + ' ' : '') + row.label;
+        const values = columnsData.map((p) => rawValue(key, row.kind, p, s.minorDigits));
+        lines.push([s.currency, group.title, key, label, ...values].map(csvCell).join(','));
+      }
+    }
+    lines.push('');
+  }
+  return lines.join('\r\n');
+}
+
+/** Saves a Blob under a file name through an object URL and <a download>. */
+export function download(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A file name stem from the contracts file: "sales 2024.csv" -> "sales-2024". */
+export function exportStem(fileName) {
+  const stem = String(fileName ?? 'report').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return stem || 'report';
+}

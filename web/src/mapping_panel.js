@@ -1,0 +1,138 @@
+// The "Columns and formats" panel: what the engine detected in the contracts
+// file (field -> column, date order per date column and why, decimal
+// separator, delimiter, encoding), as selects the user can change before
+// the file is read again. The page only passes the choices to the engine
+// as read settings; it reads nothing itself.
+import { el } from './statement_view.js';
+
+/** The contract fields, in the order shown; `required` ones must have a column. @type {Array<[string, string, boolean?]>} */
+export const FIELDS = [
+  ['id', 'Line id', true], ['customer', 'Customer'], ['booking_date', 'Booking date', true], ['amount', 'Amount', true],
+  ['currency', 'Currency'], ['start_date', 'Start date'], ['end_date', 'End date'], ['term_months', 'Term (months)'],
+  ['recognition', 'Recognition'], ['delivery_date', 'Delivery date'], ['billing', 'Billing'], ['billing_start', 'Billing start'],
+  ['type', 'Type'], ['status', 'Status'], ['cancel_date', 'Cancel date'], ['created_date', 'Created date'],
+];
+export const REQUIRED = FIELDS.filter((f) => f[2]).map((f) => f[0]);
+
+const FORMATS = {
+  date_order: [['auto', 'Detect'], ['ymd', 'Year-month-day'], ['mdy', 'Month/day/year'], ['dmy', 'Day/month/year']],
+  decimal: [['auto', 'Detect'], ['.', 'Point: 1,234.56'], [',', 'Comma: 1.234,56']],
+  delimiter: [['auto', 'Detect'], [',', 'Comma ,'], [';', 'Semicolon ;'], ['\t', 'Tab'], ['|', 'Bar |']],
+  encoding: [['auto', 'Detect'], ['utf-8', 'UTF-8'], ['utf-16le', 'UTF-16 LE'], ['utf-16be', 'UTF-16 BE'], ['windows-1252', 'Windows-1252']],
+};
+const FORMAT_LABELS = { date_order: 'Ambiguous dates are', decimal: 'Decimal separator', delimiter: 'Delimiter', encoding: 'Encoding' };
+const ORDER_TEXT = { ymd: 'year-month-day', mdy: 'month/day/year', dmy: 'day/month/year' };
+const SOURCE_TEXT = {
+  iso: 'ISO dates', detected: 'detected from the values', setting: 'from the setting', assumed: 'assumed: every date was ambiguous',
+};
+
+/** Required fields the engine found no column for. */
+export function missingRequired(summary) {
+  const mapping = summary?.mapping ?? {};
+  return REQUIRED.filter((field) => !mapping[field]);
+}
+
+/** "day/month/year (detected from the values)" for one date column. */
+export function describeDateOrder(entry) {
+  if (!entry) return '';
+  if (entry.source === 'iso') return 'ISO (YYYY-MM-DD)';
+  const order = ORDER_TEXT[entry.order] ?? entry.order ?? '';
+  const source = SOURCE_TEXT[entry.source] ?? entry.source ?? '';
+  return source ? `${order} (${source})` : order;
+}
+
+function delimiterName(d) {
+  return d === '\t' ? 'tab' : d === ',' ? 'comma' : d === ';' ? 'semicolon' : d === '|' ? 'bar' : JSON.stringify(d ?? '');
+}
+
+/**
+ * @param {any} summary the engine's file summary of the contracts file
+ * @param {import('./mapping_memory.js').ColumnChoices} current the choices the file was read with
+ * @param {{onApply: (choices: import('./mapping_memory.js').ColumnChoices) => void, onReset: () => void, remembered: boolean}} actions
+ */
+export function renderMappingPanel(summary, current, actions) {
+  const box = el('div', { class: 'mapping' });
+  const missing = missingRequired(summary);
+  if (missing.length > 0) {
+    const names = missing.map((f) => FIELDS.find((x) => x[0] === f)?.[1] ?? f);
+    box.append(el('p', { class: 'mapping-alert', role: 'alert' },
+      `No column was found for: ${names.join(', ')}. Pick the column that holds each one below, then press "Apply and re-read".`));
+  }
+  const assumed = Object.entries(summary?.date_order ?? {}).filter(([, v]) => v?.source === 'assumed').map(([k]) => k);
+  if (assumed.length > 0) {
+    box.append(el('p', { class: 'mapping-note' },
+      `Every date in ${assumed.join(', ')} could be read either way; ${describeDateOrder(summary.date_order[assumed[0]])}. Check "Ambiguous dates are" below.`));
+  }
+  const facts = el('p', { class: 'file-facts' });
+  const fact = (label, value) => { const s = el('span'); s.append(document.createTextNode(label + ' '), el('strong', {}, value)); facts.append(s); };
+  fact('Encoding', `${summary?.encoding ?? '?'}${summary?.bom ? ' with BOM' : ''}`);
+  fact('Delimiter', delimiterName(summary?.delimiter));
+  fact('Decimal separator', `${summary?.decimal?.separator ?? '?'}${summary?.decimal?.source ? ` (${summary.decimal.source})` : ''}`);
+  if (Array.isArray(summary?.dimensions) && summary.dimensions.length) fact('Other columns (dimensions)', summary.dimensions.join(', '));
+  box.append(facts);
+
+  const form = el('form', { class: 'mapping-form', 'aria-label': 'Columns' });
+  const table = el('table', { class: 'mapping-table' });
+  const head = el('tr');
+  for (const h of ['Field', 'Column in the file', 'Dates read as']) head.append(el('th', { scope: 'col' }, h));
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
+  const tbody = el('tbody');
+  const header = Array.isArray(summary?.header) ? summary.header : [];
+  for (const [field, label, required] of FIELDS) {
+    const tr = el('tr', { 'data-field': field });
+    if (required && missing.includes(field)) tr.classList.add('missing');
+    const th = el('th', { scope: 'row' });
+    const id = `map-${field}`;
+    const lab = el('label', { for: id }, label);
+    th.append(lab);
+    if (required) th.append(el('span', { class: 'required' }, ' required'));
+    tr.append(th);
+    const select = /** @type {HTMLSelectElement} */ (el('select', { id, name: field }));
+    select.append(el('option', { value: '' }, '— not in the file —'));
+    for (const column of header) select.append(el('option', { value: String(column) }, String(column)));
+    select.value = summary?.mapping?.[field] ?? '';
+    const td = el('td');
+    td.append(select);
+    tr.append(td);
+    tr.append(el('td', { class: 'date-order' }, describeDateOrder(summary?.date_order?.[field])));
+    tbody.append(tr);
+  }
+  table.append(tbody);
+  form.append(table);
+
+  const formats = el('div', { class: 'format-choices' });
+  for (const [name, options] of Object.entries(FORMATS)) {
+    const label = el('label', {}, FORMAT_LABELS[name] + ' ');
+    const select = /** @type {HTMLSelectElement} */ (el('select', { name, id: `format-${name}` }));
+    for (const [value, text] of options) select.append(el('option', { value }, text));
+    select.value = current?.[name] ?? 'auto';
+    label.append(select);
+    formats.append(label);
+  }
+  form.append(formats);
+
+  const buttons = el('div', { class: 'mapping-actions' });
+  const apply = el('button', { type: 'submit', class: 'primary', id: 'mapping-apply' }, 'Apply and re-read');
+  const reset = el('button', { type: 'button', class: 'secondary', id: 'mapping-reset' }, 'Back to detected');
+  buttons.append(apply, reset);
+  buttons.append(el('span', { class: 'muted' }, actions.remembered
+    ? 'Your choices for files with this header are remembered in this browser.'
+    : 'What you apply is remembered in this browser for files with the same header.'));
+  form.append(buttons);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const data = new FormData(/** @type {HTMLFormElement} */ (form));
+    /** @type {Record<string, string>} */
+    const mapping = {};
+    for (const [field] of FIELDS) mapping[field] = String(data.get(field) ?? '');
+    /** @type {Record<string, any>} */
+    const choices = { mapping };
+    for (const name of Object.keys(FORMATS)) choices[name] = String(data.get(name) ?? 'auto');
+    actions.onApply(choices);
+  });
+  reset.addEventListener('click', () => actions.onReset());
+  box.append(form);
+  return box;
+}
