@@ -47,10 +47,10 @@ export function reportCsv(report, statements) {
     lines.push(['currency', 'section', 'metric', 'label', ...s.columns.map((c) => c.label)].map(csvCell).join(','));
     for (const group of s.groups) {
       for (const row of group.rows) {
-        const key = row.rollforward ? row.key : row.key;
-        const label = (row.operator ? row.operator + ' ' : '') + row.label;
-        const values = columnsData.map((p) => rawValue(key, row.kind, p, s.minorDigits));
-        lines.push([s.currency, group.title, key, label, ...values].map(csvCell).join(','));
+        // The roll-forward's operator goes after the label: a leading "+" would be neutralised.
+        const label = row.operator ? `${row.label} (${row.operator})` : row.label;
+        const values = columnsData.map((p) => rawValue(row.key, row.kind, p, s.minorDigits));
+        lines.push([s.currency, group.title, row.key, label, ...values].map(csvCell).join(','));
       }
     }
     lines.push('');
