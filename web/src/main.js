@@ -423,5 +423,10 @@ engine.onRestart = (reason) => {
   if (!busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
 };
 
+// The charts take their colours from the page's: redraw them when the scheme changes.
+window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+  if (currentReport && results.dataset.ready === 'true') renderReport(currentReport);
+});
+
 installMetricTooltips();
 installDrillDialog(() => {});
