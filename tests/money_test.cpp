@@ -108,11 +108,10 @@ TEST(ParseAmount, CommaGroupsMustBeThreeDigits) {
   EXPECT_TRUE(rejected("12,34,567.00"));
 }
 
-// ENGINE BUG: space-grouped digits are not checked like comma groups: "1 2 3"
-// is read as 123.00 (and "1 23,45" with ',' decimals likewise), while
-// "1,23.45" is rightly rejected as "digits grouped wrongly". Spec 1 lists
-// "1 234,56": a space groups thousands, three digits per group.
-TEST(ParseAmount, DISABLED_SpaceGroupsMustBeThreeDigits) {
+// Space-grouped digits are checked like comma groups: "1 2 3"
+// must be rejected like "1,23.45": spec 1 lists "1 234,56", where a space
+// groups thousands, three digits per group.
+TEST(ParseAmount, SpaceGroupsMustBeThreeDigits) {
   EXPECT_TRUE(rejected("1 2 3"));
   EXPECT_TRUE(rejected("1 23,45", ','));
   EXPECT_EQ(minor("12 345 678,90", ','), 1234567890);

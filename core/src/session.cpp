@@ -245,7 +245,24 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
     }
   }
-  if (r.accepted && line.is_booked()) fold(line);
+  if (r.accepted && line.is_booked()) {
+    // Every amount of the report is bounded by the currency's bookings: keep
+    // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
+    std::int64_t& booked = booked_total_[line.currency];
+    if (line.amount > kMaxMinor - booked) {
+      const int c = files_.back().mapping.of(Field::kAmount);
+      r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                          "total_too_large",
+                          "the bookings in " + std::string(line.currency.view()) +
+                              " would pass 2^53 - 1 minor units, past which totals are no longer exact",
+                          ""});
+      r.accepted = false;
+      r.rejected_amount = line.amount;
+    } else {
+      booked += line.amount;
+      fold(line);
+    }
+  }
   *result = std::move(r);
 }
 

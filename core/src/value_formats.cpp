@@ -112,20 +112,32 @@ DateOrder DateOrderSniffer::decided() const {
 
 namespace {
 
-// Strips whitespace of any common kind (space, tab, NBSP, narrow NBSP, thin space).
+// Length of the whitespace (space, tab, NBSP, narrow NBSP, thin space) at i, or 0.
+std::size_t space_at(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c == ' ' || c == '\t') return 1;
+  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89))
+    return 3;
+  return 0;
+}
+
+// Drops whitespace, except that a space between two digits ("1 234,56")
+// groups thousands: it becomes an apostrophe, which the reader checks like
+// any other grouping separator (groups of three).
 std::string without_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == ' ' || c == '\t') continue;
-    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) { ++i; continue; }
-    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0xAF || static_cast<unsigned char>(s[i + 2]) == 0x89)) {
-      i += 2;
+  for (std::size_t i = 0; i < s.size();) {
+    if (const std::size_t n = space_at(s, i)) {
+      std::size_t next = i + n;
+      while (next < s.size() && space_at(s, next)) next += space_at(s, next);
+      if (!out.empty() && is_digit(out.back()) && next < s.size() && is_digit(s[next])) out += '\'';
+      i = next;
       continue;
     }
-    out += s[i];
+    out += s[i++];
   }
   return out;
 }

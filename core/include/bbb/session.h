@@ -82,6 +82,7 @@ class Session {
   std::vector<FileSummary> files_;
   std::map<CurrencyCode, MonthlyLedger> ledgers_;
   std::optional<DrillCollector> drill_;
+  std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;
