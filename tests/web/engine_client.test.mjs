@@ -48,9 +48,10 @@ test('an engine abort fails the pending requests and the next request gets a fre
   assert.match(reply.error.message, /ran out of memory/);
   assert.equal(workers[0].terminated, true);
   assert.equal(restarts.length, 1);
+  assert.equal(engine.generation, 2, 'the session is gone before a new worker starts');
   const next = engine.report({});
   assert.equal(workers.length, 2);
-  assert.equal(engine.generation, 2);
+  assert.equal(engine.generation, 3);
   workers[1].reply({ id: 2, ok: true });
   assert.equal((await next).ok, true);
 });

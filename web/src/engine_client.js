@@ -29,7 +29,7 @@ export class EngineClient {
     /** @type {Worker|null} */
     this.worker_ = null;
     this.nextId_ = 1;
-    /** Workers started so far; a new number means the previous session is gone. */
+    /** Counts workers started and lost; a new number means the previous session is gone. */
     this.generation = 0;
     /** @type {Map<number, {resolve: (r: Reply) => void, onProgress?: (p: any) => void, type: string}>} */
     this.pending_ = new Map();
@@ -134,6 +134,7 @@ export class EngineClient {
   restart_(worker, code, message, notify = true) {
     if (worker !== this.worker_) return;
     this.worker_ = null;
+    this.generation++;     // the session in it is gone, even before a new worker starts
     worker.terminate();
     for (const [id, entry] of this.pending_) {
       this.pending_.delete(id);
