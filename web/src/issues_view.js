@@ -35,11 +35,17 @@ export function rejectedValueTexts(rejectedValue, currencies, digits = {}) {
   });
 }
 
+/** Currencies of the rejected value whose digits the report does not give. */
+export function currenciesWithoutDigits(report) {
+  return Object.keys(report?.rows?.rejected_value ?? {}).filter((code) => !Number.isInteger(report?.currencies?.[code]?.minor_digits));
+}
+
 /**
  * The whole panel.
  * @param {any} report the engine's report
+ * @param {Record<string, number>} [digits] minor digits of currencies not in the report
  */
-export function renderIssues(report) {
+export function renderIssues(report, digits = {}) {
   const list = Array.isArray(report?.issues) ? report.issues : [];
   const unlisted = Number.isSafeInteger(report?.issues_unlisted) && report.issues_unlisted > 0 ? report.issues_unlisted : 0;
   const counts = report?.issue_counts && typeof report.issue_counts === 'object' ? report.issue_counts : {};
@@ -59,7 +65,7 @@ export function renderIssues(report) {
   fact('Rows read', formatMinor(rows.read ?? 0, 0));
   fact('Accepted', formatMinor(rows.accepted ?? 0, 0));
   fact('Rejected', formatMinor(rows.rejected ?? 0, 0), { 'data-rejected': String(rows.rejected ?? 0) });
-  const values = rejectedValueTexts(rows.rejected_value, report?.currencies);
+  const values = rejectedValueTexts(rows.rejected_value, report?.currencies, digits);
   fact('Rejected value', values.length ? values.join(' · ') : '—', { class: 'rejected-value' });
   section.append(facts);
 
