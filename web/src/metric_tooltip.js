@@ -6,6 +6,8 @@ import { METRIC_DEFINITIONS } from './metric_definitions.js';
 
 let tip = /** @type {HTMLElement|null} */ (null);
 let describedCount = 0;
+/** The name whose definition is on show. @type {HTMLElement|null} */
+let current = null;
 
 function tipElement() {
   if (!tip) {
@@ -55,6 +57,7 @@ function show(target) {
   formula.textContent = def.formula;
   box.replaceChildren(title, body, formula);
   box.hidden = false;
+  current = target;
   const r = target.getBoundingClientRect();
   const width = box.offsetWidth;
   const left = Math.max(8, Math.min(r.left, window.innerWidth - width - 8));
@@ -65,6 +68,15 @@ function show(target) {
 
 function hide() {
   if (tip) tip.hidden = true;
+  current = null;
+}
+
+/** A scroll moves the tip with its name, and hides it when the name leaves the screen. */
+function follow() {
+  if (!current) return;
+  const r = current.getBoundingClientRect();
+  if (!current.isConnected || r.bottom < 0 || r.top > window.innerHeight) hide();
+  else show(current);
 }
 
 /** Installs the listeners once for the whole document. */
@@ -75,5 +87,5 @@ export function installMetricTooltips() {
   document.addEventListener('focusin', (event) => { const t = helpTarget(event); if (t) show(t); else hide(); });
   document.addEventListener('focusout', (event) => { if (helpTarget(event)) hide(); });
   document.addEventListener('keydown', (event) => { if (event.key === 'Escape') hide(); });
-  window.addEventListener('scroll', hide, { passive: true, capture: true });
+  window.addEventListener('scroll', follow, { passive: true, capture: true });
 }
