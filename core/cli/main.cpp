@@ -4,7 +4,8 @@
 //       [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]
 //       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]
 //       [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]
-//       [--map FIELD=COLUMN]... [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]] [--format json|csv|table]
+//       [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]
+//       [--format json|csv|table]
 //
 // CONTRACTS.csv may be '-' for standard input. Exit status 0 when the report
 // was made (even with rejected rows, listed on stderr and in the JSON), 2
@@ -29,7 +30,7 @@ constexpr const char* kUsage =
     "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
-    "           [--map FIELD=COLUMN]... [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
+    "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
     "           [--format json|csv|table]\n"
     "       bbb --version\n";
 
@@ -110,6 +111,13 @@ int main(int argc, char** argv) {
         report["fiscal_start"] = m;
       } else if (a == "--from") report["from"] = v;
       else if (a == "--to") report["to"] = v;
+      else if (a == "--split-by") read["split_by"] = v;
+      else if (a == "--top") {
+        char* end = nullptr;
+        const long n = std::strtol(v.c_str(), &end, 10);
+        if (*end != '\0') return fail("--top must be a whole number");
+        report["top"] = n;
+      }
       else if (a == "--proration") read["proration"] = v;
       else if (a == "--as-of") read["as_of"] = v;
       else if (a == "--currency") read["currency"] = v;

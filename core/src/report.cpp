@@ -98,6 +98,7 @@ PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind ki
   const std::int64_t last_three = view.flows(p.last.plus(-2), p.last).revenue;
   f.backlog_months = ratio_of(3 * f.backlog_end, last_three);
 
+  f.trailing_12_months = view.flows(p.last.plus(-11), p.last);
   const Period previous = period_containing(p.first.plus(-1), kind, fiscal_start);
   const MonthTotals prev = view.flows(previous.first, previous.last);
   const MonthTotals ago = view.flows(p.first.plus(-12), p.last.plus(-12));
@@ -136,8 +137,7 @@ bool period_metric(const PeriodFigures& f, std::string_view name, std::int64_t* 
   return false;
 }
 
-std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
-                                                const ReportSettings& settings) {
+std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings) {
   // Spec 10: one range for all currencies, from the first to the last event.
   std::optional<YearMonth> first, last;
   for (const auto& [currency, ledger] : ledgers) {
@@ -157,21 +157,56 @@ std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, Mon
          p = period_containing(p.last.plus(1), settings.period, settings.fiscal_start))
       periods.push_back(p);
   }
+  return periods;
+}
 
-  std::vector<CurrencyReport> out;
-  for (const auto& [currency, ledger] : ledgers) {
-    const LedgerView view(ledger);
-    CurrencyReport r;
-    r.currency = currency;
-    r.minor_digits = minor_digits(currency);
-    for (const Period& p : periods) r.periods.push_back(figures_for(view, p, settings.period, settings.fiscal_start));
-    if (!periods.empty()) {
-      Period whole{periods.front().first, periods.back().last, "total"};
-      r.total = figures_for(view, whole, settings.period, settings.fiscal_start);
-      r.total.bookings_growth = r.total.billings_growth = r.total.revenue_growth = r.total.backlog_growth = Growth();
-    }
-    out.push_back(std::move(r));
+CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
+                               const std::vector<Period>& periods, const ReportSettings& settings) {
+  const LedgerView view(ledger);
+  CurrencyReport r;
+  r.currency = currency;
+  r.minor_digits = minor_digits(currency);
+  for (const Period& p : periods) r.periods.push_back(figures_for(view, p, settings.period, settings.fiscal_start));
+  if (!periods.empty()) {
+    Period whole{periods.front().first, periods.back().last, "total"};
+    r.total = figures_for(view, whole, settings.period, settings.fiscal_start);
+    r.total.bookings_growth = r.total.billings_growth = r.total.revenue_growth = r.total.backlog_growth = Growth();
   }
+  return r;
+}
+
+void merge_ledger(const MonthlyLedger& from, MonthlyLedger* into) {
+  if (from.empty()) return;
+  for (YearMonth m = from.first(); m <= from.last(); m = m.plus(1)) {
+    const MonthTotals t = from.get(m);
+    MonthTotals& d = into->at(m);
+    d.bookings += t.bookings;
+    d.bookings_count += t.bookings_count;
+    d.bookings_recurring += t.bookings_recurring;
+    d.bookings_one_time += t.bookings_one_time;
+    d.acv_bookings += t.acv_bookings;
+    d.cancellations += t.cancellations;
+    d.cancellations_count += t.cancellations_count;
+    d.revenue += t.revenue;
+    d.billings += t.billings;
+    d.backlog += t.backlog;
+    d.deferred_revenue += t.deferred_revenue;
+    d.unbilled_receivable += t.unbilled_receivable;
+    d.billed_backlog += t.billed_backlog;
+    d.crpo += t.crpo;
+    d.unscheduled_backlog += t.unscheduled_backlog;
+    for (std::size_t i = 0; i < from.types().size(); ++i) {
+      const std::int64_t amount = from.type_bookings(i, m);
+      if (amount != 0) into->add_type_booking(from.types()[i], m, amount);
+    }
+  }
+}
+
+std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
+                                                const ReportSettings& settings) {
+  const std::vector<Period> periods = report_periods(ledgers, settings);
+  std::vector<CurrencyReport> out;
+  for (const auto& [currency, ledger] : ledgers) out.push_back(currency_report(ledger, currency, periods, settings));
   return out;
 }
 

@@ -1,11 +1,13 @@
 #include "bbb/report_json.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
+
+#include "sales_json.h"
 
 namespace bbb {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 Json ratio_json(const std::optional<Ratio>& r) {
   if (!r) return nullptr;
@@ -47,6 +49,8 @@ Json period_json(const PeriodFigures& f, bool with_growth) {
       {"book_to_revenue", ratio_json(f.book_to_revenue)},
       {"backlog_months", ratio_json(f.backlog_months)},
   };
+  const MonthTotals& t = f.trailing_12_months;
+  j["trailing_12_months"] = Json{{"bookings", t.bookings}, {"billings", t.billings}, {"revenue", t.revenue}};
   if (with_growth) {
     j["growth"] = Json{{"bookings", growth_json(f.bookings_growth)},
                        {"billings", growth_json(f.billings_growth)},
@@ -97,6 +101,62 @@ Json issue_json(const Issue& i) {
   return j;
 }
 
+// One currency (or one segment of it): the period figures, and with its book
+// the sales figures of each period, the pipeline, orders and forward view.
+Json currency_json(const CurrencyReport& c, const Book* book, const ReportSettings& settings,
+                   const std::optional<Date>& as_of) {
+  Json periods = Json::array();
+  for (const PeriodFigures& p : c.periods) {
+    Json pj = period_json(p, true);
+    if (book) pj["sales"] = period_sales_json(book->sales, p.period);
+    periods.push_back(std::move(pj));
+  }
+  Json cj{{"minor_digits", c.minor_digits}, {"periods", periods}};
+  if (!c.periods.empty()) cj["total"] = period_json(c.total, false);
+  if (book && as_of) {
+    cj["pipeline"] = pipeline_json(book->sales, *as_of);
+    cj["orders"] = orders_json(book->sales, *as_of);
+  }
+  if (book && book->forward) cj["forward"] = forward_json(*book->forward, settings.period, settings.fiscal_start);
+  return cj;
+}
+
+// The segments of one currency: the `top` largest by bookings over the
+// report's range, then every other value merged into "other".
+Json segments_json(const Session& session, const std::map<std::string, Book>& by_value, const CurrencyCode& currency,
+                   const std::vector<Period>& periods, const ReportSettings& settings, const std::optional<Date>& as_of) {
+  struct Ranked { const std::string* value; const Book* book; std::int64_t bookings; };
+  std::vector<Ranked> ranked;
+  for (const auto& [value, book] : by_value) {
+    std::int64_t bookings = 0;
+    if (!periods.empty()) bookings = currency_report(book.ledger, currency, {Period{periods.front().first, periods.back().last, ""}}, settings).periods[0].flows.bookings;
+    ranked.push_back({&value, &book, bookings});
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bookings > b.bookings; });
+  Json values = Json::array();
+  Book other(session.settings());
+  bool any_other = false;
+  for (std::size_t i = 0; i < ranked.size(); ++i) {
+    const Book& b = *ranked[i].book;
+    if (static_cast<int>(i) < settings.top && *ranked[i].value != Session::kOtherSegment) {
+      Json v = currency_json(currency_report(b.ledger, currency, periods, settings), &b, settings, as_of);
+      v["value"] = *ranked[i].value;
+      values.push_back(std::move(v));
+      continue;
+    }
+    any_other = true;
+    merge_ledger(b.ledger, &other.ledger);
+    other.sales.merge(b.sales);
+    if (other.forward && b.forward) other.forward->merge(*b.forward);
+  }
+  if (any_other) {
+    Json v = currency_json(currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
+    v["value"] = "other";
+    values.push_back(std::move(v));
+  }
+  return Json{{"by", session.settings().split_by}, {"values", values}};
+}
+
 Json report_json(const Session& session, const ReportSettings& settings) {
   const ReadSettings& rs = session.settings();
   Json settings_json{
@@ -115,20 +175,23 @@ Json report_json(const Session& session, const ReportSettings& settings) {
   Json counts = Json::object();
   for (const auto& [code, n] : session.issues().counts()) counts[code] = n;
 
-  const std::vector<CurrencyReport> reports = build_period_report(session.ledgers(), settings);
+  const std::vector<Period> periods = report_periods(session.ledgers(), settings);
   // Spec 2: the as-of date defaults to the last day of the last period.
-  if (rs.as_of) settings_json["as_of"] = rs.as_of->iso();
-  else if (!reports.empty() && !reports.front().periods.empty())
-    settings_json["as_of"] = reports.front().periods.back().period.end().iso();
-  else settings_json["as_of"] = nullptr;
+  std::optional<Date> as_of = rs.as_of;
+  if (!as_of && !periods.empty()) as_of = periods.back().end();
+  settings_json["as_of"] = as_of ? Json(as_of->iso()) : Json(nullptr);
+  if (!rs.split_by.empty()) settings_json["split_by"] = rs.split_by;
+  if (!rs.split_by.empty()) settings_json["top"] = settings.top;
 
   Json currencies = Json::object();
-  for (const CurrencyReport& c : reports) {
-    Json periods = Json::array();
-    for (const PeriodFigures& p : c.periods) periods.push_back(period_json(p, true));
-    Json cj{{"minor_digits", c.minor_digits}, {"periods", periods}};
-    if (!c.periods.empty()) cj["total"] = period_json(c.total, false);
-    currencies[std::string(c.currency.view())] = cj;
+  for (const auto& [currency, ledger] : session.ledgers()) {
+    const auto book = session.books().find(currency);
+    Json cj = currency_json(currency_report(ledger, currency, periods, settings),
+                            book != session.books().end() ? &book->second : nullptr, settings, as_of);
+    const auto segments = session.segments().find(currency);
+    if (segments != session.segments().end())
+      cj["segments"] = segments_json(session, segments->second, currency, periods, settings, as_of);
+    currencies[std::string(currency.view())] = cj;
   }
   Json drill = nullptr;
   if (const DrillCollector* d = session.drill()) {

@@ -155,6 +155,14 @@ void Session::take_header(const CsvRecord& record) {
   std::vector<std::string> problems;
   file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
   for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
+  split_column_ = -1;
+  if (file.kind == FileKind::kContracts && !settings_.split_by.empty()) {
+    for (std::size_t i = 0; i < headers.size() && split_column_ < 0; ++i)
+      if (headers[i] == settings_.split_by || normalize_header(headers[i]) == normalize_header(settings_.split_by))
+        split_column_ = static_cast<int>(i);
+    if (split_column_ < 0)
+      file_issue("warning", "bad_split", "split_by names no column '" + settings_.split_by + "': the report is not split");
+  }
   if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kCurrency))
     file_issue("warning", "default_currency",
                "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
@@ -245,6 +253,22 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
     }
   }
+  std::string_view segment;
+  if (r.accepted && split_column_ >= 0) {
+    segment = record.field(static_cast<std::size_t>(split_column_));
+    while (!segment.empty() && (segment.front() == ' ' || segment.front() == '\t')) segment.remove_prefix(1);
+    while (!segment.empty() && (segment.back() == ' ' || segment.back() == '\t')) segment.remove_suffix(1);
+    if (segment.empty()) segment = "(none)";
+  }
+  if (r.accepted && !line.is_booked()) {
+    // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
+    add_to_book(book(books_, line.currency), line, nullptr, nullptr);
+    if (split_column_ >= 0) {
+      auto& by_value = segments_[line.currency];
+      const std::string key = by_value.size() < kMaxSegments || by_value.count(std::string(segment)) ? std::string(segment) : kOtherSegment;
+      add_to_book(by_value.try_emplace(key, settings_).first->second, line, nullptr, nullptr);
+    }
+  }
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
     // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
@@ -260,7 +284,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       r.rejected_amount = line.amount;
     } else {
       booked += line.amount;
-      fold(line);
+      fold(line, segment);
     }
   }
   *result = std::move(r);
@@ -278,7 +302,24 @@ void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
   if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
 }
 
-void Session::fold(const ContractLine& line) {
+Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency) {
+  return books.try_emplace(currency, settings_).first->second;
+}
+
+void Session::add_to_book(Book& b, const ContractLine& line, const LineSchedule* schedule, const LineSchedule* uncancelled) {
+  b.sales.add(line);
+  if (b.forward && schedule != nullptr) {
+    if (uncancelled != nullptr) {
+      ContractLine as_known = line;
+      as_known.has_cancel = false;
+      b.forward->add(as_known, *uncancelled);
+    } else {
+      b.forward->add(line, *schedule);
+    }
+  }
+}
+
+void Session::fold(const ContractLine& line, std::string_view segment) {
   std::vector<DatedAmount> invoices;
   Fulfilment fulfilment;
   bool has_fulfilment = false;
@@ -314,9 +355,27 @@ void Session::fold(const ContractLine& line) {
     aux.invoices.clear();
     aux.fulfilment.clear();
   }
+  // A line cancelled after the as-of date is seen by the forward view as it
+  // stood before: the same line and files, without the cancellation.
+  std::optional<ContractLine> uncancelled_line;
+  std::optional<LineSchedule> uncancelled;
+  if (settings_.as_of && line.has_cancel && line.cancel > *settings_.as_of) {
+    uncancelled_line = line;
+    uncancelled_line->has_cancel = false;
+    uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, has_fulfilment ? &fulfilment : nullptr);
+  }
   const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
   fold_line(line, schedule, &ledgers_[line.currency]);
   if (drill_) drill_->add(line, schedule);
+  const LineSchedule* known = uncancelled ? &*uncancelled : nullptr;
+  add_to_book(book(books_, line.currency), line, &schedule, known);
+  if (split_column_ >= 0) {
+    auto& by_value = segments_[line.currency];
+    const std::string key = by_value.size() < kMaxSegments || by_value.count(std::string(segment)) ? std::string(segment) : kOtherSegment;
+    Book& seg = by_value.try_emplace(key, settings_).first->second;
+    fold_line(line, schedule, &seg.ledger);
+    add_to_book(seg, line, &schedule, known);
+  }
 }
 
 void Session::reject_unmatched_rows() {

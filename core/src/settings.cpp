@@ -122,6 +122,8 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
         if (!column.is_string()) { *error = "mapping of '" + field + "' must be a column name"; return false; }
         out->mapping[field] = column.get<std::string>();
       }
+    } else if (key == "split_by") {
+      if (!read_string(v, "split_by", &out->split_by, error)) return false;
     } else if (key == "drill") {
       if (!parse_drill(v, out, error)) return false;
     } else {
@@ -153,6 +155,12 @@ bool parse_report_settings(std::string_view text, ReportSettings* out, std::stri
       if (!read_date(v, "from", &out->from, error)) return false;
     } else if (key == "to") {
       if (!read_date(v, "to", &out->to, error)) return false;
+    } else if (key == "top") {
+      if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 1000) {
+        *error = "setting 'top' must be a whole number from 1 to 1000";
+        return false;
+      }
+      out->top = v.get<int>();
     } else {
       *error = "unknown report setting '" + key + "'";
       return false;

@@ -45,6 +45,7 @@ struct PeriodFigures {
   std::optional<Ratio> book_to_revenue;  // bookings / revenue
   std::optional<Ratio> backlog_months;   // backlog_end / average monthly revenue of the last 3 months
   Growth bookings_growth, billings_growth, revenue_growth, backlog_growth;
+  MonthTotals trailing_12_months;  // flows of the 12 months ending with the period
 };
 
 struct CurrencyReport {
@@ -61,6 +62,17 @@ PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, 
 // A period figure by its JSON name ("revenue", "backlog_end", ...); false
 // for a name that is not an amount of the period report.
 bool period_metric(const PeriodFigures& figures, std::string_view name, std::int64_t* out);
+
+// The report's periods: from the first event of any currency to the last
+// (or the settings' range).
+std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings);
+
+// One ledger's figures over given periods.
+CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
+                               const std::vector<Period>& periods, const ReportSettings& settings);
+
+// Adds every month of `from` into `into` (for merging segments into "other").
+void merge_ledger(const MonthlyLedger& from, MonthlyLedger* into);
 
 // One report for every currency over one range: from the first event of any
 // currency to the last (or the settings' range), every period included.

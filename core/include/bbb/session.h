@@ -17,6 +17,8 @@
 #include "bbb/column_mapping.h"
 #include "bbb/csv_reader.h"
 #include "bbb/format_detection.h"
+#include "bbb/forward_view.h"
+#include "bbb/sales_stats.h"
 #include "bbb/id_index.h"
 #include "bbb/issue_log.h"
 #include "bbb/ledger.h"
@@ -44,6 +46,15 @@ struct FileSummary {
   bool readable = true;  // false: the file could not be read at all (see the issues)
 };
 
+// Everything folded for one currency, or for one segment of it.
+struct Book {
+  explicit Book(const ReadSettings& settings)
+      : sales(settings.as_of), forward(settings.as_of ? std::optional<ForwardView>(*settings.as_of) : std::nullopt) {}
+  MonthlyLedger ledger;
+  SalesStats sales;
+  std::optional<ForwardView> forward;  // with an as-of date only
+};
+
 class Session {
  public:
   explicit Session(ReadSettings settings);
@@ -63,6 +74,14 @@ class Session {
   RowCounts contract_rows() const;
   const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return ledgers_; }
   const DrillCollector* drill() const { return drill_ ? &*drill_ : nullptr; }
+  // Pipeline, orders and the forward view per currency (every currency with
+  // an accepted line, pipeline-only ones included).
+  const std::map<CurrencyCode, Book>& books() const { return books_; }
+  // With split_by: per currency, per value of that column (at most
+  // kMaxSegments values; later ones are folded into kOtherSegment).
+  const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return segments_; }
+  static constexpr std::size_t kMaxSegments = 200;
+  static constexpr const char* kOtherSegment = "(other)";
 
  private:
   void on_record(const CsvRecord& record);
@@ -73,7 +92,8 @@ class Session {
   void process_contract(const CsvRecord& record, RowResult* result);
   void process_invoice(const CsvRecord& record, RowResult* result);
   void process_fulfilment(const CsvRecord& record, RowResult* result);
-  void fold(const ContractLine& line);
+  void fold(const ContractLine& line, std::string_view segment);
+  void add_to_book(Book& book, const ContractLine& line, const LineSchedule* schedule, const LineSchedule* uncancelled);
   void reject_unmatched_rows();
   void file_issue(const std::string& severity, const std::string& code, const std::string& message);
 
@@ -83,6 +103,10 @@ class Session {
   std::map<CurrencyCode, MonthlyLedger> ledgers_;
   std::optional<DrillCollector> drill_;
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
+  std::map<CurrencyCode, Book> books_;
+  std::map<CurrencyCode, std::map<std::string, Book>> segments_;
+  int split_column_ = -1;  // the split_by column of the contracts file being read
+  Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;

@@ -26,6 +26,7 @@ struct ReadSettings {
   CsvOptions csv;
   std::map<std::string, std::string> mapping;  // field -> header as written
   std::optional<DrillRequest> drill;           // collect the lines behind one cell
+  std::string split_by;                        // a column whose values split every table
 
   ReadSettings() { parse_currency_code("USD", &default_currency); }
 };
@@ -36,6 +37,7 @@ struct ReportSettings {
   PeriodKind period = PeriodKind::kMonth;
   int fiscal_start = 1;  // first month of the fiscal year, 1-12
   std::optional<Date> from, to;
+  int top = 10;  // segments shown one by one; the rest are "other"
 };
 
 // Reads settings from JSON text. Unknown keys and bad values are errors (a

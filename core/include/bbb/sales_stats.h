@@ -1,0 +1,94 @@
+// Sales backlog and pipeline (spec section 6), folded as rows stream by.
+// Everything the as-of date changes is kept as a histogram by day (how many
+// and how much was created, closed or booked on each day), so that a report
+// can be read as of any date without keeping the rows: memory grows with the
+// number of distinct days, not of rows.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bbb/contract_line.h"
+#include "bbb/date.h"
+
+namespace bbb {
+
+// Age buckets of spec 6, in days: 0-30, 31-60, 61-90, 91-180, 181+.
+constexpr int kAgeBuckets = 5;
+int age_bucket(std::int32_t age_days);
+const char* age_bucket_label(int bucket);
+
+struct CountValue {
+  std::int64_t count = 0;
+  std::int64_t value = 0;
+  void add(std::int64_t amount) { ++count; value += amount; }
+};
+
+// An open order (point line not yet delivered) for the "oldest" list.
+struct OpenOrder {
+  std::string id, customer;
+  std::int64_t line = 0;
+  Date booking;
+  std::int64_t amount = 0;
+};
+
+class SalesStats {
+ public:
+  // read_as_of: the as-of date known while reading (the setting), if any.
+  explicit SalesStats(std::optional<Date> read_as_of) : read_as_of_(read_as_of) {}
+
+  void add(const ContractLine& line);
+  void merge(const SalesStats& other);  // for the "other" segment
+
+  struct Pipeline {
+    std::int64_t open_count = 0, open_value = 0;
+    std::int64_t aged_count = 0, age_days_total = 0;  // rows with a created date
+    CountValue buckets[kAgeBuckets];
+    CountValue no_created_date;
+  };
+  Pipeline pipeline_as_of(Date as_of) const;
+
+  struct Closing {
+    std::int64_t won = 0, lost = 0, won_value = 0, lost_value = 0;
+    std::int64_t cycle_count = 0, cycle_days_total = 0;  // won with a created date
+  };
+  // Won and lost lines closed in months [first, last].
+  Closing closing(YearMonth first, YearMonth last) const;
+
+  struct Deliveries {
+    std::int64_t count = 0, lead_days_total = 0, value = 0;
+  };
+  // Point lines delivered in months [first, last].
+  Deliveries deliveries(YearMonth first, YearMonth last) const;
+
+  struct Undelivered {
+    CountValue buckets[kAgeBuckets];  // by age of the booking
+    CountValue older_than_90;
+    std::vector<OpenOrder> oldest;    // the oldest first
+  };
+  // As of the read-time as-of date (see undelivered_by_booking_), ages
+  // counted to `as_of`.
+  Undelivered undelivered_as_of(Date as_of) const;
+
+  static constexpr std::size_t kOldestListed = 20;
+
+ private:
+  std::optional<Date> read_as_of_;
+  // Open pipeline by created day (INT32_MIN: no created date).
+  std::map<std::int32_t, CountValue> open_by_created_;
+  // Won and lost by close month; sales cycle of won lines by close month.
+  std::map<std::int32_t, Closing> closing_by_month_;
+  // Delivered point lines by delivery month.
+  std::map<std::int32_t, Deliveries> deliveries_by_month_;
+  // Point lines still undelivered at the as-of date, by booking day. The
+  // date is the setting, known while reading; without one it is the last day
+  // of the report, after every event, where undelivered means never
+  // delivered nor cancelled.
+  std::map<std::int32_t, CountValue> undelivered_by_booking_;
+  std::vector<OpenOrder> oldest_;  // the oldest of them, a bounded list
+};
+
+}  // namespace bbb

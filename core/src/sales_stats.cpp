@@ -1,0 +1,150 @@
+#include "bbb/sales_stats.h"
+
+#include <algorithm>
+#include <climits>
+
+namespace bbb {
+
+int age_bucket(std::int32_t age) {
+  if (age <= 30) return 0;
+  if (age <= 60) return 1;
+  if (age <= 90) return 2;
+  if (age <= 180) return 3;
+  return 4;
+}
+
+const char* age_bucket_label(int bucket) {
+  static constexpr const char* kLabels[kAgeBuckets] = {"0-30", "31-60", "61-90", "91-180", "181+"};
+  return kLabels[bucket];
+}
+
+void SalesStats::add(const ContractLine& line) {
+  if (line.status == Status::kOpen) {
+    open_by_created_[line.has_created ? line.created.days() : INT32_MIN].add(line.amount);
+    return;
+  }
+  // Won (booked or cancelled later) and lost lines close on booking_date.
+  if (line.has_booking && (line.status == Status::kLost || line.is_booked())) {
+    Closing& c = closing_by_month_[line.booking.year_month().index()];
+    if (line.status == Status::kLost) {
+      ++c.lost;
+      c.lost_value += line.amount;
+    } else {
+      ++c.won;
+      c.won_value += line.amount;
+      if (line.has_created && line.created <= line.booking) {
+        ++c.cycle_count;
+        c.cycle_days_total += line.booking - line.created;
+      }
+    }
+  }
+  if (!line.is_booked() || line.recognition != Recognition::kPoint) return;
+
+  // Orders: a point line is undelivered from booking until it is delivered
+  // or cancelled (a delivery on or after the cancel date never happens).
+  const bool delivered = line.has_delivery && !(line.has_cancel && line.delivery >= line.cancel);
+  if (delivered) {
+    Deliveries& d = deliveries_by_month_[line.delivery.year_month().index()];
+    ++d.count;
+    d.value += line.amount;
+    d.lead_days_total += std::max(0, line.delivery - line.booking);
+  }
+  std::int32_t exit = INT32_MAX;  // the day it leaves the undelivered backlog
+  if (delivered) exit = line.delivery.days();
+  if (line.has_cancel) exit = std::min(exit, line.cancel.days());
+  const std::int32_t horizon = read_as_of_ ? read_as_of_->days() : INT32_MAX - 1;
+  if (line.booking.days() <= horizon && exit > horizon) {
+    undelivered_by_booking_[line.booking.days()].add(line.amount);
+    // Keep the kOldestListed oldest (earliest booking, then earliest line).
+    auto older = [](const OpenOrder& a, const OpenOrder& b) {
+      return a.booking != b.booking ? a.booking < b.booking : a.line < b.line;
+    };
+    OpenOrder o{line.id, line.customer, line.line_number, line.booking, line.amount};
+    if (oldest_.size() < kOldestListed || older(o, oldest_.back())) {
+      oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
+      if (oldest_.size() > kOldestListed) oldest_.pop_back();
+    }
+  }
+}
+
+void SalesStats::merge(const SalesStats& o) {
+  for (const auto& [day, cv] : o.open_by_created_) { CountValue& d = open_by_created_[day]; d.count += cv.count; d.value += cv.value; }
+  for (const auto& [day, cv] : o.undelivered_by_booking_) { CountValue& d = undelivered_by_booking_[day]; d.count += cv.count; d.value += cv.value; }
+  for (const auto& [month, c] : o.closing_by_month_) {
+    Closing& d = closing_by_month_[month];
+    d.won += c.won; d.lost += c.lost; d.won_value += c.won_value; d.lost_value += c.lost_value;
+    d.cycle_count += c.cycle_count; d.cycle_days_total += c.cycle_days_total;
+  }
+  for (const auto& [month, x] : o.deliveries_by_month_) {
+    Deliveries& d = deliveries_by_month_[month];
+    d.count += x.count; d.value += x.value; d.lead_days_total += x.lead_days_total;
+  }
+  auto older = [](const OpenOrder& a, const OpenOrder& b) { return a.booking != b.booking ? a.booking < b.booking : a.line < b.line; };
+  oldest_.insert(oldest_.end(), o.oldest_.begin(), o.oldest_.end());
+  std::sort(oldest_.begin(), oldest_.end(), older);
+  if (oldest_.size() > kOldestListed) oldest_.resize(kOldestListed);
+}
+
+SalesStats::Pipeline SalesStats::pipeline_as_of(Date as_of) const {
+  Pipeline p;
+  for (const auto& [created, cv] : open_by_created_) {
+    if (created != INT32_MIN && created > as_of.days()) break;  // not yet created
+    p.open_count += cv.count;
+    p.open_value += cv.value;
+    if (created == INT32_MIN) {
+      p.no_created_date.count += cv.count;
+      p.no_created_date.value += cv.value;
+      continue;
+    }
+    const std::int32_t age = as_of.days() - created;
+    p.aged_count += cv.count;
+    p.age_days_total += static_cast<std::int64_t>(age) * cv.count;
+    CountValue& b = p.buckets[age_bucket(age)];
+    b.count += cv.count;
+    b.value += cv.value;
+  }
+  return p;
+}
+
+SalesStats::Closing SalesStats::closing(YearMonth first, YearMonth last) const {
+  Closing sum;
+  for (auto it = closing_by_month_.lower_bound(first.index()); it != closing_by_month_.end() && it->first <= last.index(); ++it) {
+    sum.won += it->second.won;
+    sum.lost += it->second.lost;
+    sum.won_value += it->second.won_value;
+    sum.lost_value += it->second.lost_value;
+    sum.cycle_count += it->second.cycle_count;
+    sum.cycle_days_total += it->second.cycle_days_total;
+  }
+  return sum;
+}
+
+SalesStats::Deliveries SalesStats::deliveries(YearMonth first, YearMonth last) const {
+  Deliveries sum;
+  for (auto it = deliveries_by_month_.lower_bound(first.index()); it != deliveries_by_month_.end() && it->first <= last.index(); ++it) {
+    sum.count += it->second.count;
+    sum.value += it->second.value;
+    sum.lead_days_total += it->second.lead_days_total;
+  }
+  return sum;
+}
+
+SalesStats::Undelivered SalesStats::undelivered_as_of(Date as_of) const {
+  Undelivered u;
+  for (const auto& [booked, cv] : undelivered_by_booking_) {
+    if (booked > as_of.days()) break;
+    const std::int32_t age = as_of.days() - booked;
+    CountValue& b = u.buckets[age_bucket(age)];
+    b.count += cv.count;
+    b.value += cv.value;
+    if (age > 90) {
+      u.older_than_90.count += cv.count;
+      u.older_than_90.value += cv.value;
+    }
+  }
+  for (const OpenOrder& o : oldest_)
+    if (o.booking <= as_of) u.oldest.push_back(o);
+  return u;
+}
+
+}  // namespace bbb
