@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// The engine beside the peers of ../shared/bench, in one run (bench/run.sh
+// builds what this needs first). For each size: every peer and the three
+// engine rows (wasm in node, wasm in headless Chromium, native `bbb`), REPS
+// runs each, round-robin so that machine noise spreads over all alike; the
+// 10M-row file is run by the engine rows alone. Prints the table and the
+// targets (pass/short: never asserted), writes results.json, and exits 1
+// only when a run fails or a result disagrees.
+//
+// Environment: SIZES ("10000 100000 1000000"), BIG ("10000000"; "" skips),
+// REPS (3), BIG_REPS (1), BROWSER (1; 0 skips Chromium), PEERS (names, a
+// subset), SHARED (../shared/bench), DATA_DIR (/tmp/bbb-bench-data),
+// OUT_DIR (/tmp/bbb-bench-results/engine-<time>), BUILD (build/bench).
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { engineWorkloadView, compareWithWorkload } from './lib/engine-result.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const env = process.env;
+const SHARED = path.resolve(env.SHARED || path.join(root, '../shared/bench'));
+const DATA_DIR = env.DATA_DIR || '/tmp/bbb-bench-data';
+const BUILD = path.resolve(env.BUILD || path.join(root, 'build/bench'));
+const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, 'Z');
+const OUT_DIR = env.OUT_DIR || `/tmp/bbb-bench-results/engine-${stamp}`;
+const SIZES = (env.SIZES ?? '10000 100000 1000000').split(/\s+/).filter(Boolean).map(Number);
+const BIG = (env.BIG ?? '10000000').split(/\s+/).filter(Boolean).map(Number);
+const REPS = Number(env.REPS || 3);
+const BIG_REPS = Number(env.BIG_REPS || 1);
+const BROWSER = env.BROWSER !== '0' && fs.existsSync(env.CHROMIUM || '/usr/bin/chromium');
+const ONLY = env.PEERS ? new Set(env.PEERS.split(/\s+/)) : null;
+const SEED = 42;
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+fs.mkdirSync(OUT_DIR, { recursive: true });
+
+const node = process.execPath;
+const withDeps = ['--import', path.join(here, 'lib/peer-deps.mjs')];
+const peerEnv = { ...env, NODE_PATH: path.join(here, 'node_modules') };
+// name, kind (peer: computes the workload; scan: the limit; engine), argv (FILE replaced)
+const ROWS = [
+  ['papaparse', 'peer', [node, ...withDeps, path.join(SHARED, 'papaparse.mjs'), 'FILE']],
+  ['papaparse-arrays', 'peer', [node, ...withDeps, path.join(SHARED, 'papaparse.mjs'), 'FILE', '--mode', 'arrays']],
+  ['duckdb-wasm', 'peer', [node, ...withDeps, path.join(SHARED, 'duckdb-wasm.mjs'), 'FILE']],
+  ['duckdb-wasm-delta', 'peer', [node, ...withDeps, path.join(SHARED, 'duckdb-wasm.mjs'), 'FILE', '--sql', 'delta']],
+  ['js-handrolled', 'peer', [node, path.join(SHARED, 'js-handrolled.mjs'), 'FILE']],
+  ['limit-scan-wasm-simd-stream', 'scan', [node, path.join(here, 'limit-scan-stream.mjs'), 'FILE', BUILD]],
+  ['limit-scan-native', 'scan', [path.join(BUILD, 'limit-scan-native'), 'FILE', 'limit-scan-native']],
+  ['engine-wasm-node', 'engine', [node, path.join(here, 'engine-node.mjs'), 'FILE']],
+  ['engine-wasm-chromium', 'engine', [node, path.join(here, 'engine-browser.mjs'), 'FILE']],
+  ['engine-native', 'engine', [path.join(root, 'build/native-release/bbb'), 'report', 'FILE']],
+].filter(([name]) => (!ONLY || ONLY.has(name)) && (BROWSER || name !== 'engine-wasm-chromium'));
+
+const dataFile = (n) => path.join(DATA_DIR, `contracts-${n}-s${SEED}.csv`);
+for (const n of [...SIZES, ...BIG]) {
+  const f = dataFile(n);
+  if (fs.existsSync(f) && fs.statSync(f).size > 0) continue;
+  fs.mkdirSync(DATA_DIR, { recursive: true });
+  console.error(`generating ${f}`);
+  const r = spawnSync(node, [path.join(SHARED, 'gen-contracts.mjs'), '--rows', String(n), '--seed', String(SEED), '--out', `${f}.tmp`], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+  fs.renameSync(`${f}.tmp`, f);
+}
+
+const sha = (s) => crypto.createHash('sha256').update(s).digest('hex').slice(0, 12);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[(s.length - 1) >> 1] : NaN; };
+
+// One run: argv with FILE; returns {timing, out, rss_mb} or {error}.
+function runOnce(name, argv, file, outBase) {
+  const args = argv.map((a) => (a === 'FILE' ? file : a));
+  const timeFile = `${outBase}.time`;
+  const cmd = TIME ? [TIME, '-v', '-o', timeFile, ...args] : args;
+  const t0 = performance.now();
+  const r = spawnSync(cmd[0], cmd.slice(1), { env: peerEnv, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const wall = performance.now() - t0;
+  fs.writeFileSync(`${outBase}.err`, r.stderr || '');
+  if (r.status !== 0) return { error: `rc ${r.status}: ${(r.stderr || '').slice(-400)}` };
+  let rss = null;
+  if (TIME) { const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8')); if (m) rss = Number(m[1]) / 1024; }
+  let timing, out = r.stdout;
+  if (name === 'engine-native') {
+    // The CLI prints the report; its time is the whole process (start, read, report).
+    const view = engineWorkloadView(JSON.parse(out));
+    out = JSON.stringify(view) + '\n';
+    timing = { init_ms: 0, read_ms: 0, decode_ms: 0, parse_ms: 0, compute_ms: 0, work_ms: wall, total_ms: wall };
+  } else if (name === 'engine-wasm-chromium') {
+    const lines = out.trimEnd().split('\n');
+    timing = JSON.parse(lines[0].slice(4));
+    out = lines[lines.length - 1] + '\n';
+  } else {
+    const tl = (r.stderr || '').split('\n').find((l) => l.startsWith('TIMING '));
+    if (!tl) return { error: 'no TIMING line' };
+    timing = JSON.parse(tl.slice(7));
+  }
+  fs.writeFileSync(`${outBase}.out`, out);
+  return { timing, out, rss_mb: rss, wall_ms: wall };
+}
+
+const results = { meta: { date: new Date().toISOString(), node: process.version, nproc: (await import('node:os')).cpus().length,
+  cpu: (await import('node:os')).cpus()[0]?.model, loadavg_start: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+  reps: REPS, big_reps: BIG_REPS, seed: SEED, shared: SHARED, out_dir: OUT_DIR }, sizes: {} };
+let failed = false;
+
+for (const n of [...SIZES, ...BIG]) {
+  const big = BIG.includes(n) && !SIZES.includes(n);
+  const rows = ROWS.filter(([, kind]) => !big || kind === 'engine');
+  const reps = big ? BIG_REPS : REPS;
+  const file = dataFile(n);
+  const dir = path.join(OUT_DIR, String(n));
+  fs.mkdirSync(dir, { recursive: true });
+  const runs = Object.fromEntries(rows.map(([name]) => [name, []]));
+  for (let rep = 1; rep <= reps; rep++) {
+    for (const [name, , argv] of rows) {
+      process.stderr.write(`${String(n).padStart(9)} rows  run ${rep}  ${name.padEnd(28)}`);
+      const r = runOnce(name, argv, file, path.join(dir, `${name}.${rep}`));
+      if (r.error) { failed = true; process.stderr.write(` FAILED ${r.error}\n`); continue; }
+      process.stderr.write(` ${r.timing.work_ms.toFixed(1)} ms\n`);
+      runs[name].push(r);
+    }
+  }
+  // Agreement: the workload peers print the same bytes; the engine's view
+  // agrees with them (lib/engine-result.mjs); engine rows agree with each other.
+  const size = { rows: n, file_bytes: fs.statSync(file).size, peers: {}, agreement: {} };
+  const workloadOut = rows.filter(([, k]) => k === 'peer').flatMap(([name]) => runs[name].map((r) => r.out));
+  const workload = workloadOut.length ? JSON.parse(workloadOut[0]) : null;
+  const engineOuts = rows.filter(([, k]) => k === 'engine').flatMap(([name]) => runs[name].map((r) => r.out));
+  size.agreement.workload_peers_identical = new Set(workloadOut).size <= 1;
+  size.agreement.engine_rows_identical = new Set(engineOuts).size <= 1;
+  if (workload) {
+    size.agreement.workload_sha = sha(workloadOut[0]);
+    const c = engineOuts.length ? compareWithWorkload(JSON.parse(engineOuts[0]), workload) : { ok: true, problems: [] };
+    size.agreement.engine_vs_workload = c;
+  }
+  const agreed = size.agreement.workload_peers_identical && size.agreement.engine_rows_identical &&
+    (!size.agreement.engine_vs_workload || size.agreement.engine_vs_workload.ok);
+  if (!agreed) failed = true;
+  size.agreement.ok = agreed;
+  for (const [name, kind] of rows) {
+    const rs = runs[name];
+    if (!rs.length) continue;
+    const col = (k) => median(rs.map((r) => r.timing[k] ?? 0));
+    size.peers[name] = { kind, runs: rs.length, init_ms: col('init_ms'), read_ms: col('read_ms'), prep_ms: col('decode_ms'),
+      parse_ms: col('parse_ms'), compute_ms: col('compute_ms'), work_ms: col('work_ms'), total_ms: col('total_ms'),
+      work_min_ms: Math.min(...rs.map((r) => r.timing.work_ms)), work_max_ms: Math.max(...rs.map((r) => r.timing.work_ms)),
+      rss_mb: median(rs.map((r) => r.rss_mb ?? NaN)), heap_mb: rs[0].timing.heap_mb ?? null };
+  }
+  results.sizes[n] = size;
+}
+results.meta.loadavg_end = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+
+// The table.
+const f1 = (x, w) => (x == null || Number.isNaN(x) ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1)).padStart(w);
+const lines = [];
+for (const [n, s] of Object.entries(results.sizes)) {
+  const eng = s.peers['engine-wasm-node']?.work_ms;
+  lines.push('', `== ${Number(n).toLocaleString('en-US')} rows, ${(s.file_bytes / 1e6).toFixed(1)} MB` +
+    (s.agreement.workload_sha ? `  (workload sha ${s.agreement.workload_sha})` : '') + `  agreement: ${s.agreement.ok ? 'ok' : 'FAILED'}`);
+  lines.push(`${'row'.padEnd(28)}${'init'.padStart(7)}${'read'.padStart(7)}${'prep'.padStart(7)}${'parse'.padStart(8)}${'compute'.padStart(8)}` +
+    `${'work ms'.padStart(9)}${'min-max'.padStart(12)}${'MB/s'.padStart(7)}${'total'.padStart(8)}${'RSS MB'.padStart(8)}${'heap MB'.padStart(8)}${'x wasm eng'.padStart(11)}`);
+  for (const [name, p] of Object.entries(s.peers)) {
+    lines.push(`${name.padEnd(28)}${f1(p.init_ms, 7)}${f1(p.read_ms, 7)}${f1(p.prep_ms, 7)}${f1(p.parse_ms, 8)}${f1(p.compute_ms, 8)}` +
+      `${f1(p.work_ms, 9)}${`${p.work_min_ms.toFixed(0)}-${p.work_max_ms.toFixed(0)}`.padStart(12)}${f1(s.file_bytes / 1e3 / p.work_ms, 7)}` +
+      `${f1(p.total_ms, 8)}${f1(p.rss_mb, 8)}${f1(p.heap_mb, 8)}${(eng ? (p.work_ms / eng).toFixed(2) : '-').padStart(11)}`);
+  }
+  const c = s.agreement.engine_vs_workload;
+  if (c) lines.push(c.ok ? `engine vs workload: bookings agree to the cent in all ${c.bookings_months} currency-months; total revenue and closing backlog per currency agree`
+    : `engine vs workload: ${c.problems.length} problems: ${c.problems.slice(0, 5).join('; ')}`);
+}
+lines.push('', 'work = read + prep + parse + compute (medians, each column on its own); engine rows: parse = the feed calls (read,',
+  'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall).',
+  'x wasm eng = work / engine-wasm-node work. RSS = peak resident set of the process (/usr/bin/time); heap = wasm memory at the end.');
+
+// Targets: printed, never asserted.
+const targets = [];
+const P = (n, name) => results.sizes[n]?.peers[name];
+const target = (what, ok, detail) => { targets.push({ what, pass: ok, detail }); };
+const M1 = 1000000;
+for (const eng of ['engine-wasm-node', 'engine-wasm-chromium']) {
+  const e = P(M1, eng);
+  if (!e) continue;
+  const vs = (peer, factor) => {
+    const p = P(M1, peer);
+    if (p) target(`1M: ${eng} >= ${factor}x faster than ${peer}`, e.work_ms * factor <= p.work_ms,
+      `${e.work_ms.toFixed(0)} ms vs ${p.work_ms.toFixed(0)} ms: ${(p.work_ms / e.work_ms).toFixed(1)}x`);
+  };
+  vs('js-handrolled', 2);
+  for (const p of ['papaparse', 'papaparse-arrays', 'duckdb-wasm', 'duckdb-wasm-delta']) vs(p, 10);
+  const scan = P(M1, 'limit-scan-wasm-simd-stream');
+  if (scan) target(`1M: ${eng} within 3x of the streamed wasm scan`, e.work_ms <= 3 * scan.work_ms,
+    `${e.work_ms.toFixed(0)} ms vs ${scan.work_ms.toFixed(0)} ms: ${(e.work_ms / scan.work_ms).toFixed(1)}x`);
+}
+const nat = P(M1, 'engine-native'), nscan = P(M1, 'limit-scan-native');
+if (nat && nscan) target('1M: engine-native within 3x of the native scan', nat.work_ms <= 3 * nscan.work_ms,
+  `${nat.work_ms.toFixed(0)} ms vs ${nscan.work_ms.toFixed(0)} ms: ${(nat.work_ms / nscan.work_ms).toFixed(1)}x`);
+for (const [n, s] of Object.entries(results.sizes)) {
+  for (const eng of ['engine-wasm-node', 'engine-wasm-chromium']) {
+    const e = s.peers[eng];
+    if (!e || e.heap_mb == null || Number(n) < 100000) continue;
+    const limit = 64 + (16 * Number(n)) / 1048576;  // every id of the generator is distinct
+    target(`${Number(n).toLocaleString('en-US')} rows: ${eng} heap <= 64 MB + 16 B per distinct id`, e.heap_mb <= limit,
+      `${e.heap_mb.toFixed(0)} MB, limit ${limit.toFixed(0)} MB`);
+  }
+}
+const papa10k = P(10000, 'papaparse');
+for (const eng of ['engine-wasm-node', 'engine-wasm-chromium']) {
+  const e = P(10000, eng);
+  if (e && papa10k) target(`10k: ${eng} load + report < papaparse's parse alone`, e.total_ms < papa10k.parse_ms,
+    `${e.init_ms.toFixed(1)} + ${e.work_ms.toFixed(1)} = ${e.total_ms.toFixed(1)} ms vs ${papa10k.parse_ms.toFixed(1)} ms`);
+}
+results.targets = targets;
+lines.push('', 'targets (printed, never asserted):');
+for (const t of targets) lines.push(`  ${t.pass ? 'pass ' : 'short'}  ${t.what}: ${t.detail}`);
+const table = lines.join('\n') + '\n';
+process.stdout.write(table);
+fs.writeFileSync(path.join(OUT_DIR, 'table.txt'), table);
+fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(results, null, 1) + '\n');
+console.error(`\nresults in ${OUT_DIR} (table.txt, results.json)`);
+process.exit(failed ? 1 : 0);
