@@ -207,10 +207,16 @@ Json report_json(const Session& session, const ReportSettings& settings) {
                  {"count", d->count()},
                  {"lines", lines}};
   }
+  // The decimal places of every currency the report names, rejected rows' included.
+  Json digits = Json::object();
+  for (const auto& [currency, ledger] : session.ledgers()) digits[std::string(currency.view())] = minor_digits(currency);
+  for (const FileSummary& f : session.files())
+    for (const auto& [currency, value] : f.rows.rejected_value) digits[std::string(currency.view())] = minor_digits(currency);
   Json report{
       {"engine", Json{{"name", "bbb"}, {"version", kEngineVersion}, {"spec", "v1"}}},
       {"settings", settings_json},
       {"rows", rows_json(session.contract_rows())},
+      {"minor_digits", digits},
       {"files", files},
       {"issues", issues},
       {"issue_counts", counts},

@@ -101,7 +101,7 @@ test('rejected rows are listed with line, column, reason and raw row; the accept
   assert.equal(byLine['3'][5], 'A2,notadate,50.00,EUR');
   assert.equal(byLine['5'][5], '=cmd(),2024-02-01,<b>12</b>,USD');
   assert.equal(await page.locator('.issue-counts li[data-code="bad_date"] strong').textContent(), '1');
-  // The rejected EUR row is in no report currency: the engine is asked for its digits.
+  // The rejected EUR row is in no report currency: the report's minor_digits still names it.
   await page.locator('.rejected-value', { hasText: 'EUR 50.00' }).waitFor({ timeout: 10_000 });
   await shot(page, 'issues');
 });

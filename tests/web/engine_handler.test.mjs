@@ -226,12 +226,3 @@ test('an out-of-memory abort is described in plain words', () => {
   assert.match(describeFailure(new Error('unreachable')), /^The engine stopped: unreachable$/);
 });
 
-test('currency digits are asked of the engine with a scratch file', async () => {
-  const { module, log } = fakeModule({ report: () => JSON.stringify({ ok: true, report: { currencies: { KWD: { minor_digits: 3 } } } }) });
-  const handle = createEngineHandler(async () => module);
-  const { messages, post } = collector();
-  await handle({ id: 1, type: 'digits', codes: ['KWD', 'bad'] }, post);
-  assert.deepEqual(messages.at(-1), { ok: true, digits: { KWD: 3 }, id: 1 });
-  assert.equal(log.fed[0], 'id,booking_date,amount,currency\nD0,2000-01-01,0,KWD\n');
-  assert.equal(log.deleted, 1);
-});

@@ -94,11 +94,6 @@ export class EngineClient {
     return this.request('drill', { settings, files, report_settings: reportSettings }, onProgress);
   }
 
-  /** Minor digits of currency codes, from the engine. @param {string[]} codes */
-  digits(codes) {
-    return this.request('digits', { codes });
-  }
-
   /** True while a read (load, preview or drill) is waiting for its reply. */
   get reading() {
     for (const entry of this.pending_.values()) if (entry.type === 'load' || entry.type === 'preview' || entry.type === 'drill') return true;

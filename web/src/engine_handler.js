@@ -21,10 +21,6 @@
 //   {type: 'drill', settings, files, report_settings} -> {drill, report}
 //       A separate session over the same files, with settings.drill; the
 //       live session is kept for the report.
-//   {type: 'digits', codes: ['KWD', ...]}             -> {digits: {KWD: 3}}
-//       The minor digits of currencies, asked of the engine by reading a
-//       scratch file of one zero-amount line per code (for the rejected
-//       value of a currency that has no accepted line).
 //   {type: 'cancel'}                                  (no reply)
 //       Served at once, outside the queue: the running read stops before its
 //       next chunk and replies {ok:false, error:{code:'cancelled'}}.
@@ -151,26 +147,6 @@ export function createEngineHandler(instantiate, options = {}) {
     }
   }
 
-  async function currencyDigits(message) {
-    const codes = (message.codes ?? []).filter((c) => /^[A-Z]{3}$/.test(c));
-    if (codes.length === 0) return { ok: true, digits: {} };
-    const M = await engine();
-    const scratch = new M.Session('{}');
-    try {
-      const csv = 'id,booking_date,amount,currency\n' + codes.map((c, i) => `D${i},2000-01-01,0,${c}\n`).join('');
-      const file = new Blob([csv]);
-      const ended = await feedFile(scratch, message, null, { kind: 'contracts', file: Object.assign(file, { name: 'digits.csv' }) }, 0, 1);
-      if (!ended.ok) return ended;
-      const reply = parseEnvelope(scratch.report('{}'));
-      if (!reply.ok) return reply;
-      const digits = {};
-      for (const [code, data] of Object.entries(reply.report?.currencies ?? {})) digits[code] = data?.minor_digits;
-      return { ok: true, digits };
-    } finally {
-      scratch.delete();
-    }
-  }
-
   async function report(message) {
     if (!session) return failure('no_data', 'Load a contracts file first.');
     return parseEnvelope(session.report(JSON.stringify(message.settings ?? {})));
@@ -182,7 +158,6 @@ export function createEngineHandler(instantiate, options = {}) {
       case 'preview': return preview(message);
       case 'report': return report(message);
       case 'drill': return drill(message, post);
-      case 'digits': return currencyDigits(message);
       case 'version': return { ok: true, version: (await engine()).version() };
       default: return failure('unknown_request', `Unknown request type ${JSON.stringify(message?.type)}.`);
     }

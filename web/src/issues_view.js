@@ -36,14 +36,10 @@ export function rejectedValueTexts(rejectedValue, currencies, digits = {}) {
 }
 
 /** Currencies of the rejected value whose digits the report does not give. */
-export function currenciesWithoutDigits(report) {
-  return Object.keys(report?.rows?.rejected_value ?? {}).filter((code) => !Number.isInteger(report?.currencies?.[code]?.minor_digits));
-}
-
 /**
  * The whole panel.
  * @param {any} report the engine's report
- * @param {Record<string, number>} [digits] minor digits of currencies not in the report
+ * @param {Record<string, number>} [digits] minor digits of each currency (the report's minor_digits)
  */
 export function renderIssues(report, digits = {}) {
   const list = Array.isArray(report?.issues) ? report.issues : [];

@@ -9,7 +9,7 @@ import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } f
 import { EngineClient } from './engine_client.js';
 import { download, exportStem, reportCsv } from './export_report.js';
 import { formatMinor } from './format_minor.js';
-import { currenciesWithoutDigits, renderIssues, renderRowSummary } from './issues_view.js';
+import { renderIssues, renderRowSummary } from './issues_view.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
 import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
@@ -275,13 +275,7 @@ function renderReport(report) {
     empty.textContent = 'No booked contracts in these files.';
     reportBox.append(empty);
   }
-  issuesBox.replaceChildren(renderIssues(report));
-  const unknown = currenciesWithoutDigits(report);
-  if (unknown.length > 0) {
-    engine.digits(unknown).then((reply) => {
-      if (reply.ok && currentReport === report) issuesBox.replaceChildren(renderIssues(report, reply.digits));
-    });
-  }
+  issuesBox.replaceChildren(renderIssues(report, report.minor_digits));
   renderColumns();
   if ((report?.issue_counts?.missing_column ?? 0) > 0) columnsPanel.open = true;
   fiscalSelect.disabled = periodSelect.value === 'month';
