@@ -187,3 +187,42 @@ TEST_P(Segments, AddUpToTheUnsplitReport) {
 INSTANTIATE_TEST_SUITE_P(Seeds, Segments, ::testing::Values(11u, 12u, 13u));
 
 }  // namespace
+
+namespace {
+
+// Waterfall: a column adds up to the period's revenue; a row's revenue,
+// cancellations and remaining backlog add up to its bookings.
+TEST_P(Segments, WaterfallTiesToBookingsAndRevenue) {
+  bbb_test::Input run = bbb_test::generate(GetParam() + 100, 250).input;
+  run.read_settings = R"({"waterfall":true})";
+  run.report_settings = R"({"period":"quarter","fiscal_start":4})";
+  const Json r = bbb_test::report(run);
+  for (const auto& [currency, c] : r["currencies"].items()) {
+    const Json& w = c["waterfall"];
+    ASSERT_EQ(w["columns"].size(), c["periods"].size());
+    for (std::size_t j = 0; j < w["columns"].size(); ++j) {
+      std::int64_t column = 0;
+      for (const Json& row : w["rows"]) column += row["revenue"][j].get<std::int64_t>();
+      EXPECT_EQ(column, c["periods"][j]["revenue"].get<std::int64_t>()) << currency << " " << w["columns"][j];
+    }
+    for (std::size_t i = 0; i < w["rows"].size(); ++i) {
+      const Json& row = w["rows"][i];
+      std::int64_t sum = row["cancellations"].get<std::int64_t>() + row["backlog_end"].get<std::int64_t>();
+      for (const Json& cell : row["revenue"]) sum += cell.get<std::int64_t>();
+      EXPECT_EQ(sum, row["bookings"].get<std::int64_t>()) << currency << " " << row["booked"];
+      EXPECT_EQ(row["bookings"], c["periods"][i]["bookings"]);
+    }
+  }
+}
+
+TEST(Waterfall, AnnualPrepaidIsOneRowSpreadOverTwelveMonths) {
+  const Json r = bbb_test::report(annual(""), "{}", R"({"waterfall":true})");
+  const Json& w = r["currencies"]["USD"]["waterfall"];
+  ASSERT_EQ(w["rows"].size(), 12u);
+  EXPECT_EQ(w["rows"][0]["booked"], "2024-01");
+  EXPECT_EQ(w["rows"][0]["bookings"], 1200000);
+  for (int j = 0; j < 12; ++j) EXPECT_EQ(w["rows"][0]["revenue"][j], 100000);
+  EXPECT_EQ(w["rows"][1]["bookings"], 0);
+}
+
+}  // namespace

@@ -30,7 +30,8 @@ constexpr const char* kUsage =
     "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
-    "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
+    "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--waterfall yes]\n"
+    "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
     "           [--format json|csv|table]\n"
     "       bbb --version\n";
 
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
       } else if (a == "--from") report["from"] = v;
       else if (a == "--to") report["to"] = v;
       else if (a == "--split-by") read["split_by"] = v;
+      else if (a == "--waterfall") read["waterfall"] = (v == "yes" || v == "true" || v == "1");
       else if (a == "--top") {
         char* end = nullptr;
         const long n = std::strtol(v.c_str(), &end, 10);

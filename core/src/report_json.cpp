@@ -121,6 +121,37 @@ Json currency_json(const CurrencyReport& c, const Book* book, const ReportSettin
   return cj;
 }
 
+// The waterfall of one currency: a row per booking period, a column per
+// report period, each cell the revenue recognised in the column from lines
+// booked in the row. A row's cells plus its cancellations and what is still
+// in backlog at the end of the report add up to its bookings; a column adds
+// up to the period's revenue.
+Json waterfall_json(const std::map<std::int32_t, MonthlyLedger>& by_booking_month, const CurrencyCode& currency,
+                    const std::vector<Period>& periods, const ReportSettings& settings) {
+  Json rows = Json::array();
+  for (const Period& row : periods) {
+    MonthlyLedger booked;
+    for (auto it = by_booking_month.lower_bound(row.first.index());
+         it != by_booking_month.end() && it->first <= row.last.index(); ++it)
+      merge_ledger(it->second, &booked);
+    const CurrencyReport r = currency_report(booked, currency, periods, settings);
+    Json cells = Json::array();
+    std::int64_t cancelled = 0;
+    for (const PeriodFigures& p : r.periods) {
+      cells.push_back(p.flows.revenue);
+      cancelled += p.flows.cancellations;
+    }
+    rows.push_back(Json{{"booked", row.label},
+                        {"bookings", r.periods.empty() ? 0 : r.total.flows.bookings},
+                        {"revenue", cells},
+                        {"cancellations", cancelled},
+                        {"backlog_end", r.periods.empty() ? 0 : r.periods.back().backlog_end}});
+  }
+  Json columns = Json::array();
+  for (const Period& p : periods) columns.push_back(p.label);
+  return Json{{"columns", columns}, {"rows", rows}};
+}
+
 // The segments of one currency: the `top` largest by bookings over the
 // report's range, then every other value merged into "other".
 Json segments_json(const Session& session, const std::map<std::string, Book>& by_value, const CurrencyCode& currency,
@@ -188,6 +219,9 @@ Json report_json(const Session& session, const ReportSettings& settings) {
     const auto book = session.books().find(currency);
     Json cj = currency_json(currency_report(ledger, currency, periods, settings),
                             book != session.books().end() ? &book->second : nullptr, settings, as_of);
+    const auto waterfall = session.waterfall().find(currency);
+    if (waterfall != session.waterfall().end())
+      cj["waterfall"] = waterfall_json(waterfall->second, currency, periods, settings);
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end())
       cj["segments"] = segments_json(session, segments->second, currency, periods, settings, as_of);

@@ -367,6 +367,8 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
   const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
   fold_line(line, schedule, &ledgers_[line.currency]);
   if (drill_) drill_->add(line, schedule);
+  if (settings_.waterfall)
+    fold_line(line, schedule, &waterfall_[line.currency][line.booking.year_month().index()]);
   const LineSchedule* known = uncancelled ? &*uncancelled : nullptr;
   add_to_book(book(books_, line.currency), line, &schedule, known);
   if (split_column_ >= 0) {

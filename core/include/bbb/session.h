@@ -80,6 +80,9 @@ class Session {
   // With split_by: per currency, per value of that column (at most
   // kMaxSegments values; later ones are folded into kOtherSegment).
   const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return segments_; }
+  // With waterfall: per currency, one ledger per booking month (the rows of
+  // the waterfall: what the lines booked in that month recognise, and when).
+  const std::map<CurrencyCode, std::map<std::int32_t, MonthlyLedger>>& waterfall() const { return waterfall_; }
   static constexpr std::size_t kMaxSegments = 200;
   static constexpr const char* kOtherSegment = "(other)";
 
@@ -105,6 +108,7 @@ class Session {
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
   std::map<CurrencyCode, Book> books_;
   std::map<CurrencyCode, std::map<std::string, Book>> segments_;
+  std::map<CurrencyCode, std::map<std::int32_t, MonthlyLedger>> waterfall_;
   int split_column_ = -1;  // the split_by column of the contracts file being read
   Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
 

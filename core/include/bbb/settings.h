@@ -27,6 +27,7 @@ struct ReadSettings {
   std::map<std::string, std::string> mapping;  // field -> header as written
   std::optional<DrillRequest> drill;           // collect the lines behind one cell
   std::string split_by;                        // a column whose values split every table
+  bool waterfall = false;                      // fold each booking month apart (spec 5)
 
   ReadSettings() { parse_currency_code("USD", &default_currency); }
 };
