@@ -1,5 +1,6 @@
 #include "bbb/id_index.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace bbb {
@@ -32,14 +33,17 @@ std::uint64_t fingerprint(std::string_view text) {
 }
 
 std::uint32_t IdIndex::insert(std::string_view id, std::int64_t line) {
-  if ((size_ + 1) * 5 > keys_.size() * 4) grow();  // load factor at most 0.8
+  if ((size_ + 1) * 5 > capacity_ * 4) grow();  // load factor at most 0.8
   const std::uint64_t key = fingerprint(id);
-  const std::size_t mask = keys_.size() - 1;
+  const std::uint32_t lo = static_cast<std::uint32_t>(key), hi = static_cast<std::uint32_t>(key >> 32);
+  const std::size_t mask = capacity_ - 1;
   for (std::size_t slot = static_cast<std::size_t>(key) & mask;; slot = (slot + 1) & mask) {
-    if (keys_[slot] == key) return lines_[slot];
-    if (keys_[slot] == 0) {
-      keys_[slot] = key;
-      lines_[slot] = line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
+    std::uint32_t* s = &slots_[slot * kSlotWords];
+    if (s[0] == lo && s[1] == hi) return s[2];
+    if (s[0] == 0 && s[1] == 0) {
+      s[0] = lo;
+      s[1] = hi;
+      s[2] = line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
       ++size_;
       return 0;
     }
@@ -47,18 +51,17 @@ std::uint32_t IdIndex::insert(std::string_view id, std::int64_t line) {
 }
 
 void IdIndex::grow() {
-  std::vector<std::uint64_t> old_keys = std::move(keys_);
-  std::vector<std::uint32_t> old_lines = std::move(lines_);
-  const std::size_t capacity = old_keys.empty() ? 1024 : old_keys.size() * 2;
-  keys_.assign(capacity, 0);
-  lines_.assign(capacity, 0);
-  const std::size_t mask = capacity - 1;
-  for (std::size_t i = 0; i < old_keys.size(); ++i) {
-    if (old_keys[i] == 0) continue;
-    std::size_t slot = static_cast<std::size_t>(old_keys[i]) & mask;
-    while (keys_[slot] != 0) slot = (slot + 1) & mask;
-    keys_[slot] = old_keys[i];
-    lines_[slot] = old_lines[i];
+  std::vector<std::uint32_t> old = std::move(slots_);
+  const std::size_t old_capacity = capacity_;
+  capacity_ = old_capacity == 0 ? 1024 : old_capacity * 2;
+  slots_.assign(capacity_ * kSlotWords, 0);
+  const std::size_t mask = capacity_ - 1;
+  for (std::size_t i = 0; i < old_capacity; ++i) {
+    const std::uint32_t* o = &old[i * kSlotWords];
+    if (o[0] == 0 && o[1] == 0) continue;
+    std::size_t slot = o[0] & mask;
+    while (slots_[slot * kSlotWords] != 0 || slots_[slot * kSlotWords + 1] != 0) slot = (slot + 1) & mask;
+    std::copy(o, o + kSlotWords, &slots_[slot * kSlotWords]);
   }
 }
 

@@ -19,15 +19,21 @@ bool parse_currency_code(std::string_view text, CurrencyCode* out) {
 }
 
 int minor_digits(const CurrencyCode& currency) {
-  // ISO 4217 currencies whose minor unit is not two digits.
-  static constexpr std::string_view kZero[] = {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG",
-                                               "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF", "XPF"};
-  static constexpr std::string_view kThree[] = {"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"};
-  static constexpr std::string_view kFour[] = {"CLF", "UYW"};
-  const std::string_view c = currency.view();
-  if (std::find(std::begin(kZero), std::end(kZero), c) != std::end(kZero)) return 0;
-  if (std::find(std::begin(kThree), std::end(kThree), c) != std::end(kThree)) return 3;
-  if (std::find(std::begin(kFour), std::end(kFour), c) != std::end(kFour)) return 4;
+  // ISO 4217 currencies whose minor unit is not two digits, as three letters
+  // packed in an integer: one compare each, read for every row.
+  constexpr auto pack = [](const char* c) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(c[1])) << 8 | static_cast<unsigned char>(c[2]);
+  };
+  static constexpr std::uint32_t kZero[] = {pack("BIF"), pack("CLP"), pack("DJF"), pack("GNF"), pack("ISK"), pack("JPY"),
+                                            pack("KMF"), pack("KRW"), pack("PYG"), pack("RWF"), pack("UGX"), pack("UYI"),
+                                            pack("VND"), pack("VUV"), pack("XAF"), pack("XOF"), pack("XPF")};
+  static constexpr std::uint32_t kThree[] = {pack("BHD"), pack("IQD"), pack("JOD"), pack("KWD"), pack("LYD"), pack("OMR"), pack("TND")};
+  static constexpr std::uint32_t kFour[] = {pack("CLF"), pack("UYW")};
+  const std::uint32_t c = pack(currency.code);
+  for (std::uint32_t z : kZero) if (z == c) return 0;
+  for (std::uint32_t t : kThree) if (t == c) return 3;
+  for (std::uint32_t f : kFour) if (f == c) return 4;
   return 2;
 }
 

@@ -231,16 +231,20 @@ void LineSchedule::add_true_up(std::int64_t billed_through_cancel) {
 }
 
 void LineSchedule::finish_billing() {
-  std::stable_sort(billings_.begin(), billings_.end(),
-                   [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
-  std::vector<DatedAmount> merged;
-  for (const DatedAmount& b : billings_) {
-    if (!merged.empty() && merged.back().date == b.date) merged.back().amount += b.amount;
-    else merged.push_back(b);
+  // Sorted by date (already so for generated installments), then one entry
+  // per date and no zero entries, in place.
+  if (!std::is_sorted(billings_.begin(), billings_.end(),
+                      [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; }))
+    std::stable_sort(billings_.begin(), billings_.end(),
+                     [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < billings_.size(); ++i) {
+    if (out > 0 && billings_[out - 1].date == billings_[i].date) billings_[out - 1].amount += billings_[i].amount;
+    else billings_[out++] = billings_[i];
   }
-  merged.erase(std::remove_if(merged.begin(), merged.end(), [](const DatedAmount& b) { return b.amount == 0; }),
-               merged.end());
-  billings_ = std::move(merged);
+  billings_.resize(out);
+  billings_.erase(std::remove_if(billings_.begin(), billings_.end(), [](const DatedAmount& b) { return b.amount == 0; }),
+                  billings_.end());
 }
 
 std::int64_t LineSchedule::billed_through(Date d) const {
