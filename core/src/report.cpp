@@ -115,25 +115,32 @@ PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, 
   return figures_for(LedgerView(ledger), period, kind, fiscal_start);
 }
 
-bool period_metric(const PeriodFigures& f, std::string_view name, std::int64_t* out) {
-  const std::pair<std::string_view, std::int64_t> metrics[] = {
-      {"bookings", f.flows.bookings},
-      {"acv_bookings", f.flows.acv_bookings},
-      {"cancellations", f.flows.cancellations},
-      {"revenue", f.flows.revenue},
-      {"billings", f.flows.billings},
-      {"backlog_begin", f.backlog_begin},
-      {"backlog_end", f.backlog_end},
-      {"deferred_revenue_end", f.deferred_revenue_end},
-      {"unbilled_receivable_end", f.unbilled_receivable_end},
-      {"billed_backlog_end", f.billed_backlog_end},
-      {"unbilled_backlog_end", f.unbilled_backlog_end},
-      {"crpo_end", f.crpo_end},
-      {"later_backlog_end", f.later_backlog_end},
-      {"unscheduled_backlog_end", f.unscheduled_backlog_end},
+std::vector<PeriodField> period_fields(const PeriodFigures& f) {
+  return {
+      {"bookings", f.flows.bookings, true},
+      {"bookings_count", f.flows.bookings_count, false},
+      {"bookings_recurring", f.flows.bookings_recurring, true},
+      {"bookings_one_time", f.flows.bookings_one_time, true},
+      {"acv_bookings", f.flows.acv_bookings, true},
+      {"cancellations", f.flows.cancellations, true},
+      {"cancellations_count", f.flows.cancellations_count, false},
+      {"revenue", f.flows.revenue, true},
+      {"billings", f.flows.billings, true},
+      {"backlog_begin", f.backlog_begin, true},
+      {"backlog_end", f.backlog_end, true},
+      {"deferred_revenue_end", f.deferred_revenue_end, true},
+      {"unbilled_receivable_end", f.unbilled_receivable_end, true},
+      {"billed_backlog_end", f.billed_backlog_end, true},
+      {"unbilled_backlog_end", f.unbilled_backlog_end, true},
+      {"crpo_end", f.crpo_end, true},
+      {"later_backlog_end", f.later_backlog_end, true},
+      {"unscheduled_backlog_end", f.unscheduled_backlog_end, true},
   };
-  for (const auto& [metric, value] : metrics)
-    if (metric == name) { *out = value; return true; }
+}
+
+bool period_metric(const PeriodFigures& f, std::string_view name, std::int64_t* out) {
+  for (const PeriodField& field : period_fields(f))
+    if (field.is_amount && field.name == name) { *out = field.value; return true; }
   return false;
 }
 

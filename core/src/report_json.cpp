@@ -22,33 +22,12 @@ Json growth_json(const Growth& g) {
 Json period_json(const PeriodFigures& f, bool with_growth) {
   Json by_type = Json::object();
   for (const auto& [type, amount] : f.bookings_by_type) by_type[type] = amount;
-  Json j{
-      {"period", f.period.label},
-      {"start", f.period.start().iso()},
-      {"end", f.period.end().iso()},
-      {"bookings", f.flows.bookings},
-      {"bookings_count", f.flows.bookings_count},
-      {"bookings_recurring", f.flows.bookings_recurring},
-      {"bookings_one_time", f.flows.bookings_one_time},
-      {"bookings_by_type", by_type},
-      {"acv_bookings", f.flows.acv_bookings},
-      {"cancellations", f.flows.cancellations},
-      {"cancellations_count", f.flows.cancellations_count},
-      {"revenue", f.flows.revenue},
-      {"billings", f.flows.billings},
-      {"backlog_begin", f.backlog_begin},
-      {"backlog_end", f.backlog_end},
-      {"deferred_revenue_end", f.deferred_revenue_end},
-      {"unbilled_receivable_end", f.unbilled_receivable_end},
-      {"billed_backlog_end", f.billed_backlog_end},
-      {"unbilled_backlog_end", f.unbilled_backlog_end},
-      {"crpo_end", f.crpo_end},
-      {"later_backlog_end", f.later_backlog_end},
-      {"unscheduled_backlog_end", f.unscheduled_backlog_end},
-      {"book_to_bill", ratio_json(f.book_to_bill)},
-      {"book_to_revenue", ratio_json(f.book_to_revenue)},
-      {"backlog_months", ratio_json(f.backlog_months)},
-  };
+  Json j{{"period", f.period.label}, {"start", f.period.start().iso()}, {"end", f.period.end().iso()}};
+  for (const PeriodField& field : period_fields(f)) j[field.name] = field.value;
+  j["bookings_by_type"] = by_type;
+  j["book_to_bill"] = ratio_json(f.book_to_bill);
+  j["book_to_revenue"] = ratio_json(f.book_to_revenue);
+  j["backlog_months"] = ratio_json(f.backlog_months);
   const MonthTotals& t = f.trailing_12_months;
   j["trailing_12_months"] = Json{{"bookings", t.bookings}, {"billings", t.billings}, {"revenue", t.revenue}};
   if (with_growth) {

@@ -59,8 +59,17 @@ struct CurrencyReport {
 // before it of the same kind).
 PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, PeriodKind kind, int fiscal_start);
 
-// A period figure by its JSON name ("revenue", "backlog_end", ...); false
-// for a name that is not an amount of the period report.
+// Every whole-number figure of a period by its JSON name, in the report's
+// order: the one list the JSON and the drill-down both read.
+struct PeriodField {
+  const char* name;
+  std::int64_t value;
+  bool is_amount;  // money (drillable); false for counts
+};
+std::vector<PeriodField> period_fields(const PeriodFigures& figures);
+
+// An amount of the period report by its JSON name ("revenue",
+// "backlog_end", ...); false for any other name.
 bool period_metric(const PeriodFigures& figures, std::string_view name, std::int64_t* out);
 
 // The report's periods: from the first event of any currency to the last
