@@ -17,19 +17,36 @@ std::optional<Ratio> ratio_of(std::int64_t numerator, std::int64_t denominator) 
 namespace {
 
 // Reads one ledger: flows summed over months, balances at a month's end.
+// The flows of a month added into a sum.
+void add_flows(const MonthTotals& t, MonthTotals* sum) {
+  sum->bookings += t.bookings;
+  sum->bookings_count += t.bookings_count;
+  sum->bookings_recurring += t.bookings_recurring;
+  sum->bookings_one_time += t.bookings_one_time;
+  sum->acv_bookings += t.acv_bookings;
+  sum->cancellations += t.cancellations;
+  sum->cancellations_count += t.cancellations_count;
+  sum->revenue += t.revenue;
+  sum->billings += t.billings;
+}
+
+// The balance changes of a month added into a running balance.
+void add_balance_changes(const MonthTotals& t, MonthTotals* running) {
+  running->backlog += t.backlog;
+  running->deferred_revenue += t.deferred_revenue;
+  running->unbilled_receivable += t.unbilled_receivable;
+  running->billed_backlog += t.billed_backlog;
+  running->crpo += t.crpo;
+  running->unscheduled_backlog += t.unscheduled_backlog;
+}
+
 class LedgerView {
  public:
   explicit LedgerView(const MonthlyLedger& ledger) : ledger_(ledger) {
     if (ledger.empty()) return;
     MonthTotals running;
     for (YearMonth m = ledger.first(); m <= ledger.last(); m = m.plus(1)) {
-      const MonthTotals t = ledger.get(m);
-      running.backlog += t.backlog;
-      running.deferred_revenue += t.deferred_revenue;
-      running.unbilled_receivable += t.unbilled_receivable;
-      running.billed_backlog += t.billed_backlog;
-      running.crpo += t.crpo;
-      running.unscheduled_backlog += t.unscheduled_backlog;
+      add_balance_changes(ledger.get(m), &running);
       balances_.push_back(running);
     }
   }
@@ -44,18 +61,8 @@ class LedgerView {
   MonthTotals flows(YearMonth first, YearMonth last) const {
     MonthTotals sum;
     if (ledger_.empty()) return sum;
-    for (YearMonth m = std::max(first, ledger_.first()); m <= std::min(last, ledger_.last()); m = m.plus(1)) {
-      const MonthTotals t = ledger_.get(m);
-      sum.bookings += t.bookings;
-      sum.bookings_count += t.bookings_count;
-      sum.bookings_recurring += t.bookings_recurring;
-      sum.bookings_one_time += t.bookings_one_time;
-      sum.acv_bookings += t.acv_bookings;
-      sum.cancellations += t.cancellations;
-      sum.cancellations_count += t.cancellations_count;
-      sum.revenue += t.revenue;
-      sum.billings += t.billings;
-    }
+    for (YearMonth m = std::max(first, ledger_.first()); m <= std::min(last, ledger_.last()); m = m.plus(1))
+      add_flows(ledger_.get(m), &sum);
     return sum;
   }
 
@@ -186,22 +193,8 @@ void merge_ledger(const MonthlyLedger& from, MonthlyLedger* into) {
   if (from.empty()) return;
   for (YearMonth m = from.first(); m <= from.last(); m = m.plus(1)) {
     const MonthTotals t = from.get(m);
-    MonthTotals& d = into->at(m);
-    d.bookings += t.bookings;
-    d.bookings_count += t.bookings_count;
-    d.bookings_recurring += t.bookings_recurring;
-    d.bookings_one_time += t.bookings_one_time;
-    d.acv_bookings += t.acv_bookings;
-    d.cancellations += t.cancellations;
-    d.cancellations_count += t.cancellations_count;
-    d.revenue += t.revenue;
-    d.billings += t.billings;
-    d.backlog += t.backlog;
-    d.deferred_revenue += t.deferred_revenue;
-    d.unbilled_receivable += t.unbilled_receivable;
-    d.billed_backlog += t.billed_backlog;
-    d.crpo += t.crpo;
-    d.unscheduled_backlog += t.unscheduled_backlog;
+    add_flows(t, &into->at(m));
+    add_balance_changes(t, &into->at(m));
     for (std::size_t i = 0; i < from.types().size(); ++i) {
       const std::int64_t amount = from.type_bookings(i, m);
       if (amount != 0) into->add_type_booking(from.types()[i], m, amount);
