@@ -40,7 +40,7 @@ bool billing_in_arrears(BillingKind kind) {
 
 bool parse_billing_kind(std::string_view text, BillingKind* out) {
   const Folded w(text);
-  struct Word { const char* word; BillingKind kind; };
+  struct Word { std::string_view word; BillingKind kind; };  // no strlen per row
   static constexpr Word kWords[] = {
       {"upfront", BillingKind::kUpfront}, {"inadvance", BillingKind::kUpfront}, {"prepaid", BillingKind::kUpfront},
       {"monthly", BillingKind::kMonthly}, {"quarterly", BillingKind::kQuarterly},
@@ -51,7 +51,7 @@ bool parse_billing_kind(std::string_view text, BillingKind* out) {
       {"ondelivery", BillingKind::kOnDelivery}, {"none", BillingKind::kNone},
   };
   for (const Word& word : kWords)
-    if (w == std::string_view(word.word)) { *out = word.kind; return true; }
+    if (w == word.word) { *out = word.kind; return true; }
   return false;
 }
 

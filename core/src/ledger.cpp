@@ -22,12 +22,18 @@ T& month_slot(std::vector<T>& series, YearMonth& first, YearMonth m) {
 
 MonthTotals& MonthlyLedger::at(YearMonth m) { return month_slot(months_, first_, m); }
 
+MonthTotals* MonthlyLedger::range(YearMonth from, YearMonth to) {
+  month_slot(months_, first_, from);
+  month_slot(months_, first_, to);
+  return &months_[static_cast<std::size_t>(from - first_)];
+}
+
 MonthTotals MonthlyLedger::get(YearMonth m) const {
   if (months_.empty() || m < first_ || m > last()) return MonthTotals();
   return months_[static_cast<std::size_t>(m - first_)];
 }
 
-void MonthlyLedger::add_type_booking(const std::string& type, YearMonth m, std::int64_t amount) {
+void MonthlyLedger::add_type_booking(std::string_view type, YearMonth m, std::int64_t amount) {
   std::size_t i = 0;
   while (i < types_.size() && types_[i] != type) ++i;
   if (i == types_.size()) {
@@ -36,7 +42,7 @@ void MonthlyLedger::add_type_booking(const std::string& type, YearMonth m, std::
       i = kMaxTypes - 1;
       if (types_.size() < kMaxTypes) { types_.push_back("other"); type_series_.emplace_back(); }
     } else {
-      types_.push_back(type);
+      types_.emplace_back(type);
       type_series_.emplace_back();
     }
   }

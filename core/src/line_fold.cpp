@@ -33,7 +33,7 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   b.bookings_count += 1;
   (line.recognition == Recognition::kRatable ? b.bookings_recurring : b.bookings_one_time) += line.amount;
   b.acv_bookings += acv_of(line);
-  ledger->add_type_booking(line.type.empty() ? "unspecified" : line.type, booked, line.amount);
+  ledger->add_type_booking(line.type.empty() ? std::string_view("unspecified") : std::string_view(line.type), booked, line.amount);
 
   // Cancellations: the backlog left on cancel_date.
   const YearMonth cancel_month = line.has_cancel ? line.cancel.year_month() : YearMonth();
@@ -57,6 +57,9 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
 
   const std::vector<DatedAmount>& billings = s.billings();
   std::size_t next_billing = 0;
+  // The month of the next billing, computed once per billing.
+  YearMonth next_billing_month = billings.empty() ? YearMonth() : billings[0].date.year_month();
+  MonthTotals* const totals = ledger->range(booked, last);
   std::int64_t billed = 0, recognised_before = 0, billed_before = 0;
   const std::int64_t unscheduled = line.amount - s.scheduled_total();
   Balances before;
@@ -65,8 +68,10 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     const bool cancelled = line.has_cancel && cancel_month <= m;  // cancel_date on or before this month end
     // Recognised: served through c - 1 once cancelled.
     const std::int64_t recognised = cancelled ? recognised_at_cancel : uncancelled[i];
-    while (next_billing < billings.size() && billings[next_billing].date.year_month() <= m)
+    while (next_billing < billings.size() && next_billing_month <= m) {
       billed += billings[next_billing++].amount;
+      if (next_billing < billings.size()) next_billing_month = billings[next_billing].date.year_month();
+    }
 
     Balances now;
     // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
@@ -82,7 +87,7 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
       now.unscheduled = unscheduled;
     }
 
-    MonthTotals& t = ledger->at(m);
+    MonthTotals& t = totals[i];
     t.revenue += recognised - recognised_before;
     t.billings += billed - billed_before;
     t.backlog += now.backlog - before.backlog;

@@ -22,8 +22,11 @@ std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole)
 
 }  // namespace
 
-std::vector<DatedAmount> generated_installments(const ContractLine& line) {
-  std::vector<DatedAmount> out;
+namespace {
+
+// generated_installments, appended to *out (no vector of its own per line).
+void append_generated_installments(const ContractLine& line, std::vector<DatedAmount>* out_vector) {
+  std::vector<DatedAmount>& out = *out_vector;
   const std::int64_t a = line.amount;
   const int k = billing_interval_months(line.billing);
   if (line.billing == BillingKind::kUpfront) {
@@ -45,6 +48,13 @@ std::vector<DatedAmount> generated_installments(const ContractLine& line) {
       out.push_back({date, part});
     }
   }
+}
+
+}  // namespace
+
+std::vector<DatedAmount> generated_installments(const ContractLine& line) {
+  std::vector<DatedAmount> out;
+  append_generated_installments(line, &out);
   return out;
 }
 
@@ -186,7 +196,8 @@ std::int64_t LineSchedule::cancelled_backlog() const {
 }
 
 void LineSchedule::build_generated_billing() {
-  std::vector<DatedAmount> installments;
+  // The installments are built in billings_ and then filtered in place.
+  std::vector<DatedAmount>& installments = billings_;
   if (fulfilment_ != nullptr && line_.billing == BillingKind::kOnDelivery) {
     // Partial shipments are billed as they are delivered.
     std::int64_t before = 0;
@@ -196,15 +207,18 @@ void LineSchedule::build_generated_billing() {
       before = now;
     }
   } else {
-    installments = generated_installments(line_);
+    append_generated_installments(line_, &installments);
   }
   std::int64_t billed_before_cancel = 0;
-  for (DatedAmount& i : installments) {
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < installments.size(); ++k) {
+    DatedAmount i = installments[k];
     if (i.date < line_.booking) i.date = line_.booking;  // catch-up
     if (line_.has_cancel && i.date >= line_.cancel) continue;  // no installment on or after c
     billed_before_cancel += i.amount;
-    billings_.push_back(i);
+    billings_[kept++] = i;
   }
+  billings_.resize(kept);
   if (line_.has_cancel) add_true_up(billed_before_cancel);
   finish_billing();
 }

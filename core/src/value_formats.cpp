@@ -69,6 +69,20 @@ const char* date_order_name(DateOrder order) {
 
 bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* why) {
   const std::string_view s = trim(text);
+  // Fast path: exactly YYYY-MM-DD and a real day (what split_date and the
+  // checks below would read the same way); anything else takes the full path.
+  if (s.size() == 10 && s[4] == '-' && s[7] == '-') {
+    int v[8];
+    bool digits = true;
+    for (int i = 0, k = 0; i < 10; ++i) {
+      if (i == 4 || i == 7) continue;
+      const int d = s[static_cast<std::size_t>(i)] - '0';
+      digits &= d >= 0 && d <= 9;
+      v[k++] = d;
+    }
+    if (digits && Date::from_ymd(v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7], out))
+      return true;
+  }
   DateParts p;
   if (!split_date(s, &p)) {
     *why = "not a date: expected YYYY-MM-DD (or DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)";
@@ -144,9 +158,9 @@ std::string without_spaces(std::string_view s) {
 
 // Removes a leading or trailing currency symbol ($ € £ ¥).
 bool strip_symbol(std::string* s) {
-  static constexpr const char* kSymbols[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"};
-  for (const char* sym : kSymbols) {
-    const std::size_t n = std::strlen(sym);
+  static constexpr std::string_view kSymbols[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"};
+  for (const std::string_view sym : kSymbols) {
+    const std::size_t n = sym.size();
     if (s->size() > n && s->compare(0, n, sym) == 0) { s->erase(0, n); return true; }
     if (s->size() > n && s->compare(s->size() - n, n, sym) == 0) { s->erase(s->size() - n); return true; }
   }
@@ -195,6 +209,38 @@ AmountText clean_amount(std::string_view text) {
 }  // namespace
 
 bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {
+  // Fast path: 1 to 13 digits, then optionally the decimal separator and at
+  // most `digits` digits (1234, 1234.5, 350100.00): read here exactly as the
+  // full path below reads it; any other text takes the full path.
+  if (!text.empty() && text.size() <= 13 + 1 + 4 && is_digit(text[0])) {
+    std::int64_t units = 0;
+    std::size_t i = 0;
+    while (i < text.size() && is_digit(text[i])) units = units * 10 + (text[i++] - '0');
+    if (i <= 13) {
+      std::int64_t fraction = 0;
+      int frac_digits = 0;
+      bool plain = true;
+      if (i < text.size()) {
+        plain = text[i] == decimal && text.size() - i - 1 <= static_cast<std::size_t>(digits);
+        for (std::size_t j = i + 1; plain && j < text.size(); ++j) {
+          plain = is_digit(text[j]);
+          fraction = fraction * 10 + (text[j] - '0');
+          ++frac_digits;
+        }
+      }
+      if (plain) {
+        std::int64_t scale = 1;
+        for (int k = 0; k < digits; ++k) scale *= 10;
+        for (; frac_digits < digits; ++frac_digits) fraction *= 10;
+        if (units <= (kMaxMinor - fraction) / scale) {
+          out->minor = units * scale + fraction;
+          out->has_currency = false;
+          out->currency = CurrencyCode();
+          return true;
+        }
+      }
+    }
+  }
   AmountText a = clean_amount(text);
   if (!a.error.empty()) { *why = a.error; return false; }
   const std::string& s = a.number;

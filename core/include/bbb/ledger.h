@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bbb/date.h"
@@ -42,13 +43,16 @@ class MonthlyLedger {
   static constexpr std::size_t kMaxTypes = 24;
 
   MonthTotals& at(YearMonth m);
+  // The months from..to (from <= to), contiguous: [0] is from. Valid until
+  // the next call that may grow the ledger.
+  MonthTotals* range(YearMonth from, YearMonth to);
   // Zero totals for a month outside the stored range.
   MonthTotals get(YearMonth m) const;
   bool empty() const { return months_.empty(); }
   YearMonth first() const { return first_; }
   YearMonth last() const { return first_.plus(static_cast<std::int32_t>(months_.size()) - 1); }
 
-  void add_type_booking(const std::string& type, YearMonth m, std::int64_t amount);
+  void add_type_booking(std::string_view type, YearMonth m, std::int64_t amount);
   const std::vector<std::string>& types() const { return types_; }
   std::int64_t type_bookings(std::size_t type_index, YearMonth m) const;
 
