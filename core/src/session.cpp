@@ -240,7 +240,7 @@ void Session::process(const CsvRecord& record) {
 }
 
 void Session::process_contract(const CsvRecord& record, RowResult* result) {
-  ContractLine line;
+  ContractLine& line = line_;  // reused row after row (see LineReader::read_contract)
   RowResult r = line_reader_->read_contract(record, &line);
   if (!line.id.empty()) {
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
