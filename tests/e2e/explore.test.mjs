@@ -46,15 +46,16 @@ test('the keyboard reaches every control and the figures', { timeout: 120_000 },
   await loadExample(page);
   await page.locator('body').focus();
   const seen = [];
-  for (let i = 0; i < 90; i++) {
+  for (let i = 0; i < 110; i++) {
     await page.keyboard.press('Tab');
     seen.push(await page.evaluate(() => {
       const a = /** @type {HTMLElement} */ (document.activeElement);
+      if (a.closest('.view-tabs')) return 'view-tab';
       return a.getAttribute('role') === 'tab' ? 'tab' : a.id || (a.matches('td[data-drill]') ? 'cell' : a.matches('.metric-name') ? 'metric' : a.getAttribute('role') === 'tab' ? 'tab' : a.tagName);
     }));
   }
   for (const id of ['file-input', 'example-select', 'example-button', 'invoices-input', 'fulfilment-input', 'export-csv', 'export-json',
-    'print-button', 'period', 'range-from', 'proration', 'currency', 'as-of', 'tab', 'metric', 'cell']) {
+    'print-button', 'period', 'range-from', 'top', 'proration', 'currency', 'as-of', 'split-by', 'view-tab', 'tab', 'metric', 'cell']) {
     assert.ok(seen.includes(id), `Tab never reached ${id}: ${seen.join(' ')}`);
   }
   // One tab stop for the grid of figures: arrows move within it.

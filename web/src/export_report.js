@@ -76,3 +76,20 @@ export function exportStem(fileName) {
   const stem = String(fileName ?? 'report').replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
   return stem || 'report';
 }
+
+/**
+ * The tables of one view as CSV: per table a title line, a header row and its
+ * rows, the raw values (plain decimals, the engine's ratios), formula-safe.
+ * @param {string} currency
+ * @param {string} view the view's key
+ * @param {import('./views/view_model.js').TableModel[]} tables
+ */
+export function tablesCsv(currency, view, tables) {
+  const lines = [];
+  for (const t of tables) {
+    lines.push(['currency', 'view', 'table', t.corner, ...t.columns.map((c) => c.label)].map(csvCell).join(','));
+    for (const row of t.rows) lines.push([currency, view, t.key, row.label, ...row.cells.map((c) => c.raw)].map(csvCell).join(','));
+    lines.push('');
+  }
+  return lines.join('\r\n');
+}

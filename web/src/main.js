@@ -7,7 +7,7 @@ import { renderCharts } from './chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { EngineClient } from './engine_client.js';
-import { download, exportStem, reportCsv } from './export_report.js';
+import { download, exportStem, reportCsv, tablesCsv } from './export_report.js';
 import { formatMinor } from './format_minor.js';
 import { renderIssues, renderRowSummary } from './issues_view.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
@@ -15,6 +15,25 @@ import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
 import { currencyStatements, firstActiveColumn } from './statement_model.js';
 import { renderStatementSection, scrollToColumn } from './statement_view.js';
+import { forwardModel } from './views/forward_model.js';
+import { ordersModel } from './views/orders_model.js';
+import { pipelineModel } from './views/pipeline_model.js';
+import { segmentsModel } from './views/segments_model.js';
+import { splitColumns } from './views/split_columns.js';
+import { trendsModel } from './views/trends_model.js';
+import { renderViewPanel } from './views/view_panel.js';
+import { renderViewTabs, showPanels } from './views/view_tabs.js';
+import { waterfallModel } from './views/waterfall_model.js';
+
+/** The model of each view but the statement: (currency, its report, the panel's state) -> ViewModel. */
+const VIEW_MODELS = {
+  forward: (code, data) => forwardModel(code, data),
+  waterfall: (code, data) => waterfallModel(code, data),
+  pipeline: (code, data, state) => pipelineModel(code, data, state),
+  orders: (code, data) => ordersModel(code, data),
+  trends: (code, data, state) => trendsModel(code, data, state),
+  segments: (code, data, state) => segmentsModel(code, data, state),
+};
 
 const engine = new EngineClient();
 
@@ -39,6 +58,8 @@ const columnsBody = $('columns-body');
 const settingsForm = $('settings');
 const periodSelect = select('period');
 const fiscalSelect = select('fiscal-start');
+const splitSelect = select('split-by');
+const topInput = input('top');
 
 const EXTRA_KINDS = ['invoices', 'fulfilment'];
 
@@ -58,6 +79,11 @@ let reportToken = 0;
 let selectedCurrency = '';
 let openingColumn = new Map();
 let chartSets = /** @type {Array<{destroy: () => void}>} */ ([]);
+let selectedView = 'statement';
+/** The panels of the views drawn so far for the report on show, by "currency|view". */
+let panels = new Map();
+/** Each panel's own state (its chosen period), kept across reports, by "currency|view". */
+const panelStates = new Map();
 
 // ------------------------------------------------------------ status ----
 
@@ -133,6 +159,10 @@ function hideResults() {
 function readSettings() {
   const settings = { currency: input('currency').value.trim().toUpperCase() || 'USD', proration: select('proration').value };
   if (input('as-of').value) settings.as_of = input('as-of').value;
+  if (splitSelect.value) settings.split_by = splitSelect.value;
+  // The waterfall costs about a quarter more reading time: asked always, so
+  // its view opens at once (docs/web.md).
+  settings.waterfall = true;
   for (const name of ['date_order', 'decimal', 'delimiter', 'encoding']) {
     if (choices[name] && choices[name] !== 'auto') settings[name] = choices[name];
   }
@@ -145,6 +175,7 @@ function reportSettings() {
   const settings = { period: periodSelect.value, fiscal_start: Number(fiscalSelect.value) };
   if (input('range-from').value) settings.from = input('range-from').value;
   if (input('range-to').value) settings.to = input('range-to').value;
+  if (topInput.value && topInput.checkValidity()) settings.top = Number(topInput.value);
   return settings;
 }
 
@@ -158,6 +189,7 @@ function fileSet() {
 function setContracts(file) {
   if (busy) return;
   files.contracts = file;
+  splitSelect.value = '';
   choices = {};
   choicesFromUser = false;
   startRead();
@@ -259,7 +291,11 @@ function renderReport(report) {
   openingColumn = new Map(statements.map((t) => [t.currency, firstActiveColumn(t)]));
   for (const set of chartSets) set.destroy();
   chartSets = [];
+  for (const panel of panels.values()) panel.destroy();
+  panels = new Map();
+  renderSplitOptions(report?.settings?.split_by ?? '');
   const nodes = [];
+  if (codes.length > 0) nodes.push(renderViewTabs(selectedView, showView));
   if (codes.length > 1) nodes.push(renderCurrencyTabs(codes, selectedCurrency, showCurrency));
   reportBox.replaceChildren(...nodes);
   for (const statement of statements) {
@@ -284,12 +320,60 @@ function renderReport(report) {
   results.dataset.ready = 'true';
 }
 
-/** Shows one currency's table and charts, the table opened at its first active period. */
+/** Shows one currency in the selected view; the statement opens at its first active period. */
 function showCurrency(code) {
   selectedCurrency = code;
   selectCurrency(reportBox, code);
+  ensurePanel(code, selectedView);
+  showPanels(reportBox, code, selectedView);
   const section = reportBox.querySelector(`section.currency[data-currency="${CSS.escape(code)}"]`);
-  if (section) scrollToColumn(section, openingColumn.get(code) ?? 0);
+  if (section && selectedView === 'statement') scrollToColumn(section, openingColumn.get(code) ?? 0);
+}
+
+function showView(view) {
+  selectedView = view;
+  showCurrency(selectedCurrency);
+}
+
+/** Draws the panel of a view for a currency the first time it is shown. */
+function ensurePanel(code, view) {
+  const build = VIEW_MODELS[view];
+  const key = `${code}|${view}`;
+  if (!build || panels.has(key) || !currentReport?.currencies?.[code]) return;
+  const data = currentReport.currencies[code];
+  const periods = data.periods?.length ?? 0;
+  const saved = panelStates.get(key);
+  const state = saved && (saved.period === 'total' || Number(saved.period) < periods) ? saved : {};
+  const panel = renderViewPanel(code, view, (s) => build(code, data, s), {
+    state,
+    onState: (s) => panelStates.set(key, s),
+    onDrill: drill,
+    onSave: saveChart,
+    onExport: (name, tables) => {
+      const text = '\ufeff' + tablesCsv(code, name, tables);
+      download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${exportStem(files.contracts?.name)}-${name}-${code}.csv`);
+    },
+  });
+  panel.element.hidden = true;
+  reportBox.append(panel.element);
+  panel.draw();
+  panels.set(key, panel);
+}
+
+/** The "Split by" choices: the contracts file's columns that can split the report. */
+function renderSplitOptions(current) {
+  const columns = splitColumns(contractsSummary);
+  if (current && !columns.includes(current)) columns.push(current);
+  const none = document.createElement('option');
+  none.value = '';
+  none.textContent = 'none';
+  splitSelect.replaceChildren(none, ...columns.map((name) => {
+    const option = document.createElement('option');
+    option.value = name;
+    option.textContent = name;
+    return option;
+  }));
+  splitSelect.value = current;
 }
 
 // ------------------------------------------------------------ drill-down ----
@@ -405,7 +489,7 @@ dropZone.addEventListener('drop', (event) => {
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
 
-const READ_FIELDS = new Set(['proration', 'currency', 'as_of']);
+const READ_FIELDS = new Set(['proration', 'currency', 'as_of', 'split_by']);
 settingsForm.addEventListener('change', (event) => {
   const name = /** @type {HTMLInputElement} */ (event.target).name;
   fiscalSelect.disabled = periodSelect.value === 'month';
@@ -414,6 +498,7 @@ settingsForm.addEventListener('change', (event) => {
     if (name === 'currency' && !input('currency').checkValidity()) return;
     startRead();
   } else if (currentReport) {
+    if (name === 'top' && !topInput.checkValidity()) return;
     refreshReport();
   }
 });
@@ -427,6 +512,12 @@ engine.onRestart = (reason) => {
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   if (currentReport && results.dataset.ready === 'true') renderReport(currentReport);
 });
+
+// The forward view needs a date: today in the user's time zone, unless changed.
+if (!input('as-of').value) {
+  const now = new Date();
+  input('as-of').value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 installMetricTooltips();
 installDrillDialog(() => {});

@@ -129,6 +129,153 @@ export const METRIC_DEFINITIONS = {
     definition: 'Change against the same months a year before.',
     formula: '(x − x_year_before) / x_year_before (blank when the base is 0)',
   },
+  // ---- looking forward (METRICS.md §5; A = the as-of date, R'(d) = revenue scheduled through d) ----
+  forward_revenue: {
+    label: 'Scheduled revenue',
+    definition: 'Revenue the backlog at the as-of date is scheduled to recognise in the period (the 36 months after it).',
+    formula: "Σ R'(end) − R'(max(start − 1, A)) over lines in backlog at A",
+  },
+  forward_billings: {
+    label: 'Scheduled billings',
+    definition: 'Invoices the lines in backlog at the as-of date are scheduled to send in the period.',
+    formula: 'Σ scheduled invoices dated in P and after A',
+  },
+  revenue_later: {
+    label: 'Later',
+    definition: 'Revenue of the backlog scheduled after the 36 months shown (and billings scheduled then, in the billings row).',
+    formula: "Σ A_line − R'(A + 36 months) of scheduled amounts",
+  },
+  forward_unscheduled: {
+    label: 'Unscheduled',
+    definition: 'The part of the backlog no schedule places yet: point lines without a delivery date, fulfilment not reached.',
+    formula: 'Σ unscheduled amounts of lines in backlog at A',
+  },
+  forward_backlog: {
+    label: 'Backlog at the as-of date',
+    definition: 'Contracted revenue not yet recognised at the as-of date; the scheduled periods, later and unscheduled add up to it.',
+    formula: "Σ A_line − R'(A) = Σ scheduled revenue + later + unscheduled",
+  },
+  waterfall: {
+    label: 'Waterfall',
+    definition: 'Revenue by the period its lines were booked in (rows) and the period it is recognised in (columns).',
+    formula: 'row: Σ cells + cancelled + still in backlog = bookings; column: Σ cells = revenue',
+  },
+  // ---- sales backlog and pipeline (METRICS.md §6) ----
+  open_count: {
+    label: 'Open deals',
+    definition: 'Open rows (status open, pipeline or pending) created on or before the as-of date; rows without a created date always count.',
+    formula: 'count of open rows with created_date ≤ A',
+  },
+  open_value: {
+    label: 'Open value',
+    definition: 'The total amount of the open deals.',
+    formula: 'Σ A of open rows with created_date ≤ A',
+  },
+  average_deal_size: {
+    label: 'Average deal size',
+    definition: 'Open value per open deal, rounded down to the minor unit.',
+    formula: 'floor(open_value / open_count)',
+  },
+  average_age_days: {
+    label: 'Average age',
+    definition: 'Mean days since creation of the open deals that have a created date.',
+    formula: 'mean of A − created_date',
+  },
+  age_buckets: {
+    label: 'Age buckets',
+    definition: 'Open deals by days since creation: 0-30, 31-60, 61-90, 91-180, 181+; deals without a created date apart.',
+    formula: 'count and Σ A per bucket of A − created_date',
+  },
+  no_created_date: {
+    label: 'No created date',
+    definition: 'Open deals without a created date: counted in the pipeline, not aged.',
+    formula: 'count and Σ A of open rows without created_date',
+  },
+  won: {
+    label: 'Won',
+    definition: 'Lines closed won in the period: booked lines by booking date (the close date), even if cancelled later.',
+    formula: 'count of booked lines with b in P',
+  },
+  lost: {
+    label: 'Lost',
+    definition: 'Lost rows whose booking date (the close date) is in the period.',
+    formula: 'count of lost rows with b in P',
+  },
+  won_value: {
+    label: 'Won value',
+    definition: 'The amount of the lines won in the period.',
+    formula: 'Σ A of booked lines with b in P',
+  },
+  lost_value: {
+    label: 'Lost value',
+    definition: 'The amount of the deals lost in the period.',
+    formula: 'Σ A of lost rows with b in P',
+  },
+  win_rate: {
+    label: 'Win rate',
+    definition: 'Share of the deals closed in the period that were won; blank when none closed.',
+    formula: 'won / (won + lost)',
+  },
+  average_sales_cycle_days: {
+    label: 'Average sales cycle',
+    definition: 'Mean days from creation to close of the lines won in the period that have a created date.',
+    formula: 'mean of booking_date − created_date over won lines',
+  },
+  open_pipeline_end: {
+    label: 'Open at period end',
+    definition: 'The open pipeline as of the last day of the period.',
+    formula: 'open_value with A = end of P',
+  },
+  sales_velocity_per_day: {
+    label: 'Sales velocity',
+    definition: 'Value the pipeline is expected to close per day: open deals × average deal size × win rate ÷ average sales cycle.',
+    formula: 'floor(open_value × won × cycles / ((won + lost) × cycle_days))',
+  },
+  delivered: {
+    label: 'Delivered',
+    definition: 'Point lines (orders) delivered in the period, and their amount.',
+    formula: 'count and Σ A of point lines with delivery_date in P',
+  },
+  lead_time_days: {
+    label: 'Lead time',
+    definition: 'Mean days from booking to delivery of the orders delivered in the period.',
+    formula: 'mean of delivery_date − booking_date',
+  },
+  undelivered: {
+    label: 'Undelivered orders',
+    definition: 'Point lines booked on or before the as-of date, neither delivered nor cancelled by then, by age since booking.',
+    formula: 'count and Σ A, age = A − booking_date',
+  },
+  older_than_90_days: {
+    label: 'Older than 90 days',
+    definition: 'Undelivered orders booked more than 90 days before the as-of date.',
+    formula: 'count and Σ A with A − booking_date > 90',
+  },
+  oldest_orders: {
+    label: 'Oldest undelivered orders',
+    definition: 'The 20 undelivered orders booked earliest, with their file line.',
+    formula: 'undelivered orders by booking_date, first 20',
+  },
+  trailing_bookings: {
+    label: 'Bookings, 12 months',
+    definition: 'Bookings of the twelve months ending with the period.',
+    formula: 'Σ bookings of the 12 months ending at end',
+  },
+  trailing_billings: {
+    label: 'Billings, 12 months',
+    definition: 'Billings of the twelve months ending with the period.',
+    formula: 'Σ billings of the 12 months ending at end',
+  },
+  trailing_revenue: {
+    label: 'Revenue, 12 months',
+    definition: 'Revenue of the twelve months ending with the period.',
+    formula: 'Σ revenue of the 12 months ending at end',
+  },
+  segments: {
+    label: 'Segments',
+    definition: 'The report split by one column: the largest values by bookings over the range one by one, the rest merged into one; the Total row is the unsplit report, which the segments add up to exactly.',
+    formula: 'Σ segments = unsplit report',
+  },
   rollforward: {
     label: 'Backlog roll-forward',
     definition: 'How the backlog moves in a period; it holds exactly in every period.',

@@ -1,0 +1,183 @@
+// End-to-end: the sales views on examples/sales-pipeline.csv as of
+// 2026-09-30 by quarter: the forward view ties out to the backlog, the
+// waterfall heat map ties to the statement, the pipeline and orders figures
+// (hand-checked in examples/README.md and against `bbb report
+// examples/sales-pipeline.csv --as-of 2026-09-30 --period quarter`), the
+// trailing twelve months, the split by region with its Total, Top N, a drill
+// from a segment Total, a view's CSV, the keyboard, dark mode and a tablet.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SHOTS, shot, startBrowser } from './browser.mjs';
+
+let b;
+let page;
+before(async () => { b = await startBrowser(); });
+after(async () => { await b?.close(); });
+
+/** Waits until the page is done reading and a condition holds. */
+async function settled(fn, arg) {
+  await page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false'
+    && document.querySelector('#results')?.getAttribute('data-ready') === 'true', null, { timeout: 60_000 });
+  if (fn) await page.waitForFunction(fn, arg, { timeout: 60_000 });
+}
+const view = (name) => page.locator(`.view-tabs [role="tab"][data-view="${name}"]`).click();
+const panel = (name) => page.locator(`section.view-panel[data-currency="USD"][data-view="${name}"]`);
+const kpi = (name, key) => panel(name).locator(`.kpi[data-kpi="${key}"] dd`).textContent();
+const cellOf = (name, table, row, col) =>
+  panel(name).locator(`table[data-table="${table}"] tr[data-row="${row}"] td[data-col="${col}"]`).textContent();
+
+test('the sales example as of 2026-09-30 by quarter; the as-of date defaults to today', { timeout: 120_000 }, async () => {
+  page = await b.openPage();
+  await page.locator('#example-select').selectOption('sales-pipeline.csv');
+  await page.locator('#example-button').click();
+  await settled();
+  assert.match(await page.locator('#as-of').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+  const today = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; });
+  assert.equal(await page.locator('#as-of').inputValue(), `${today[0]}-${String(today[1]).padStart(2, '0')}-${String(today[2]).padStart(2, '0')}`);
+  await page.locator('#period').selectOption('quarter');
+  await settled(() => !!document.querySelector('section.currency th[title="2026-07-01 to 2026-09-30"]'));
+  await page.locator('#as-of').fill('2026-09-30');
+  await page.locator('#as-of').dispatchEvent('change');
+  await view('forward');
+  await settled(() => /2026-09-30/.test(document.querySelector('section.view-panel[data-view="forward"] h3')?.textContent ?? ''));
+});
+
+test('forward view: scheduled revenue per period, later and unscheduled add up to the backlog', { timeout: 60_000 }, async () => {
+  assert.equal(await kpi('forward', 'forward_backlog'), '2,140,675.83');
+  assert.equal(await cellOf('forward', 'forward', 'forward_revenue', 'FY2026-Q4'), '517,278.87');
+  assert.equal(await cellOf('forward', 'forward', 'forward_billings', 'FY2026-Q4'), '374,500.00');
+  assert.equal(await cellOf('forward', 'forward', 'forward_revenue', 'Later'), '158.61');
+  assert.equal(await cellOf('forward', 'forward', 'forward_revenue', 'Unscheduled'), '71,504.46');
+  assert.equal(await cellOf('forward', 'forward', 'forward_revenue', 'Backlog at 2026-09-30'), '2,140,675.83');
+  assert.equal(await panel('forward').locator('table[data-table="forward"] thead th').count(), 1 + 12 + 3);
+  assert.equal(await panel('forward').locator('canvas').count(), 1);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+  await shot(page, 'sales-forward');
+});
+
+test('waterfall: a heat map whose rows tie to bookings and whose bottom row is the revenue', { timeout: 60_000 }, async () => {
+  await view('waterfall');
+  const t = 'waterfall';
+  assert.equal(await cellOf(t, t, 'booked.FY2025-Q1', 'Bookings'), '636,501.98');
+  assert.equal(await cellOf(t, t, 'booked.FY2025-Q1', 'FY2025-Q1'), '31,155.43');
+  assert.equal(await cellOf(t, t, 'revenue', 'FY2025-Q2'), '200,394.24');
+  // The revenue row is the statement's revenue.
+  const statementRevenue = await page.locator('section.currency[data-currency="USD"] tr[data-metric="revenue"] td[data-period="FY2025-Q2"]').textContent();
+  assert.equal(statementRevenue, '200,394.24');
+  // Booking periods without bookings are left out; the cells are shaded by class, and the shading shows (CSP-clean).
+  assert.equal(await panel(t).locator('tr[data-row="booked.FY2027-Q1"]').count(), 0);
+  const shaded = panel(t).locator('td.heat-6').first();
+  assert.notEqual(await shaded.evaluate((td) => getComputedStyle(td).backgroundColor), 'rgba(0, 0, 0, 0)');
+  assert.match(await panel(t).locator('table').getAttribute('title'), /cannot be drilled/);
+  await shot(page, 'sales-waterfall');
+});
+
+test('pipeline: KPIs, age buckets, win rate of a chosen period; the view tabs work by keyboard', { timeout: 60_000 }, async () => {
+  await page.locator('.view-tabs [data-view="waterfall"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('.view-tabs [aria-selected="true"]').getAttribute('data-view'), 'pipeline');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-view')), 'pipeline');
+  assert.equal(await kpi('pipeline', 'open_count'), '21');
+  assert.equal(await kpi('pipeline', 'open_value'), '1,113,000.00');
+  assert.equal(await kpi('pipeline', 'average_deal_size'), '53,000.00');
+  assert.equal(await kpi('pipeline', 'average_age_days'), '120.1');
+  assert.equal(await kpi('pipeline', 'win_rate'), '75.0%');
+  assert.equal(await kpi('pipeline', 'sales_velocity_per_day'), '15,067.87 / day');
+  assert.equal(await cellOf('pipeline', 'pipeline_age', 'age.91-180', 'Value'), '365,000.00');
+  assert.equal(await cellOf('pipeline', 'pipeline_age', 'age.91-180', 'Deals'), '11');
+  assert.equal(await cellOf('pipeline', 'pipeline_periods', 'period.3', 'Win rate'), '57.9%');
+  await panel('pipeline').locator('select.view-period').selectOption({ label: 'FY2026-Q3' });
+  assert.equal(await kpi('pipeline', 'win_rate'), '91.7%');
+  assert.equal(await kpi('pipeline', 'average_sales_cycle_days'), '60.1');
+  // Definitions on focus.
+  await panel('pipeline').locator('.kpi[data-kpi="win_rate"] [data-help]').focus();
+  assert.match(await page.locator('#metric-tip').textContent(), /won \/ \(won \+ lost\)/);
+  await shot(page, 'sales-pipeline');
+});
+
+test('orders: undelivered by age, older than 90 days, the oldest list and lead time', { timeout: 60_000 }, async () => {
+  await view('orders');
+  assert.deepEqual(await panel('orders').locator('.kpi dd').allTextContents(), ['7', '71,504.46', '5', '62,502.97']);
+  assert.deepEqual(await panel('orders').locator('tr[data-row="oldest.0"] > *').allTextContents(),
+    ['O-002', 'Pied Piper', '102', '2025-03-12', '567', '6,500.99']);
+  assert.equal(await cellOf('orders', 'orders_periods', 'period.1', 'Lead time (days)'), '39.3');
+  assert.equal(await cellOf('orders', 'orders_age', 'age.181+', 'Value'), '52,502.97');
+  const [download] = await Promise.all([page.waitForEvent('download'), panel('orders').locator('.view-export').click()]);
+  assert.equal(download.suggestedFilename(), 'sales-pipeline-orders-USD.csv');
+  const path = join(SHOTS, download.suggestedFilename());
+  await download.saveAs(path);
+  const csv = readFileSync(path, 'utf8');
+  assert.match(csv, /USD,orders,orders_oldest,O-002,Pied Piper,102,2025-03-12,567,6500\.99/);
+  await shot(page, 'sales-orders');
+});
+
+test('trends: trailing twelve months as lines and in a table', { timeout: 60_000 }, async () => {
+  await view('trends');
+  // FY2025-Q1..Q4 bookings: 636,501.98 + 950,501.98 + 457,502.97 + 886,000.99.
+  assert.equal(await cellOf('trends', 'trends', 'trailing_12_months.bookings', 'FY2025-Q4'), '2,930,507.92');
+  assert.equal(await panel('trends').locator('canvas').count(), 1);
+  assert.equal(await panel('trends').locator('tr[data-row^="growth."]').count(), 8);
+  await shot(page, 'sales-trends');
+});
+
+test('split by region: every view gets its segments, they add up to the Total; Top N merges the rest', { timeout: 120_000 }, async () => {
+  await view('segments');
+  assert.match(await panel('segments').textContent(), /Split by/);
+  const options = await page.locator('#split-by option').evaluateAll((os) => os.map((o) => o.getAttribute('value')));
+  assert.deepEqual(options, ['', 'rep', 'region', 'customer', 'type', 'status']);
+  await page.locator('#split-by').selectOption('region');
+  await settled(() => document.querySelectorAll('section.view-panel[data-view="segments"] tr[data-row^="segment."]').length > 0);
+  const rows = panel('segments').locator('table[data-table="segments"] tbody tr');
+  assert.deepEqual(await rows.locator('th').allTextContents(), ['EMEA', 'NA', 'APAC', 'LATAM', 'Total']);
+  assert.equal(await cellOf('segments', 'segments', 'segment.0', 'Bookings'), '1,937,505.95');
+  const statementTotal = await page.locator('section.currency[data-currency="USD"] tr[data-metric="bookings"] td[data-period="Total"]').textContent();
+  assert.equal(await panel('segments').locator('tr[data-row="total"] td[data-col="Bookings"]').textContent(), statementTotal);
+  await shot(page, 'sales-segments');
+  // The pipeline and forward views have their segment tables and chart.
+  await view('pipeline');
+  assert.equal(await panel('pipeline').locator('figure[data-chart="pipeline_segments"] canvas').count(), 1);
+  assert.equal(await cellOf('pipeline', 'pipeline_segments', 'total', 'Open value'), '1,113,000.00');
+  await shot(page, 'sales-pipeline-split');
+  await view('forward');
+  assert.equal(await cellOf('forward', 'forward_segments', 'total', 'Backlog at 2026-09-30'), '2,140,675.83');
+  // Top 2: two regions and the rest merged.
+  await view('segments');
+  await page.locator('#top').fill('2');
+  await page.locator('#top').dispatchEvent('change');
+  await settled(() => document.querySelectorAll('section.view-panel[data-view="segments"] tr[data-row^="segment."]').length === 3);
+  assert.deepEqual((await rows.locator('th').allTextContents()).slice(0, 2), ['EMEA', 'NA']);
+  assert.equal(await panel('segments').locator('tr[data-row="total"] td[data-col="Bookings"]').textContent(), statementTotal);
+  // The Total row drills: the lines behind the unsplit bookings.
+  await panel('segments').locator('tr[data-row="total"] td[data-col="Bookings"] button').click();
+  await page.locator('#drill-dialog[open]').waitFor({ timeout: 10_000 });
+  await page.locator('#drill-dialog :is(.drill-total, .drill-error)').waitFor({ timeout: 60_000 });
+  assert.match(await page.locator('#drill-dialog').textContent(), new RegExp(statementTotal.replace(/[.,]/g, '\\$&')));
+  await page.keyboard.press('Escape');
+});
+
+test('dark mode and a tablet width', { timeout: 60_000 }, async () => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await view('waterfall');
+  await page.waitForTimeout(200);
+  await shot(page, 'sales-waterfall-dark');
+  await view('pipeline');
+  await shot(page, 'sales-pipeline-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 820, height: 1180 });
+  try {
+    await view('orders');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await shot(page, 'sales-orders-tablet');
+  } finally {
+    await page.setViewportSize({ width: 1366, height: 768 });
+  }
+});
+
+test('no request left the page origin, and no error or CSP violation was reported', () => {
+  assert.deepEqual(b.foreignRequests(), []);
+  assert.deepEqual(b.errors, []);
+});

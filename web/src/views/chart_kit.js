@@ -1,0 +1,82 @@
+// A Chart.js chart from a view's ChartSpec: bars or lines of the engine's
+// values, ticks and tooltips formatted by format_minor.js, the page's colours,
+// a painted background for the PNG, no animation. Same conventions as
+// chart_view.js.
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+} from 'chart.js';
+import { formatMinor } from '../format_minor.js';
+import { el } from '../statement_view.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
+
+const background = {
+  id: 'bbbViewBackground',
+  beforeDraw(chart, _args, options) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = options.color ?? '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+function cssVar(name, fallback) {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+/**
+ * @param {import('./view_model.js').ChartSpec} spec
+ * @param {string} currency
+ * @param {(chart: Chart, name: string) => void} onSave
+ * @returns {{figure: HTMLElement, chart: Chart}}
+ */
+export function chartFigure(spec, currency, onSave) {
+  const figure = el('figure', { class: 'chart', 'data-chart': spec.key });
+  const caption = el('figcaption');
+  caption.append(el('span', {}, `${spec.title} (${currency})`));
+  const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
+  save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
+  caption.append(save);
+  const holder = el('div', { class: 'chart-canvas' });
+  const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', {
+    role: 'img', 'aria-label': `${spec.title}, ${currency}. The same figures are in the table below.`,
+  }));
+  holder.append(canvas);
+  figure.append(caption, holder);
+  const text = cssVar('--fg', '#1b1f24');
+  const muted = cssVar('--muted', '#5f6b7a');
+  const grid = cssVar('--line', '#e2e6ea');
+  const format = (v) => (spec.unit === 'count' ? formatMinor(Number(v), 0) : formatMinor(Number(v), spec.digits));
+  const chart = new Chart(canvas, {
+    type: spec.type,
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((s) => {
+        const color = cssVar(s.colour, '#1f5fbf');
+        return { label: s.label, data: s.data, backgroundColor: color, borderColor: color,
+          borderWidth: spec.type === 'line' ? 2 : 0, pointRadius: spec.labels.length > 40 ? 0 : 2, tension: 0 };
+      }),
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      interaction: { mode: 'index', intersect: false },
+      color: text,
+      scales: {
+        x: { ticks: { color: muted, maxRotation: 0, autoSkip: true }, grid: { display: false } },
+        y: { beginAtZero: true, ticks: { color: muted, precision: 0, callback: (v) => format(v) }, grid: { color: grid } },
+      },
+      plugins: {
+        legend: { labels: { color: text, boxWidth: 12 } },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(ctx.raw)}` } },
+        // @ts-ignore: options of the local plugin above
+        bbbViewBackground: { color: cssVar('--bg', '#ffffff') },
+      },
+    },
+    plugins: [background],
+  });
+  save.addEventListener('click', () => onSave(chart, `bbb-${currency}-${spec.key}.png`));
+  return { figure, chart };
+}

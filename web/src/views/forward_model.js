@@ -1,0 +1,68 @@
+// Forward view (spec 5): the backlog at the as-of date laid out over the
+// future periods the engine scheduled it in, then "later" and "unscheduled",
+// and the backlog itself, so the tie-out Σ periods + later + unscheduled =
+// backlog can be read off the row. Plus the same row per segment.
+import { amount, blank, chartValue, kpi } from './view_model.js';
+import { segmentRows } from './segments_model.js';
+
+/**
+ * @param {string} currency
+ * @param {any} data the currency's report
+ * @param {any} [segments] data.segments
+ * @returns {import('./view_model.js').ViewModel}
+ */
+export function forwardModel(currency, data, segments = data?.segments) {
+  const digits = data?.minor_digits ?? 2;
+  const forward = data?.forward;
+  const model = { key: 'forward', title: 'Forward view', kpis: [], charts: [], tables: [] };
+  if (!forward) {
+    return { ...model, empty: 'Set an "As of" date under Reading settings to see the backlog scheduled over the coming periods.' };
+  }
+  const periods = Array.isArray(forward.periods) ? forward.periods : [];
+  model.intro = `The backlog at ${forward.as_of}: revenue scheduled in each period after that day (36 months), ` +
+    'then later, then what no schedule places yet. The revenue row adds up to the backlog; billings are the invoices scheduled.';
+  model.kpis.push(
+    kpi('forward_backlog', `Backlog at ${forward.as_of}`, 'forward_backlog', amount(forward.backlog, digits)),
+    kpi('revenue_later', 'Scheduled after 36 months', 'revenue_later', amount(forward.revenue_later, digits)),
+    kpi('forward_unscheduled', 'Unscheduled', 'forward_unscheduled', amount(forward.unscheduled, digits)),
+  );
+  /** @type {import('./view_model.js').ViewColumn[]} */
+  const columns = [
+    ...periods.map((p) => ({ label: String(p.period), title: `${p.start} to ${p.end}` })),
+    { label: 'Later', help: 'revenue_later', title: 'After the 36 months' },
+    { label: 'Unscheduled', help: 'forward_unscheduled' },
+    { label: `Backlog at ${forward.as_of}`, help: 'forward_backlog', total: true },
+  ];
+  const revenue = [...periods.map((p) => amount(p.revenue, digits)), amount(forward.revenue_later, digits),
+    amount(forward.unscheduled, digits), amount(forward.backlog, digits)];
+  const billings = [...periods.map((p) => amount(p.billings, digits)), amount(forward.billings_later, digits), blank(), blank()];
+  model.tables.push({
+    key: 'forward', caption: `${currency} backlog at ${forward.as_of} by the period it is scheduled in`, corner: 'Scheduled',
+    columns,
+    rows: [
+      { key: 'forward_revenue', label: 'Scheduled revenue', help: 'forward_revenue', strong: true, cells: revenue },
+      { key: 'forward_billings', label: 'Scheduled billings', help: 'forward_billings', cells: billings },
+    ],
+  });
+  model.charts.push({
+    key: 'forward', title: 'Scheduled revenue and billings', type: 'bar', unit: 'amount', digits,
+    labels: periods.map((p) => String(p.period)),
+    series: [
+      { label: 'Scheduled revenue', colour: '--series-3', data: periods.map((p) => chartValue(p.revenue)) },
+      { label: 'Scheduled billings', colour: '--series-2', data: periods.map((p) => chartValue(p.billings)) },
+    ],
+  });
+  if (segments?.values?.length) {
+    model.tables.push({
+      key: 'forward_segments', caption: `${currency} backlog at ${forward.as_of} by ${segments.by}`, corner: segments.by,
+      columns, help: 'segments',
+      rows: segmentRows(segments, data, (d) => {
+        const f = d?.forward;
+        if (!f) return columns.map(blank);
+        return [...(f.periods ?? []).map((p) => amount(p.revenue, digits)), amount(f.revenue_later, digits),
+          amount(f.unscheduled, digits), amount(f.backlog, digits)];
+      }),
+    });
+  }
+  return model;
+}

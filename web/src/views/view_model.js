@@ -1,0 +1,95 @@
+// The shape every sales view (forward, waterfall, pipeline, orders, trends,
+// segments) hands to view_panel.js, and the cells they are made of. A cell
+// carries its display text (the engine's value, formatted) and its raw CSV
+// text (plain decimal of the same value). Nothing here adds or rounds money.
+import { formatMinor, isZeroMinor } from '../format_minor.js';
+import { plainAmount } from '../export_report.js';
+
+/**
+ * @typedef {{text: string, raw: string, zero?: boolean, negative?: boolean, heat?: number, plain?: boolean,
+ *   drill?: {metric: string, start: string, end: string, label: string}}} ViewCell
+ * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, cells: ViewCell[]}} ViewRow
+ * @typedef {{label: string, title?: string, total?: boolean, help?: string}} ViewColumn
+ * @typedef {{key: string, caption: string, corner: string, columns: ViewColumn[], rows: ViewRow[],
+ *   heat?: boolean, note?: string, help?: string}} TableModel
+ * @typedef {{key: string, label: string, help: string, text: string, raw: string}} Kpi
+ * @typedef {{label: string, data: Array<number|null>, colour: string}} Series
+ * @typedef {{key: string, title: string, type: 'bar'|'line', labels: string[], series: Series[],
+ *   unit: 'amount'|'count', digits: number}} ChartSpec
+ * @typedef {{label: string, options: Array<{value: string, label: string}>, value: string}} PeriodPicker
+ * @typedef {{key: string, title: string, intro?: string, empty?: string, picker?: PeriodPicker,
+ *   kpis: Kpi[], charts: ChartSpec[], tables: TableModel[]}} ViewModel
+ */
+
+const DAYS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const RATE = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const GROWTH = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+
+/** @returns {ViewCell} */
+export const blank = () => ({ text: '', raw: '' });
+
+/** An amount in minor units. @returns {ViewCell} */
+export function amount(value, digits) {
+  if (value === undefined || value === null) return blank();
+  return { text: formatMinor(value, digits), raw: plainAmount(value, digits), zero: isZeroMinor(value),
+    negative: /^-\d*[1-9]/.test(String(value)) };
+}
+
+/** A count of lines or deals. @returns {ViewCell} */
+export function count(value) {
+  if (value === undefined || value === null) return blank();
+  return { text: formatMinor(value, 0), raw: String(value), zero: isZeroMinor(value) };
+}
+
+/** Days as the engine gave them (a mean may have decimals); blank for null. @returns {ViewCell} */
+export function days(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
+  return { text: DAYS.format(value), raw: String(value), zero: value === 0 };
+}
+
+/** A ratio 0..1 (win rate) as a percentage; blank for null. @returns {ViewCell} */
+export function rate(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
+  return { text: RATE.format(value), raw: String(value), zero: value === 0 };
+}
+
+/** A growth ratio as a signed percentage; blank for null. @returns {ViewCell} */
+export function growth(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
+  return { text: GROWTH.format(value), raw: String(value), zero: value === 0, negative: value < 0 };
+}
+
+/** A value in minor units per day (sales velocity). @returns {ViewCell} */
+export function perDay(value, digits) {
+  const cell = amount(value, digits);
+  return cell.text ? { ...cell, text: `${cell.text} / day` } : cell;
+}
+
+/** Plain text (an id, a name, a date). @returns {ViewCell} */
+export function text(value) {
+  const s = value == null ? '' : String(value);
+  return { text: s, raw: s, plain: true };
+}
+
+/** A KPI from a cell. @returns {Kpi} */
+export function kpi(key, label, help, cell) {
+  return { key, label, help, text: cell.text || '–', raw: cell.raw };
+}
+
+/** A number for a chart (the engine's value), or null. */
+export function chartValue(value) {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Options of a period picker: the report's periods, and Total when asked. */
+export function periodOptions(periods, withTotal) {
+  const options = periods.map((p, i) => ({ value: String(i), label: String(p.period ?? '') }));
+  return withTotal ? [...options, { value: 'total', label: 'Total' }] : options;
+}
+
+/** The period (or total) a picker value names. */
+export function pickPeriod(data, value) {
+  const periods = Array.isArray(data?.periods) ? data.periods : [];
+  if (value === 'total') return data?.total ?? null;
+  return periods[Number(value)] ?? null;
+}
