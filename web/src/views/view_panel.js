@@ -142,7 +142,7 @@ function renderTable(currency, model, onDrill) {
           column: { label: drill.label, title: '', start: drill.start, end: drill.end, total: drill.label === 'Total' },
         }));
         td.append(button);
-      } else if (model.heat && cell.zero) {
+      } else if (model.heat && cell.zero && cell.heat !== undefined) {
         td.textContent = '';       // an empty heat-map cell reads better than a column of zeros
       } else {
         td.textContent = cell.text;
