@@ -21,7 +21,7 @@ export const CHARTS = [
 ];
 
 /** Paints the page background under the chart, so a saved PNG is not transparent. */
-const background = {
+export const background = {
   id: 'bbbBackground',
   beforeDraw(chart, _args, options) {
     const { ctx, width, height } = chart;
@@ -32,7 +32,8 @@ const background = {
   },
 };
 
-function cssVar(name, fallback) {
+/** A CSS custom property of the page, or the fallback. */
+export function cssVar(name, fallback) {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
   return value || fallback;
 }

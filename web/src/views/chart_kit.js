@@ -5,25 +5,12 @@
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
+import { background, cssVar } from '../chart_view.js';
 import { formatMinor } from '../format_minor.js';
 import { el } from '../statement_view.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
-const background = {
-  id: 'bbbViewBackground',
-  beforeDraw(chart, _args, options) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = options.color ?? '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
-
-function cssVar(name, fallback) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
-}
 
 /**
  * @param {import('./view_model.js').ChartSpec} spec
@@ -72,7 +59,7 @@ export function chartFigure(spec, currency, onSave) {
         legend: { labels: { color: text, boxWidth: 12 } },
         tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(ctx.raw)}` } },
         // @ts-ignore: options of the local plugin above
-        bbbViewBackground: { color: cssVar('--bg', '#ffffff') },
+        bbbBackground: { color: cssVar('--bg', '#ffffff') },
       },
     },
     plugins: [background],
