@@ -32,6 +32,27 @@ export const background = {
   },
 };
 
+/**
+ * The frame of a chart: a figure with its caption, a "Save PNG" button and
+ * the canvas (described for screen readers by `description`).
+ * @param {{key: string, title: string}} spec
+ * @param {string} currency
+ * @param {string} description
+ */
+export function chartFrame(spec, currency, description) {
+  const figure = el('figure', { class: 'chart', 'data-chart': spec.key });
+  const caption = el('figcaption');
+  caption.append(el('span', {}, `${spec.title} (${currency})`));
+  const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
+  save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
+  caption.append(save);
+  const holder = el('div', { class: 'chart-canvas' });
+  const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { role: 'img', 'aria-label': description }));
+  holder.append(canvas);
+  figure.append(caption, holder);
+  return { figure, canvas, save };
+}
+
 /** A CSS custom property of the page, or the fallback. */
 export function cssVar(name, fallback) {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -58,19 +79,8 @@ export function renderCharts(currency, data, onSave) {
   const grid = cssVar('--line', '#e2e6ea');
   const bg = cssVar('--bg', '#ffffff');
   for (const spec of CHARTS) {
-    const figure = el('figure', { class: 'chart', 'data-chart': spec.key });
-    const caption = el('figcaption');
-    caption.append(el('span', {}, `${spec.title} (${currency})`));
-    const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
-    save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
-    caption.append(save);
-    const holder = el('div', { class: 'chart-canvas' });
-    const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', {
-      role: 'img',
-      'aria-label': `${spec.title}, ${currency}, ${labels[0]} to ${labels[labels.length - 1]}. The same figures are in the table.`,
-    }));
-    holder.append(canvas);
-    figure.append(caption, holder);
+    const { figure, canvas, save } = chartFrame(spec, currency,
+      `${spec.title}, ${currency}, ${labels[0]} to ${labels[labels.length - 1]}. The same figures are in the table.`);
     box.append(figure);
     const chart = new Chart(canvas, {
       type: /** @type {'bar'|'line'} */ (spec.type),

@@ -5,9 +5,8 @@
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
-import { background, cssVar } from '../chart_view.js';
+import { background, chartFrame, cssVar } from '../chart_view.js';
 import { formatMinor } from '../format_minor.js';
-import { el } from '../statement_view.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -19,18 +18,8 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
  * @returns {{figure: HTMLElement, chart: Chart}}
  */
 export function chartFigure(spec, currency, onSave) {
-  const figure = el('figure', { class: 'chart', 'data-chart': spec.key });
-  const caption = el('figcaption');
-  caption.append(el('span', {}, `${spec.title} (${currency})`));
-  const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
-  save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
-  caption.append(save);
-  const holder = el('div', { class: 'chart-canvas' });
-  const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', {
-    role: 'img', 'aria-label': `${spec.title}, ${currency}. The same figures are in the table below.`,
-  }));
-  holder.append(canvas);
-  figure.append(caption, holder);
+  const { figure, canvas, save } = chartFrame(spec, currency,
+    `${spec.title}, ${currency}. The same figures are in the table below.`);
   const text = cssVar('--fg', '#1b1f24');
   const muted = cssVar('--muted', '#5f6b7a');
   const grid = cssVar('--line', '#e2e6ea');
