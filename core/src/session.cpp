@@ -262,12 +262,8 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   }
   if (r.accepted && !line.is_booked()) {
     // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
-    add_to_book(book(books_, line.currency), line, nullptr, nullptr);
-    if (split_column_ >= 0) {
-      auto& by_value = segments_[line.currency];
-      const std::string key = by_value.size() < kMaxSegments || by_value.count(std::string(segment)) ? std::string(segment) : kOtherSegment;
-      add_to_book(by_value.try_emplace(key, settings_).first->second, line, nullptr, nullptr);
-    }
+    add_to_book(book(books_, line.currency), line, line, nullptr);
+    if (split_column_ >= 0) add_to_book(segment_book(line.currency, segment), line, line, nullptr);
   }
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
@@ -306,17 +302,23 @@ Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& cur
   return books.try_emplace(currency, settings_).first->second;
 }
 
-void Session::add_to_book(Book& b, const ContractLine& line, const LineSchedule* schedule, const LineSchedule* uncancelled) {
+Book& Session::segment_book(const CurrencyCode& currency, std::string_view segment) {
+  auto& by_value = segments_[currency];
+  // At most kMaxSegments values are kept apart; later new values share one book.
+  std::string key(segment);
+  if (by_value.size() >= kMaxSegments && by_value.count(key) == 0) key = kOtherSegment;
+  return by_value.try_emplace(key, settings_).first->second;
+}
+
+void Session::count_as_rejected(FileKind kind) {
+  for (FileSummary& f : files_)
+    if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; return; }
+}
+
+void Session::add_to_book(Book& b, const ContractLine& line, const ContractLine& known_line,
+                          const LineSchedule* known_schedule) {
   b.sales.add(line);
-  if (b.forward && schedule != nullptr) {
-    if (uncancelled != nullptr) {
-      ContractLine as_known = line;
-      as_known.has_cancel = false;
-      b.forward->add(as_known, *uncancelled);
-    } else {
-      b.forward->add(line, *schedule);
-    }
-  }
+  if (b.forward && known_schedule != nullptr) b.forward->add(known_line, *known_schedule);
 }
 
 void Session::fold(const ContractLine& line, std::string_view segment) {
@@ -330,8 +332,7 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     const int digits = minor_digits(line.currency);
     auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
       issues_.add({file_kind_name(kind), at, "", "error", code, message, line.id});
-      for (FileSummary& f : files_)
-        if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; break; }
+      count_as_rejected(kind);
     };
     for (const InvoiceRow& inv : aux.invoices) {
       std::int64_t amount;
@@ -369,14 +370,13 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
   if (drill_) drill_->add(line, schedule);
   if (settings_.waterfall)
     fold_line(line, schedule, &waterfall_[line.currency][line.booking.year_month().index()]);
-  const LineSchedule* known = uncancelled ? &*uncancelled : nullptr;
-  add_to_book(book(books_, line.currency), line, &schedule, known);
+  const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
+  const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
+  add_to_book(book(books_, line.currency), line, known_line, &known_schedule);
   if (split_column_ >= 0) {
-    auto& by_value = segments_[line.currency];
-    const std::string key = by_value.size() < kMaxSegments || by_value.count(std::string(segment)) ? std::string(segment) : kOtherSegment;
-    Book& seg = by_value.try_emplace(key, settings_).first->second;
+    Book& seg = segment_book(line.currency, segment);
     fold_line(line, schedule, &seg.ledger);
-    add_to_book(seg, line, &schedule, known);
+    add_to_book(seg, line, known_line, &known_schedule);
   }
 }
 
@@ -385,11 +385,11 @@ void Session::reject_unmatched_rows() {
     if (aux.matched) continue;
     for (const InvoiceRow& inv : aux.invoices) {
       issues_.add({"invoices", inv.line, "", "error", "unknown_line", "no booked contract line has this id", id});
-      for (FileSummary& f : files_) if (f.kind == FileKind::kInvoices) { f.rows.accepted--; f.rows.rejected++; break; }
+      count_as_rejected(FileKind::kInvoices);
     }
     for (const FulfilmentRow& row : aux.fulfilment) {
       issues_.add({"fulfilment", row.line, "", "error", "unknown_line", "no booked contract line has this id", id});
-      for (FileSummary& f : files_) if (f.kind == FileKind::kFulfilment) { f.rows.accepted--; f.rows.rejected++; break; }
+      count_as_rejected(FileKind::kFulfilment);
     }
     aux.invoices.clear();
     aux.fulfilment.clear();

@@ -96,7 +96,13 @@ class Session {
   void process_invoice(const CsvRecord& record, RowResult* result);
   void process_fulfilment(const CsvRecord& record, RowResult* result);
   void fold(const ContractLine& line, std::string_view segment);
-  void add_to_book(Book& book, const ContractLine& line, const LineSchedule* schedule, const LineSchedule* uncancelled);
+  // Sales figures from `line`; the forward view from the line and schedule
+  // as known at the as-of date (none for pipeline rows).
+  void add_to_book(Book& book, const ContractLine& line, const ContractLine& known_line,
+                   const LineSchedule* known_schedule);
+  Book& segment_book(const CurrencyCode& currency, std::string_view segment);
+  // A row counted as accepted when read, rejected once its line is known.
+  void count_as_rejected(FileKind kind);
   void reject_unmatched_rows();
   void file_issue(const std::string& severity, const std::string& code, const std::string& message);
 
