@@ -5,12 +5,6 @@
 namespace bbb {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Reads a whole number of at least 1; "12.0" is accepted as 12.
 bool parse_positive_whole(std::string_view text, std::int32_t* out) {
   std::string_view s = trim(text);

@@ -147,10 +147,7 @@ void Session::take_header(const CsvRecord& record) {
   FileSummary& file = files_.back();
   std::vector<std::string> headers;
   for (std::size_t i = 0; i < record.field_count; ++i) {
-    std::string_view h = record.fields[i];
-    while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.remove_prefix(1);
-    while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.remove_suffix(1);
-    headers.emplace_back(h);
+    headers.emplace_back(trim(record.fields[i]));
   }
   std::vector<std::string> problems;
   file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
@@ -255,9 +252,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   }
   std::string_view segment;
   if (r.accepted && split_column_ >= 0) {
-    segment = record.field(static_cast<std::size_t>(split_column_));
-    while (!segment.empty() && (segment.front() == ' ' || segment.front() == '\t')) segment.remove_prefix(1);
-    while (!segment.empty() && (segment.back() == ' ' || segment.back() == '\t')) segment.remove_suffix(1);
+    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
     if (segment.empty()) segment = "(none)";
   }
   if (r.accepted && !line.is_booked()) {

@@ -8,12 +8,6 @@ namespace {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Reads 1..max_len digits at *pos.
 bool read_number(std::string_view s, std::size_t* pos, int max_len, int* value) {
   int v = 0, n = 0;
@@ -47,6 +41,12 @@ bool split_date(std::string_view s, DateParts* p) {
 }
 
 }  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 
 bool parse_date_order(std::string_view name, DateOrder* out) {
   if (name == "auto" || name.empty()) *out = DateOrder::kAuto;

@@ -11,6 +11,10 @@
 
 namespace bbb {
 
+// The text without the spaces and tabs around it (cells are compared and
+// read trimmed).
+std::string_view trim(std::string_view text);
+
 // Order of day, month and year in dates like 03/04/2024.
 enum class DateOrder { kAuto, kYmd, kMdy, kDmy };
 bool parse_date_order(std::string_view name, DateOrder* out);
