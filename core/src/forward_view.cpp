@@ -22,12 +22,14 @@ void ForwardView::add(const ContractLine& line, const LineSchedule& s) {
   const std::int64_t recognised_at = s.revenue_through_uncancelled(as_of_);
   backlog_ += line.amount - recognised_at;
   unscheduled_ += line.amount - s.scheduled_total();
+  // Month ends in one pass, as the fold reads them (first_ is never before
+  // the booking month: the line was booked on or before A).
+  std::int64_t through[kHorizonMonths];
+  s.uncancelled_revenue_at_month_ends(first_, kHorizonMonths, through);
   std::int64_t before = recognised_at;
-  YearMonth m = first_;
-  for (std::int32_t i = 0; i < kHorizonMonths; ++i, m = m.plus(1)) {
-    const std::int64_t through = s.revenue_through_uncancelled(m.last_day());
-    revenue_[static_cast<std::size_t>(i)] += through - before;
-    before = through;
+  for (std::int32_t i = 0; i < kHorizonMonths; ++i) {
+    revenue_[static_cast<std::size_t>(i)] += through[i] - before;
+    before = through[i];
   }
   revenue_later_ += s.scheduled_total() - before;
   const YearMonth horizon_end = first_.plus(kHorizonMonths - 1);
