@@ -226,3 +226,29 @@ TEST(InvoicesFile, UnreadableInvoiceRowIsRejectedInItsFile) {
 }
 
 }  // namespace
+
+namespace {
+
+// A term or a date no contract has is a typing mistake, rejected with its
+// reason (and it would otherwise spread one line over thousands of months).
+TEST(Rejected, TermOver100YearsAndYearsOutside1900To2199) {
+  const bbb_test::Json r = bbb_test::report(
+      "id,booking_date,amount,term_months\n"
+      "A,2024-01-01,100,999999\n"
+      "B,1899-12-31,100,12\n"
+      "C,2200-01-01,100,12\n"
+      "D,2024-01-01,100,1200\n");
+  EXPECT_EQ(r["rows"]["accepted"], 1);
+  EXPECT_EQ(r["rows"]["rejected"], 3);
+  const auto term = bbb_test::issues_with(r, "bad_term");
+  ASSERT_EQ(term.size(), 1u);
+  EXPECT_EQ(term[0]["line"], 2);
+  EXPECT_EQ(term[0]["column"], "term_months");
+  const auto dates = bbb_test::issues_with(r, "bad_date");
+  ASSERT_EQ(dates.size(), 2u);
+  EXPECT_EQ(dates[0]["line"], 3);
+  EXPECT_NE(dates[0]["message"].get<std::string>().find("outside 1900-2199"), std::string::npos);
+  EXPECT_EQ(dates[1]["line"], 4);
+}
+
+}  // namespace

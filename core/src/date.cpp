@@ -72,8 +72,9 @@ int days_in_month(int year, int month) {
 }
 
 bool Date::from_ymd(int year, int month, int day, Date* out) {
-  // Years outside 1000..9999 are typing mistakes in a contracts file.
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  // Years outside 1900..2199 are typing mistakes in a contracts file, and
+  // the bound keeps every report within a few thousand months.
+  if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
   if (day > days_in_month(year, month)) return false;
   *out = from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
   return true;

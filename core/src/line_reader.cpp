@@ -5,6 +5,10 @@
 namespace bbb {
 namespace {
 
+// Longer terms are typing mistakes, and one would spread a line over
+// thousands of months of work and report.
+constexpr std::int32_t kMaxTermMonths = 1200;
+
 // Reads a whole number of at least 1; "12.0" is accepted as 12.
 bool parse_positive_whole(std::string_view text, std::int32_t* out) {
   std::string_view s = trim(text);
@@ -203,6 +207,9 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   std::int32_t term = 0;
   if (cx.present(Field::kTermMonths) && !parse_positive_whole(cx.cell(Field::kTermMonths), &term)) {
     cx.error(Field::kTermMonths, "bad_term", "term_months must be a whole number of at least 1");
+    ok = false;
+  } else if (term > kMaxTermMonths) {
+    cx.error(Field::kTermMonths, "bad_term", "term_months is over 1200 (100 years): a typing mistake?");
     ok = false;
   }
   const bool has_term = has_end || term > 0;

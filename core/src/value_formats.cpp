@@ -102,6 +102,11 @@ bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* 
     *why = "not a date: the year must have four digits";
     return false;
   }
+  if (y < kMinYear || y > kMaxYear) {
+    *why = "year " + std::to_string(y) + " is outside " + std::to_string(kMinYear) + "-" + std::to_string(kMaxYear) +
+           ": a typing mistake?";
+    return false;
+  }
   if (!Date::from_ymd(y, m, d, out)) {
     *why = "no such day: year " + std::to_string(y) + ", month " + std::to_string(m) + ", day " + std::to_string(d);
     if (p.a_len != 4 && p.sep != '.' && (p.a > 12 || p.b > 12))

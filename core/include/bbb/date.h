@@ -11,6 +11,10 @@ namespace bbb {
 
 class YearMonth;
 
+// The calendar years a date of a contracts file may fall in.
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2199;
+
 class Date {
  public:
   constexpr Date() = default;
