@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "bbb/forward_view.h"
 #include "bbb/ledger.h"
 #include "bbb/line_fold.h"
 #include "bbb/report.h"
+#include "bbb/sales_stats.h"
+#include "bbb/waterfall.h"
 
 namespace bbb {
 namespace {
@@ -16,25 +19,129 @@ bool before(const DrillLine& a, const DrillLine& b) {
   return ma != mb ? ma > mb : a.line < b.line;
 }
 
+struct NamedKind { const char* name; DrillKind kind; };
+constexpr NamedKind kSalesMetrics[] = {
+    {"forward_revenue", DrillKind::kForward},          {"forward_billings", DrillKind::kForward},
+    {"forward_backlog", DrillKind::kForward},          {"forward_unscheduled", DrillKind::kForward},
+    {"forward_revenue_later", DrillKind::kForward},    {"forward_billings_later", DrillKind::kForward},
+    {"pipeline_open", DrillKind::kPipeline},           {"orders_undelivered", DrillKind::kOrders},
+    {"orders_older_than_90_days", DrillKind::kOrders}, {"waterfall_booked", DrillKind::kWaterfallBooked},
+    {"waterfall_billed", DrillKind::kWaterfallBilled},
+};
+
+std::int64_t months_sum(const std::vector<std::int64_t>& by_month, YearMonth first, YearMonth from, YearMonth to) {
+  std::int64_t sum = 0;
+  for (std::size_t i = 0; i < by_month.size(); ++i) {
+    const YearMonth m = first.plus(static_cast<std::int32_t>(i));
+    if (m >= from && m <= to) sum += by_month[i];
+  }
+  return sum;
+}
+
+std::int64_t forward_figure(const ForwardView& f, const DrillRequest& r) {
+  if (r.metric == "forward_revenue") return months_sum(f.revenue(), f.first_month(), r.from.year_month(), r.to.year_month());
+  if (r.metric == "forward_billings") return months_sum(f.billings(), f.first_month(), r.from.year_month(), r.to.year_month());
+  if (r.metric == "forward_backlog") return f.backlog();
+  if (r.metric == "forward_unscheduled") return f.unscheduled();
+  if (r.metric == "forward_revenue_later") return f.revenue_later();
+  return f.billings_later();
+}
+
+std::int64_t pipeline_figure(const SalesStats& s, Date as_of, int bucket) {
+  const SalesStats::Pipeline p = s.pipeline_as_of(as_of);
+  if (bucket < 0) return p.open_value;
+  if (bucket == DrillRequest::kNoCreatedDate) return p.no_created_date.value;
+  return p.buckets[bucket].value;
+}
+
+std::int64_t orders_figure(const SalesStats& s, Date as_of, const DrillRequest& r) {
+  const SalesStats::Undelivered u = s.undelivered_as_of(as_of);
+  if (r.metric == "orders_older_than_90_days") return u.older_than_90.value;
+  if (r.age_bucket >= 0 && r.age_bucket < kAgeBuckets) return u.buckets[r.age_bucket].value;
+  std::int64_t sum = 0;
+  for (const CountValue& b : u.buckets) sum += b.value;
+  return sum;
+}
+
+std::int64_t waterfall_figure(const std::map<std::int32_t, WaterfallRow>& rows, const DrillRequest& r) {
+  std::int32_t lo = r.row_from ? r.row_from->year_month().index() : INT32_MIN;
+  std::int32_t hi = r.row_to ? r.row_to->year_month().index() : Waterfall::kNotBilledRow - 1;
+  if (r.not_billed_row) lo = hi = Waterfall::kNotBilledRow;
+  std::int64_t sum = 0;
+  for (auto it = rows.lower_bound(lo); it != rows.end() && it->first <= hi; ++it)
+    sum += it->second.revenue_in(r.from.year_month(), r.to.year_month());
+  return sum;
+}
+
 }  // namespace
 
+DrillKind DrillRequest::kind() const {
+  for (const NamedKind& k : kSalesMetrics)
+    if (metric == k.name) return k.kind;
+  return DrillKind::kPeriod;
+}
+
 bool is_drill_metric(const std::string& name) {
+  for (const NamedKind& k : kSalesMetrics)
+    if (name == k.name) return true;
   std::int64_t ignored;
   return period_metric(PeriodFigures(), name, &ignored);
 }
 
-void DrillCollector::add(const ContractLine& line, const LineSchedule& schedule) {
-  if (!(line.currency == request_.currency)) return;
+bool DrillCollector::in_segment(std::string_view segment) const {
+  if (request_.segment) return segment == *request_.segment;
+  if (!request_.segment_other) return true;
+  for (const std::string& listed : request_.segment_other_than)
+    if (segment == listed) return false;
+  return true;
+}
+
+std::int64_t DrillCollector::contribution(const ContractLine& line, const LineSchedule* schedule,
+                                          const ContractLine& known_line, const LineSchedule* known_schedule) const {
   // The line alone, folded exactly as the report folds it.
-  MonthlyLedger own;
-  fold_line(line, schedule, &own);
-  const Period period{request_.from.year_month(), request_.to.year_month(), ""};
-  std::int64_t contribution = 0;
-  period_metric(period_figures(own, period, PeriodKind::kMonth, 1), request_.metric, &contribution);
-  if (contribution == 0) return;
-  value_ += contribution;
+  switch (request_.kind()) {
+    case DrillKind::kPeriod: {
+      if (schedule == nullptr) return 0;
+      MonthlyLedger own;
+      fold_line(line, *schedule, &own);
+      const Period period{request_.from.year_month(), request_.to.year_month(), ""};
+      std::int64_t out = 0;
+      period_metric(period_figures(own, period, PeriodKind::kMonth, 1), request_.metric, &out);
+      return out;
+    }
+    case DrillKind::kForward: {
+      if (known_schedule == nullptr || !as_of_) return 0;
+      ForwardView own(*as_of_);
+      own.add(known_line, *known_schedule);
+      return forward_figure(own, request_);
+    }
+    case DrillKind::kPipeline:
+    case DrillKind::kOrders: {
+      if (!as_of_) return 0;
+      SalesStats own(as_of_);
+      own.add(line);
+      return request_.kind() == DrillKind::kPipeline ? pipeline_figure(own, *as_of_, request_.age_bucket)
+                                                     : orders_figure(own, *as_of_, request_);
+    }
+    case DrillKind::kWaterfallBooked:
+    case DrillKind::kWaterfallBilled: {
+      if (schedule == nullptr) return 0;
+      Waterfall own;
+      own.add(line, *schedule);
+      return waterfall_figure(request_.kind() == DrillKind::kWaterfallBooked ? own.booked() : own.billed(), request_);
+    }
+  }
+  return 0;
+}
+
+void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule, const ContractLine& known_line,
+                         const LineSchedule* known_schedule, std::string_view segment) {
+  if (!(line.currency == request_.currency) || !in_segment(segment)) return;
+  const std::int64_t c = contribution(line, schedule, known_line, known_schedule);
+  if (c == 0) return;
+  value_ += c;
   ++count_;
-  DrillLine d{line.id, line.customer, line.line_number, line.amount, contribution};
+  DrillLine d{line.id, line.customer, line.line_number, line.amount, c};
   // Keep the `limit` largest in a heap whose top is the smallest of them.
   if (heap_.size() < request_.limit) {
     heap_.push_back(std::move(d));

@@ -102,4 +102,20 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   }
 }
 
+void revenue_by_month(const ContractLine& line, const LineSchedule& s, std::vector<std::int64_t>* out) {
+  const YearMonth booked = line.booking.year_month();
+  const YearMonth last = std::max(booked, s.last_change().year_month());
+  const std::size_t months = static_cast<std::size_t>(last - booked) + 1;
+  out->resize(months);
+  s.uncancelled_revenue_at_month_ends(booked, months, out->data());
+  if (line.has_cancel) {
+    // From the cancellation's month on, what was served through c - 1.
+    const std::int64_t at_cancel = s.revenue_through(line.cancel);
+    const std::int32_t from = std::max(0, line.cancel.year_month() - booked);
+    for (std::size_t i = static_cast<std::size_t>(from); i < months; ++i) (*out)[i] = at_cancel;
+  }
+  // Month-end totals to each month's revenue.
+  for (std::size_t i = months; i-- > 1;) (*out)[i] -= (*out)[i - 1];
+}
+
 }  // namespace bbb

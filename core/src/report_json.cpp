@@ -80,6 +80,74 @@ Json issue_json(const Issue& i) {
   return j;
 }
 
+// One view of a waterfall grouped into the report's periods: a row per
+// period, then the rows outside them when they hold anything in the range
+// ("earlier": booked or billed before the first period; "later": billed
+// after the last, for revenue earned ahead of an invoice; "not billed").
+// Every row: opened (bookings or billings) = revenue_before (recognised
+// before the first period) + its cells + cancellations + what is left at the
+// end of the range (backlog_end, or not_recognised). A column adds up to the
+// period's revenue.
+Json waterfall_view_json(const std::map<std::int32_t, WaterfallRow>& by_month, const std::vector<Period>& periods,
+                         bool booked_view) {
+  Json rows = Json::array();
+  if (periods.empty()) return rows;
+  const YearMonth range_first = periods.front().first, range_last = periods.back().last;
+  // lo..hi: the row's months; a row's start and end dates (where it has
+  // them) are what a drill-down of its cells asks for.
+  auto emit = [&](const std::string& label, const char* kind, std::int32_t lo, std::int32_t hi, bool always) {
+    WaterfallRow row;
+    for (auto it = by_month.lower_bound(lo); it != by_month.end() && it->first <= hi; ++it) row.merge(it->second);
+    Json cells = Json::array();
+    std::int64_t in_range = 0;
+    bool any = false;
+    for (const Period& p : periods) {
+      const std::int64_t r = row.revenue_in(p.first, p.last);
+      cells.push_back(r);
+      in_range += r;
+      any = any || r != 0;
+    }
+    const std::int64_t before = row.revenue_in(YearMonth::from_index(INT32_MIN / 2), range_first.plus(-1));
+    const std::int64_t cancelled = row.cancelled_in(YearMonth::from_index(INT32_MIN / 2), range_last);
+    const std::int64_t left = row.opened - before - in_range - cancelled;
+    // Rows billed after the range, or never, hold only revenue: their
+    // invoices are outside the report.
+    const bool only_revenue = !booked_view && (std::string(kind) == "later" || std::string(kind) == "not_billed");
+    if (!always && !any && cancelled == 0 && (left == 0 || only_revenue)) return;
+    Json j{{booked_view ? "booked" : "billed", label}, {"kind", kind}};
+    if (lo != INT32_MIN && lo != Waterfall::kNotBilledRow) j["start"] = YearMonth::from_index(lo).first_day().iso();
+    if (hi < Waterfall::kNotBilledRow - 1) j["end"] = YearMonth::from_index(hi).last_day().iso();
+    if (!only_revenue) j[booked_view ? "bookings" : "billings"] = row.opened;
+    j["revenue_before"] = before;
+    j["revenue"] = cells;
+    if (booked_view) {
+      j["cancellations"] = cancelled;
+      j["backlog_end"] = left;
+    } else if (!only_revenue) {
+      j["not_recognised"] = left;
+    }
+    rows.push_back(std::move(j));
+  };
+  emit("earlier", "earlier", INT32_MIN, range_first.index() - 1, false);
+  for (const Period& p : periods) emit(p.label, "period", p.first.index(), p.last.index(), true);
+  if (!booked_view) {
+    emit("later", "later", range_last.index() + 1, Waterfall::kNotBilledRow - 1, false);
+    emit("not billed", "not_billed", Waterfall::kNotBilledRow, Waterfall::kNotBilledRow, false);
+  }
+  return rows;
+}
+
+// The waterfall of one currency (or segment): revenue by the period in which
+// it was booked (rows) and recognised (columns); and the same by the period
+// in which it was billed.
+Json waterfall_json(const Waterfall& w, const std::vector<Period>& periods) {
+  Json columns = Json::array();
+  for (const Period& p : periods) columns.push_back(p.label);
+  return Json{{"columns", columns},
+              {"rows", waterfall_view_json(w.booked(), periods, true)},
+              {"billed", Json{{"columns", columns}, {"rows", waterfall_view_json(w.billed(), periods, false)}}}};
+}
+
 // One currency (or one segment of it): the period figures, and with its book
 // the sales figures of each period, the pipeline, orders and forward view.
 Json currency_json(const CurrencyReport& c, const Book* book, const ReportSettings& settings,
@@ -97,38 +165,12 @@ Json currency_json(const CurrencyReport& c, const Book* book, const ReportSettin
     cj["orders"] = orders_json(book->sales, *as_of);
   }
   if (book && book->forward) cj["forward"] = forward_json(*book->forward, settings.period, settings.fiscal_start);
-  return cj;
-}
-
-// The waterfall of one currency: a row per booking period, a column per
-// report period, each cell the revenue recognised in the column from lines
-// booked in the row. A row's cells plus its cancellations and what is still
-// in backlog at the end of the report add up to its bookings; a column adds
-// up to the period's revenue.
-Json waterfall_json(const std::map<std::int32_t, MonthlyLedger>& by_booking_month, const CurrencyCode& currency,
-                    const std::vector<Period>& periods, const ReportSettings& settings) {
-  Json rows = Json::array();
-  for (const Period& row : periods) {
-    MonthlyLedger booked;
-    for (auto it = by_booking_month.lower_bound(row.first.index());
-         it != by_booking_month.end() && it->first <= row.last.index(); ++it)
-      merge_ledger(it->second, &booked);
-    const CurrencyReport r = currency_report(booked, currency, periods, settings);
-    Json cells = Json::array();
-    std::int64_t cancelled = 0;
-    for (const PeriodFigures& p : r.periods) {
-      cells.push_back(p.flows.revenue);
-      cancelled += p.flows.cancellations;
-    }
-    rows.push_back(Json{{"booked", row.label},
-                        {"bookings", r.periods.empty() ? 0 : r.total.flows.bookings},
-                        {"revenue", cells},
-                        {"cancellations", cancelled},
-                        {"backlog_end", r.periods.empty() ? 0 : r.periods.back().backlog_end}});
+  if (book && book->waterfall) {
+    std::vector<Period> periods;
+    for (const PeriodFigures& p : c.periods) periods.push_back(p.period);
+    cj["waterfall"] = waterfall_json(*book->waterfall, periods);
   }
-  Json columns = Json::array();
-  for (const Period& p : periods) columns.push_back(p.label);
-  return Json{{"columns", columns}, {"rows", rows}};
+  return cj;
 }
 
 // The segments of one currency: the `top` largest by bookings over the
@@ -158,6 +200,7 @@ Json segments_json(const Session& session, const std::map<std::string, Book>& by
     merge_ledger(b.ledger, &other.ledger);
     other.sales.merge(b.sales);
     if (other.forward && b.forward) other.forward->merge(*b.forward);
+    if (other.waterfall && b.waterfall) other.waterfall->merge(*b.waterfall);
   }
   if (any_other) {
     Json v = currency_json(currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
@@ -198,9 +241,6 @@ Json report_json(const Session& session, const ReportSettings& settings) {
     const auto book = session.books().find(currency);
     Json cj = currency_json(currency_report(ledger, currency, periods, settings),
                             book != session.books().end() ? &book->second : nullptr, settings, as_of);
-    const auto waterfall = session.waterfall().find(currency);
-    if (waterfall != session.waterfall().end())
-      cj["waterfall"] = waterfall_json(waterfall->second, currency, periods, settings);
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end())
       cj["segments"] = segments_json(session, segments->second, currency, periods, settings, as_of);
@@ -219,6 +259,14 @@ Json report_json(const Session& session, const ReportSettings& settings) {
                  {"value", d->value()},
                  {"count", d->count()},
                  {"lines", lines}};
+    const DrillRequest& q = d->request();
+    if (q.age_bucket >= 0)
+      drill["age"] = q.age_bucket == DrillRequest::kNoCreatedDate ? "none" : age_bucket_label(q.age_bucket);
+    if (q.row_from) drill["row_from"] = q.row_from->iso();
+    if (q.row_to) drill["row_to"] = q.row_to->iso();
+    if (q.not_billed_row) drill["not_billed"] = true;
+    if (q.segment) drill["segment"] = *q.segment;
+    if (q.segment_other) drill["segment"] = Json{{"other_than", q.segment_other_than}};
   }
   // The decimal places of every currency the report names, rejected rows' included.
   Json digits = Json::object();

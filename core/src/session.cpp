@@ -40,7 +40,7 @@ std::string raw_row(const CsvRecord& record, char delimiter) {
 }  // namespace
 
 Session::Session(ReadSettings settings) : settings_(std::move(settings)) {
-  if (settings_.drill) drill_.emplace(*settings_.drill);
+  if (settings_.drill) drill_.emplace(*settings_.drill, settings_.as_of);
 }
 Session::~Session() = default;
 
@@ -259,6 +259,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
     // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
     add_to_book(book(books_, line.currency), line, line, nullptr);
     if (split_column_ >= 0) add_to_book(segment_book(line.currency, segment), line, line, nullptr);
+    if (drill_) drill_->add(line, nullptr, line, nullptr, segment);
   }
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
@@ -362,16 +363,17 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
   }
   const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
   fold_line(line, schedule, &ledgers_[line.currency]);
-  if (drill_) drill_->add(line, schedule);
-  if (settings_.waterfall)
-    fold_line(line, schedule, &waterfall_[line.currency][line.booking.year_month().index()]);
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
   const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
-  add_to_book(book(books_, line.currency), line, known_line, &known_schedule);
+  if (drill_) drill_->add(line, &schedule, known_line, &known_schedule, segment);
+  Book& whole = book(books_, line.currency);
+  add_to_book(whole, line, known_line, &known_schedule);
+  if (whole.waterfall) whole.waterfall->add(line, schedule);
   if (split_column_ >= 0) {
     Book& seg = segment_book(line.currency, segment);
     fold_line(line, schedule, &seg.ledger);
     add_to_book(seg, line, known_line, &known_schedule);
+    if (seg.waterfall) seg.waterfall->add(line, schedule);
   }
 }
 

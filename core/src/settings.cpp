@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bbb/sales_stats.h"
+
 namespace bbb {
 namespace {
 
@@ -41,11 +43,40 @@ bool parse_drill(const json& v, ReadSettings* out, std::string* error) {
       if (!parse_currency_code(s, &d.currency)) { *error = "drill.currency must be a three-letter code"; return false; }
     } else if (key == "metric") {
       if (!read_string(value, "drill.metric", &d.metric, error)) return false;
-      if (!is_drill_metric(d.metric)) { *error = "drill.metric '" + d.metric + "' is not an amount of the period report"; return false; }
+      if (!is_drill_metric(d.metric)) { *error = "drill.metric '" + d.metric + "' is not an amount of the report that lines can explain"; return false; }
     } else if (key == "from") {
       if (!read_date(value, "drill.from", &from, error)) return false;
     } else if (key == "to") {
       if (!read_date(value, "drill.to", &to, error)) return false;
+    } else if (key == "age") {
+      // An age bucket of the pipeline or the orders, by its label.
+      if (!read_string(value, "drill.age", &s, error)) return false;
+      d.age_bucket = -2;
+      for (int b = 0; b < kAgeBuckets; ++b)
+        if (s == age_bucket_label(b)) d.age_bucket = b;
+      if (s == "none") d.age_bucket = DrillRequest::kNoCreatedDate;
+      if (d.age_bucket == -2) { *error = "drill.age must be 0-30, 31-60, 61-90, 91-180, 181+ or none"; return false; }
+    } else if (key == "row_from") {
+      if (!read_date(value, "drill.row_from", &d.row_from, error)) return false;
+    } else if (key == "row_to") {
+      if (!read_date(value, "drill.row_to", &d.row_to, error)) return false;
+    } else if (key == "not_billed") {
+      if (!value.is_boolean()) { *error = "drill.not_billed must be true or false"; return false; }
+      d.not_billed_row = value.get<bool>();
+    } else if (key == "segment") {
+      // A value of split_by, or {"other_than": [the values shown one by one]}.
+      if (value.is_string()) {
+        d.segment = value.get<std::string>();
+      } else if (value.is_object() && value.size() == 1 && value.contains("other_than") && value["other_than"].is_array()) {
+        d.segment_other = true;
+        for (const json& v : value["other_than"]) {
+          if (!v.is_string()) { *error = "drill.segment.other_than must list strings"; return false; }
+          d.segment_other_than.push_back(v.get<std::string>());
+        }
+      } else {
+        *error = "drill.segment must be a value of split_by or {\"other_than\": [values]}";
+        return false;
+      }
     } else if (key == "limit") {
       if (!value.is_number_integer() || value.get<long long>() < 1 || value.get<long long>() > 100000) {
         *error = "drill.limit must be a whole number from 1 to 100000";
@@ -133,6 +164,15 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
       *error = "unknown setting '" + key + "'";
       return false;
     }
+  }
+  // Checked once every key is read, whatever their order.
+  if (out->drill && out->drill->needs_as_of() && !out->as_of) {
+    *error = "drill of '" + out->drill->metric + "' needs the as_of setting";
+    return false;
+  }
+  if (out->drill && out->drill->wants_segment() && out->split_by.empty()) {
+    *error = "drill of a segment needs the split_by setting";
+    return false;
   }
   return true;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "bbb/contract_line.h"
 #include "bbb/ledger.h"
@@ -15,5 +16,10 @@ namespace bbb {
 std::int64_t acv_of(const ContractLine& line);
 
 void fold_line(const ContractLine& line, const LineSchedule& schedule, MonthlyLedger* ledger);
+
+// The line's revenue in each month, exactly as fold_line counts it: out[i]
+// is the revenue of the booking month + i, up to the last month anything
+// changes.
+void revenue_by_month(const ContractLine& line, const LineSchedule& schedule, std::vector<std::int64_t>* out);
 
 }  // namespace bbb

@@ -26,6 +26,7 @@
 #include "bbb/report.h"
 #include "bbb/schedule.h"
 #include "bbb/settings.h"
+#include "bbb/waterfall.h"
 
 namespace bbb {
 
@@ -49,10 +50,12 @@ struct FileSummary {
 // Everything folded for one currency, or for one segment of it.
 struct Book {
   explicit Book(const ReadSettings& settings)
-      : sales(settings.as_of), forward(settings.as_of ? std::optional<ForwardView>(*settings.as_of) : std::nullopt) {}
+      : sales(settings.as_of), forward(settings.as_of ? std::optional<ForwardView>(*settings.as_of) : std::nullopt),
+        waterfall(settings.waterfall ? std::optional<Waterfall>(Waterfall()) : std::nullopt) {}
   MonthlyLedger ledger;
   SalesStats sales;
   std::optional<ForwardView> forward;  // with an as-of date only
+  std::optional<Waterfall> waterfall;  // with the waterfall setting only
 };
 
 class Session {
@@ -80,9 +83,6 @@ class Session {
   // With split_by: per currency, per value of that column (at most
   // kMaxSegments values; later ones are folded into kOtherSegment).
   const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return segments_; }
-  // With waterfall: per currency, one ledger per booking month (the rows of
-  // the waterfall: what the lines booked in that month recognise, and when).
-  const std::map<CurrencyCode, std::map<std::int32_t, MonthlyLedger>>& waterfall() const { return waterfall_; }
   static constexpr std::size_t kMaxSegments = 200;
   static constexpr const char* kOtherSegment = "(other)";
 
@@ -114,7 +114,6 @@ class Session {
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
   std::map<CurrencyCode, Book> books_;
   std::map<CurrencyCode, std::map<std::string, Book>> segments_;
-  std::map<CurrencyCode, std::map<std::int32_t, MonthlyLedger>> waterfall_;
   int split_column_ = -1;  // the split_by column of the contracts file being read
   Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
 

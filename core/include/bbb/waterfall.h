@@ -1,0 +1,66 @@
+// The waterfall of spec 5: rows = the month in which value was booked (or
+// billed), columns = the months in which it is recognised. Kept month by
+// month as compact rows (one number per month a row's lines recognise), so
+// that a waterfall per segment costs kilobytes, not a ledger per row.
+//
+// Booked view: a line's row is its booking month; the row holds its
+// bookings, the revenue of its lines in each month, and the backlog they
+// lost to cancellation (by month, so a report range can cut it).
+//
+// Billed view: a row per billing month, holding that month's billings. A
+// line's revenue is matched to its invoices first in, first out: the oldest
+// billed amount is earned first. Credit notes are not matched: they reduce
+// what their row leaves to earn. Revenue beyond everything the line was ever
+// invoiced sits in the row kNotBilledRow. A row's billings = its revenue in
+// every column + what it has not yet recognised, and a column adds up to
+// the month's revenue.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "bbb/contract_line.h"
+#include "bbb/date.h"
+#include "bbb/schedule.h"
+
+namespace bbb {
+
+struct WaterfallRow {
+  std::int64_t opened = 0;   // bookings (booked view) or billings (billed view) of the row's month
+  YearMonth first;           // the month of revenue[0] and cancelled[0]
+  std::vector<std::int64_t> revenue;    // by month from `first`
+  std::vector<std::int64_t> cancelled;  // booked view: backlog removed by cancellation, by month
+
+  void add_revenue(YearMonth m, std::int64_t amount) { add(&revenue, m, amount); }
+  void add_cancelled(YearMonth m, std::int64_t amount) { add(&cancelled, m, amount); }
+  // Sums over months [from, to].
+  std::int64_t revenue_in(YearMonth from, YearMonth to) const { return sum(revenue, from, to); }
+  std::int64_t cancelled_in(YearMonth from, YearMonth to) const { return sum(cancelled, from, to); }
+  void merge(const WaterfallRow& other);
+
+ private:
+  void add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount);
+  std::int64_t sum(const std::vector<std::int64_t>& series, YearMonth from, YearMonth to) const;
+};
+
+class Waterfall {
+ public:
+  static constexpr std::int32_t kNotBilledRow = INT32_MAX;
+
+  // Adds a booked line to both views.
+  void add(const ContractLine& line, const LineSchedule& schedule);
+  void merge(const Waterfall& other);
+
+  // Rows by month index (YearMonth::index()).
+  const std::map<std::int32_t, WaterfallRow>& booked() const { return booked_; }
+  const std::map<std::int32_t, WaterfallRow>& billed() const { return billed_; }
+
+ private:
+  void add_billed(const ContractLine& line, const LineSchedule& schedule, YearMonth first,
+                  const std::vector<std::int64_t>& revenue);
+
+  std::map<std::int32_t, WaterfallRow> booked_, billed_;
+};
+
+}  // namespace bbb

@@ -1,0 +1,99 @@
+#include "bbb/waterfall.h"
+
+#include <algorithm>
+
+#include "bbb/line_fold.h"
+
+namespace bbb {
+
+void WaterfallRow::add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount) {
+  if (amount == 0) return;
+  if (revenue.empty() && cancelled.empty()) first = m;
+  if (m < first) {
+    // Grow at the front: both series share `first`.
+    const std::size_t by = static_cast<std::size_t>(first - m);
+    if (!revenue.empty()) revenue.insert(revenue.begin(), by, 0);
+    if (!cancelled.empty()) cancelled.insert(cancelled.begin(), by, 0);
+    first = m;
+  }
+  const std::size_t i = static_cast<std::size_t>(m - first);
+  if (series->size() <= i) series->resize(i + 1, 0);
+  (*series)[i] += amount;
+}
+
+std::int64_t WaterfallRow::sum(const std::vector<std::int64_t>& series, YearMonth from, YearMonth to) const {
+  std::int64_t total = 0;
+  const YearMonth lo = std::max(from, first);
+  for (YearMonth m = lo; m <= to && static_cast<std::size_t>(m - first) < series.size(); m = m.plus(1))
+    total += series[static_cast<std::size_t>(m - first)];
+  return total;
+}
+
+void WaterfallRow::merge(const WaterfallRow& o) {
+  opened += o.opened;
+  for (std::size_t i = 0; i < o.revenue.size(); ++i) add_revenue(o.first.plus(static_cast<std::int32_t>(i)), o.revenue[i]);
+  for (std::size_t i = 0; i < o.cancelled.size(); ++i) add_cancelled(o.first.plus(static_cast<std::int32_t>(i)), o.cancelled[i]);
+}
+
+void Waterfall::merge(const Waterfall& o) {
+  for (const auto& [month, row] : o.booked_) booked_[month].merge(row);
+  for (const auto& [month, row] : o.billed_) billed_[month].merge(row);
+}
+
+void Waterfall::add(const ContractLine& line, const LineSchedule& s) {
+  thread_local std::vector<std::int64_t> revenue;  // reused: no allocation per line
+  revenue_by_month(line, s, &revenue);
+  const YearMonth first = line.booking.year_month();
+
+  WaterfallRow& row = booked_[first.index()];
+  row.opened += line.amount;
+  for (std::size_t i = 0; i < revenue.size(); ++i) row.add_revenue(first.plus(static_cast<std::int32_t>(i)), revenue[i]);
+  if (line.has_cancel) row.add_cancelled(line.cancel.year_month(), s.cancelled_backlog());
+
+  add_billed(line, s, first, revenue);
+}
+
+void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, YearMonth first,
+                           const std::vector<std::int64_t>& revenue) {
+  // Worked in the line's own sign, so that a negative line (a downgrade)
+  // matches its negative invoices the same way.
+  const std::int64_t sign = line.amount < 0 ? -1 : 1;
+  // The line's invoices as layers stacked oldest first: layer k covers
+  // [end of layer k-1, end_k) of the cumulative billed amount.
+  struct Layer { std::int32_t month; std::int64_t end; };
+  thread_local std::vector<Layer> layers;
+  layers.clear();
+  std::int64_t stacked = 0;
+  for (const DatedAmount& b : s.billings()) {
+    const std::int32_t month = b.date.year_month().index();
+    billed_[month].opened += b.amount;
+    if (b.amount * sign <= 0) continue;  // a credit note only lowers what its row leaves to earn
+    stacked += b.amount * sign;
+    if (!layers.empty() && layers.back().month == month) layers.back().end = stacked;
+    else layers.push_back({month, stacked});
+  }
+  // Revenue earned through a month end fills the layers from the oldest;
+  // a month's revenue is how far that level moved, row by row. A fall in
+  // revenue (a percentage that goes down) empties the newest layers first.
+  std::int64_t level = 0;
+  for (std::size_t i = 0; i < revenue.size(); ++i) {
+    if (revenue[i] == 0) continue;
+    const YearMonth m = first.plus(static_cast<std::int32_t>(i));
+    const std::int64_t next = level + revenue[i] * sign;
+    const std::int64_t lo = std::min(level, next), hi = std::max(level, next);
+    const std::int64_t direction = (next > level ? 1 : -1) * sign;
+    // Outside the stacked invoices: earned beyond (or below) anything billed.
+    const std::int64_t outside = std::max<std::int64_t>(0, std::min<std::int64_t>(hi, 0) - lo) + std::max<std::int64_t>(0, hi - std::max(lo, stacked));
+    if (outside != 0) billed_[kNotBilledRow].add_revenue(m, direction * outside);
+    auto k = std::upper_bound(layers.begin(), layers.end(), lo, [](std::int64_t v, const Layer& l) { return v < l.end; });
+    for (; k != layers.end(); ++k) {
+      const std::int64_t start = k == layers.begin() ? 0 : (k - 1)->end;
+      if (start >= hi) break;
+      const std::int64_t overlap = std::min(hi, k->end) - std::max(lo, start);
+      if (overlap > 0) billed_[k->month].add_revenue(m, direction * overlap);
+    }
+    level = next;
+  }
+}
+
+}  // namespace bbb
