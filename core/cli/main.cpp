@@ -31,7 +31,7 @@ constexpr const char* kUsage =
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
     "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--waterfall yes]\n"
-    "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]\n"
+    "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT] | --drill '{JSON drill request}']\n"
     "           [--format json|csv|table]\n"
     "       bbb --version\n";
 
@@ -131,6 +131,10 @@ int main(int argc, char** argv) {
         const std::size_t eq = v.find('=');
         if (eq == std::string::npos) return fail("--map takes FIELD=COLUMN");
         read["mapping"][v.substr(0, eq)] = v.substr(eq + 1);
+      } else if (a == "--drill" && !v.empty() && v[0] == '{') {
+        // The whole drill request as JSON (segment, age, waterfall rows...).
+        read["drill"] = nlohmann::json::parse(v, nullptr, false);
+        if (read["drill"].is_discarded()) return fail("--drill: not a JSON object");
       } else if (a == "--drill") {
         // METRIC,CURRENCY,FROM,TO[,LIMIT]: the lines behind one cell, in the JSON's "drill".
         std::vector<std::string> parts;

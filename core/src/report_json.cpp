@@ -205,6 +205,7 @@ Json segments_json(const Session& session, const std::map<std::string, Book>& by
   if (any_other) {
     Json v = currency_json(currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
     v["value"] = "other";
+    v["other"] = true;  // every value not listed above, not a value named "other"
     values.push_back(std::move(v));
   }
   return Json{{"by", session.settings().split_by}, {"values", values}};

@@ -27,6 +27,16 @@ const panel = (name) => page.locator(`section.view-panel[data-currency="USD"][da
 const kpi = (name, key) => panel(name).locator(`.kpi[data-kpi="${key}"] dd`).textContent();
 const cellOf = (name, table, row, col) =>
   panel(name).locator(`table[data-table="${table}"] tr[data-row="${row}"] td[data-col="${col}"]`).textContent();
+/** Clicks a figure's drill button; the dialog's total, once the engine has listed the lines. */
+async function drillTotal(name, table, row, col) {
+  await panel(name).locator(`table[data-table="${table}"] tr[data-row="${row}"] td[data-col="${col}"] button`).click();
+  await page.locator('#drill-dialog[open]').waitFor({ timeout: 10_000 });
+  await page.locator('#drill-dialog :is(.drill-total, .drill-error)').waitFor({ timeout: 60_000 });
+  const total = await page.locator('#drill-dialog :is(.drill-total strong, .drill-error)').first().textContent();
+  const lines = await page.locator('#drill-dialog .drill-table tbody tr').count();
+  await page.keyboard.press('Escape');
+  return { total, lines };
+}
 
 test('the sales example as of 2026-09-30 by quarter; the as-of date defaults to today', { timeout: 120_000 }, async () => {
   page = await b.openPage();
@@ -71,8 +81,20 @@ test('waterfall: a heat map whose rows tie to bookings and whose bottom row is t
   assert.equal(await panel(t).locator('tr[data-row="booked.FY2027-Q1"]').count(), 0);
   const shaded = panel(t).locator('td.heat-6').first();
   assert.notEqual(await shaded.evaluate((td) => getComputedStyle(td).backgroundColor), 'rgba(0, 0, 0, 0)');
-  assert.match(await panel(t).locator('table').getAttribute('title'), /cannot be drilled/);
   await shot(page, 'sales-waterfall');
+  // A cell drills: the lines booked in the row whose revenue falls in the column.
+  assert.deepEqual(await drillTotal(t, t, 'booked.FY2025-Q1', 'FY2025-Q1'), { total: 'USD 31,155.43', lines: 6 });
+  // The second view: rows by billing period, revenue matched to invoices oldest first.
+  await panel(t).locator('select[data-picker="rows"]').selectOption('billed');
+  assert.equal(await cellOf(t, t, 'billed.FY2025-Q1', 'Billings'), '273,250.99');
+  assert.equal(await cellOf(t, t, 'billed.FY2025-Q1', 'Not yet recognised'), '47,306.46');
+  assert.equal(await cellOf(t, t, 'billed.FY2025-Q3', 'Not yet recognised'), '(47,306.46)');
+  assert.equal(await cellOf(t, t, 'billed.FY2025-Q2', 'FY2025-Q3'), '99,904.23');
+  assert.equal(await cellOf(t, t, 'revenue', 'FY2025-Q2'), '200,394.24');
+  const billedStatement = await page.locator('section.currency[data-currency="USD"] tr[data-metric="billings"] td[data-period="FY2025-Q1"]').textContent();
+  assert.equal(billedStatement, '273,250.99');
+  assert.equal((await drillTotal(t, t, 'billed.FY2025-Q2', 'FY2025-Q3')).total, 'USD 99,904.23');
+  await shot(page, 'sales-waterfall-billed');
 });
 
 test('pipeline: KPIs, age buckets, win rate of a chosen period; the view tabs work by keyboard', { timeout: 60_000 }, async () => {
@@ -88,6 +110,7 @@ test('pipeline: KPIs, age buckets, win rate of a chosen period; the view tabs wo
   assert.equal(await kpi('pipeline', 'sales_velocity_per_day'), '15,067.87 / day');
   assert.equal(await cellOf('pipeline', 'pipeline_age', 'age.91-180', 'Value'), '365,000.00');
   assert.equal(await cellOf('pipeline', 'pipeline_age', 'age.91-180', 'Deals'), '11');
+  assert.deepEqual(await drillTotal('pipeline', 'pipeline_age', 'age.91-180', 'Value'), { total: 'USD 365,000.00', lines: 11 });
   assert.equal(await cellOf('pipeline', 'pipeline_periods', 'period.3', 'Win rate'), '57.9%');
   await panel('pipeline').locator('select.view-period').selectOption({ label: 'FY2026-Q3' });
   assert.equal(await kpi('pipeline', 'win_rate'), '91.7%');
@@ -105,6 +128,7 @@ test('orders: undelivered by age, older than 90 days, the oldest list and lead t
     ['O-002', 'Pied Piper', '102', '2025-03-12', '567', '6,500.99']);
   assert.equal(await cellOf('orders', 'orders_periods', 'period.1', 'Lead time (days)'), '39.3');
   assert.equal(await cellOf('orders', 'orders_age', 'age.181+', 'Value'), '52,502.97');
+  assert.deepEqual(await drillTotal('orders', 'orders_age', 'older', 'Value'), { total: 'USD 62,502.97', lines: 5 });
   const [download] = await Promise.all([page.waitForEvent('download'), panel('orders').locator('.view-export').click()]);
   assert.equal(download.suggestedFilename(), 'sales-pipeline-orders-USD.csv');
   const path = join(SHOTS, download.suggestedFilename());
@@ -136,6 +160,15 @@ test('split by region: every view gets its segments, they add up to the Total; T
   const statementTotal = await page.locator('section.currency[data-currency="USD"] tr[data-metric="bookings"] td[data-period="Total"]').textContent();
   assert.equal(await panel('segments').locator('tr[data-row="total"] td[data-col="Bookings"]').textContent(), statementTotal);
   await shot(page, 'sales-segments');
+  // A segment's figure drills inside the segment.
+  assert.equal((await drillTotal('segments', 'segments', 'segment.0', 'Bookings')).total, 'USD 1,937,505.95');
+  // The waterfall of one segment.
+  await view('waterfall');
+  await panel('waterfall').locator('select[data-picker="rows"]').selectOption('booked');
+  await panel('waterfall').locator('select[data-picker="segment"]').selectOption({ label: 'EMEA' });
+  assert.equal(await cellOf('waterfall', 'waterfall', 'booked.FY2025-Q1', 'Bookings'), '266,500.99');
+  assert.equal(await cellOf('waterfall', 'waterfall', 'booked.FY2025-Q1', 'Cancelled'), '137,306.46');
+  assert.equal((await drillTotal('waterfall', 'waterfall', 'booked.FY2025-Q1', 'FY2025-Q1')).total, 'USD 12,644.28');
   // The pipeline and forward views have their segment tables and chart.
   await view('pipeline');
   assert.equal(await panel('pipeline').locator('figure[data-chart="pipeline_segments"] canvas').count(), 1);

@@ -35,9 +35,18 @@ const periods = [PERIOD('2024-05', '2024-05-01', '2024-05-31', { sales: SALES(0,
 const DATA = {
   minor_digits: 2, periods, total: PERIOD('total', '2024-05-01', '2024-06-30', { bookings: 200000 }), pipeline, orders, forward,
   waterfall: { columns: ['2024-05', '2024-06'], rows: [
-    { booked: '2024-05', bookings: 100000, revenue: [20000, 20000], cancellations: 0, backlog_end: 60000 },
-    { booked: '2024-06', bookings: 0, revenue: [0, 0], cancellations: 0, backlog_end: 0 },
-  ] },
+    { booked: '2024-05', kind: 'period', start: '2024-05-01', end: '2024-05-31', bookings: 100000, revenue_before: 0,
+      revenue: [20000, 20000], cancellations: 0, backlog_end: 60000 },
+    { booked: '2024-06', kind: 'period', start: '2024-06-01', end: '2024-06-30', bookings: 0, revenue_before: 0,
+      revenue: [0, 0], cancellations: 0, backlog_end: 0 },
+  ], billed: { columns: ['2024-05', '2024-06'], rows: [
+    { billed: 'earlier', kind: 'earlier', end: '2024-04-30', billings: 30000, revenue_before: 10000, revenue: [10000, 0], not_recognised: 10000 },
+    { billed: '2024-05', kind: 'period', start: '2024-05-01', end: '2024-05-31', billings: 50000, revenue_before: 0,
+      revenue: [10000, 20000], not_recognised: 20000 },
+    { billed: '2024-06', kind: 'period', start: '2024-06-01', end: '2024-06-30', billings: 0, revenue_before: 0,
+      revenue: [0, 0], not_recognised: 0 },
+    { billed: 'not billed', kind: 'not_billed', revenue_before: 0, revenue: [0, 20000] },
+  ] } },
 };
 const SPLIT = { ...DATA, segments: { by: 'region', values: [
   { value: 'NA', minor_digits: 2, periods, total: PERIOD('total', '2024-05-01', '2024-06-30', { bookings: 150000 }), pipeline, orders, forward },
@@ -51,6 +60,10 @@ test('forward: periods, later, unscheduled and the backlog in one row; the chart
   assert.deepEqual(m.tables[0].columns.map((c) => c.label), ['2024-07', '2024-08', 'Later', 'Unscheduled', 'Backlog at 2024-06-30']);
   assert.deepEqual(texts(m.tables[0].rows[0]), ['300.00', '200.00', '60.00', '40.00', '600.00']);
   assert.deepEqual(texts(m.tables[0].rows[1]), ['250.00', '0.00', '10.00', '', '']);
+  assert.deepEqual(m.tables[0].rows[0].cells[0].drill, { metric: 'forward_revenue', label: '2024-07', start: '2024-07-01',
+    end: '2024-07-31', extra: {}, help: undefined });
+  assert.equal(m.tables[0].rows[0].cells[4].drill.metric, 'forward_backlog');
+  assert.equal(m.tables[0].rows[1].cells[2].drill.metric, 'forward_billings_later');
   assert.deepEqual(m.charts[0].series[0].data, [30000, 20000]);
   assert.equal(m.kpis.find((k) => k.key === 'forward_backlog').text, '600.00');
   assert.match(forwardModel('USD', { ...DATA, forward: undefined }).empty, /As of/);
@@ -73,7 +86,38 @@ test('waterfall: heat levels, row totals first, empty booking periods left out, 
   assert.deepEqual(texts(t.rows[0]), ['1,000.00', '0.00', '600.00', '200.00', '200.00']);
   assert.deepEqual(t.rows[0].cells.slice(3).map((c) => c.heat), [6, 6]);
   assert.deepEqual(texts(t.rows[1]), ['', '', '', '400.00', '400.00']);
+  // Every cell drills: the engine lists the lines booked in the row and recognised in the column.
+  assert.deepEqual(t.rows[0].cells[4].drill, { metric: 'waterfall_booked', label: '2024-05 → 2024-06', start: '2024-06-01',
+    end: '2024-06-30', extra: { row_from: '2024-05-01', row_to: '2024-05-31' }, help: 'waterfall' });
+  assert.equal(t.rows[0].cells[0].drill.metric, 'bookings');
+  assert.equal(t.rows[1].cells[3].drill.metric, 'revenue');
   assert.match(waterfallModel('USD', { ...DATA, waterfall: undefined }).empty, /no waterfall/);
+});
+
+test('waterfall by billing period: billings and not yet recognised first, earlier and not-billed rows, drills', () => {
+  const m = waterfallModel('USD', DATA, { rows: 'billed' });
+  const t = m.tables[0];
+  assert.equal(m.pickers[0].value, 'billed');
+  assert.deepEqual(t.columns.map((c) => c.label), ['Billings', 'Not yet recognised', 'Recognised before', '2024-05', '2024-06']);
+  assert.deepEqual(t.rows.map((r) => r.label), ['Before the range', '2024-05', 'Not billed', 'Revenue']);
+  assert.deepEqual(texts(t.rows[1]), ['500.00', '200.00', '0.00', '100.00', '200.00']);
+  assert.deepEqual(texts(t.rows[2]), ['', '', '0.00', '0.00', '200.00']);
+  assert.deepEqual(t.rows[0].cells[3].drill.extra, { row_to: '2024-04-30' });
+  assert.deepEqual(t.rows[2].cells[4].drill.extra, { not_billed: true });
+  assert.equal(t.rows[0].cells[0].drill, undefined);  // billed before the range: no period to list
+});
+
+test('waterfall of one segment: the segment picker, its rows, and drills inside the segment', () => {
+  const seg = { ...SPLIT.segments.values[0], waterfall: { columns: ['2024-05', '2024-06'], rows: [
+    { booked: '2024-05', kind: 'period', start: '2024-05-01', end: '2024-05-31', bookings: 70000, revenue_before: 0,
+      revenue: [5000, 5000], cancellations: 0, backlog_end: 60000 }], billed: { columns: [], rows: [] } } };
+  const data = { ...SPLIT, segments: { ...SPLIT.segments, values: [seg, { ...SPLIT.segments.values[1], other: true }] } };
+  const m = waterfallModel('USD', data, { segment: '0' });
+  assert.deepEqual(m.pickers[1].options.map((o) => o.label), ['All', 'NA', 'other']);
+  assert.deepEqual(texts(m.tables[0].rows[0]).slice(0, 1), ['700.00']);
+  assert.deepEqual(m.tables[0].rows[0].cells[3].drill.extra, { segment: 'NA', row_from: '2024-05-01', row_to: '2024-05-31' });
+  const other = waterfallModel('USD', data, { segment: '1' });
+  assert.match(other.intro, /region = other/);
 });
 
 test('pipeline: KPIs of the chosen period, age buckets with a total, per-period table, segments', () => {
@@ -87,6 +131,9 @@ test('pipeline: KPIs of the chosen period, age buckets with a total, per-period 
   assert.deepEqual(m.charts[0].labels, ['0-30 days', '31-60 days', '61-90 days', '91-180 days', '181+ days']);
   const ages = m.tables[0].rows;
   assert.deepEqual(texts(ages.at(-1)), ['3', '90.01']);
+  assert.deepEqual(ages[1].cells[1].drill, { metric: 'pipeline_open', label: '31-60 days', start: '2024-06-30', end: '2024-06-30',
+    extra: { age: '31-60' }, help: 'age_buckets' });
+  assert.equal(ages[2].cells[1].drill, undefined);  // an empty bucket has nothing to list
   const first = pipelineModel('USD', DATA, { period: '0' });
   assert.equal(first.kpis.find((x) => x.key === 'win_rate').text, '–');
   const split = pipelineModel('USD', SPLIT);
@@ -99,6 +146,10 @@ test('orders: KPIs, buckets, the oldest list and lead time per period', () => {
   assert.deepEqual(m.kpis.map((x) => x.text), ['2', '40.00', '1', '25.00']);
   const oldest = m.tables.find((t) => t.key === 'orders_oldest');
   assert.deepEqual(texts(oldest.rows[0]), ['=cmd()', '7', '2024-02-01', '150', '25.00']);
+  const age = m.tables.find((t) => t.key === 'orders_age');
+  assert.equal(age.rows[3].cells[1].drill.metric, 'orders_undelivered');
+  assert.deepEqual(age.rows[3].cells[1].drill.extra, { age: '91-180' });
+  assert.equal(age.rows[5].cells[1].drill.metric, 'orders_older_than_90_days');
   const lead = m.tables.find((t) => t.key === 'orders_periods');
   assert.deepEqual(texts(lead.rows[1]), ['1', '25.00', '12.0']);
 });
@@ -116,8 +167,11 @@ test('segments: key rows per segment and the unsplit Total, which drills', () =>
   const m = segmentsModel('USD', SPLIT);
   const t = m.tables[0];
   assert.deepEqual(t.rows.map((r) => r.cells[0].text), ['1,500.00', '500.00', '2,000.00']);
-  assert.deepEqual(t.rows[2].cells[0].drill, { metric: 'bookings', start: '2024-05-01', end: '2024-06-30', label: 'Total' });
-  assert.equal(t.rows[0].cells[0].drill, undefined);
+  assert.deepEqual(t.rows[2].cells[0].drill, { metric: 'bookings', start: '2024-05-01', end: '2024-06-30', label: 'Total', extra: {}, help: undefined });
+  // A segment's figure drills inside the segment; the merged rest lists every value but those shown.
+  assert.deepEqual(t.rows[0].cells[0].drill.extra, { segment: 'NA' });
+  const marked = { ...SPLIT, segments: { ...SPLIT.segments, values: [SPLIT.segments.values[0], { ...SPLIT.segments.values[1], other: true }] } };
+  assert.deepEqual(segmentsModel('USD', marked).tables[0].rows[1].cells[0].drill.extra, { segment: { other_than: ['NA'] } });
   const june = segmentsModel('USD', SPLIT, { period: '1' });
   assert.equal(june.tables[0].rows[2].cells[0].drill.label, '2024-06');
 });

@@ -28,7 +28,7 @@ import { waterfallModel } from './views/waterfall_model.js';
 /** The model of each view but the statement: (currency, its report, the panel's state) -> ViewModel. */
 const VIEW_MODELS = {
   forward: (code, data) => forwardModel(code, data),
-  waterfall: (code, data) => waterfallModel(code, data),
+  waterfall: (code, data, state) => waterfallModel(code, data, state),
   pipeline: (code, data, state) => pipelineModel(code, data, state),
   orders: (code, data) => ordersModel(code, data),
   trends: (code, data, state) => trendsModel(code, data, state),
@@ -343,7 +343,9 @@ function ensurePanel(code, view) {
   const data = currentReport.currencies[code];
   const periods = data.periods?.length ?? 0;
   const saved = panelStates.get(key);
-  const state = saved && (saved.period === 'total' || Number(saved.period) < periods) ? saved : {};
+  // A saved period past the new report's periods is dropped; other choices stay.
+  const state = { ...(saved ?? {}) };
+  if (state.period !== undefined && state.period !== 'total' && !(Number(state.period) < periods)) delete state.period;
   const panel = renderViewPanel(code, view, (s) => build(code, data, s), {
     state,
     onState: (s) => panelStates.set(key, s),
@@ -384,7 +386,7 @@ async function drill(target) {
   const { currency, metric, column, label } = target;
   const where = column.total ? `${column.start} to ${column.end}` : `${column.label} (${column.start} to ${column.end})`;
   openDrill(`${label} · ${currency} · ${column.total ? 'Total' : column.label}`, `Listing the lines behind ${label}, ${where}…`);
-  const settings = { ...readSettings(), drill: { currency, metric, from: column.start, to: column.end, limit: 200 } };
+  const settings = { ...readSettings(), drill: { currency, metric, from: column.start, to: column.end, limit: 200, ...(target.extra ?? {}) } };
   const reply = await engine.drill(settings, fileSet(), reportSettings(), drillProgress);
   if (!reply.ok) {
     const unsupported = reply.error?.code === 'no_drill' || /drill/.test(reply.error?.message ?? '');
@@ -392,7 +394,7 @@ async function drill(target) {
       : `Could not list the lines: ${reply.error?.message ?? 'unknown error'}`);
     return;
   }
-  showDrill(reply.drill, currentReport?.currencies?.[currency]?.minor_digits ?? 2, metric);
+  showDrill(reply.drill, currentReport?.currencies?.[currency]?.minor_digits ?? 2, target.help ?? metric);
 }
 
 // ------------------------------------------------------------ exports ----

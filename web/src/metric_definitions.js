@@ -157,8 +157,19 @@ export const METRIC_DEFINITIONS = {
   },
   waterfall: {
     label: 'Waterfall',
-    definition: 'Revenue by the period its lines were booked in (rows) and the period it is recognised in (columns).',
-    formula: 'row: Σ cells + cancelled + still in backlog = bookings; column: Σ cells = revenue',
+    definition: 'Revenue by the period its lines were booked in (or its invoices were issued in: rows) and the period it is recognised in (columns). ' +
+      'By billing period, a line\'s revenue is matched to its invoices oldest first.',
+    formula: 'booked row: Σ cells + cancelled + still in backlog = bookings; billed row: Σ cells + not yet recognised = billings; column: Σ cells = revenue',
+  },
+  waterfall_not_recognised: {
+    label: 'Not yet recognised',
+    definition: 'What the row\'s invoices bill that is not yet earned at the end of the range (net of the credit notes issued in the row\'s period).',
+    formula: 'billings − recognised before − Σ cells',
+  },
+  waterfall_before: {
+    label: 'Recognised before the range',
+    definition: 'Revenue of the row recognised before the report\'s first period (a range set with From).',
+    formula: 'Σ revenue of the row before the first period',
   },
   // ---- sales backlog and pipeline (METRICS.md §6) ----
   open_count: {

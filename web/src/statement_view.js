@@ -15,7 +15,9 @@ export function el(tag, attrs = {}, text) {
 
 /**
  * @typedef {{currency: string, metric: string, column: import('./statement_model.js').Column,
- *   label: string, text: string}} DrillTarget
+ *   label: string, text: string, extra?: Record<string, any>, help?: string}} DrillTarget
+ * extra: more of the engine's drill request (segment, age, waterfall row);
+ * help: the definition to show with the lines, when not the metric's own.
  */
 
 /**

@@ -2,7 +2,7 @@
 // future periods the engine scheduled it in, then "later" and "unscheduled",
 // and the backlog itself, so the tie-out Σ periods + later + unscheduled =
 // backlog can be read off the row. Plus the same row per segment.
-import { amount, blank, chartValue, kpi } from './view_model.js';
+import { amount, blank, chartValue, drillCell, kpi } from './view_model.js';
 import { segmentRows } from './segments_model.js';
 
 /**
@@ -20,7 +20,8 @@ export function forwardModel(currency, data, segments = data?.segments) {
   }
   const periods = Array.isArray(forward.periods) ? forward.periods : [];
   model.intro = `The backlog at ${forward.as_of}: revenue scheduled in each period after that day (36 months), ` +
-    'then later, then what no schedule places yet. The revenue row adds up to the backlog; billings are the invoices scheduled.';
+    'then later, then what no schedule places yet. The revenue row adds up to the backlog; billings are the invoices scheduled. ' +
+    'Click any figure for the lines behind it.';
   model.kpis.push(
     kpi('forward_backlog', `Backlog at ${forward.as_of}`, 'forward_backlog', amount(forward.backlog, digits)),
     kpi('revenue_later', 'Scheduled after 36 months', 'revenue_later', amount(forward.revenue_later, digits)),
@@ -33,9 +34,17 @@ export function forwardModel(currency, data, segments = data?.segments) {
     { label: 'Unscheduled', help: 'forward_unscheduled' },
     { label: `Backlog at ${forward.as_of}`, help: 'forward_backlog', total: true },
   ];
-  const revenue = [...periods.map((p) => amount(p.revenue, digits)), amount(forward.revenue_later, digits),
-    amount(forward.unscheduled, digits), amount(forward.backlog, digits)];
-  const billings = [...periods.map((p) => amount(p.billings, digits)), amount(forward.billings_later, digits), blank(), blank()];
+  // Every figure drills: the engine lists the lines scheduled in it.
+  const asOf = { start: forward.as_of, end: forward.as_of };
+  const revenueCells = (f, extra) => [
+    ...(f.periods ?? []).map((p) => drillCell(amount(p.revenue, digits), 'forward_revenue', String(p.period), p, extra)),
+    drillCell(amount(f.revenue_later, digits), 'forward_revenue_later', 'Later', asOf, extra, 'revenue_later'),
+    drillCell(amount(f.unscheduled, digits), 'forward_unscheduled', 'Unscheduled', asOf, extra),
+    drillCell(amount(f.backlog, digits), 'forward_backlog', `Backlog at ${forward.as_of}`, asOf, extra),
+  ];
+  const revenue = revenueCells(forward, {});
+  const billings = [...periods.map((p) => drillCell(amount(p.billings, digits), 'forward_billings', String(p.period), p)),
+    drillCell(amount(forward.billings_later, digits), 'forward_billings_later', 'Later', asOf, {}, 'forward_billings'), blank(), blank()];
   model.tables.push({
     key: 'forward', caption: `${currency} backlog at ${forward.as_of} by the period it is scheduled in`, corner: 'Scheduled',
     columns,
@@ -56,12 +65,7 @@ export function forwardModel(currency, data, segments = data?.segments) {
     model.tables.push({
       key: 'forward_segments', caption: `${currency} backlog at ${forward.as_of} by ${segments.by}`, corner: segments.by,
       columns, help: 'segments',
-      rows: segmentRows(segments, data, (d) => {
-        const f = d?.forward;
-        if (!f) return columns.map(blank);
-        return [...(f.periods ?? []).map((p) => amount(p.revenue, digits)), amount(f.revenue_later, digits),
-          amount(f.unscheduled, digits), amount(f.backlog, digits)];
-      }),
+      rows: segmentRows(segments, data, (d, extra) => (d?.forward ? revenueCells(d.forward, extra) : columns.map(blank))),
     });
   }
   return model;

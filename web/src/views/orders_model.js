@@ -1,7 +1,7 @@
 // Orders (spec 6): point lines booked and not yet delivered as of the date,
 // by age since booking, those older than 90 days, the oldest ones listed,
 // and the lead time (booking to delivery) of the lines delivered per period.
-import { amount, chartValue, count, days, kpi, text } from './view_model.js';
+import { amount, chartValue, count, days, drillCell, kpi, text } from './view_model.js';
 import { segmentRows } from './segments_model.js';
 
 /**
@@ -24,6 +24,10 @@ export function ordersModel(currency, data) {
     kpi('older_value', 'Value older than 90 days', 'older_than_90_days', amount(orders.older_than_90_days?.value, digits)),
   );
   const buckets = Array.isArray(orders.age_buckets) ? orders.age_buckets : [];
+  // Undelivered values drill: the engine lists the open orders behind them.
+  const asOf = { start: orders.as_of, end: orders.as_of };
+  const undelivered = (value, label, extra) => drillCell(amount(value, digits), 'orders_undelivered', label, asOf, extra, 'undelivered');
+  const older = (value, extra) => drillCell(amount(value, digits), 'orders_older_than_90_days', 'Older than 90 days', asOf, extra, 'older_than_90_days');
   model.charts.push({
     key: 'orders_age', title: `Undelivered orders by age at ${orders.as_of}`, type: 'bar', unit: 'amount', digits,
     labels: buckets.map((b) => `${b.days} days`),
@@ -33,11 +37,12 @@ export function ordersModel(currency, data) {
     key: 'orders_age', caption: `${currency} undelivered orders by age at ${orders.as_of}`, corner: 'Age', help: 'undelivered',
     columns: [{ label: 'Orders' }, { label: 'Value' }],
     rows: [
-      ...buckets.map((b) => ({ key: `age.${b.days}`, label: `${b.days} days`, cells: [count(b.count), amount(b.value, digits)] })),
+      ...buckets.map((b) => ({ key: `age.${b.days}`, label: `${b.days} days`,
+        cells: [count(b.count), undelivered(b.value, `${b.days} days`, { age: String(b.days) })] })),
       { key: 'older', label: 'Older than 90 days', help: 'older_than_90_days',
-        cells: [count(orders.older_than_90_days?.count), amount(orders.older_than_90_days?.value, digits)] },
+        cells: [count(orders.older_than_90_days?.count), older(orders.older_than_90_days?.value, {})] },
       { key: 'total', label: 'Undelivered', help: 'undelivered', total: true, strong: true,
-        cells: [count(orders.undelivered?.count), amount(orders.undelivered?.value, digits)] },
+        cells: [count(orders.undelivered?.count), undelivered(orders.undelivered?.value, 'Undelivered', {})] },
     ],
   });
   const oldest = Array.isArray(orders.oldest) ? orders.oldest : [];
@@ -61,8 +66,9 @@ export function ordersModel(currency, data) {
       key: 'orders_segments', caption: `${currency} undelivered orders by ${segments.by}`, corner: segments.by, help: 'segments',
       columns: [{ label: 'Undelivered', help: 'undelivered' }, { label: 'Value', help: 'undelivered' },
         { label: 'Older than 90 days', help: 'older_than_90_days' }, { label: 'Value older than 90 days', help: 'older_than_90_days' }],
-      rows: segmentRows(segments, data, (d) => [count(d?.orders?.undelivered?.count), amount(d?.orders?.undelivered?.value, digits),
-        count(d?.orders?.older_than_90_days?.count), amount(d?.orders?.older_than_90_days?.value, digits)]),
+      rows: segmentRows(segments, data, (d, extra) => [count(d?.orders?.undelivered?.count),
+        undelivered(d?.orders?.undelivered?.value, 'Undelivered', extra),
+        count(d?.orders?.older_than_90_days?.count), older(d?.orders?.older_than_90_days?.value, extra)]),
     });
   }
   return model;

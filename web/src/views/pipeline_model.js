@@ -2,7 +2,7 @@
 // deal size and age, age buckets), the win rate, sales cycle and velocity of
 // a chosen period, the same per period in a small table, and the pipeline by
 // segment when the report is split. Every figure is the engine's.
-import { amount, chartValue, count, days, kpi, perDay, pickPeriod, periodOptions, rate } from './view_model.js';
+import { amount, chartValue, count, days, drillCell, kpi, perDay, pickPeriod, periodOptions, rate } from './view_model.js';
 import { segmentLabel, segmentRows } from './segments_model.js';
 
 /** The default period: the last one in which deals closed, else the last. */
@@ -47,13 +47,18 @@ export function pipelineModel(currency, data, state = {}) {
     labels: buckets.map((b) => `${b.days} days`),
     series: [{ label: 'Open value', colour: '--series-1', data: buckets.map((b) => chartValue(b.value)) }],
   });
-  const bucketRows = buckets.map((b) => ({ key: `age.${b.days}`, label: `${b.days} days`, cells: [count(b.count), amount(b.value, digits)] }));
+  // Open values drill: the engine lists the open deals (of an age bucket).
+  const asOf = { start: pipeline.as_of, end: pipeline.as_of };
+  const openCell = (value, label, extra, help = 'open_value') =>
+    drillCell(amount(value, digits), 'pipeline_open', label, asOf, extra, help);
+  const bucketRows = buckets.map((b) => ({ key: `age.${b.days}`, label: `${b.days} days`,
+    cells: [count(b.count), openCell(b.value, `${b.days} days`, { age: String(b.days) }, 'age_buckets')] }));
   if (pipeline.no_created_date && pipeline.no_created_date.count > 0) {
     bucketRows.push({ key: 'age.none', label: 'No created date', help: 'no_created_date',
-      cells: [count(pipeline.no_created_date.count), amount(pipeline.no_created_date.value, digits)] });
+      cells: [count(pipeline.no_created_date.count), openCell(pipeline.no_created_date.value, 'No created date', { age: 'none' }, 'no_created_date')] });
   }
   bucketRows.push({ key: 'total', label: 'Open pipeline', help: 'open_value', total: true, strong: true,
-    cells: [count(pipeline.open_count), amount(pipeline.open_value, digits)] });
+    cells: [count(pipeline.open_count), openCell(pipeline.open_value, 'Open pipeline', {})] });
   model.tables.push({ key: 'pipeline_age', caption: `${currency} open pipeline by age at ${pipeline.as_of}`, corner: 'Age',
     help: 'age_buckets', columns: [{ label: 'Deals', help: 'open_count' }, { label: 'Value', help: 'open_value' }], rows: bucketRows });
   model.tables.push({
@@ -83,9 +88,9 @@ export function pipelineModel(currency, data, state = {}) {
       columns: [{ label: 'Open deals', help: 'open_count' }, { label: 'Open value', help: 'open_value' },
         { label: 'Average deal size', help: 'average_deal_size' }, { label: 'Average age (days)', help: 'average_age_days' },
         { label: `Win rate, ${chosen?.period ?? ''}`, help: 'win_rate' }, { label: `Velocity, ${chosen?.period ?? ''}`, help: 'sales_velocity_per_day' }],
-      rows: segmentRows(segments, data, (d) => {
+      rows: segmentRows(segments, data, (d, extra) => {
         const s = (value === 'total' ? d?.total : d?.periods?.[Number(value)])?.sales ?? {};
-        return [count(d?.pipeline?.open_count), amount(d?.pipeline?.open_value, digits), amount(d?.pipeline?.average_deal_size, digits),
+        return [count(d?.pipeline?.open_count), openCell(d?.pipeline?.open_value, 'Open value', extra), amount(d?.pipeline?.average_deal_size, digits),
           days(d?.pipeline?.average_age_days), rate(s.win_rate), amount(s.sales_velocity_per_day, digits)];
       }),
     });

@@ -4,19 +4,32 @@
 // segment and a Total row that is the unsplit report's own figure (not a
 // sum), so a reader sees the two agree. The segments view shows the
 // statement's key rows for one period.
-import { amount, pickPeriod, periodOptions } from './view_model.js';
+import { amount, drillCell, pickPeriod, periodOptions } from './view_model.js';
 
 /**
  * Rows of a per-segment table: one per segment, then Total from the unsplit data.
  * @param {any} segments data.segments
  * @param {any} data the unsplit currency report
- * @param {(d: any) => import('./view_model.js').ViewCell[]} cellsOf cells of one segment (or of the unsplit data)
+ * @param {(d: any, extra: Record<string, any>) => import('./view_model.js').ViewCell[]} cellsOf cells of one
+ *   segment (or of the unsplit data), with the drill request's segment filter ({} for the unsplit data)
  * @returns {import('./view_model.js').ViewRow[]}
  */
 export function segmentRows(segments, data, cellsOf) {
-  const rows = (segments?.values ?? []).map((v, i) => ({ key: `segment.${i}`, label: segmentLabel(v.value), cells: cellsOf(v) }));
-  rows.push({ key: 'total', label: 'Total', total: true, strong: true, cells: cellsOf(data) });
+  const rows = (segments?.values ?? []).map((v, i) => ({ key: `segment.${i}`, label: segmentLabel(v.value),
+    cells: cellsOf(v, { segment: segmentFilter(segments, v) }) }));
+  rows.push({ key: 'total', label: 'Total', total: true, strong: true, cells: cellsOf(data, {}) });
   return rows;
+}
+
+/**
+ * The engine's drill filter for one segment: its value, or for the merged
+ * rest, every value but those listed one by one.
+ * @param {any} segments data.segments
+ * @param {any} v one of segments.values
+ */
+export function segmentFilter(segments, v) {
+  if (v?.other) return { other_than: (segments?.values ?? []).filter((x) => !x.other).map((x) => String(x.value)) };
+  return String(v?.value ?? '');
 }
 
 /** A segment's value as shown: the empty value is named. */
@@ -47,15 +60,12 @@ export function segmentsModel(currency, data, state = {}) {
   const label = value === 'total' ? 'Total' : String(chosen?.period ?? '');
   model.picker = { label: 'Period', options: periodOptions(periods, true), value };
   model.intro = `Split by ${segments.by}: the ${segments.values.length} values with the largest bookings over the range, ` +
-    'the rest merged. The Total row is the unsplit report: the segments add up to it exactly. Its figures can be drilled.';
+    'the rest merged. The Total row is the unsplit report: the segments add up to it exactly. Click any figure for the lines behind it.';
   const pick = (d) => (value === 'total' ? d?.total : d?.periods?.[Number(value)]);
   const columns = SEGMENT_FIELDS.map((f) => ({ label: SEGMENT_LABELS[f], help: f }));
-  const rows = segmentRows(segments, data, (d) => SEGMENT_FIELDS.map((f) => amount(pick(d)?.[f], digits)));
-  // The Total row is the unsplit report: the drill-down lists its lines.
-  const total = rows[rows.length - 1];
-  if (chosen) {
-    total.cells = total.cells.map((c, i) => (c.text ? { ...c, drill: { metric: SEGMENT_FIELDS[i], start: chosen.start, end: chosen.end, label } } : c));
-  }
+  // Every figure can be drilled: a segment's lists its own lines.
+  const rows = segmentRows(segments, data, (d, extra) => SEGMENT_FIELDS.map((f) =>
+    drillCell(amount(pick(d)?.[f], digits), f, label, chosen ?? {}, extra)));
   model.tables.push({ key: 'segments', caption: `${currency} by ${segments.by}, ${label}`, corner: segments.by, columns, rows, help: 'segments' });
   model.charts.push({
     key: 'segments', title: `Bookings and revenue by ${segments.by}, ${label}`, type: 'bar', unit: 'amount', digits,

@@ -7,7 +7,7 @@ import { plainAmount } from '../export_report.js';
 
 /**
  * @typedef {{text: string, raw: string, zero?: boolean, negative?: boolean, heat?: number, plain?: boolean,
- *   drill?: {metric: string, start: string, end: string, label: string}}} ViewCell
+ *   drill?: {metric: string, start: string, end: string, label: string, extra?: Record<string, any>, help?: string}}} ViewCell
  * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, cells: ViewCell[]}} ViewRow
  * @typedef {{label: string, title?: string, total?: boolean, help?: string}} ViewColumn
  * @typedef {{key: string, caption: string, corner: string, columns: ViewColumn[], rows: ViewRow[],
@@ -16,9 +16,10 @@ import { plainAmount } from '../export_report.js';
  * @typedef {{label: string, data: Array<number|null>, colour: string}} Series
  * @typedef {{key: string, title: string, type: 'bar'|'line', labels: string[], series: Series[],
  *   unit: 'amount'|'count', digits: number}} ChartSpec
- * @typedef {{label: string, options: Array<{value: string, label: string}>, value: string}} PeriodPicker
+ * @typedef {{label: string, options: Array<{value: string, label: string}>, value: string, key?: string}} PeriodPicker
  * @typedef {{key: string, title: string, intro?: string, empty?: string, picker?: PeriodPicker,
- *   kpis: Kpi[], charts: ChartSpec[], tables: TableModel[]}} ViewModel
+ *   pickers?: PeriodPicker[], kpis: Kpi[], charts: ChartSpec[], tables: TableModel[]}} ViewModel
+ * A picker's choice is kept in the panel's state under its key ('period' for `picker`).
  */
 
 const DAYS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -93,3 +94,21 @@ export function pickPeriod(data, value) {
   if (value === 'total') return data?.total ?? null;
   return periods[Number(value)] ?? null;
 }
+
+/**
+ * The cell, made drillable: a click asks the engine for the lines behind it.
+ * metric is the engine's drill metric; range the figure's dates (an as-of
+ * figure gives its as-of date); extra the rest of the drill request.
+ * @param {ViewCell} cell
+ * @param {string} metric
+ * @param {string} label what the figure is, for the dialog's title
+ * @param {{start?: string, end?: string}} range
+ * @param {Record<string, any>} [extra]
+ * @param {string} [help] the definition shown with the lines
+ * @returns {ViewCell}
+ */
+export function drillCell(cell, metric, label, range, extra = {}, help = undefined) {
+  if (!cell.text || cell.zero || !range.start || !range.end) return cell;
+  return { ...cell, drill: { metric, label, start: range.start, end: range.end, extra, help } };
+}
+

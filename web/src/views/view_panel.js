@@ -10,14 +10,14 @@ import { chartFigure } from './chart_kit.js';
 /**
  * @typedef {{onDrill?: (target: import('../statement_view.js').DrillTarget) => void,
  *   onSave: (chart: any, name: string) => void, onExport: (view: string, tables: import('./view_model.js').TableModel[]) => void,
- *   state?: {period?: string}, onState?: (state: {period?: string}) => void}} PanelOptions
+ *   state?: Record<string, string>, onState?: (state: Record<string, string>) => void}} PanelOptions
  */
 
 /**
  * The panel's element; append it to the page, then call draw().
  * @param {string} currency
  * @param {string} key the view's key
- * @param {(state: {period?: string}) => import('./view_model.js').ViewModel} build
+ * @param {(state: Record<string, string>) => import('./view_model.js').ViewModel} build
  * @param {PanelOptions} options
  */
 export function renderViewPanel(currency, key, build, options) {
@@ -41,17 +41,19 @@ export function renderViewPanel(currency, key, build, options) {
     }
     if (model.intro) nodes.push(el('p', { class: 'view-intro muted' }, model.intro));
     const tools = el('div', { class: 'view-tools' });
-    if (model.picker) {
-      const id = `pick-${currency}-${key}`;
-      const label = el('label', { for: id }, model.picker.label);
-      const select = /** @type {HTMLSelectElement} */ (el('select', { id, class: 'view-period' }));
-      for (const o of model.picker.options) select.append(el('option', { value: o.value }, o.label));
-      select.value = model.picker.value;
+    const pickers = model.pickers ?? (model.picker ? [{ ...model.picker, key: 'period' }] : []);
+    for (const picker of pickers) {
+      const name = picker.key ?? 'period';
+      const id = `pick-${currency}-${key}-${name}`;
+      const label = el('label', { for: id }, picker.label);
+      const select = /** @type {HTMLSelectElement} */ (el('select', { id, class: `view-${name}`, 'data-picker': name }));
+      for (const o of picker.options) select.append(el('option', { value: o.value }, o.label));
+      select.value = picker.value;
       select.addEventListener('change', () => {
-        state = { ...state, period: select.value };
+        state = { ...state, [name]: select.value };
         options.onState?.(state);
         draw();
-        /** @type {HTMLElement|null} */ (section.querySelector('select.view-period'))?.focus();
+        /** @type {HTMLElement|null} */ (section.querySelector(`select[data-picker="${name}"]`))?.focus();
       });
       tools.append(label, select);
     }
@@ -104,7 +106,6 @@ function renderTable(currency, model, onDrill) {
   if (model.rows.length === 0) return wrap;
   const scroller = el('div', { class: 'table-scroll', role: 'region', 'aria-label': model.caption, tabindex: '0' });
   const table = el('table', { class: `statement view-table${model.heat ? ' heat' : ''}`, 'data-table': model.key });
-  if (model.heat) table.title = 'Waterfall cells cannot be drilled: the engine lists the lines behind the statement\'s period figures only.';
   table.append(el('caption', { class: 'visually-hidden' }, model.caption));
   const head = el('tr');
   const corner = el('th', { scope: 'col', class: 'metric' }, model.corner);
@@ -140,6 +141,7 @@ function renderTable(currency, model, onDrill) {
         button.addEventListener('click', () => onDrill({
           currency, metric: drill.metric, label: column?.label ?? drill.metric, text: cell.text,
           column: { label: drill.label, title: '', start: drill.start, end: drill.end, total: drill.label === 'Total' },
+          extra: drill.extra, help: drill.help,
         }));
         td.append(button);
       } else if (model.heat && cell.zero && cell.heat !== undefined) {
