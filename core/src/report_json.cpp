@@ -29,7 +29,8 @@ Json period_json(const PeriodFigures& f, bool with_growth) {
   j["book_to_revenue"] = ratio_json(f.book_to_revenue);
   j["backlog_months"] = ratio_json(f.backlog_months);
   const MonthTotals& t = f.trailing_12_months;
-  j["trailing_12_months"] = Json{{"bookings", t.bookings}, {"billings", t.billings}, {"revenue", t.revenue}};
+  j["trailing_12_months"] = Json{{"start", f.period.last.plus(-11).first_day().iso()}, {"end", f.period.end().iso()},
+                                 {"bookings", t.bookings}, {"billings", t.billings}, {"revenue", t.revenue}};
   if (with_growth) {
     j["growth"] = Json{{"bookings", growth_json(f.bookings_growth)},
                        {"billings", growth_json(f.billings_growth)},

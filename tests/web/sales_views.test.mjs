@@ -159,6 +159,11 @@ test('trends: trailing twelve months and growth per period; segments at a chosen
   assert.deepEqual(m.charts[0].series.map((s) => s.data), [[100000, 100000], [50000, 50000], [40000, 40000]]);
   assert.deepEqual(texts(m.tables[0].rows[0]), ['1,000.00', '1,000.00']);
   assert.deepEqual(texts(m.tables[0].rows[3]), ['+12.5%', '+12.5%']);
+  // Trailing figures drill over their own twelve months, as the engine dates them.
+  const withDates = trendsModel('USD', { ...DATA, periods: periods.map((p) => ({ ...p,
+    trailing_12_months: { ...p.trailing_12_months, start: '2023-07-01', end: p.end } })) });
+  assert.deepEqual(withDates.tables[0].rows[0].cells[1].drill, { metric: 'bookings', label: 'Bookings, 12 months to 2024-06',
+    start: '2023-07-01', end: '2024-06-30', extra: {}, help: 'trailing_bookings' });
   assert.equal(m.tables[1].rows.length, 3);
 });
 

@@ -1,7 +1,7 @@
 // Trends: bookings, billings and revenue of the twelve months ending with
 // each period (the engine's trailing_12_months), as lines, and the growth
 // rows of the statement; per segment for a chosen period when split.
-import { amount, chartValue, growth, pickPeriod, periodOptions } from './view_model.js';
+import { amount, chartValue, drillCell, growth, pickPeriod, periodOptions } from './view_model.js';
 import { segmentRows } from './segments_model.js';
 
 export const TRAILING_FIELDS = ['bookings', 'billings', 'revenue'];
@@ -20,15 +20,18 @@ export function trendsModel(currency, data, state = {}) {
   if (periods.length === 0) return { ...model, empty: 'No periods to show.' };
   const digits = data?.minor_digits ?? 2;
   model.intro = 'Trailing twelve months: the sum of the twelve months ending with each period, as the engine computed it. ' +
-    'Growth compares each period with the one before and with the same months a year before.';
+    'Growth compares each period with the one before and with the same months a year before. Click a figure for the lines behind it.';
   const labels = periods.map((p) => String(p.period));
+  // A trailing figure drills: the engine lists the lines over its twelve months.
+  const trailing = (p, f, extra) => drillCell(amount(p?.trailing_12_months?.[f], digits), f,
+    `${LABELS[f]}, 12 months to ${p?.period ?? ''}`, p?.trailing_12_months ?? {}, extra, `trailing_${f}`);
   model.charts.push({
     key: 'trailing', title: 'Trailing twelve months', type: 'line', unit: 'amount', digits, labels,
     series: TRAILING_FIELDS.map((f) => ({ label: `${LABELS[f]} (12 months)`, colour: COLOURS[f],
       data: periods.map((p) => chartValue(p.trailing_12_months?.[f])) })),
   });
   const rows = TRAILING_FIELDS.map((f) => ({ key: `trailing_12_months.${f}`, label: `${LABELS[f]}, 12 months`, help: `trailing_${f}`,
-    strong: f === 'bookings', cells: periods.map((p) => amount(p.trailing_12_months?.[f], digits)) }));
+    strong: f === 'bookings', cells: periods.map((p) => trailing(p, f, {})) }));
   for (const f of ['bookings', 'billings', 'revenue', 'backlog_end']) {
     for (const kind of ['period_over_period', 'year_over_year']) {
       rows.push({ key: `growth.${f}.${kind}`, label: `${LABELS[f]} ${kind === 'period_over_period' ? 'vs previous period' : 'vs a year before'}`,
@@ -46,7 +49,7 @@ export function trendsModel(currency, data, state = {}) {
       key: 'trends_segments', caption: `${currency} trailing twelve months by ${segments.by}, ${chosen?.period ?? ''}`,
       corner: segments.by, help: 'segments',
       columns: TRAILING_FIELDS.map((f) => ({ label: `${LABELS[f]}, 12 months`, help: `trailing_${f}` })),
-      rows: segmentRows(segments, data, (d) => TRAILING_FIELDS.map((f) => amount(d?.periods?.[Number(value)]?.trailing_12_months?.[f], digits))),
+      rows: segmentRows(segments, data, (d, extra) => TRAILING_FIELDS.map((f) => trailing(d?.periods?.[Number(value)], f, extra))),
     });
   }
   return model;
