@@ -45,6 +45,7 @@ export default defineConfig({
     alias: {
       '@bbb/wasm': wasmDir,
       '@bbb/examples': examplesDir,
+      '@bbb/create-worker': resolve(webDir, 'src/create_worker.js'),
     },
   },
   worker: {

@@ -19,13 +19,12 @@ const CHROMIUM = process.env.BBB_CHROMIUM ?? '/usr/bin/chromium';
 const SUB_PATH = '/some/sub/path/';
 
 /**
+ * Debian's Chromium, headless, with a fresh profile (remove profileDir after).
  * @param {{viewport?: {width: number, height: number}, acceptDownloads?: boolean}} [options]
  */
-export async function startBrowser(options = {}) {
-  assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);
+export async function launchChromium(options = {}) {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
   mkdirSync(SHOTS, { recursive: true });
-  const server = await serveStatic(dist, SUB_PATH);
   const profileDir = mkdtempSync(join(tmpdir(), 'bbb-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
@@ -35,6 +34,18 @@ export async function startBrowser(options = {}) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  return { context, profileDir };
+}
+
+/**
+ * @param {{viewport?: {width: number, height: number}, acceptDownloads?: boolean}} [options]
+ */
+export async function startBrowser(options = {}) {
+  assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);
+  assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  mkdirSync(SHOTS, { recursive: true });
+  const server = await serveStatic(dist, SUB_PATH);
+  const { context, profileDir } = await launchChromium(options);
   const state = {
     server, context, profileDir,
     /** Every URL the browser asked for, from any page or worker of the context. */

@@ -20,11 +20,11 @@ export const CANCEL_GRACE_MS = 1500;
 
 export class EngineClient {
   /**
-   * @param {{createWorker?: () => Worker, cancelGraceMs?: number}} [options]
+   * @param {{createWorker: () => Worker, cancelGraceMs?: number}} options createWorker: a new engine
+   *   worker (create_worker.js for the site, create_worker_inline.js for the single file)
    */
-  constructor(options = {}) {
-    this.createWorker_ = options.createWorker
-      ?? (() => new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' }));
+  constructor(options) {
+    this.createWorker_ = options.createWorker;
     this.cancelGraceMs_ = options.cancelGraceMs ?? CANCEL_GRACE_MS;
     /** @type {Worker|null} */
     this.worker_ = null;

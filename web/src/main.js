@@ -3,6 +3,7 @@
 // exports. Every number shown comes from the engine in the worker
 // (engine_client.js); this file only moves data between views and engine.
 import examples from 'virtual:bbb-examples';
+import { createEngineWorker } from '@bbb/create-worker';
 import { renderCharts } from './chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
@@ -35,7 +36,7 @@ const VIEW_MODELS = {
   segments: (code, data, state) => segmentsModel(code, data, state),
 };
 
-const engine = new EngineClient();
+const engine = new EngineClient({ createWorker: createEngineWorker });
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const input = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));

@@ -1,0 +1,48 @@
+// End-to-end: the single-file build (web/dist-single/index.html, from
+// `npm run build:single`) opened from disk, file://, with no server: it
+// reads an example and renders its report; it asks for nothing but its own
+// data: and blob: URLs; no error and no CSP violation.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { cell, launchChromium, repo, shot, waitForReport } from './browser.mjs';
+
+const single = join(repo, 'web/dist-single/index.html');
+let browser;
+const requested = [];
+const errors = [];
+
+before(async () => {
+  assert.ok(existsSync(single), `${single} is missing: run "npm run build:single" first`);
+  browser = await launchChromium();
+  browser.context.on('request', (r) => requested.push(r.url()));
+});
+after(async () => {
+  await browser?.context.close();
+  if (browser) rmSync(browser.profileDir, { recursive: true, force: true });
+});
+
+test('the single HTML file runs from file:// and renders an example report', { timeout: 120_000 }, async () => {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`csp: ${e.violatedDirective} blocked ${e.blockedURI}`)));
+  await page.goto(pathToFileURL(single).href);
+  await page.locator('#example-select').selectOption('ex1-annual-prepaid.csv');
+  await page.locator('#example-button').click();
+  await waitForReport(page);
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2024-03'), '1,000.00');
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  await page.locator('.view-tabs [data-view="waterfall"]').click();
+  await page.locator('section.view-panel[data-view="waterfall"] table').waitFor();
+  await shot(page, 'single-file');
+  const foreign = requested.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  // One file: nothing else in the folder is needed.
+  assert.ok(statSync(single).size < 2_000_000, `${statSync(single).size} bytes`);
+});
