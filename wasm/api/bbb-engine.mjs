@@ -1,0 +1,155 @@
+// The engine's JavaScript API: one ES module that runs in Node (20+) and in
+// a browser (a worker, or the main thread), over the same WebAssembly build
+// as the page. It sits next to bbb.js and bbb.wasm (the folder that
+// `npm run build:engine` assembles in web/dist-engine/).
+//
+//   import { createEngine } from './bbb-engine.mjs';
+//   const engine = await createEngine();
+//   const result = await engine.analyse({ contracts: bytesOrFileOrStream }, { as_of: '2026-09-30' }, { period: 'quarter' });
+//   if (result.ok) console.log(result.report.currencies.USD.total.bookings);
+//
+// Every call returns data: {ok: true, ...} or {ok: false, error: {code,
+// message}}; nothing throws for bad input. The report is the one JSON the
+// CLI prints (docs/report.schema.json); `text` is that JSON as the engine
+// wrote it, byte for byte.
+
+/** Bytes handed to the engine per call: its input buffer is reused. */
+export const CHUNK_BYTES = 1 << 20;
+
+const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+
+/** The engine's module factory and .wasm bytes, from beside this file unless given. */
+async function loadModule(options) {
+  const here = new URL('.', import.meta.url);
+  let wasmBinary = options.wasmBinary;
+  if (!wasmBinary) {
+    const wasmUrl = options.wasmUrl ?? new URL('bbb.wasm', here);
+    if (isNode && String(wasmUrl).startsWith('file:')) {
+      const { readFile } = await import('node:fs/promises');
+      wasmBinary = await readFile(wasmUrl);
+    } else {
+      const response = await fetch(wasmUrl);
+      if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${wasmUrl})`);
+      wasmBinary = await response.arrayBuffer();
+    }
+  }
+  if (isNode) {
+    // Debian's Emscripten 3.1.6 emits an ES module whose Node branch still
+    // uses CommonJS require and __dirname.
+    const { createRequire } = await import('node:module');
+    const { fileURLToPath } = await import('node:url');
+    globalThis.require ??= createRequire(import.meta.url);
+    globalThis.__dirname ??= fileURLToPath(here);
+  }
+  const factory = options.factory ?? (await import(/* @vite-ignore */ String(new URL('bbb.js', here)))).default;
+  return factory({ wasmBinary, onAbort: options.onAbort });
+}
+
+const parse = (text) => JSON.parse(text);
+
+/** Yields the bytes of any input the API takes, in pieces of at most CHUNK_BYTES. */
+async function* piecesOf(input) {
+  if (typeof input === 'string') input = new TextEncoder().encode(input);
+  if (input instanceof ArrayBuffer) input = new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) {
+    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    return;
+  }
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    for (let at = 0; at < input.size; at += CHUNK_BYTES) {
+      yield new Uint8Array(await input.slice(at, at + CHUNK_BYTES).arrayBuffer());
+    }
+    return;
+  }
+  if (input && typeof input.getReader === 'function') {
+    const reader = input.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield* piecesOf(value);
+    }
+  }
+  if (input && typeof input[Symbol.asyncIterator] === 'function') {
+    for await (const chunk of input) yield* piecesOf(chunk);
+    return;
+  }
+  throw new TypeError('an input must be a string, bytes, a Blob or File, a ReadableStream or an async iterable of bytes');
+}
+
+class EngineSession {
+  constructor(module, readSettings) {
+    this.native_ = new module.Session(JSON.stringify(readSettings ?? {}));
+  }
+
+  begin(kind, name) { return parse(this.native_.begin(kind, name ?? kind + '.csv')); }
+
+  /** Feeds bytes of the current file; returns the data rows read so far in it. */
+  feed(bytes) {
+    let rows = 0;
+    const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+    for (let at = 0; at < view.length; at += CHUNK_BYTES) {
+      const piece = view.subarray(at, at + CHUNK_BYTES);
+      // The input buffer's view is valid until the next call: take it each time.
+      this.native_.inputBuffer(piece.length).set(piece);
+      rows = this.native_.feed(piece.length);
+    }
+    return rows;
+  }
+
+  end() { return parse(this.native_.end()); }
+
+  report(reportSettings) {
+    const text = this.native_.report(JSON.stringify(reportSettings ?? {}));
+    const reply = parse(text);
+    if (reply.ok) reply.text = text.slice('{"ok":true,"report":'.length, -1);
+    return reply;
+  }
+
+  close() { this.native_?.delete(); this.native_ = null; }
+}
+
+/** As the CLI says it: the file-level error of a file that cannot be read at all. */
+function unreadable(session, kind, name) {
+  const reply = session.report({});
+  const issue = reply.ok ? reply.report.issues.find((i) => i.line === 0 && i.severity === 'error' && i.file === kind) : null;
+  return { ok: false, error: { code: issue?.code ?? 'unreadable_file', message: `${name}: ${issue?.message ?? 'cannot be read'}` } };
+}
+
+class Engine {
+  constructor(module) {
+    this.module_ = module;
+    this.version = module.version();
+  }
+
+  session(readSettings) { return new EngineSession(this.module_, readSettings); }
+
+  async analyse(files, readSettings, reportSettings) {
+    const session = this.session(readSettings);
+    try {
+      // Invoices and fulfilment say how lines are billed and recognised: read first.
+      for (const kind of ['invoices', 'fulfilment', 'contracts']) {
+        const input = files?.[kind];
+        if (input === undefined || input === null) continue;
+        const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
+        const begun = session.begin(kind, name);
+        if (!begun.ok) return begun;
+        for await (const piece of piecesOf(input)) session.feed(piece);
+        const ended = session.end();
+        if (!ended.ok) return ended;
+        if (!ended.file.readable) return unreadable(session, kind, name);
+      }
+      if (files?.contracts === undefined || files?.contracts === null) {
+        return { ok: false, error: { code: 'no_contracts', message: 'a contracts file is required' } };
+      }
+      return session.report(reportSettings);
+    } finally {
+      session.close();
+    }
+  }
+}
+
+/** Instantiates the engine (once per worker or process is enough). */
+export async function createEngine(options = {}) {
+  return new Engine(await loadModule(options));
+}
