@@ -53,9 +53,14 @@ export function chartFrame(spec, currency, description) {
   return { figure, canvas, save };
 }
 
-/** A CSS custom property of the page, or the fallback. */
+let styleRoot = /** @type {Element|null} */ (null);
+
+/** Where the colours are read from: the page's root, or a <bbb-report> element (its shadow :host). */
+export function setStyleRoot(element) { styleRoot = element; }
+
+/** A CSS custom property of the page (or of the style root), or the fallback. */
 export function cssVar(name, fallback) {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const value = getComputedStyle(styleRoot ?? document.documentElement).getPropertyValue(name).trim();
   return value || fallback;
 }
 
@@ -65,11 +70,14 @@ export function cssVar(name, fallback) {
  * @param {string} currency
  * @param {{minor_digits: number, periods: Array<Record<string, any>>}} data
  * @param {(chart: Chart, name: string) => void} onSave asked to save a chart as PNG
+ * @param {(box: HTMLElement) => void} [mount] puts the box in the document before the charts are
+ *   made: Chart.js sees a later attachment only in the document itself, not in a shadow root
  */
-export function renderCharts(currency, data, onSave) {
+export function renderCharts(currency, data, onSave, mount) {
   const periods = Array.isArray(data?.periods) ? data.periods : [];
   const digits = data?.minor_digits ?? 2;
   const box = el('div', { class: 'charts', 'data-currency': currency });
+  mount?.(box);
   /** @type {Chart[]} */
   const charts = [];
   if (periods.length === 0) return { element: box, charts, destroy() {} };

@@ -16,25 +16,10 @@ import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
 import { currencyStatements, firstActiveColumn } from './statement_model.js';
 import { renderStatementSection, scrollToColumn } from './statement_view.js';
-import { forwardModel } from './views/forward_model.js';
-import { ordersModel } from './views/orders_model.js';
-import { pipelineModel } from './views/pipeline_model.js';
-import { segmentsModel } from './views/segments_model.js';
 import { splitColumns } from './views/split_columns.js';
-import { trendsModel } from './views/trends_model.js';
+import { VIEW_MODELS } from './views/view_models.js';
 import { renderViewPanel } from './views/view_panel.js';
 import { renderViewTabs, showPanels } from './views/view_tabs.js';
-import { waterfallModel } from './views/waterfall_model.js';
-
-/** The model of each view but the statement: (currency, its report, the panel's state) -> ViewModel. */
-const VIEW_MODELS = {
-  forward: (code, data) => forwardModel(code, data),
-  waterfall: (code, data, state) => waterfallModel(code, data, state),
-  pipeline: (code, data, state) => pipelineModel(code, data, state),
-  orders: (code, data) => ordersModel(code, data),
-  trends: (code, data, state) => trendsModel(code, data, state),
-  segments: (code, data, state) => segmentsModel(code, data, state),
-};
 
 const engine = new EngineClient({ createWorker: createEngineWorker });
 

@@ -15,11 +15,14 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
  * @param {import('./view_model.js').ChartSpec} spec
  * @param {string} currency
  * @param {(chart: Chart, name: string) => void} onSave
+ * @param {HTMLElement} parent where the figure goes, before the chart is made (Chart.js sizes a
+ *   canvas that is in the document; it sees a later attachment only outside a shadow root)
  * @returns {{figure: HTMLElement, chart: Chart}}
  */
-export function chartFigure(spec, currency, onSave) {
+export function chartFigure(spec, currency, onSave, parent) {
   const { figure, canvas, save } = chartFrame(spec, currency,
     `${spec.title}, ${currency}. The same figures are in the table below.`);
+  parent.append(figure);
   const text = cssVar('--fg', '#1b1f24');
   const muted = cssVar('--muted', '#5f6b7a');
   const grid = cssVar('--line', '#e2e6ea');

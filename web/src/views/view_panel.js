@@ -80,8 +80,7 @@ export function renderViewPanel(currency, key, build, options) {
       nodes.push(box);
       section.append(...nodes);   // the canvases are in the document before Chart.js measures them
       for (const spec of model.charts) {
-        const { figure, chart } = chartFigure(spec, currency, options.onSave);
-        box.append(figure);
+        const { chart } = chartFigure(spec, currency, options.onSave, box);
         charts.push(chart);
       }
       nodes.length = 0;

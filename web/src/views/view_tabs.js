@@ -16,14 +16,16 @@ export const VIEWS = [
 /**
  * @param {string} selected
  * @param {(view: string) => void} onSelect
+ * @param {string[]} [only] the views to offer (default: all)
  */
-export function renderViewTabs(selected, onSelect) {
+export function renderViewTabs(selected, onSelect, only) {
   const bar = document.createElement('div');
   bar.className = 'view-tabs';
   bar.setAttribute('role', 'tablist');
   bar.setAttribute('aria-label', 'View');
-  const keys = VIEWS.map((v) => v.key);
-  for (const view of VIEWS) {
+  const offered = only ? VIEWS.filter((v) => only.includes(v.key)) : VIEWS;
+  const keys = offered.map((v) => v.key);
+  for (const view of offered) {
     const tab = document.createElement('button');
     tab.type = 'button';
     tab.setAttribute('role', 'tab');

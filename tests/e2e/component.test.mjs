@@ -1,0 +1,120 @@
+// End-to-end: <bbb-report> (web/dist-component/bbb-report.js, from `npm run
+// build:component`) on a host page whose CSS is as hostile as it gets: the
+// element still renders the report as the page does, the host's rules do
+// not reach inside, and the element's rules do not leak out. The host page
+// runs under the Content-Security-Policy that docs/embedding.md recommends.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchChromium, repo, shot } from './browser.mjs';
+import { serveStatic } from './static_server.mjs';
+
+const bundle = join(repo, 'web/dist-component/bbb-report.js');
+const HOST = `<!doctype html>
+<html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; connect-src 'self' data:; img-src 'self' blob: data:; style-src 'self' 'unsafe-inline'">
+<title>Intranet</title><link rel="icon" href="data:,">
+<style>
+  * { color: rgb(255, 0, 0) !important; font-size: 40px !important; font-family: serif !important;
+      background: rgb(255, 255, 0) !important; border: 5px solid rgb(0, 255, 0) !important; letter-spacing: 9px !important; }
+  table, td, th, tr { display: block !important; }
+  section, button, .statement, .view-tabs, [role="tab"] { display: none !important; }
+  :root { --bg: #000; --fg: #f0f; --accent: #0f0; }
+</style>
+<script type="module" src="bbb-report.js"></script>
+</head><body>
+<h1 class="muted">Sales dashboard</h1>
+<table class="statement"><tr><td id="host-cell">host table</td></tr></table>
+<bbb-report src="contracts.csv" period="quarter" as-of="2026-09-30" views="statement,waterfall,pipeline"></bbb-report>
+</body></html>`;
+
+let browser;
+let server;
+let dir;
+const errors = [];
+const requested = [];
+
+before(async () => {
+  assert.ok(existsSync(bundle), `${bundle} is missing: run "npm run build:component" first`);
+  dir = mkdtempSync(join(tmpdir(), 'bbb-host-'));
+  writeFileSync(join(dir, 'index.html'), HOST);
+  copyFileSync(bundle, join(dir, 'bbb-report.js'));
+  copyFileSync(join(repo, 'examples/sales-pipeline.csv'), join(dir, 'contracts.csv'));  // a temporary host folder
+  server = await serveStatic(dir, '/intranet/finance/');
+  browser = await launchChromium();
+  browser.context.on('request', (r) => requested.push(r.url()));
+});
+after(async () => {
+  await browser?.context.close();
+  await server?.close();
+  if (browser) rmSync(browser.profileDir, { recursive: true, force: true });
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('<bbb-report> renders the report on a host page with hostile CSS, and keeps its styles to itself', { timeout: 120_000 }, async () => {
+  const page = await browser.context.newPage();
+  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`csp: ${e.violatedDirective} blocked ${e.blockedURI}`)));
+  await page.goto(server.url);
+  const bookings = page.locator('bbb-report tr[data-metric="bookings"] td[data-period="FY2026-Q3"]');
+  await bookings.waitFor({ timeout: 60_000 });
+  assert.equal(await bookings.textContent(), '567,002.48');
+
+  // Inside: the host's rules do not apply.
+  const inside = await bookings.evaluate((td) => {
+    const s = getComputedStyle(td);
+    return { color: s.color, fontSize: s.fontSize, display: s.display, family: s.fontFamily, spacing: s.letterSpacing, border: s.borderTopColor };
+  });
+  assert.notEqual(inside.color, 'rgb(255, 0, 0)');
+  assert.notEqual(inside.fontSize, '40px');
+  assert.equal(inside.display, 'table-cell');
+  assert.doesNotMatch(inside.family, /^serif/);
+  assert.equal(inside.spacing, 'normal');
+  assert.notEqual(inside.border, 'rgb(0, 255, 0)');
+  // Outside: the element's rules do not leak (its .muted, .statement, td padding).
+  const outside = await page.evaluate(() => {
+    const h1 = getComputedStyle(document.querySelector('h1'));
+    const td = getComputedStyle(document.getElementById('host-cell'));
+    return { h1: h1.color, td: td.paddingLeft };
+  });
+  assert.deepEqual(outside, { h1: 'rgb(255, 0, 0)', td: '1px' });
+
+  // Only the views asked for; a tab switches inside the shadow root.
+  assert.deepEqual(await page.locator('bbb-report .view-tabs [role="tab"]').allTextContents(), ['Statement', 'Waterfall', 'Pipeline']);
+  await page.locator('bbb-report .view-tabs [data-view="pipeline"]').click();
+  const open = page.locator('bbb-report section.view-panel[data-view="pipeline"] .kpi[data-kpi="open_value"] dd');
+  await open.waitFor();
+  assert.equal(await open.textContent(), '1,113,000.00');
+  // Its chart is drawn (Chart.js inside a shadow root).
+  const painted = await page.locator('bbb-report section.view-panel[data-view="pipeline"] canvas').first().evaluate((c) => {
+    const d = /** @type {HTMLCanvasElement} */ (c).getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) n++;
+    return { width: c.width, n };
+  });
+  assert.ok(painted.width > 300 && painted.n > 1000, JSON.stringify(painted));
+  await shot(page, 'component-hostile-host');
+
+  // An attribute change regroups the report without reading the file again.
+  await page.locator('bbb-report .view-tabs [data-view="statement"]').click();
+  await page.evaluate(() => document.querySelector('bbb-report').setAttribute('period', 'year'));
+  const year = page.locator('bbb-report tr[data-metric="bookings"] td[data-period="FY2026"]');
+  await year.waitFor({ timeout: 30_000 });
+  assert.equal(await year.textContent(), '1,847,506.45');
+  assert.equal(server.log.filter((l) => l.endsWith('/contracts.csv')).length, 1);
+
+  // A src on another origin is refused, with an event.
+  const refused = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.createElement('bbb-report');
+    el.addEventListener('bbb-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail.code));
+    el.setAttribute('src', 'https://example.com/contracts.csv');
+    document.body.append(el);
+  }));
+  assert.equal(refused, 'foreign_src');
+  assert.deepEqual(requested.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(errors, []);
+});
