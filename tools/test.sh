@@ -25,8 +25,8 @@ suite "native build + ctest" native
 suite "wasm build" bash tools/build-wasm.sh
 suite "wasm node tests" env BBB_REQUIRE_CLI=1 npm run --silent test:wasm
 suite "web unit tests" npm run --silent test:web
-web_builds() { npm run --silent build:web && npm run --silent build:single && npm run --silent build:component; }
-suite "web builds (site folder, single file, web component)" web_builds
+web_builds() { npm run --silent build:web && npm run --silent build:single && npm run --silent build:component && npm run --silent build:engine; }
+suite "web builds (site folder, single file, web component, engine API)" web_builds
 suite "browser end-to-end tests" npm run --silent test:e2e
 suite "fuzzing (bounded)" bash tests/fuzz/run.sh
 
