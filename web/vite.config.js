@@ -59,6 +59,8 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
     rollupOptions: {
+      // Three pages: the report, the contract lab, the glossary.
+      input: { index: resolve(webDir, 'index.html'), lab: resolve(webDir, 'lab.html'), glossary: resolve(webDir, 'glossary.html') },
       onLog(level, log, handler) {
         // bbb.js carries Emscripten's node branch (require('fs'), 'path'),
         // which never runs in the worker; Vite's shims for it are expected.

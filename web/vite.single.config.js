@@ -56,5 +56,6 @@ export default mergeConfig(base, defineConfig({
   build: {
     outDir: resolve(webDir, 'dist-single'),
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
+    rollupOptions: { input: resolve(webDir, 'index.html') },   // the report page only
   },
 }));

@@ -48,7 +48,11 @@ export function showDrill(drill, digits, metric) {
   total.append(document.createTextNode(` from ${formatMinor(count, 0)} line${count === 1 ? '' : 's'}`));
   parts.push(total);
   const explanation = metricExplanation(metric);
-  if (explanation) parts.push(el('p', { class: 'muted drill-formula' }, explanation));
+  if (explanation) {
+    const p = el('p', { class: 'muted drill-formula' }, explanation + ' ');
+    p.append(el('a', { href: `./glossary.html#${encodeURIComponent(metric)}`, class: 'glossary-link' }, 'What is this?'));
+    parts.push(p);
+  }
   if (count > lines.length) {
     parts.push(el('p', { class: 'drill-note', 'data-more': String(count - lines.length) },
       `Showing the ${formatMinor(lines.length, 0)} lines with the largest contributions of ${formatMinor(count, 0)}.`));
