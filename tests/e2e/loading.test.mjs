@@ -37,6 +37,15 @@ test('every file in examples/ is offered with its title, and each loads', { time
   await page.locator('#example-button').click();
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'ex3-undelivered-orders.csv' }).waitFor({ timeout: 60_000 });
   assert.equal(await cell(page, 'USD', 'unscheduled_backlog_end', '2024-02'), '50,000.00');
+  // A folder is one set: the project business brings its invoices and fulfilment files in the same click.
+  await page.locator('#example-select').selectOption('project-business');
+  await page.locator('#example-button').click();
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'contracts.csv' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#invoices-name').textContent(), 'invoices.csv');
+  assert.equal(await page.locator('#fulfilment-name').textContent(), 'fulfilment.csv');
+  // January 2025: P-100 is 5% complete (24,000.00 earned) against its 96,000.00 mobilisation invoice.
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2025-01'), '72,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2025-01'), '24,000.00');
 });
 
 test('a file dropped on the drop zone is read', { timeout: 120_000 }, async () => {
