@@ -15,6 +15,7 @@ export default mergeConfig(base, defineConfig({
     outDir: resolve(webDir, 'dist-component'),
     assetsInlineLimit: Number.MAX_SAFE_INTEGER,
     lib: { entry: resolve(webDir, 'src/component/bbb_report.js'), formats: ['es'], fileName: () => 'bbb-report.js' },
-    rollupOptions: { output: { inlineDynamicImports: true } },
+    // One input (the base config lists the site's three pages), one file.
+    rollupOptions: { input: resolve(webDir, 'src/component/bbb_report.js'), output: { codeSplitting: false } },
   },
 }));

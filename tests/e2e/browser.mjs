@@ -5,7 +5,7 @@
 //
 // Needs: npm run build:web (after the wasm build), /usr/bin/chromium.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,4 +120,48 @@ export function cell(page, currency, metric, period) {
 /** A screenshot under SHOTS. */
 export function shot(page, name, options = {}) {
   return page.screenshot({ path: join(SHOTS, name + '.png'), fullPage: true, ...options });
+}
+
+/**
+ * Records a page's errors, console errors and CSP violations into `errors`
+ * (for pages opened outside startBrowser: a host page, a file:// page).
+ * @param {import('playwright-core').Page} page
+ * @param {string[]} errors
+ */
+export async function watchPage(page, errors) {
+  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error(`csp: ${e.violatedDirective} blocked ${e.blockedURI}`)));
+}
+
+/**
+ * A temporary folder of files served under `prefix` (a page of someone
+ * else's: an intranet host, an embedder's worker) and a fresh Chromium.
+ * files: {name: text, or {copy: path}}. close() removes the folder too.
+ * @param {Record<string, string | {copy: string}>} files
+ * @param {string} prefix
+ */
+export async function startHost(files, prefix) {
+  const dir = mkdtempSync(join(tmpdir(), 'bbb-host-'));
+  for (const [name, content] of Object.entries(files)) {
+    if (typeof content === 'string') writeFileSync(join(dir, name), content);
+    else copyFileSync(content.copy, join(dir, name));
+  }
+  const server = await serveStatic(dir, prefix);
+  const { context, profileDir } = await launchChromium();
+  /** @type {string[]} */
+  const requested = [];
+  context.on('request', (r) => requested.push(r.url()));
+  return {
+    dir, server, context, requested,
+    /** Requests that left the host's origin (its own blob: and data: URLs aside). */
+    foreignRequests: () => requested.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')),
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

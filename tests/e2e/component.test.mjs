@@ -5,11 +5,9 @@
 // runs under the Content-Security-Policy that docs/embedding.md recommends.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, repo, shot } from './browser.mjs';
-import { serveStatic } from './static_server.mjs';
+import { repo, shot, startHost, watchPage } from './browser.mjs';
 
 const bundle = join(repo, 'web/dist-component/bbb-report.js');
 const HOST = `<!doctype html>
@@ -30,36 +28,20 @@ const HOST = `<!doctype html>
 <bbb-report src="contracts.csv" period="quarter" as-of="2026-09-30" views="statement,waterfall,pipeline"></bbb-report>
 </body></html>`;
 
-let browser;
-let server;
-let dir;
+let host;
 const errors = [];
-const requested = [];
 
 before(async () => {
   assert.ok(existsSync(bundle), `${bundle} is missing: run "npm run build:component" first`);
-  dir = mkdtempSync(join(tmpdir(), 'bbb-host-'));
-  writeFileSync(join(dir, 'index.html'), HOST);
-  copyFileSync(bundle, join(dir, 'bbb-report.js'));
-  copyFileSync(join(repo, 'examples/sales-pipeline.csv'), join(dir, 'contracts.csv'));  // a temporary host folder
-  server = await serveStatic(dir, '/intranet/finance/');
-  browser = await launchChromium();
-  browser.context.on('request', (r) => requested.push(r.url()));
+  host = await startHost({ 'index.html': HOST, 'bbb-report.js': { copy: bundle },
+    'contracts.csv': { copy: join(repo, 'examples/sales-pipeline.csv') } }, '/intranet/finance/');
 });
-after(async () => {
-  await browser?.context.close();
-  await server?.close();
-  if (browser) rmSync(browser.profileDir, { recursive: true, force: true });
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+after(async () => { await host?.close(); });
 
 test('<bbb-report> renders the report on a host page with hostile CSS, and keeps its styles to itself', { timeout: 120_000 }, async () => {
-  const page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
-    (e) => console.error(`csp: ${e.violatedDirective} blocked ${e.blockedURI}`)));
-  await page.goto(server.url);
+  const page = await host.context.newPage();
+  await watchPage(page, errors);
+  await page.goto(host.server.url);
   const bookings = page.locator('bbb-report tr[data-metric="bookings"] td[data-period="FY2026-Q3"]');
   await bookings.waitFor({ timeout: 60_000 });
   assert.equal(await bookings.textContent(), '567,002.48');
@@ -105,7 +87,7 @@ test('<bbb-report> renders the report on a host page with hostile CSS, and keeps
   const year = page.locator('bbb-report tr[data-metric="bookings"] td[data-period="FY2026"]');
   await year.waitFor({ timeout: 30_000 });
   assert.equal(await year.textContent(), '1,847,506.45');
-  assert.equal(server.log.filter((l) => l.endsWith('/contracts.csv')).length, 1);
+  assert.equal(host.server.log.filter((l) => l.endsWith('/contracts.csv')).length, 1);
 
   // A src on another origin is refused, with an event.
   const refused = await page.evaluate(() => new Promise((resolve) => {
@@ -115,6 +97,6 @@ test('<bbb-report> renders the report on a host page with hostile CSS, and keeps
     document.body.append(el);
   }));
   assert.equal(refused, 'foreign_src');
-  assert.deepEqual(requested.filter((u) => !u.startsWith(server.origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(host.foreignRequests(), []);
   assert.deepEqual(errors, []);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { cell, launchChromium, repo, shot, waitForReport } from './browser.mjs';
+import { cell, launchChromium, repo, shot, waitForReport, watchPage } from './browser.mjs';
 
 const single = join(repo, 'web/dist-single/index.html');
 let browser;
@@ -26,10 +26,7 @@ after(async () => {
 
 test('the single HTML file runs from file:// and renders an example report', { timeout: 120_000 }, async () => {
   const page = await browser.context.newPage();
-  page.on('pageerror', (e) => errors.push('pageerror: ' + String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
-    (e) => console.error(`csp: ${e.violatedDirective} blocked ${e.blockedURI}`)));
+  await watchPage(page, errors);
   await page.goto(pathToFileURL(single).href);
   await page.locator('#example-select').selectOption('ex1-annual-prepaid.csv');
   await page.locator('#example-button').click();
