@@ -36,11 +36,32 @@ function requireInputs() {
   };
 }
 
+// The head every page shares, with its Content-Security-Policy: written
+// once here, put where a page says <!-- bbb:head -->.
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; " +
+  "img-src 'self' blob: data:; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+const HEAD = ['<meta charset="utf-8" />', '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+  '<meta name="color-scheme" content="light dark" />', `<meta http-equiv="Content-Security-Policy"\n          content="${CSP}" />`,
+  '<link rel="icon" href="data:," />', '<link rel="stylesheet" href="./src/style.css" />'].join('\n    ');
+
+function sharedHead() {
+  return {
+    name: 'bbb-shared-head',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        if (!html.includes('<!-- bbb:head -->')) throw new Error(`${ctx.filename} has no <!-- bbb:head --> placeholder`);
+        return html.replace('<!-- bbb:head -->', HEAD);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root: webDir,
   base: './',
   publicDir: false,
-  plugins: [requireInputs(), examplesManifest(examplesDir)],
+  plugins: [sharedHead(), requireInputs(), examplesManifest(examplesDir)],
   resolve: {
     alias: {
       '@bbb/wasm': wasmDir,
