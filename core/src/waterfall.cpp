@@ -60,22 +60,29 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   const std::int64_t sign = line.amount < 0 ? -1 : 1;
   // The line's invoices as layers stacked oldest first: layer k covers
   // [end of layer k-1, end_k) of the cumulative billed amount.
-  struct Layer { std::int32_t month; std::int64_t end; };
+  // Each layer holds its row: one map lookup per billing month, not per month earned.
+  struct Layer { WaterfallRow* row; std::int64_t end; };
   thread_local std::vector<Layer> layers;
   layers.clear();
   std::int64_t stacked = 0;
-  for (const DatedAmount& b : s.billings()) {
+  std::int32_t last_month = INT32_MIN;
+  WaterfallRow* row = nullptr;
+  for (const DatedAmount& b : s.billings()) {  // sorted by date
     const std::int32_t month = b.date.year_month().index();
-    billed_[month].opened += b.amount;
+    if (month != last_month) { row = &billed_[month]; last_month = month; }
+    row->opened += b.amount;
     if (b.amount * sign <= 0) continue;  // a credit note only lowers what its row leaves to earn
     stacked += b.amount * sign;
-    if (!layers.empty() && layers.back().month == month) layers.back().end = stacked;
-    else layers.push_back({month, stacked});
+    if (!layers.empty() && layers.back().row == row) layers.back().end = stacked;
+    else layers.push_back({row, stacked});
   }
+  WaterfallRow* not_billed = nullptr;
   // Revenue earned through a month end fills the layers from the oldest;
   // a month's revenue is how far that level moved, row by row. A fall in
   // revenue (a percentage that goes down) empties the newest layers first.
   std::int64_t level = 0;
+  std::size_t cursor = 0;
+  auto start_of = [&](std::size_t k) { return k == 0 ? std::int64_t{0} : layers[k - 1].end; };
   for (std::size_t i = 0; i < revenue.size(); ++i) {
     if (revenue[i] == 0) continue;
     const YearMonth m = first.plus(static_cast<std::int32_t>(i));
@@ -84,13 +91,19 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
     const std::int64_t direction = (next > level ? 1 : -1) * sign;
     // Outside the stacked invoices: earned beyond (or below) anything billed.
     const std::int64_t outside = std::max<std::int64_t>(0, std::min<std::int64_t>(hi, 0) - lo) + std::max<std::int64_t>(0, hi - std::max(lo, stacked));
-    if (outside != 0) billed_[kNotBilledRow].add_revenue(m, direction * outside);
-    auto k = std::upper_bound(layers.begin(), layers.end(), lo, [](std::int64_t v, const Layer& l) { return v < l.end; });
-    for (; k != layers.end(); ++k) {
-      const std::int64_t start = k == layers.begin() ? 0 : (k - 1)->end;
+    if (outside != 0) {
+      if (not_billed == nullptr) not_billed = &billed_[kNotBilledRow];
+      not_billed->add_revenue(m, direction * outside);
+    }
+    // The first layer reaching past lo: a cursor, since the level mostly
+    // moves a little at a time (no search per month).
+    while (cursor > 0 && start_of(cursor) > lo) --cursor;
+    while (cursor < layers.size() && layers[cursor].end <= lo) ++cursor;
+    for (std::size_t k = cursor; k < layers.size(); ++k) {
+      const std::int64_t start = start_of(k);
       if (start >= hi) break;
-      const std::int64_t overlap = std::min(hi, k->end) - std::max(lo, start);
-      if (overlap > 0) billed_[k->month].add_revenue(m, direction * overlap);
+      const std::int64_t overlap = std::min(hi, layers[k].end) - std::max(lo, start);
+      if (overlap > 0) layers[k].row->add_revenue(m, direction * overlap);
     }
     level = next;
   }
