@@ -39,6 +39,8 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     // (never month after month, so Jan 31 gives Feb 29, Mar 31, Apr 30).
     const std::int64_t t = line.term_months > 0 ? line.term_months : 1;
     const std::int64_t n = (t + k - 1) / k;
+    // One allocation for them all, and one more slot for a cancellation's true-up.
+    out.reserve(out.size() + static_cast<std::size_t>(n) + 1);
     for (std::int64_t i = 0; i < n; ++i) {
       const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
       const std::int64_t part = prorate(a, upto, t) - prorate(a, i * k, t);
