@@ -134,6 +134,19 @@ TEST(BilledWaterfall, AFallInRevenueGivesBackTheNewestMatchFirst) {
   EXPECT_EQ(c["periods"][2]["revenue"], -20000);
 }
 
+// Past 240 periods the grid would grow with their square: left out, with the reason.
+TEST(Waterfall, TooManyPeriodsIsLeftOutWithTheReason) {
+  const std::string csv = "id,booking_date,amount,currency,start_date,term_months,billing\n"
+                          "A,1990-01-01,1200.00,USD,1990-01-01,12,upfront\n"
+                          "B,2020-01-01,1200.00,USD,2020-01-01,12,upfront\n";
+  const Json months = bbb_test::report(csv, "{}", kWaterfall)["currencies"]["USD"]["waterfall"];
+  EXPECT_EQ(months["rows"].size(), 0u);
+  EXPECT_EQ(months["omitted"], "the report has 372 periods; the waterfall shows at most 240: choose quarters or years, or a From/To range");
+  const Json quarters = bbb_test::report(csv, R"({"period":"quarter"})", kWaterfall)["currencies"]["USD"]["waterfall"];
+  EXPECT_FALSE(quarters.contains("omitted"));
+  EXPECT_EQ(quarters["columns"].size(), 124u);
+}
+
 // Every column is the period's revenue; every row adds up; per segment too.
 class WaterfallTies : public ::testing::TestWithParam<std::uint32_t> {};
 

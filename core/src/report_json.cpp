@@ -142,6 +142,15 @@ Json waterfall_view_json(const std::map<std::int32_t, WaterfallRow>& by_month, c
 // it was booked (rows) and recognised (columns); and the same by the period
 // in which it was billed.
 Json waterfall_json(const Waterfall& w, const std::vector<Period>& periods) {
+  // A grid of periods x periods: past 20 years of months it says so instead
+  // of growing without bound (a file spanning 1900-2199 would need 13 million cells).
+  constexpr std::size_t kMaxWaterfallPeriods = 240;
+  if (periods.size() > kMaxWaterfallPeriods) {
+    return Json{{"columns", Json::array()}, {"rows", Json::array()},
+                {"billed", Json{{"columns", Json::array()}, {"rows", Json::array()}}},
+                {"omitted", "the report has " + std::to_string(periods.size()) + " periods; the waterfall shows at most " +
+                                std::to_string(kMaxWaterfallPeriods) + ": choose quarters or years, or a From/To range"}};
+  }
   Json columns = Json::array();
   for (const Period& p : periods) columns.push_back(p.label);
   return Json{{"columns", columns},

@@ -94,6 +94,12 @@ test('waterfall: heat levels, row totals first, empty booking periods left out, 
   assert.match(waterfallModel('USD', { ...DATA, waterfall: undefined }).empty, /no waterfall/);
 });
 
+test('waterfall left out by the engine: the reason is shown', () => {
+  const m = waterfallModel('USD', { ...DATA, waterfall: { columns: [], rows: [], billed: { columns: [], rows: [] },
+    omitted: 'the report has 300 periods; the waterfall shows at most 240: choose quarters or years, or a From/To range' } });
+  assert.match(m.empty, /300 periods.*quarters or years/);
+});
+
 test('waterfall by billing period: billings and not yet recognised first, earlier and not-billed rows, drills', () => {
   const m = waterfallModel('USD', DATA, { rows: 'billed' });
   const t = m.tables[0];

@@ -33,6 +33,7 @@ export function waterfallModel(currency, data, state = {}) {
   if (!data?.waterfall || !Array.isArray(data.waterfall.rows)) {
     return { ...model, empty: 'The engine gave no waterfall for this report.' };
   }
+  if (data.waterfall.omitted) return { ...model, empty: `The engine left the waterfall out: ${data.waterfall.omitted}.` };
   const digits = data?.minor_digits ?? 2;
   const billed = state.rows === 'billed';
   const segments = data?.segments?.values ?? [];
