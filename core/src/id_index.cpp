@@ -32,37 +32,64 @@ std::uint64_t fingerprint(std::string_view text) {
   return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
+namespace {
+
+// The home slot of a fingerprint in a table of `capacity` slots: its low 32
+// bits scaled to the capacity (the top byte chose the table).
+std::size_t home(std::uint32_t lo, std::size_t capacity) {
+  return static_cast<std::size_t>((static_cast<std::uint64_t>(lo) * capacity) >> 32);
+}
+
+}  // namespace
+
 std::uint32_t IdIndex::insert(std::string_view id, std::int64_t line) {
-  if ((size_ + 1) * 5 > capacity_ * 4) grow();  // load factor at most 0.8
   const std::uint64_t key = fingerprint(id);
+  Table& t = tables_[key >> 56];
+  if ((t.size + 1) * 5 > t.capacity * 4) grow(t);  // load factor at most 0.8
   const std::uint32_t lo = static_cast<std::uint32_t>(key), hi = static_cast<std::uint32_t>(key >> 32);
-  const std::size_t mask = capacity_ - 1;
-  for (std::size_t slot = static_cast<std::size_t>(key) & mask;; slot = (slot + 1) & mask) {
-    std::uint32_t* s = &slots_[slot * kSlotWords];
+  for (std::size_t i = home(lo, t.capacity);; i = i + 1 == t.capacity ? 0 : i + 1) {
+    std::uint32_t* s = t.slot(i);
     if (s[0] == lo && s[1] == hi) return s[2];
     if (s[0] == 0 && s[1] == 0) {
       s[0] = lo;
       s[1] = hi;
       s[2] = line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
+      ++t.size;
       ++size_;
       return 0;
     }
   }
 }
 
-void IdIndex::grow() {
-  std::vector<std::uint32_t> old = std::move(slots_);
-  const std::size_t old_capacity = capacity_;
-  capacity_ = old_capacity == 0 ? 1024 : old_capacity * 2;
-  slots_.assign(capacity_ * kSlotWords, 0);
-  const std::size_t mask = capacity_ - 1;
-  for (std::size_t i = 0; i < old_capacity; ++i) {
-    const std::uint32_t* o = &old[i * kSlotWords];
-    if (o[0] == 0 && o[1] == 0) continue;
-    std::size_t slot = o[0] & mask;
-    while (slots_[slot * kSlotWords] != 0 || slots_[slot * kSlotWords + 1] != 0) slot = (slot + 1) & mask;
-    std::copy(o, o + kSlotWords, &slots_[slot * kSlotWords]);
+std::uint32_t* IdIndex::take_page() {
+  std::uint32_t* page;
+  if (!free_pages_.empty()) {
+    page = free_pages_.back();
+    free_pages_.pop_back();
+  } else {
+    pages_.push_back(std::make_unique<std::uint32_t[]>(kPageSlots * kSlotWords));
+    page = pages_.back().get();
   }
+  std::fill(page, page + kPageSlots * kSlotWords, 0u);
+  return page;
+}
+
+void IdIndex::grow(Table& t) {
+  // A quarter more pages (one at least), the ids moved over, the old pages given back.
+  Table bigger;
+  const std::size_t pages = t.pages.empty() ? 1 : t.pages.size() + (t.pages.size() + 3) / 4;
+  for (std::size_t p = 0; p < pages; ++p) bigger.pages.push_back(take_page());
+  bigger.capacity = pages * kPageSlots;
+  bigger.size = t.size;
+  for (std::size_t i = 0; i < t.capacity; ++i) {
+    const std::uint32_t* o = t.slot(i);
+    if (o[0] == 0 && o[1] == 0) continue;
+    std::size_t j = home(o[0], bigger.capacity);
+    for (std::uint32_t* s = bigger.slot(j); s[0] != 0 || s[1] != 0; s = bigger.slot(j)) j = j + 1 == bigger.capacity ? 0 : j + 1;
+    std::copy(o, o + kSlotWords, bigger.slot(j));
+  }
+  for (std::uint32_t* page : t.pages) free_pages_.push_back(page);
+  t = std::move(bigger);
 }
 
 }  // namespace bbb
