@@ -1,84 +1,94 @@
 #include "bbb/report_json.h"
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "json_writer.h"
 #include "sales_json.h"
 
 namespace bbb {
 namespace {
 
-Json ratio_json(const std::optional<Ratio>& r) {
-  if (!r) return nullptr;
-  // Exact decimal digits, then one conversion: identical in every build.
-  return static_cast<double>(r->ten_thousandths) / 10000.0;
+void write_growth(JsonWriter& w, const Growth& g) {
+  w.object().key("period_over_period");
+  write_ratio(w, g.period_over_period);
+  w.key("year_over_year");
+  write_ratio(w, g.year_over_year);
+  w.end();
 }
 
-Json growth_json(const Growth& g) {
-  return Json{{"period_over_period", ratio_json(g.period_over_period)}, {"year_over_year", ratio_json(g.year_over_year)}};
-}
-
-Json period_json(const PeriodFigures& f, bool with_growth) {
-  Json by_type = Json::object();
-  for (const auto& [type, amount] : f.bookings_by_type) by_type[type] = amount;
-  Json j{{"period", f.period.label}, {"start", f.period.start().iso()}, {"end", f.period.end().iso()}};
-  for (const PeriodField& field : period_fields(f)) j[field.name] = field.value;
-  j["bookings_by_type"] = by_type;
-  j["book_to_bill"] = ratio_json(f.book_to_bill);
-  j["book_to_revenue"] = ratio_json(f.book_to_revenue);
-  j["backlog_months"] = ratio_json(f.backlog_months);
+// One period's figures, as an open object: the caller may add keys, then end() it.
+void open_period(JsonWriter& w, const PeriodFigures& f, bool with_growth) {
+  w.object().field_text("period", f.period.label).field_text("start", f.period.start().iso()).field_text("end", f.period.end().iso());
+  for (const PeriodField& field : period_fields(f)) w.field(field.name, field.value);
+  w.key("bookings_by_type").object();
+  for (const auto& [type, amount] : f.bookings_by_type) w.text_key(type).value(amount);
+  w.end();
+  w.key("book_to_bill");
+  write_ratio(w, f.book_to_bill);
+  w.key("book_to_revenue");
+  write_ratio(w, f.book_to_revenue);
+  w.key("backlog_months");
+  write_ratio(w, f.backlog_months);
   const MonthTotals& t = f.trailing_12_months;
-  j["trailing_12_months"] = Json{{"start", f.period.last.plus(-11).first_day().iso()}, {"end", f.period.end().iso()},
-                                 {"bookings", t.bookings}, {"billings", t.billings}, {"revenue", t.revenue}};
+  w.key("trailing_12_months").object().field_text("start", f.period.last.plus(-11).first_day().iso())
+      .field_text("end", f.period.end().iso()).field("bookings", t.bookings).field("billings", t.billings)
+      .field("revenue", t.revenue).end();
   if (with_growth) {
-    j["growth"] = Json{{"bookings", growth_json(f.bookings_growth)},
-                       {"billings", growth_json(f.billings_growth)},
-                       {"revenue", growth_json(f.revenue_growth)},
-                       {"backlog_end", growth_json(f.backlog_growth)}};
+    w.key("growth").object();
+    w.key("bookings");
+    write_growth(w, f.bookings_growth);
+    w.key("billings");
+    write_growth(w, f.billings_growth);
+    w.key("revenue");
+    write_growth(w, f.revenue_growth);
+    w.key("backlog_end");
+    write_growth(w, f.backlog_growth);
+    w.end();
   }
-  return j;
 }
 
-Json rows_json(const RowCounts& rows) {
-  Json value = Json::object();
-  for (const auto& [currency, minor] : rows.rejected_value) value[std::string(currency.view())] = minor;
-  return Json{{"read", rows.read}, {"accepted", rows.accepted}, {"rejected", rows.rejected}, {"rejected_value", value}};
+void write_rows(JsonWriter& w, const RowCounts& rows) {
+  w.object().field("read", rows.read).field("accepted", rows.accepted).field("rejected", rows.rejected);
+  w.key("rejected_value").object();
+  for (const auto& [currency, minor] : rows.rejected_value) w.text_key(currency.view()).value(minor);
+  w.end().end();
 }
 
-Json file_json(const FileSummary& f) {
-  Json mapping = Json::object();
+void write_file(JsonWriter& w, const FileSummary& f) {
+  w.object().field_text("kind", file_kind_name(f.kind)).field_text("name", f.name).key("readable").boolean(f.readable);
+  w.key("rows");
+  write_rows(w, f.rows);
+  w.field_text("encoding", encoding_name(f.dialect.encoding)).key("bom").boolean(f.dialect.had_bom);
+  w.field_text("delimiter", std::string(1, f.dialect.delimiter));
+  w.key("header").array();
+  for (const std::string& h : f.mapping.headers) w.text(h);
+  w.end();
+  w.key("mapping").object();
   for (int i = 0; i < static_cast<int>(Field::kCount); ++i) {
     const int c = f.mapping.column[i];
-    if (c != ColumnMapping::kNone) mapping[field_name(static_cast<Field>(i))] = f.mapping.headers[static_cast<std::size_t>(c)];
+    if (c != ColumnMapping::kNone) w.text_key(field_name(static_cast<Field>(i))).text(f.mapping.headers[static_cast<std::size_t>(c)]);
   }
-  Json dimensions = Json::array();
-  for (int c : f.mapping.dimensions) dimensions.push_back(f.mapping.headers[static_cast<std::size_t>(c)]);
-  Json date_orders = Json::object();
+  w.end();
+  w.key("dimensions").array();
+  for (int c : f.mapping.dimensions) w.text(f.mapping.headers[static_cast<std::size_t>(c)]);
+  w.end();
+  w.key("decimal").object().field_text("separator", std::string(1, f.formats.formats.decimal))
+      .field_text("source", f.formats.decimal_source).end();
+  w.key("date_order").object();
   for (const auto& [field, source] : f.formats.date_order_source)
-    date_orders[field_name(field)] = Json{{"order", date_order_name(f.formats.formats.order_of(field))}, {"source", source}};
-  return Json{
-      {"kind", file_kind_name(f.kind)},
-      {"name", f.name},
-      {"readable", f.readable},
-      {"rows", rows_json(f.rows)},
-      {"encoding", encoding_name(f.dialect.encoding)},
-      {"bom", f.dialect.had_bom},
-      {"delimiter", std::string(1, f.dialect.delimiter)},
-      {"header", f.mapping.headers},
-      {"mapping", mapping},
-      {"dimensions", dimensions},
-      {"decimal", Json{{"separator", std::string(1, f.formats.formats.decimal)}, {"source", f.formats.decimal_source}}},
-      {"date_order", date_orders},
-  };
+    w.text_key(field_name(field)).object().field_text("order", date_order_name(f.formats.formats.order_of(field)))
+        .field_text("source", source).end();
+  w.end().end();
 }
 
-Json issue_json(const Issue& i) {
-  Json j{{"file", i.file}, {"line", i.line}, {"column", i.column}, {"severity", i.severity}, {"code", i.code},
-         {"message", i.message}};
-  if (!i.value.empty()) j["value"] = i.value;
-  if (!i.raw.empty()) j["raw"] = i.raw;
-  return j;
+void write_issue(JsonWriter& w, const Issue& i) {
+  w.object().field_text("file", i.file).field("line", i.line).field_text("column", i.column).field_text("severity", i.severity)
+      .field_text("code", i.code).field_text("message", i.message);
+  if (!i.value.empty()) w.field_text("value", i.value);
+  if (!i.raw.empty()) w.field_text("raw", i.raw);
+  w.end();
 }
 
 // One view of a waterfall grouped into the report's periods: a row per
@@ -89,24 +99,23 @@ Json issue_json(const Issue& i) {
 // before the first period) + its cells + cancellations + what is left at the
 // end of the range (backlog_end, or not_recognised). A column adds up to the
 // period's revenue.
-Json waterfall_view_json(const std::map<std::int32_t, WaterfallRow>& by_month, const std::vector<Period>& periods,
-                         bool booked_view) {
-  Json rows = Json::array();
-  if (periods.empty()) return rows;
+void write_waterfall_view(JsonWriter& w, const std::map<std::int32_t, WaterfallRow>& by_month,
+                          const std::vector<Period>& periods, bool booked_view) {
+  w.array();
+  if (periods.empty()) { w.end(); return; }
   const YearMonth range_first = periods.front().first, range_last = periods.back().last;
+  std::vector<std::int64_t> cells(periods.size());
   // lo..hi: the row's months; a row's start and end dates (where it has
   // them) are what a drill-down of its cells asks for.
   auto emit = [&](const std::string& label, const char* kind, std::int32_t lo, std::int32_t hi, bool always) {
     WaterfallRow row;
     for (auto it = by_month.lower_bound(lo); it != by_month.end() && it->first <= hi; ++it) row.merge(it->second);
-    Json cells = Json::array();
     std::int64_t in_range = 0;
     bool any = false;
-    for (const Period& p : periods) {
-      const std::int64_t r = row.revenue_in(p.first, p.last);
-      cells.push_back(r);
-      in_range += r;
-      any = any || r != 0;
+    for (std::size_t j = 0; j < periods.size(); ++j) {
+      cells[j] = row.revenue_in(periods[j].first, periods[j].last);
+      in_range += cells[j];
+      any = any || cells[j] != 0;
     }
     const std::int64_t before = row.revenue_in(YearMonth::from_index(INT32_MIN / 2), range_first.plus(-1));
     const std::int64_t cancelled = row.cancelled_in(YearMonth::from_index(INT32_MIN / 2), range_last);
@@ -115,19 +124,16 @@ Json waterfall_view_json(const std::map<std::int32_t, WaterfallRow>& by_month, c
     // invoices are outside the report.
     const bool only_revenue = !booked_view && (std::string(kind) == "later" || std::string(kind) == "not_billed");
     if (!always && !any && cancelled == 0 && (left == 0 || only_revenue)) return;
-    Json j{{booked_view ? "booked" : "billed", label}, {"kind", kind}};
-    if (lo != INT32_MIN && lo != Waterfall::kNotBilledRow) j["start"] = YearMonth::from_index(lo).first_day().iso();
-    if (hi < Waterfall::kNotBilledRow - 1) j["end"] = YearMonth::from_index(hi).last_day().iso();
-    if (!only_revenue) j[booked_view ? "bookings" : "billings"] = row.opened;
-    j["revenue_before"] = before;
-    j["revenue"] = cells;
-    if (booked_view) {
-      j["cancellations"] = cancelled;
-      j["backlog_end"] = left;
-    } else if (!only_revenue) {
-      j["not_recognised"] = left;
-    }
-    rows.push_back(std::move(j));
+    w.object().field_text(booked_view ? "booked" : "billed", label).field_text("kind", kind);
+    if (lo != INT32_MIN && lo != Waterfall::kNotBilledRow) w.field_text("start", YearMonth::from_index(lo).first_day().iso());
+    if (hi < Waterfall::kNotBilledRow - 1) w.field_text("end", YearMonth::from_index(hi).last_day().iso());
+    if (!only_revenue) w.field(booked_view ? "bookings" : "billings", row.opened);
+    w.field("revenue_before", before).key("revenue").array();
+    for (std::int64_t c : cells) w.value(c);
+    w.end();
+    if (booked_view) w.field("cancellations", cancelled).field("backlog_end", left);
+    else if (!only_revenue) w.field("not_recognised", left);
+    w.end();
   };
   emit("earlier", "earlier", INT32_MIN, range_first.index() - 1, false);
   for (const Period& p : periods) emit(p.label, "period", p.first.index(), p.last.index(), true);
@@ -135,58 +141,84 @@ Json waterfall_view_json(const std::map<std::int32_t, WaterfallRow>& by_month, c
     emit("later", "later", range_last.index() + 1, Waterfall::kNotBilledRow - 1, false);
     emit("not billed", "not_billed", Waterfall::kNotBilledRow, Waterfall::kNotBilledRow, false);
   }
-  return rows;
+  w.end();
 }
 
 // The waterfall of one currency (or segment): revenue by the period in which
 // it was booked (rows) and recognised (columns); and the same by the period
 // in which it was billed.
-Json waterfall_json(const Waterfall& w, const std::vector<Period>& periods) {
+void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Period>& periods) {
   // A grid of periods x periods: past 20 years of months it says so instead
   // of growing without bound (a file spanning 1900-2199 would need 13 million cells).
   constexpr std::size_t kMaxWaterfallPeriods = 240;
+  w.object();
   if (periods.size() > kMaxWaterfallPeriods) {
-    return Json{{"columns", Json::array()}, {"rows", Json::array()},
-                {"billed", Json{{"columns", Json::array()}, {"rows", Json::array()}}},
-                {"omitted", "the report has " + std::to_string(periods.size()) + " periods; the waterfall shows at most " +
-                                std::to_string(kMaxWaterfallPeriods) + ": choose quarters or years, or a From/To range"}};
+    w.key("columns").array().end().key("rows").array().end();
+    w.key("billed").object().key("columns").array().end().key("rows").array().end().end();
+    w.field_text("omitted", "the report has " + std::to_string(periods.size()) + " periods; the waterfall shows at most " +
+                                std::to_string(kMaxWaterfallPeriods) + ": choose quarters or years, or a From/To range");
+    w.end();
+    return;
   }
-  Json columns = Json::array();
-  for (const Period& p : periods) columns.push_back(p.label);
-  return Json{{"columns", columns},
-              {"rows", waterfall_view_json(w.booked(), periods, true)},
-              {"billed", Json{{"columns", columns}, {"rows", waterfall_view_json(w.billed(), periods, false)}}}};
+  auto columns = [&] {
+    w.key("columns").array();
+    for (const Period& p : periods) w.text(p.label);
+    w.end();
+  };
+  columns();
+  w.key("rows");
+  write_waterfall_view(w, wf.booked(), periods, true);
+  w.key("billed").object();
+  columns();
+  w.key("rows");
+  write_waterfall_view(w, wf.billed(), periods, false);
+  w.end().end();
 }
 
-// One currency (or one segment of it): the period figures, and with its book
-// the sales figures of each period, the pipeline, orders and forward view.
-Json currency_json(const CurrencyReport& c, const Book* book, const ReportSettings& settings,
+// One currency (or one segment of it) as an open object: the period
+// figures, and with its book the sales figures of each period, the
+// pipeline, orders, forward view and waterfall. The caller may add keys
+// (the segments; a segment's value), then end() it.
+void open_currency(JsonWriter& w, const CurrencyReport& c, const Book* book, const ReportSettings& settings,
                    const std::optional<Date>& as_of) {
-  Json periods = Json::array();
+  w.object().field("minor_digits", c.minor_digits).key("periods").array();
   for (const PeriodFigures& p : c.periods) {
-    Json pj = period_json(p, true);
-    if (book) pj["sales"] = period_sales_json(book->sales, p.period);
-    periods.push_back(std::move(pj));
+    open_period(w, p, true);
+    if (book) {
+      w.key("sales");
+      write_period_sales(w, book->sales, p.period);
+    }
+    w.end();
   }
-  Json cj{{"minor_digits", c.minor_digits}, {"periods", periods}};
-  if (!c.periods.empty()) cj["total"] = period_json(c.total, false);
+  w.end();
+  if (!c.periods.empty()) {
+    w.key("total");
+    open_period(w, c.total, false);
+    w.end();
+  }
   if (book && as_of) {
-    cj["pipeline"] = pipeline_json(book->sales, *as_of);
-    cj["orders"] = orders_json(book->sales, *as_of);
+    w.key("pipeline");
+    write_pipeline(w, book->sales, *as_of);
+    w.key("orders");
+    write_orders(w, book->sales, *as_of);
   }
-  if (book && book->forward) cj["forward"] = forward_json(*book->forward, settings.period, settings.fiscal_start);
+  if (book && book->forward) {
+    w.key("forward");
+    write_forward(w, *book->forward, settings.period, settings.fiscal_start);
+  }
   if (book && book->waterfall) {
     std::vector<Period> periods;
     for (const PeriodFigures& p : c.periods) periods.push_back(p.period);
-    cj["waterfall"] = waterfall_json(*book->waterfall, periods);
+    w.key("waterfall");
+    write_waterfall(w, *book->waterfall, periods);
   }
-  return cj;
 }
 
 // The segments of one currency: the `top` largest by bookings over the
 // report's range, then every other value merged into "other".
-Json segments_json(const Session& session, const std::map<std::string, Book>& by_value, const CurrencyCode& currency,
-                   const std::vector<Period>& periods, const ReportSettings& settings, const std::optional<Date>& as_of) {
+void write_segments(JsonWriter& w, const Session& session, const std::map<std::string, Book>& by_value,
+                    const CurrencyCode& currency, const std::vector<Period>& periods, const ReportSettings& settings,
+                    const std::optional<Date>& as_of) {
   struct Ranked { const std::string* value; const Book* book; std::int64_t bookings; };
   std::vector<Ranked> ranked;
   for (const auto& [value, book] : by_value) {
@@ -195,15 +227,14 @@ Json segments_json(const Session& session, const std::map<std::string, Book>& by
     ranked.push_back({&value, &book, bookings});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bookings > b.bookings; });
-  Json values = Json::array();
+  w.object().field_text("by", session.settings().split_by).key("values").array();
   Book other(session.settings());
   bool any_other = false;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const Book& b = *ranked[i].book;
     if (static_cast<int>(i) < settings.top && *ranked[i].value != Session::kOtherSegment) {
-      Json v = currency_json(currency_report(b.ledger, currency, periods, settings), &b, settings, as_of);
-      v["value"] = *ranked[i].value;
-      values.push_back(std::move(v));
+      open_currency(w, currency_report(b.ledger, currency, periods, settings), &b, settings, as_of);
+      w.field_text("value", *ranked[i].value).end();
       continue;
     }
     any_other = true;
@@ -213,101 +244,106 @@ Json segments_json(const Session& session, const std::map<std::string, Book>& by
     if (other.waterfall && b.waterfall) other.waterfall->merge(*b.waterfall);
   }
   if (any_other) {
-    Json v = currency_json(currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
-    v["value"] = "other";
-    v["other"] = true;  // every value not listed above, not a value named "other"
-    values.push_back(std::move(v));
+    open_currency(w, currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
+    // Every value not listed above, not a value named "other".
+    w.field_text("value", "other").key("other").boolean(true).end();
   }
-  return Json{{"by", session.settings().split_by}, {"values", values}};
+  w.end().end();
 }
 
-Json report_json(const Session& session, const ReportSettings& settings) {
+void write_drill(JsonWriter& w, const DrillCollector& d) {
+  const DrillRequest& q = d.request();
+  w.object().field_text("currency", q.currency.view()).field_text("metric", q.metric).field_text("from", q.from.iso())
+      .field_text("to", q.to.iso()).field("value", d.value()).field("count", d.count()).key("lines").array();
+  for (const DrillLine& l : d.top_lines())
+    w.object().field_text("id", l.id).field_text("customer", l.customer).field("line", l.line).field("amount", l.amount)
+        .field("contribution", l.contribution).end();
+  w.end();
+  if (q.age_bucket >= 0) w.field_text("age", q.age_bucket == DrillRequest::kNoCreatedDate ? "none" : age_bucket_label(q.age_bucket));
+  if (q.row_from) w.field_text("row_from", q.row_from->iso());
+  if (q.row_to) w.field_text("row_to", q.row_to->iso());
+  if (q.not_billed_row) w.key("not_billed").boolean(true);
+  if (q.segment) w.field_text("segment", *q.segment);
+  if (q.segment_other) {
+    w.key("segment").object().key("other_than").array();
+    for (const std::string& v : q.segment_other_than) w.text(v);
+    w.end().end();
+  }
+  w.end();
+}
+
+void write_report(JsonWriter& w, const Session& session, const ReportSettings& settings) {
   const ReadSettings& rs = session.settings();
-  Json settings_json{
-      {"period", period_kind_name(settings.period)},
-      {"fiscal_start", settings.fiscal_start},
-      {"proration", proration_name(rs.proration)},
-      {"currency", std::string(rs.default_currency.view())},
-  };
-  if (settings.from) settings_json["from"] = settings.from->iso();
-  if (settings.to) settings_json["to"] = settings.to->iso();
-
-  Json files = Json::array();
-  for (const FileSummary& f : session.files()) files.push_back(file_json(f));
-  Json issues = Json::array();
-  for (const Issue& i : session.issues().listed()) issues.push_back(issue_json(i));
-  Json counts = Json::object();
-  for (const auto& [code, n] : session.issues().counts()) counts[code] = n;
-
   const std::vector<Period> periods = report_periods(session.ledgers(), settings);
   // Spec 2: the as-of date defaults to the last day of the last period.
   std::optional<Date> as_of = rs.as_of;
   if (!as_of && !periods.empty()) as_of = periods.back().end();
-  settings_json["as_of"] = as_of ? Json(as_of->iso()) : Json(nullptr);
-  if (!rs.split_by.empty()) settings_json["split_by"] = rs.split_by;
-  if (!rs.split_by.empty()) settings_json["top"] = settings.top;
 
-  Json currencies = Json::object();
+  w.object();
+  w.key("engine").object().field_text("name", "bbb").field_text("version", kEngineVersion).field_text("spec", "v1").end();
+  w.key("settings").object().field_text("period", period_kind_name(settings.period)).field("fiscal_start", settings.fiscal_start)
+      .field_text("proration", proration_name(rs.proration)).field_text("currency", rs.default_currency.view());
+  if (settings.from) w.field_text("from", settings.from->iso());
+  if (settings.to) w.field_text("to", settings.to->iso());
+  w.key("as_of");
+  if (as_of) w.text(as_of->iso());
+  else w.null();
+  if (!rs.split_by.empty()) w.field_text("split_by", rs.split_by).field("top", settings.top);
+  w.end();
+
+  w.key("rows");
+  write_rows(w, session.contract_rows());
+  // The decimal places of every currency the report names, rejected rows' included.
+  // In the order first named: the booked currencies, then those of rejected rows only.
+  std::vector<CurrencyCode> named;
+  auto name = [&](const CurrencyCode& c) {
+    if (std::find(named.begin(), named.end(), c) == named.end()) named.push_back(c);
+  };
+  for (const auto& [currency, ledger] : session.ledgers()) name(currency);
+  for (const FileSummary& f : session.files())
+    for (const auto& [currency, value] : f.rows.rejected_value) name(currency);
+  w.key("minor_digits").object();
+  for (const CurrencyCode& c : named) w.text_key(c.view()).value(minor_digits(c));
+  w.end();
+  w.key("files").array();
+  for (const FileSummary& f : session.files()) write_file(w, f);
+  w.end();
+  w.key("issues").array();
+  for (const Issue& i : session.issues().listed()) write_issue(w, i);
+  w.end();
+  w.key("issue_counts").object();
+  for (const auto& [code, n] : session.issues().counts()) w.text_key(code).value(n);
+  w.end();
+  w.field("issues_unlisted", session.issues().unlisted());
+
+  w.key("currencies").object();
   for (const auto& [currency, ledger] : session.ledgers()) {
     const auto book = session.books().find(currency);
-    Json cj = currency_json(currency_report(ledger, currency, periods, settings),
-                            book != session.books().end() ? &book->second : nullptr, settings, as_of);
+    w.text_key(currency.view());
+    open_currency(w, currency_report(ledger, currency, periods, settings),
+                  book != session.books().end() ? &book->second : nullptr, settings, as_of);
     const auto segments = session.segments().find(currency);
-    if (segments != session.segments().end())
-      cj["segments"] = segments_json(session, segments->second, currency, periods, settings, as_of);
-    currencies[std::string(currency.view())] = cj;
+    if (segments != session.segments().end()) {
+      w.key("segments");
+      write_segments(w, session, segments->second, currency, periods, settings, as_of);
+    }
+    w.end();
   }
-  Json drill = nullptr;
+  w.end();
   if (const DrillCollector* d = session.drill()) {
-    Json lines = Json::array();
-    for (const DrillLine& l : d->top_lines())
-      lines.push_back(Json{{"id", l.id}, {"customer", l.customer}, {"line", l.line}, {"amount", l.amount},
-                           {"contribution", l.contribution}});
-    drill = Json{{"currency", std::string(d->request().currency.view())},
-                 {"metric", d->request().metric},
-                 {"from", d->request().from.iso()},
-                 {"to", d->request().to.iso()},
-                 {"value", d->value()},
-                 {"count", d->count()},
-                 {"lines", lines}};
-    const DrillRequest& q = d->request();
-    if (q.age_bucket >= 0)
-      drill["age"] = q.age_bucket == DrillRequest::kNoCreatedDate ? "none" : age_bucket_label(q.age_bucket);
-    if (q.row_from) drill["row_from"] = q.row_from->iso();
-    if (q.row_to) drill["row_to"] = q.row_to->iso();
-    if (q.not_billed_row) drill["not_billed"] = true;
-    if (q.segment) drill["segment"] = *q.segment;
-    if (q.segment_other) drill["segment"] = Json{{"other_than", q.segment_other_than}};
+    w.key("drill");
+    write_drill(w, *d);
   }
-  // The decimal places of every currency the report names, rejected rows' included.
-  Json digits = Json::object();
-  for (const auto& [currency, ledger] : session.ledgers()) digits[std::string(currency.view())] = minor_digits(currency);
-  for (const FileSummary& f : session.files())
-    for (const auto& [currency, value] : f.rows.rejected_value) digits[std::string(currency.view())] = minor_digits(currency);
-  Json report{
-      {"engine", Json{{"name", "bbb"}, {"version", kEngineVersion}, {"spec", "v1"}}},
-      {"settings", settings_json},
-      {"rows", rows_json(session.contract_rows())},
-      {"minor_digits", digits},
-      {"files", files},
-      {"issues", issues},
-      {"issue_counts", counts},
-      {"issues_unlisted", session.issues().unlisted()},
-      {"currencies", currencies},
-  };
-  if (!drill.is_null()) report["drill"] = drill;
-  return report;
-}
-
-std::string dump(const Json& j) {
-  // Invalid UTF-8 cannot reach here (the reader rejects it), but a dump must never throw.
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  w.end();
 }
 
 }  // namespace
 
 std::string render_report(const Session& session, const ReportSettings& settings) {
-  return dump(report_json(session, settings));
+  std::string out;
+  JsonWriter w(&out);
+  write_report(w, session, settings);
+  return out;
 }
 
 std::string report_envelope(const Session& session, const ReportSettings& settings) {
@@ -315,12 +351,20 @@ std::string report_envelope(const Session& session, const ReportSettings& settin
 }
 
 std::string error_envelope(const std::string& code, const std::string& message) {
-  return dump(Json{{"ok", false}, {"error", Json{{"code", code}, {"message", message}}}});
+  std::string out;
+  JsonWriter w(&out);
+  w.object().key("ok").boolean(false).key("error").object().field_text("code", code).field_text("message", message).end().end();
+  return out;
 }
 
 std::string file_envelope(const Session& session) {
   if (session.files().empty()) return error_envelope("no_file", "no file has been read");
-  return dump(Json{{"ok", true}, {"file", file_json(session.files().back())}});
+  std::string out;
+  JsonWriter w(&out);
+  w.object().key("ok").boolean(true).key("file");
+  write_file(w, session.files().back());
+  w.end();
+  return out;
 }
 
 }  // namespace bbb

@@ -1,90 +1,88 @@
 #include "sales_json.h"
 
-#include "bbb/report.h"
-
 namespace bbb {
 
-Json ratio_json(std::int64_t numerator, std::int64_t denominator) {
-  const std::optional<Ratio> r = ratio_of(numerator, denominator);
-  if (!r) return nullptr;
-  return static_cast<double>(r->ten_thousandths) / 10000.0;
+void write_ratio(JsonWriter& w, const std::optional<Ratio>& r) {
+  if (!r) w.null();
+  else w.number(static_cast<double>(r->ten_thousandths) / 10000.0);
 }
 
 namespace {
 
-Json count_value_json(const CountValue& cv) { return Json{{"count", cv.count}, {"value", cv.value}}; }
+void write_count_value(JsonWriter& w, const CountValue& cv) { w.object().field("count", cv.count).field("value", cv.value).end(); }
 
-Json buckets_json(const CountValue (&buckets)[kAgeBuckets]) {
-  Json out = Json::array();
+void write_buckets(JsonWriter& w, const CountValue (&buckets)[kAgeBuckets]) {
+  w.array();
   for (int b = 0; b < kAgeBuckets; ++b)
-    out.push_back(Json{{"days", age_bucket_label(b)}, {"count", buckets[b].count}, {"value", buckets[b].value}});
-  return out;
+    w.object().field_text("days", age_bucket_label(b)).field("count", buckets[b].count).field("value", buckets[b].value).end();
+  w.end();
 }
 
 // floor(a * b / c) in minor units, or null when c is 0.
-Json money_ratio(std::int64_t a, std::int64_t b, std::int64_t c) {
-  if (c == 0) return nullptr;
-  return static_cast<std::int64_t>(static_cast<__int128>(a) * b / c);
+void write_money_ratio(JsonWriter& w, std::int64_t a, std::int64_t b, std::int64_t c) {
+  if (c == 0) w.null();
+  else w.value(static_cast<std::int64_t>(static_cast<__int128>(a) * b / c));
 }
 
 }  // namespace
 
-Json period_sales_json(const SalesStats& sales, const Period& p) {
+void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& p) {
   const SalesStats::Closing c = sales.closing(p.first, p.last);
   const SalesStats::Deliveries d = sales.deliveries(p.first, p.last);
   const SalesStats::Pipeline open = sales.pipeline_as_of(p.end());
+  w.object().field("won", c.won).field("lost", c.lost).field("won_value", c.won_value).field("lost_value", c.lost_value);
+  w.key("win_rate");
+  write_ratio(w, ratio_of(c.won, c.won + c.lost));
+  w.key("average_sales_cycle_days");
+  write_ratio(w, ratio_of(c.cycle_days_total, c.cycle_count));
+  w.key("open_pipeline_end").object().field("count", open.open_count).field("value", open.open_value).end();
   // Velocity = open count x average deal size x win rate / average cycle days
   //          = open value x won x cycles / ((won + lost) x cycle days).
-  Json velocity = nullptr;
+  w.key("sales_velocity_per_day");
   if (c.won + c.lost > 0 && c.cycle_days_total > 0)
-    velocity = static_cast<std::int64_t>(static_cast<__int128>(open.open_value) * c.won * c.cycle_count /
-                                         (static_cast<__int128>(c.won + c.lost) * c.cycle_days_total));
-  return Json{
-      {"won", c.won},
-      {"lost", c.lost},
-      {"won_value", c.won_value},
-      {"lost_value", c.lost_value},
-      {"win_rate", ratio_json(c.won, c.won + c.lost)},
-      {"average_sales_cycle_days", ratio_json(c.cycle_days_total, c.cycle_count)},
-      {"open_pipeline_end", Json{{"count", open.open_count}, {"value", open.open_value}}},
-      {"sales_velocity_per_day", velocity},
-      {"delivered", Json{{"count", d.count}, {"value", d.value}}},
-      {"lead_time_days", ratio_json(d.lead_days_total, d.count)},
-  };
+    w.value(static_cast<std::int64_t>(static_cast<__int128>(open.open_value) * c.won * c.cycle_count /
+                                      (static_cast<__int128>(c.won + c.lost) * c.cycle_days_total)));
+  else
+    w.null();
+  w.key("delivered").object().field("count", d.count).field("value", d.value).end();
+  w.key("lead_time_days");
+  write_ratio(w, ratio_of(d.lead_days_total, d.count));
+  w.end();
 }
 
-Json pipeline_json(const SalesStats& sales, Date as_of) {
+void write_pipeline(JsonWriter& w, const SalesStats& sales, Date as_of) {
   const SalesStats::Pipeline p = sales.pipeline_as_of(as_of);
-  return Json{
-      {"as_of", as_of.iso()},
-      {"open_count", p.open_count},
-      {"open_value", p.open_value},
-      {"average_deal_size", money_ratio(p.open_value, 1, p.open_count)},
-      {"average_age_days", ratio_json(p.age_days_total, p.aged_count)},
-      {"age_buckets", buckets_json(p.buckets)},
-      {"no_created_date", count_value_json(p.no_created_date)},
-  };
+  w.object().field_text("as_of", as_of.iso()).field("open_count", p.open_count).field("open_value", p.open_value);
+  w.key("average_deal_size");
+  write_money_ratio(w, p.open_value, 1, p.open_count);
+  w.key("average_age_days");
+  write_ratio(w, ratio_of(p.age_days_total, p.aged_count));
+  w.key("age_buckets");
+  write_buckets(w, p.buckets);
+  w.key("no_created_date");
+  write_count_value(w, p.no_created_date);
+  w.end();
 }
 
-Json orders_json(const SalesStats& sales, Date as_of) {
+void write_orders(JsonWriter& w, const SalesStats& sales, Date as_of) {
   const SalesStats::Undelivered u = sales.undelivered_as_of(as_of);
-  Json oldest = Json::array();
-  for (const OpenOrder& o : u.oldest)
-    oldest.push_back(Json{{"id", o.id}, {"customer", o.customer}, {"line", o.line}, {"booking_date", o.booking.iso()},
-                          {"age_days", as_of - o.booking}, {"amount", o.amount}});
   std::int64_t count = 0, value = 0;
   for (const CountValue& b : u.buckets) { count += b.count; value += b.value; }
-  return Json{
-      {"as_of", as_of.iso()},
-      {"undelivered", Json{{"count", count}, {"value", value}}},
-      {"age_buckets", buckets_json(u.buckets)},
-      {"older_than_90_days", count_value_json(u.older_than_90)},
-      {"oldest", oldest},
-  };
+  w.object().field_text("as_of", as_of.iso());
+  w.key("undelivered").object().field("count", count).field("value", value).end();
+  w.key("age_buckets");
+  write_buckets(w, u.buckets);
+  w.key("older_than_90_days");
+  write_count_value(w, u.older_than_90);
+  w.key("oldest").array();
+  for (const OpenOrder& o : u.oldest)
+    w.object().field_text("id", o.id).field_text("customer", o.customer).field("line", o.line)
+        .field_text("booking_date", o.booking.iso()).field("age_days", as_of - o.booking).field("amount", o.amount).end();
+  w.end().end();
 }
 
-Json forward_json(const ForwardView& f, PeriodKind kind, int fiscal_start) {
-  Json periods = Json::array();
+void write_forward(JsonWriter& w, const ForwardView& f, PeriodKind kind, int fiscal_start) {
+  w.object().field_text("as_of", f.as_of().iso()).field("backlog", f.backlog()).key("periods").array();
   const auto& revenue = f.revenue();
   const auto& billings = f.billings();
   for (std::size_t i = 0; i < revenue.size();) {
@@ -100,17 +98,13 @@ Json forward_json(const ForwardView& f, PeriodKind kind, int fiscal_start) {
     // the horizon ends with the horizon.
     const Date start = i == 0 ? f.as_of().plus_days(1) : p.start();
     const Date end = f.first_month().plus(static_cast<std::int32_t>(j) - 1).last_day();
-    periods.push_back(Json{{"period", p.label}, {"start", start.iso()}, {"end", end.iso()}, {"revenue", r}, {"billings", b}});
+    w.object().field_text("period", p.label).field_text("start", start.iso()).field_text("end", end.iso())
+        .field("revenue", r).field("billings", b).end();
     i = j;
   }
-  return Json{
-      {"as_of", f.as_of().iso()},
-      {"backlog", f.backlog()},
-      {"periods", periods},
-      {"revenue_later", f.revenue_later()},
-      {"billings_later", f.billings_later()},
-      {"unscheduled", f.unscheduled()},
-  };
+  w.end();
+  w.field("revenue_later", f.revenue_later()).field("billings_later", f.billings_later()).field("unscheduled", f.unscheduled());
+  w.end();
 }
 
 }  // namespace bbb

@@ -1,25 +1,28 @@
 // JSON of the sales views (spec sections 5 and 6): pipeline, orders, the
-// forward view and each period's closing figures. Private to report_json.
+// forward view and each period's closing figures, written as the report
+// walks them. Private to report_json.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <optional>
 
 #include "bbb/period.h"
+#include "bbb/report.h"
 #include "bbb/sales_stats.h"
 #include "bbb/session.h"
+#include "json_writer.h"
 
 namespace bbb {
 
-using Json = nlohmann::ordered_json;
-
-Json ratio_json(std::int64_t numerator, std::int64_t denominator);
+// A ratio as the engine gives it: exact decimal digits, then one conversion
+// to a double (identical in every build), or null.
+void write_ratio(JsonWriter& w, const std::optional<Ratio>& r);
 
 // Won, lost, win rate, sales cycle, velocity and deliveries of one period.
-Json period_sales_json(const SalesStats& sales, const Period& period);
+void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& period);
 // Open pipeline and undelivered orders as of a date.
-Json pipeline_json(const SalesStats& sales, Date as_of);
-Json orders_json(const SalesStats& sales, Date as_of);
+void write_pipeline(JsonWriter& w, const SalesStats& sales, Date as_of);
+void write_orders(JsonWriter& w, const SalesStats& sales, Date as_of);
 // The forward view grouped into the report's periods.
-Json forward_json(const ForwardView& forward, PeriodKind kind, int fiscal_start);
+void write_forward(JsonWriter& w, const ForwardView& forward, PeriodKind kind, int fiscal_start);
 
 }  // namespace bbb
