@@ -42,12 +42,6 @@ bool split_date(std::string_view s, DateParts* p) {
 
 }  // namespace
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 bool parse_date_order(std::string_view name, DateOrder* out) {
   if (name == "auto" || name.empty()) *out = DateOrder::kAuto;
   else if (name == "ymd") *out = DateOrder::kYmd;

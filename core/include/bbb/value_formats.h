@@ -13,7 +13,12 @@ namespace bbb {
 
 // The text without the spaces and tabs around it (cells are compared and
 // read trimmed).
-std::string_view trim(std::string_view text);
+// Inline: it runs on every field of every row.
+inline std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 
 // Order of day, month and year in dates like 03/04/2024.
 enum class DateOrder { kAuto, kYmd, kMdy, kDmy };
