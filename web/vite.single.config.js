@@ -47,8 +47,16 @@ function rewriteCsp() {
   };
 }
 
+// One file has no other pages: the links to the lab and the glossary go.
+function withoutSiteLinks() {
+  return {
+    name: 'bbb-single-file-no-site-links',
+    transformIndexHtml: { order: 'pre', handler: (html) => html.replace(/<nav class="site-nav"[\s\S]*?<\/nav>\s*/, '') },
+  };
+}
+
 export default mergeConfig(base, defineConfig({
-  plugins: [viteSingleFile({ removeViteModuleLoader: true }), rewriteCsp()],
+  plugins: [withoutSiteLinks(), viteSingleFile({ removeViteModuleLoader: true }), rewriteCsp()],
   resolve: { alias: { '@bbb/create-worker': resolve(webDir, 'src/create_worker_inline.js') } },
   // Chromium refuses a module worker from a blob: URL of a file:// page; a
   // classic worker starts.

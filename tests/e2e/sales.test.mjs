@@ -34,9 +34,12 @@ async function drillTotal(name, table, row, col) {
   await page.locator('#drill-dialog :is(.drill-total, .drill-error)').waitFor({ timeout: 60_000 });
   const total = await page.locator('#drill-dialog :is(.drill-total strong, .drill-error)').first().textContent();
   const lines = await page.locator('#drill-dialog .drill-table tbody tr').count();
+  glossaryLinks.push(await page.locator('#drill-dialog a.glossary-link').getAttribute('href'));
   await page.keyboard.press('Escape');
   return { total, lines };
 }
+/** The "What is this?" link of each drill-down, in order. */
+const glossaryLinks = [];
 
 test('the sales example as of 2026-09-30 by quarter; the as-of date defaults to today', { timeout: 120_000 }, async () => {
   page = await b.openPage();
@@ -84,6 +87,7 @@ test('waterfall: a heat map whose rows tie to bookings and whose bottom row is t
   await shot(page, 'sales-waterfall');
   // A cell drills: the lines booked in the row whose revenue falls in the column.
   assert.deepEqual(await drillTotal(t, t, 'booked.FY2025-Q1', 'FY2025-Q1'), { total: 'USD 31,155.43', lines: 6 });
+  assert.equal(glossaryLinks.at(-1), './glossary.html#waterfall');   // "What is this?" leads to the glossary entry
   // The second view: rows by billing period, revenue matched to invoices oldest first.
   await panel(t).locator('select[data-picker="rows"]').selectOption('billed');
   assert.equal(await cellOf(t, t, 'billed.FY2025-Q1', 'Billings'), '273,250.99');

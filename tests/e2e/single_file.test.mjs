@@ -34,6 +34,8 @@ test('the single HTML file runs from file:// and renders an example report', { t
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
   assert.equal(await cell(page, 'USD', 'revenue', '2024-03'), '1,000.00');
   assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  // No links to pages a single file does not have.
+  assert.equal(await page.locator('a[href$="lab.html"], a[href$="glossary.html"]').count(), 0);
   await page.locator('.view-tabs [data-view="waterfall"]').click();
   await page.locator('section.view-panel[data-view="waterfall"] table').waitFor();
   await shot(page, 'single-file');

@@ -50,7 +50,9 @@ export function showDrill(drill, digits, metric) {
   const explanation = metricExplanation(metric);
   if (explanation) {
     const p = el('p', { class: 'muted drill-formula' }, explanation + ' ');
-    p.append(el('a', { href: `./glossary.html#${encodeURIComponent(metric)}`, class: 'glossary-link' }, 'What is this?'));
+    // The glossary page, where the build has one (the single-file build has not).
+    const glossary = document.querySelector('a[data-glossary]')?.getAttribute('href');
+    if (glossary) p.append(el('a', { href: `${glossary}#${encodeURIComponent(metric)}`, class: 'glossary-link' }, 'What is this?'));
     parts.push(p);
   }
   if (count > lines.length) {
