@@ -11,10 +11,9 @@ namespace bbb {
 namespace {
 
 void write_growth(JsonWriter& w, const Growth& g) {
-  w.object().key("period_over_period");
-  write_ratio(w, g.period_over_period);
-  w.key("year_over_year");
-  write_ratio(w, g.year_over_year);
+  w.object();
+  write_ratio(w.key("period_over_period"), g.period_over_period);
+  write_ratio(w.key("year_over_year"), g.year_over_year);
   w.end();
 }
 
@@ -25,26 +24,19 @@ void open_period(JsonWriter& w, const PeriodFigures& f, bool with_growth) {
   w.key("bookings_by_type").object();
   for (const auto& [type, amount] : f.bookings_by_type) w.text_key(type).value(amount);
   w.end();
-  w.key("book_to_bill");
-  write_ratio(w, f.book_to_bill);
-  w.key("book_to_revenue");
-  write_ratio(w, f.book_to_revenue);
-  w.key("backlog_months");
-  write_ratio(w, f.backlog_months);
+  write_ratio(w.key("book_to_bill"), f.book_to_bill);
+  write_ratio(w.key("book_to_revenue"), f.book_to_revenue);
+  write_ratio(w.key("backlog_months"), f.backlog_months);
   const MonthTotals& t = f.trailing_12_months;
   w.key("trailing_12_months").object().field_text("start", f.period.last.plus(-11).first_day().iso())
       .field_text("end", f.period.end().iso()).field("bookings", t.bookings).field("billings", t.billings)
       .field("revenue", t.revenue).end();
   if (with_growth) {
     w.key("growth").object();
-    w.key("bookings");
-    write_growth(w, f.bookings_growth);
-    w.key("billings");
-    write_growth(w, f.billings_growth);
-    w.key("revenue");
-    write_growth(w, f.revenue_growth);
-    w.key("backlog_end");
-    write_growth(w, f.backlog_growth);
+    write_growth(w.key("bookings"), f.bookings_growth);
+    write_growth(w.key("billings"), f.billings_growth);
+    write_growth(w.key("revenue"), f.revenue_growth);
+    write_growth(w.key("backlog_end"), f.backlog_growth);
     w.end();
   }
 }

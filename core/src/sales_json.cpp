@@ -31,10 +31,8 @@ void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& p)
   const SalesStats::Deliveries d = sales.deliveries(p.first, p.last);
   const SalesStats::Pipeline open = sales.pipeline_as_of(p.end());
   w.object().field("won", c.won).field("lost", c.lost).field("won_value", c.won_value).field("lost_value", c.lost_value);
-  w.key("win_rate");
-  write_ratio(w, ratio_of(c.won, c.won + c.lost));
-  w.key("average_sales_cycle_days");
-  write_ratio(w, ratio_of(c.cycle_days_total, c.cycle_count));
+  write_ratio(w.key("win_rate"), ratio_of(c.won, c.won + c.lost));
+  write_ratio(w.key("average_sales_cycle_days"), ratio_of(c.cycle_days_total, c.cycle_count));
   w.key("open_pipeline_end").object().field("count", open.open_count).field("value", open.open_value).end();
   // Velocity = open count x average deal size x win rate / average cycle days
   //          = open value x won x cycles / ((won + lost) x cycle days).
@@ -45,8 +43,7 @@ void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& p)
   else
     w.null();
   w.key("delivered").object().field("count", d.count).field("value", d.value).end();
-  w.key("lead_time_days");
-  write_ratio(w, ratio_of(d.lead_days_total, d.count));
+  write_ratio(w.key("lead_time_days"), ratio_of(d.lead_days_total, d.count));
   w.end();
 }
 
@@ -55,8 +52,7 @@ void write_pipeline(JsonWriter& w, const SalesStats& sales, Date as_of) {
   w.object().field_text("as_of", as_of.iso()).field("open_count", p.open_count).field("open_value", p.open_value);
   w.key("average_deal_size");
   write_money_ratio(w, p.open_value, 1, p.open_count);
-  w.key("average_age_days");
-  write_ratio(w, ratio_of(p.age_days_total, p.aged_count));
+  write_ratio(w.key("average_age_days"), ratio_of(p.age_days_total, p.aged_count));
   w.key("age_buckets");
   write_buckets(w, p.buckets);
   w.key("no_created_date");
