@@ -19,11 +19,18 @@ constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
 constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
 
 // Nonzero when one of the 8 bytes of `word` equals the byte repeated in
-// `pattern` (exact, no false positives: the classic has-zero-byte test).
+// `pattern` (the classic has-zero-byte test: whether any byte matches is
+// exact; a byte above a match may be flagged too).
 inline std::uint64_t has_byte(std::uint64_t word, std::uint64_t pattern) {
   const std::uint64_t x = word ^ pattern;
   return (x - kOnes) & ~x & kHighs;
 }
+
+// The index of the first byte that has_byte flagged: its lowest flag is
+// always exact (a false flag can only follow a true one), and the word was
+// loaded little-endian (x86 and WebAssembly alike).
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "load8 and first_flagged_byte assume little-endian words");
+inline std::size_t first_flagged_byte(std::uint64_t flags) { return static_cast<std::size_t>(__builtin_ctzll(flags)) >> 3; }
 
 inline std::uint64_t load8(const char* p) {
   std::uint64_t word;
@@ -63,15 +70,19 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
       case State::kFieldStart:
       case State::kUnquoted: {
         const char* run = p;
-        // Eight bytes at a time past ordinary text, then byte by byte.
-        while (end - p >= 8) {
-          const std::uint64_t w = load8(p);
-          if (has_byte(w, delimiter_pattern_) | has_byte(w, kOnes * '"') | has_byte(w, kOnes * '\n') |
-              has_byte(w, kOnes * '\r'))
+        // Eight bytes at a time past ordinary text, straight to the first
+        // special byte of the word; byte by byte only in the last few.
+        for (;;) {
+          if (end - p < 8) {
+            while (p < end && !unquoted_special_[static_cast<unsigned char>(*p)]) ++p;
             break;
+          }
+          const std::uint64_t w = load8(p);
+          const std::uint64_t found = has_byte(w, delimiter_pattern_) | has_byte(w, kOnes * '"') |
+                                      has_byte(w, kOnes * '\n') | has_byte(w, kOnes * '\r');
+          if (found != 0) { p += first_flagged_byte(found); break; }
           p += 8;
         }
-        while (p < end && !unquoted_special_[static_cast<unsigned char>(*p)]) ++p;
         if (p != run) {
           append(run, static_cast<std::size_t>(p - run));
           state_ = State::kUnquoted;
@@ -96,12 +107,16 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
       }
       case State::kQuoted: {
         const char* run = p;
-        while (end - p >= 8) {
+        for (;;) {
+          if (end - p < 8) {
+            while (p < end && !quoted_special_[static_cast<unsigned char>(*p)]) ++p;
+            break;
+          }
           const std::uint64_t w = load8(p);
-          if (has_byte(w, kOnes * '"') | has_byte(w, kOnes * '\n') | has_byte(w, kOnes * '\r')) break;
+          const std::uint64_t found = has_byte(w, kOnes * '"') | has_byte(w, kOnes * '\n') | has_byte(w, kOnes * '\r');
+          if (found != 0) { p += first_flagged_byte(found); break; }
           p += 8;
         }
-        while (p < end && !quoted_special_[static_cast<unsigned char>(*p)]) ++p;
         if (p != run) append(run, static_cast<std::size_t>(p - run));
         if (p == end) return;
         const char c = *p++;
