@@ -41,12 +41,15 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     const std::int64_t n = (t + k - 1) / k;
     // One allocation for them all, and one more slot for a cancellation's true-up.
     out.reserve(out.size() + static_cast<std::size_t>(n) + 1);
+    // add_months(billing_start, m) for each m, with the start's calendar date read once.
+    const YearMonth start_month = line.billing_start.year_month();
+    const int start_day = line.billing_start.day();
+    const bool arrears = billing_in_arrears(line.billing);
     for (std::int64_t i = 0; i < n; ++i) {
       const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
       const std::int64_t part = prorate(a, upto, t) - prorate(a, i * k, t);
-      const Date date = billing_in_arrears(line.billing)
-                            ? add_months(line.billing_start, static_cast<std::int32_t>(upto)).plus_days(-1)
-                            : add_months(line.billing_start, static_cast<std::int32_t>(i * k));
+      const Date date = arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
+                                : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
       out.push_back({date, part});
     }
   }
