@@ -93,3 +93,20 @@ export function tablesCsv(currency, view, tables) {
   }
   return lines.join('\r\n');
 }
+
+/** Saves a chart (Chart.js) as a PNG file. @param {{canvas: HTMLCanvasElement}} chart @param {string} fileName */
+export function saveChartPng(chart, fileName) {
+  chart.canvas.toBlob((blob) => { if (blob) download(blob, fileName); }, 'image/png');
+}
+
+/**
+ * Saves the tables of one view as CSV (with a BOM, for spreadsheets), named
+ * STEM-VIEW-CURRENCY.csv.
+ * @param {string} stem exportStem() of the contracts file
+ * @param {string} currency
+ * @param {string} view
+ * @param {import('./views/view_model.js').TableModel[]} tables
+ */
+export function downloadViewCsv(stem, currency, view, tables) {
+  download(new Blob(['\ufeff' + tablesCsv(currency, view, tables)], { type: 'text/csv;charset=utf-8' }), `${stem}-${view}-${currency}.csv`);
+}

@@ -8,7 +8,7 @@ import { renderCharts } from './chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { EngineClient } from './engine_client.js';
-import { download, exportStem, reportCsv, tablesCsv } from './export_report.js';
+import { download, downloadViewCsv, exportStem, reportCsv, saveChartPng } from './export_report.js';
 import { formatMinor } from './format_minor.js';
 import { renderIssues, renderRowSummary } from './issues_view.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
@@ -287,7 +287,7 @@ function renderReport(report) {
   for (const statement of statements) {
     const section = renderStatementSection(statement, { onDrill: drill });
     reportBox.append(section);
-    const charts = renderCharts(statement.currency, report.currencies[statement.currency], saveChart);
+    const charts = renderCharts(statement.currency, report.currencies[statement.currency], saveChartPng);
     chartSets.push(charts);
     section.after(charts.element);
   }
@@ -336,11 +336,8 @@ function ensurePanel(code, view) {
     state,
     onState: (s) => panelStates.set(key, s),
     onDrill: drill,
-    onSave: saveChart,
-    onExport: (name, tables) => {
-      const text = '\ufeff' + tablesCsv(code, name, tables);
-      download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${exportStem(files.contracts?.name)}-${name}-${code}.csv`);
-    },
+    onSave: saveChartPng,
+    onExport: (name, tables) => downloadViewCsv(exportStem(files.contracts?.name), code, name, tables),
   });
   panel.element.hidden = true;
   reportBox.append(panel.element);
@@ -384,10 +381,6 @@ async function drill(target) {
 }
 
 // ------------------------------------------------------------ exports ----
-
-function saveChart(chart, name) {
-  chart.canvas.toBlob((blob) => { if (blob) download(blob, name); }, 'image/png');
-}
 
 $('export-csv').addEventListener('click', () => {
   if (!currentReport) return;

@@ -19,7 +19,7 @@ import { renderCharts, setStyleRoot } from '../chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from '../currency_tabs.js';
 import { createEngineWorker } from '../create_worker_inline.js';
 import { EngineClient } from '../engine_client.js';
-import { download, exportStem, tablesCsv } from '../export_report.js';
+import { downloadViewCsv, exportStem, saveChartPng } from '../export_report.js';
 import { currencyStatements } from '../statement_model.js';
 import { renderStatementSection } from '../statement_view.js';
 import { VIEW_MODELS } from '../views/view_models.js';
@@ -216,9 +216,8 @@ export class BbbReport extends HTMLElement {
     if (codes.length > 1) nodes.push(renderCurrencyTabs(codes, this.currency_, (c) => { this.currency_ = c; this.show_(); }));
     this.body_.replaceChildren(...nodes);
     const stem = exportStem(this.files_[0]?.file?.name);
-    const onSave = (chart, name) => chart.canvas.toBlob((blob) => { if (blob) download(blob, name); }, 'image/png');
-    const onExport = (code) => (view, tables) =>
-      download(new Blob(['\ufeff' + tablesCsv(code, view, tables)], { type: 'text/csv;charset=utf-8' }), `${stem}-${view}-${code}.csv`);
+    const onSave = saveChartPng;
+    const onExport = (code) => (view, tables) => downloadViewCsv(stem, code, view, tables);
     for (const statement of statements) {
       if (!views.includes('statement')) break;
       const section = renderStatementSection(statement, {});

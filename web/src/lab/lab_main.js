@@ -6,7 +6,7 @@
 // class a ready scenario.
 import { createEngineWorker } from '@bbb/create-worker';
 import { EngineClient } from '../engine_client.js';
-import { download } from '../export_report.js';
+import { saveChartPng } from '../export_report.js';
 import { el } from '../statement_view.js';
 import { chartFigure } from '../views/chart_kit.js';
 import { chartValue } from '../views/view_model.js';
@@ -245,8 +245,7 @@ function renderCharts(code, data, box) {
   const row = el('div', { class: 'view-charts' });
   box.append(row);
   for (const spec of specs) {
-    const save = (c, name) => c.canvas.toBlob((b) => { if (b) download(b, name); }, 'image/png');
-    const { chart } = chartFigure(/** @type {any} */ (spec), code, save, row);
+    const { chart } = chartFigure(/** @type {any} */ (spec), code, saveChartPng, row);
     charts.push(chart);
   }
 }
