@@ -99,7 +99,7 @@ bool DrillCollector::in_segment(std::string_view segment) const {
 std::int64_t DrillCollector::contribution(const ContractLine& line, const LineSchedule* schedule,
                                           const ContractLine& known_line, const LineSchedule* known_schedule) const {
   // The line alone, folded exactly as the report folds it.
-  switch (request_.kind()) {
+  switch (kind_) {
     case DrillKind::kPeriod: {
       if (schedule == nullptr) return 0;
       MonthlyLedger own;
@@ -120,7 +120,7 @@ std::int64_t DrillCollector::contribution(const ContractLine& line, const LineSc
       if (!as_of_) return 0;
       SalesStats own(as_of_);
       own.add(line);
-      return request_.kind() == DrillKind::kPipeline ? pipeline_figure(own, *as_of_, request_.age_bucket)
+      return kind_ == DrillKind::kPipeline ? pipeline_figure(own, *as_of_, request_.age_bucket)
                                                      : orders_figure(own, *as_of_, request_);
     }
     case DrillKind::kWaterfallBooked:
@@ -128,7 +128,7 @@ std::int64_t DrillCollector::contribution(const ContractLine& line, const LineSc
       if (schedule == nullptr) return 0;
       Waterfall own;
       own.add(line, *schedule);
-      return waterfall_figure(request_.kind() == DrillKind::kWaterfallBooked ? own.booked() : own.billed(), request_);
+      return waterfall_figure(kind_ == DrillKind::kWaterfallBooked ? own.booked() : own.billed(), request_);
     }
   }
   return 0;

@@ -57,7 +57,8 @@ struct DrillLine {
 
 class DrillCollector {
  public:
-  DrillCollector(DrillRequest request, std::optional<Date> as_of) : request_(std::move(request)), as_of_(as_of) {}
+  DrillCollector(DrillRequest request, std::optional<Date> as_of)
+      : request_(std::move(request)), kind_(request_.kind()), as_of_(as_of) {}
 
   // Every accepted contract line: booked lines with their schedule (and the
   // schedule as known at A, for the forward view), pipeline rows with none;
@@ -77,6 +78,7 @@ class DrillCollector {
                             const LineSchedule* known_schedule) const;
 
   DrillRequest request_;
+  DrillKind kind_;  // request_.kind(), read once: add() runs for every line
   std::optional<Date> as_of_;
   std::int64_t value_ = 0;
   std::int64_t count_ = 0;
