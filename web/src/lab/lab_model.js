@@ -4,7 +4,7 @@
 // plain-words explanation of every cell. The engine computes every figure;
 // here they are only picked from its report and formatted (no arithmetic on
 // money: a sentence quotes the engine's own numbers).
-import { formatMinor } from '../format_minor.js';
+import { formatMinor, isZeroMinor } from '../format_minor.js';
 
 /**
  * @typedef {{id: string, amount: string, currency: string, booking: string, start: string, term: string,
@@ -196,7 +196,7 @@ const RATIO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximum
  */
 export function explain(key, p, digits) {
   const m = (field) => formatMinor(p?.[field] ?? 0, digits);
-  const zero = (field) => /^-?0*$/.test(String(p?.[field] ?? 0));
+  const zero = (field) => isZeroMinor(p?.[field] ?? 0);
   const when = String(p?.period ?? '');
   switch (key) {
     case 'bookings':
@@ -248,7 +248,7 @@ export function labTable(currencyReport) {
       ...row,
       cells: periods.map((p) => ({
         text: row.ratio ? (p.book_to_bill == null ? '–' : RATIO.format(p.book_to_bill)) : formatMinor(p[row.key] ?? 0, digits),
-        zero: !row.ratio && /^-?0*$/.test(String(p[row.key] ?? 0)),
+        zero: !row.ratio && isZeroMinor(p[row.key] ?? 0),
         explanation: explain(row.key, p, digits),
       })),
     })),
