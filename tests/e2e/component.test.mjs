@@ -89,6 +89,21 @@ test('<bbb-report> renders the report on a host page with hostile CSS, and keeps
   assert.equal(await year.textContent(), '1,847,506.45');
   assert.equal(host.server.log.filter((l) => l.endsWith('/contracts.csv')).length, 1);
 
+  // Bad input is said with its line, column and reason; a file without the columns it needs says which.
+  const said = await page.evaluate(async () => {
+    const el = /** @type {any} */ (document.createElement('bbb-report'));
+    document.body.append(el);
+    const done = new Promise((resolve) => el.addEventListener('bbb-report', resolve, { once: true }));
+    await el.load(new File(['id,booking_date,amount\nA,2024-01-01,12.345\nB,2024-01-01,10.00\n'], 'bad.csv'));
+    await done;
+    const rejected = el.shadowRoot.querySelector('.bbb-status').textContent;
+    const failed = new Promise((resolve) => el.addEventListener('bbb-error', (e) => resolve(e.detail), { once: true }));
+    el.load(new File(['id,amount\nA,1\n'], 'nodates.csv'));
+    return { rejected, failed: await failed, text: el.shadowRoot.querySelector('.bbb-status').textContent };
+  });
+  assert.match(said.rejected, /^1 row rejected; the first: contracts line 2, column amount: /);
+  assert.equal(said.failed.code, 'missing_column');
+  assert.match(said.text, /^nodates\.csv: no column for booking_date/);
   // A src on another origin is refused, with an event.
   const refused = await page.evaluate(() => new Promise((resolve) => {
     const el = document.createElement('bbb-report');

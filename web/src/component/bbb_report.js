@@ -174,7 +174,18 @@ export class BbbReport extends HTMLElement {
     const reply = await this.engine_.report(this.reportSettings_());
     if (!reply.ok) return this.fail_(reply.error.code, reply.error.message);
     this.report_ = reply.report;
-    this.say_('');
+    // A file that cannot be read at all says why; rejected rows are counted, the first one named.
+    const unreadable = (reply.report.files ?? []).find((f) => !f.readable);
+    if (unreadable) {
+      const why = (reply.report.issues ?? []).find((i) => i.line === 0 && i.severity === 'error' && i.file === unreadable.kind);
+      this.render_();
+      return this.fail_(why?.code ?? 'unreadable_file', `${unreadable.name}: ${why?.message ?? 'cannot be read'}`);
+    }
+    const rejected = reply.report.rows?.rejected ?? 0;
+    const first = (reply.report.issues ?? []).find((i) => i.severity === 'error' && i.line > 0);
+    this.say_(rejected === 0 ? '' : `${rejected} row${rejected === 1 ? '' : 's'} rejected` +
+      (first ? `; the first: ${first.file} line ${first.line}${first.column ? `, column ${first.column}` : ''}: ${first.message}` : ''),
+    rejected === 0 ? 'info' : 'error');
     this.render_();
     this.dispatchEvent(new CustomEvent('bbb-report', { detail: reply.report }));
     return reply.report;
