@@ -2,6 +2,8 @@
 // schedule stands on, checked against dates worked out by hand.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "bbb/date.h"
 #include "test_support.h"
 
@@ -137,3 +139,21 @@ TEST(YearMonth, FirstLastAndClampedDays) {
 }
 
 }  // namespace
+
+TEST(Date, IsoAndLabelMatchPrintfForEveryYearFormItTakes) {
+  // iso() and label() write years 0..9999 by hand; both must equal printf's
+  // "%04d-%02d-%02d" / "%04d-%02d" there and keep printf's form outside it.
+  for (const int y : {-20000, -10, -1, 0, 1, 7, 42, 999, 1000, 1969, 2024, 9999, 10000, 123456}) {
+    for (const int m : {1, 2, 9, 10, 12}) {
+      for (const int d : {1, 9, 10, 28}) {
+        // from_ymd takes only the engine's years; a month's day reaches any.
+        const Date date = YearMonth::of(y, m).day_clamped(d);
+        char expected[40];
+        std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", y, m, d);
+        EXPECT_EQ(date.iso(), expected);
+        std::snprintf(expected, sizeof expected, "%04d-%02d", y, m);
+        EXPECT_EQ(date.year_month().label(), expected);
+      }
+    }
+  }
+}

@@ -4,7 +4,7 @@ namespace bbb {
 
 void write_ratio(JsonWriter& w, const std::optional<Ratio>& r) {
   if (!r) w.null();
-  else w.number(static_cast<double>(r->ten_thousandths) / 10000.0);
+  else w.ten_thousandths(r->ten_thousandths);
 }
 
 namespace {
