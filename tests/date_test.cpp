@@ -157,3 +157,27 @@ TEST(Date, IsoAndLabelMatchPrintfForEveryYearFormItTakes) {
     }
   }
 }
+
+TEST(YearMonth, MonthsInsideAndOutsideTheMonthTableAgree) {
+  // Months 1900-01..2399-12 come from a table, the others from calendar
+  // arithmetic: both must give the same first days, lengths and clamps,
+  // and meet without a gap at the table's edges.
+  for (int y = 1850; y <= 2450; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      const YearMonth month = YearMonth::of(y, m);
+      char first[16];
+      std::snprintf(first, sizeof first, "%04d-%02d-01", y, m);
+      ASSERT_EQ(month.first_day().iso(), first);
+      ASSERT_EQ(month.days(), bbb::days_in_month(y, m)) << first;
+      ASSERT_EQ(month.last_day().plus_days(1), month.plus(1).first_day()) << first;
+      ASSERT_EQ(month.day_clamped(31), month.last_day()) << first;
+      ASSERT_EQ(month.day_clamped(15).day(), 15) << first;
+      ASSERT_EQ(month.first_day().year_month(), month) << first;
+    }
+  }
+  Date d;
+  ASSERT_TRUE(Date::from_ymd(2100, 2, 28, &d));
+  EXPECT_FALSE(Date::from_ymd(2100, 2, 29, &d));  // not a leap year
+  EXPECT_TRUE(Date::from_ymd(2000, 2, 29, &d));
+  EXPECT_EQ(d.iso(), "2000-02-29");
+}

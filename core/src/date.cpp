@@ -64,6 +64,30 @@ static_assert(civil_from_days(-1).y == 1969 && civil_from_days(-1).m == 12 && ci
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+// The day number of the 1st of every month from 1900-01 to 2399-12 (and of
+// 2400-01): the months of every date the engine reads (1900-2199) and of
+// terms of up to 100 years from them. A month's first day and length are
+// then one or two loads instead of calendar arithmetic; the installments
+// and the reports ask for them for every month of every line.
+constexpr int kTableFirstYear = 1900;
+constexpr std::int32_t kTableMonths = 500 * 12;
+struct MonthStarts {
+  std::int32_t day[kTableMonths + 1] = {};
+  constexpr MonthStarts() {
+    for (std::int32_t i = 0; i <= kTableMonths; ++i)
+      day[i] = days_from_civil(kTableFirstYear + i / 12, static_cast<unsigned>(i % 12 + 1), 1);
+  }
+};
+constexpr MonthStarts kMonthStarts{};
+static_assert(kMonthStarts.day[70 * 12] == 0, "1970-01-01 is day 0");
+static_assert(kMonthStarts.day[kTableMonths] == days_from_civil(2400, 1, 1), "the table ends at 2400-01");
+
+// The month's place in kMonthStarts, or -1 outside it.
+inline std::int32_t table_slot(std::int32_t month_index) {
+  const std::int32_t slot = month_index - kTableFirstYear * 12;
+  return slot >= 0 && slot < kTableMonths ? slot : -1;
+}
+
 }  // namespace
 
 int days_in_month(int year, int month) {
@@ -75,8 +99,9 @@ bool Date::from_ymd(int year, int month, int day, Date* out) {
   // Years outside 1900..2199 are typing mistakes in a contracts file, and
   // the bound keeps every report within a few thousand months.
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
-  if (day > days_in_month(year, month)) return false;
-  *out = from_days(days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+  const std::int32_t slot = table_slot(year * 12 + month - 1);  // always in the table: years 1900..2199
+  if (day > kMonthStarts.day[slot + 1] - kMonthStarts.day[slot]) return false;
+  *out = from_days(kMonthStarts.day[slot] + day - 1);
   return true;
 }
 
@@ -125,29 +150,38 @@ std::string Date::iso() const {
 
 bool parse_iso_date(std::string_view t, Date* out) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  int v[3] = {0, 0, 0};
-  const int starts[3] = {0, 5, 8}, lens[3] = {4, 2, 2};
-  for (int k = 0; k < 3; ++k) {
-    for (int i = 0; i < lens[k]; ++i) {
-      const char c = t[starts[k] + i];
-      if (c < '0' || c > '9') return false;
-      v[k] = v[k] * 10 + (c - '0');
-    }
+  unsigned digit[10];
+  unsigned bad = 0;
+  for (int i = 0; i < 10; ++i) {
+    digit[i] = static_cast<unsigned>(static_cast<unsigned char>(t[static_cast<std::size_t>(i)])) - '0';
+    if (i != 4 && i != 7) bad |= digit[i] > 9 ? 1u : 0u;
   }
-  return Date::from_ymd(v[0], v[1], v[2], out);
+  if (bad != 0) return false;
+  return Date::from_ymd(static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]),
+                        static_cast<int>(digit[5] * 10 + digit[6]), static_cast<int>(digit[8] * 10 + digit[9]), out);
 }
 
-int YearMonth::days() const { return days_in_month(year(), month()); }
+int YearMonth::days() const {
+  const std::int32_t slot = table_slot(index_);
+  return slot >= 0 ? kMonthStarts.day[slot + 1] - kMonthStarts.day[slot] : days_in_month(year(), month());
+}
 
 Date YearMonth::first_day() const {
-  return Date::from_days(days_from_civil(year(), static_cast<unsigned>(month()), 1));
+  const std::int32_t slot = table_slot(index_);
+  return Date::from_days(slot >= 0 ? kMonthStarts.day[slot]
+                                   : days_from_civil(year(), static_cast<unsigned>(month()), 1));
 }
 
 Date YearMonth::last_day() const { return first_day().plus_days(days() - 1); }
 
 Date YearMonth::day_clamped(int day) const {
-  const int last = days();
-  return first_day().plus_days((day < last ? day : last) - 1);
+  const std::int32_t slot = table_slot(index_);
+  if (slot < 0) {
+    const int last = days();
+    return first_day().plus_days((day < last ? day : last) - 1);
+  }
+  const std::int32_t first = kMonthStarts.day[slot], last = kMonthStarts.day[slot + 1] - first;
+  return Date::from_days(first + (day < last ? day : last) - 1);
 }
 
 std::string YearMonth::label() const { return year_month_text(year(), month(), 0); }

@@ -76,9 +76,15 @@ struct LineReader::Context {
   // An optional date: true when absent or readable.
   bool date(Field f, bool* has, Date* out) {
     *has = false;
-    if (!present(f)) return true;
+    const std::string_view text = cell(f);
+    if (text.empty()) return true;
+    // YYYY-MM-DD, nearly every date of a file, without the general reader.
+    if (parse_iso_date(text, out)) {
+      *has = true;
+      return true;
+    }
     std::string why;
-    if (!parse_date(cell(f), reader.formats_.order_of(f), out, &why)) {
+    if (!parse_date(text, reader.formats_.order_of(f), out, &why)) {
       error(f, "bad_date", why);
       return false;
     }
@@ -143,7 +149,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   l.type = std::move(type);
   l.type.clear();
 
-  if (cx.present(Field::kStatus) && !parse_status(cx.cell(Field::kStatus), &l.status)) {
+  if (cx.present(Field::kStatus) && !status_memo_.read(cx.cell(Field::kStatus), &l.status, parse_status)) {
     cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");
     ok = false;
   }
@@ -214,14 +220,14 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   }
   const bool has_term = has_end || term > 0;
   if (cx.present(Field::kRecognition)) {
-    if (!parse_recognition(cx.cell(Field::kRecognition), &l.recognition)) {
+    if (!recognition_memo_.read(cx.cell(Field::kRecognition), &l.recognition, parse_recognition)) {
       cx.error(Field::kRecognition, "unknown_recognition", "unknown recognition: use ratable or point");
       ok = false;
     }
   } else {
     l.recognition = has_term ? Recognition::kRatable : Recognition::kPoint;
   }
-  if (cx.present(Field::kBilling) && !parse_billing_kind(cx.cell(Field::kBilling), &l.billing)) {
+  if (cx.present(Field::kBilling) && !billing_memo_.read(cx.cell(Field::kBilling), &l.billing, parse_billing_kind)) {
     cx.error(Field::kBilling, "unknown_billing",
              "unknown billing: use upfront, monthly, quarterly, semiannual, annual, monthly-arrears, "
              "quarterly-arrears, on-delivery or none");

@@ -257,14 +257,14 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   }
   if (r.accepted && !line.is_booked()) {
     // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
-    add_to_book(book(books_, line.currency), line, line, nullptr);
+    add_to_book(whole_book(line.currency), line, line, nullptr);
     if (split_column_ >= 0) add_to_book(segment_book(line.currency, segment), line, line, nullptr);
     if (drill_) drill_->add(line, nullptr, line, nullptr, segment);
   }
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
     // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
-    std::int64_t& booked = booked_total_[line.currency];
+    std::int64_t& booked = booked_total(line.currency);
     if (line.amount > kMaxMinor - booked) {
       const int c = files_.back().mapping.of(Field::kAmount);
       r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
@@ -296,6 +296,23 @@ void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
 
 Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency) {
   return books.try_emplace(currency, settings_).first->second;
+}
+
+MonthlyLedger& Session::ledger(const CurrencyCode& currency) {
+  if (last_ledger_.value == nullptr || !(last_ledger_.currency == currency))
+    last_ledger_ = {currency, &ledgers_[currency]};
+  return *last_ledger_.value;
+}
+
+std::int64_t& Session::booked_total(const CurrencyCode& currency) {
+  if (last_booked_total_.value == nullptr || !(last_booked_total_.currency == currency))
+    last_booked_total_ = {currency, &booked_total_[currency]};
+  return *last_booked_total_.value;
+}
+
+Book& Session::whole_book(const CurrencyCode& currency) {
+  if (last_book_.value == nullptr || !(last_book_.currency == currency)) last_book_ = {currency, &book(books_, currency)};
+  return *last_book_.value;
 }
 
 Book& Session::segment_book(const CurrencyCode& currency, std::string_view segment) {
@@ -362,11 +379,11 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, has_fulfilment ? &fulfilment : nullptr);
   }
   const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
-  fold_line(line, schedule, &ledgers_[line.currency]);
+  fold_line(line, schedule, &ledger(line.currency));
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
   const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
   if (drill_) drill_->add(line, &schedule, known_line, &known_schedule, segment);
-  Book& whole = book(books_, line.currency);
+  Book& whole = whole_book(line.currency);
   add_to_book(whole, line, known_line, &known_schedule);
   if (whole.waterfall) whole.waterfall->add(line, schedule);
   if (split_column_ >= 0) {

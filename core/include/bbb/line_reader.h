@@ -11,6 +11,7 @@
 #include "bbb/contract_line.h"
 #include "bbb/csv_reader.h"
 #include "bbb/issue_log.h"
+#include "bbb/keyword_memo.h"
 #include "bbb/value_formats.h"
 
 namespace bbb {
@@ -71,6 +72,10 @@ class LineReader {
   ColumnMapping mapping_;
   ColumnFormats formats_;
   CurrencyCode default_currency_;
+  // Keyword columns read row after row (the reader is otherwise const).
+  mutable KeywordMemo<Status> status_memo_;
+  mutable KeywordMemo<Recognition> recognition_memo_;
+  mutable KeywordMemo<BillingKind> billing_memo_;
 };
 
 // Reads an amount in a currency whose precision is `digits` (used again when

@@ -16,8 +16,16 @@ constexpr std::int64_t kMaxMinor = (std::int64_t{1} << 53) - 1;
 struct CurrencyCode {
   char code[4] = {0, 0, 0, 0};
   std::string_view view() const { return std::string_view(code, 3); }
-  friend bool operator==(const CurrencyCode& a, const CurrencyCode& b) { return a.view() == b.view(); }
-  friend bool operator<(const CurrencyCode& a, const CurrencyCode& b) { return a.view() < b.view(); }
+  // The three letters as one number in their alphabetical order: compared
+  // as integers, not through memcmp (maps keyed by currency are looked up
+  // for every row).
+  std::uint32_t key() const {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(code[0])) << 16 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(code[1])) << 8 |
+           static_cast<std::uint32_t>(static_cast<unsigned char>(code[2]));
+  }
+  friend bool operator==(const CurrencyCode& a, const CurrencyCode& b) { return a.key() == b.key(); }
+  friend bool operator<(const CurrencyCode& a, const CurrencyCode& b) { return a.key() < b.key(); }
 };
 
 // Accepts three ASCII letters in any case ("usd" -> "USD").

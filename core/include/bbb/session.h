@@ -116,6 +116,19 @@ class Session {
   std::map<CurrencyCode, std::map<std::string, Book>> segments_;
   int split_column_ = -1;  // the split_by column of the contracts file being read
   Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
+  // The entry of the last currency looked up in each per-currency map: rows
+  // mostly repeat a currency, and std::map keeps its entries where they are.
+  template <class V>
+  struct LastEntry {
+    CurrencyCode currency;
+    V* value = nullptr;
+  };
+  LastEntry<MonthlyLedger> last_ledger_;
+  LastEntry<std::int64_t> last_booked_total_;
+  LastEntry<Book> last_book_;
+  MonthlyLedger& ledger(const CurrencyCode& currency);
+  std::int64_t& booked_total(const CurrencyCode& currency);
+  Book& whole_book(const CurrencyCode& currency);
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;

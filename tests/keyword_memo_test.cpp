@@ -1,0 +1,48 @@
+// The keyword memo must read every text exactly as the parser would, hit or miss.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "bbb/contract_line.h"
+#include "bbb/keyword_memo.h"
+
+namespace {
+
+using bbb::BillingKind;
+
+TEST(KeywordMemo, ReadsEveryTextAsTheParserDoesAcrossEvictions) {
+  bbb::KeywordMemo<BillingKind, 4> memo;
+  int parses = 0;
+  const auto counting_parse = [&](std::string_view t, BillingKind* k) { ++parses; return bbb::parse_billing_kind(t, k); };
+  // Ten spellings (more than the memo holds), one too long for it, two invalid.
+  const std::vector<std::string> texts = {"monthly", "Quarterly", "annual", "upfront", "Monthly Arrears", "on-delivery",
+                                          "none", "semiannual", "QUARTERLY", "yearly", "semiannually-arrears-x", "weekly", ""};
+  for (int round = 0; round < 3; ++round) {
+    for (const std::string& t : texts) {
+      BillingKind expected = BillingKind::kNone, got = BillingKind::kNone;
+      const bool ok = bbb::parse_billing_kind(t, &expected);
+      EXPECT_EQ(memo.read(t, &got, counting_parse), ok) << t;
+      if (ok) EXPECT_EQ(got, expected) << t;
+    }
+  }
+  // Every read of a text the memo cannot hold, or never accepts, parses again.
+  EXPECT_GE(parses, 3 * 3);
+}
+
+TEST(KeywordMemo, ARepeatedTextIsParsedOnce) {
+  bbb::KeywordMemo<BillingKind> memo;
+  int parses = 0;
+  const auto counting_parse = [&](std::string_view t, BillingKind* k) { ++parses; return bbb::parse_billing_kind(t, k); };
+  BillingKind k = BillingKind::kNone;
+  for (int i = 0; i < 100; ++i) {
+    ASSERT_TRUE(memo.read("quarterly-arrears", &k, counting_parse));  // 17 bytes: too long to keep
+    ASSERT_TRUE(memo.read("monthly", &k, counting_parse));
+    EXPECT_EQ(k, BillingKind::kMonthly);
+  }
+  EXPECT_EQ(parses, 100 + 1);
+  EXPECT_FALSE(memo.read("monthlyy", &k, counting_parse));
+  EXPECT_EQ(k, BillingKind::kMonthly);  // untouched by a failed read
+}
+
+}  // namespace
