@@ -27,6 +27,7 @@ const FILES = {
   '/page.mjs': [path.join(here, 'browser/page.mjs'), 'text/javascript'],
   '/worker.mjs': [path.join(here, 'browser/worker.mjs'), 'text/javascript'],
   '/lib/engine-result.mjs': [path.join(here, 'lib/engine-result.mjs'), 'text/javascript'],
+  '/lib/blob_pieces.mjs': [path.join(here, '../wasm/api/blob_pieces.mjs'), 'text/javascript'],
   '/wasm/bbb.js': [path.join(wasmDir, 'bbb.js'), 'text/javascript'],
   '/wasm/bbb.wasm': [path.join(wasmDir, 'bbb.wasm'), 'application/wasm'],
 };

@@ -13,6 +13,8 @@
 // CLI prints (docs/report.schema.json); `text` is that JSON as the engine
 // wrote it, byte for byte.
 
+import { blobPieces } from './blob_pieces.mjs';
+
 /** Bytes handed to the engine per call: its input buffer is reused. */
 export const CHUNK_BYTES = 1 << 20;
 
@@ -57,9 +59,7 @@ async function* piecesOf(input) {
     return;
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    for (let at = 0; at < input.size; at += CHUNK_BYTES) {
-      yield new Uint8Array(await input.slice(at, at + CHUNK_BYTES).arrayBuffer());
-    }
+    yield* blobPieces(input, CHUNK_BYTES);
     return;
   }
   if (input && typeof input.getReader === 'function') {

@@ -26,6 +26,8 @@
 //       next chunk and replies {ok:false, error:{code:'cancelled'}}.
 //   {type: 'version'}                                -> {version}
 
+import { blobPieces } from '../../wasm/api/blob_pieces.mjs';
+
 /** Bytes handed to the engine per feed() call: 1 MiB. */
 export const CHUNK_BYTES = 1 << 20;
 /** Bytes of the contracts file read for the column preview: 256 KiB. */
@@ -84,11 +86,10 @@ export function createEngineHandler(instantiate, options = {}) {
     const total = Math.min(file.size, limit);
     let offset = 0;
     let rowsRead = 0;
-    while (offset < total) {
+    if (cancelRequested) throw new Cancelled();
+    // Each next slice is read while this one is fed (blob_pieces.mjs).
+    for await (const bytes of blobPieces(file, chunkBytes, limit)) {
       if (cancelRequested) throw new Cancelled();
-      const bytes = new Uint8Array(await file.slice(offset, Math.min(offset + chunkBytes, total)).arrayBuffer());
-      if (cancelRequested) throw new Cancelled();
-      if (bytes.length === 0) break;
       target.inputBuffer(bytes.length).set(bytes);   // the view is used at once, before any other call
       rowsRead = target.feed(bytes.length);
       offset += bytes.length;
