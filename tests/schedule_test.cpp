@@ -262,3 +262,34 @@ TEST(Fulfilment, OverridesTheRatableScheduleAndCatchesUpToBooking) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RatableRevenue, MonthEndsInOnePassEqualRevenueThroughEachMonthEnd) {
+  // uncancelled_revenue_at_month_ends carries floor(a * w / W) from month to
+  // month; it must equal the direct R(month end) for every month, for
+  // amounts near 2^53 (where a * w needs 128 bits), odd starts and both prorations.
+  const std::int64_t amounts[] = {1, 7, 99999, 1200000, 123456789, (std::int64_t{1} << 53) - 1};
+  const bbb::Date starts[] = {ymd(2024, 1, 1), ymd(2024, 1, 31), ymd(2023, 2, 28), ymd(2024, 2, 29), ymd(2025, 7, 17)};
+  for (const std::int64_t a : amounts) {
+    for (const bbb::Date start : starts) {
+      for (const int term : {1, 2, 3, 11, 12, 13, 36, 61}) {
+        for (const int booked_after_start : {-40, 0, 40}) {  // 40: a catch-up, the pass starts inside the term
+        for (const Proration p : {Proration::kMonthly, Proration::kDaily}) {
+          auto line = ratable_line(a, start, term);
+          line.booking = start.plus_days(booked_after_start);
+          const LineSchedule s(line, p, {}, nullptr);
+          const bbb::YearMonth first = line.booking.year_month();
+          std::vector<std::int64_t> out(static_cast<std::size_t>(term) + 14);
+          s.uncancelled_revenue_at_month_ends(first, out.size(), out.data());
+          for (std::size_t i = 0; i < out.size(); ++i)
+            ASSERT_EQ(out[i], s.revenue_through_uncancelled(first.plus(static_cast<std::int32_t>(i)).last_day()))
+                << a << " from " << start.iso() << " for " << term << " months, month " << i;
+        }
+        }
+      }
+    }
+  }
+}
+
+}  // namespace

@@ -16,7 +16,7 @@ namespace {
 
 // The balances one line holds at the end of a month.
 struct Balances {
-  std::int64_t backlog = 0, deferred = 0, unbilled = 0, billed_backlog = 0, crpo = 0, unscheduled = 0;
+  std::int64_t backlog = 0, deferred = 0, unbilled = 0, billed_backlog = 0, crpo = 0;
 };
 
 // cRPO looks 12 months past each month end.
@@ -56,21 +56,31 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   s.uncancelled_revenue_at_month_ends(booked, uncancelled.size(), uncancelled.data());
 
   const std::vector<DatedAmount>& billings = s.billings();
-  std::size_t next_billing = 0;
+  const DatedAmount* next_billing = billings.data();
+  const DatedAmount* const billings_end = next_billing + billings.size();
   // The month of the next billing, computed once per billing.
   YearMonth next_billing_month = billings.empty() ? YearMonth() : billings[0].date.year_month();
   MonthTotals* const totals = ledger->range(booked, last);
+  // Locals, not the line's fields: the totals are int64 too, and the
+  // compiler must otherwise assume a store to them could change the line.
+  const std::int64_t amount = line.amount;
+  const std::int64_t unscheduled = amount - s.scheduled_total();
+  const std::int64_t* const revenue = uncancelled.data();
+  // Months [0, cancelled_from) are before the cancellation (cancel_date
+  // after their month end); from it on the line is cancelled.
+  std::size_t cancelled_from = months;
+  if (line.has_cancel) cancelled_from = static_cast<std::size_t>(std::clamp<std::int32_t>(cancel_month - booked, 0, static_cast<std::int32_t>(months)));
+
   std::int64_t billed = 0, recognised_before = 0, billed_before = 0;
-  const std::int64_t unscheduled = line.amount - s.scheduled_total();
   Balances before;
   YearMonth m = booked;
   for (std::size_t i = 0; i < months; ++i, m = m.plus(1)) {
-    const bool cancelled = line.has_cancel && cancel_month <= m;  // cancel_date on or before this month end
+    const bool cancelled = i >= cancelled_from;
     // Recognised: served through c - 1 once cancelled.
-    const std::int64_t recognised = cancelled ? recognised_at_cancel : uncancelled[i];
-    while (next_billing < billings.size() && next_billing_month <= m) {
-      billed += billings[next_billing++].amount;
-      if (next_billing < billings.size()) next_billing_month = billings[next_billing].date.year_month();
+    const std::int64_t recognised = cancelled ? recognised_at_cancel : revenue[i];
+    while (next_billing != billings_end && next_billing_month <= m) {
+      billed += next_billing->amount;
+      if (++next_billing != billings_end) next_billing_month = next_billing->date.year_month();
     }
 
     Balances now;
@@ -79,12 +89,11 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     now.unbilled = std::max<std::int64_t>(0, recognised - billed);
     if (!cancelled) {
       // Backlog (remaining performance obligation): booked, not yet earned.
-      now.backlog = line.amount - recognised;
-      now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, line.amount) - recognised);
+      now.backlog = amount - recognised;
+      now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, amount) - recognised);
       // cRPO is read as of the month end: a later cancellation is not yet
       // known, so the uncancelled schedule says what falls in the next 12 months.
-      now.crpo = uncancelled[i + kCrpoMonths] - uncancelled[i];
-      now.unscheduled = unscheduled;
+      now.crpo = revenue[i + kCrpoMonths] - revenue[i];
     }
 
     MonthTotals& t = totals[i];
@@ -95,10 +104,15 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     t.unbilled_receivable += now.unbilled - before.unbilled;
     t.billed_backlog += now.billed_backlog - before.billed_backlog;
     t.crpo += now.crpo - before.crpo;
-    t.unscheduled_backlog += now.unscheduled - before.unscheduled;
     recognised_before = recognised;
     billed_before = billed;
     before = now;
+  }
+  // The unscheduled backlog is constant while the line lives: it changes
+  // in the booking month and, if cancelled, in the cancellation's month.
+  if (cancelled_from > 0) {
+    totals[0].unscheduled_backlog += unscheduled;
+    if (cancelled_from < months) totals[cancelled_from].unscheduled_backlog -= unscheduled;
   }
 }
 

@@ -160,11 +160,36 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
   // (maybe partial) month plus one whole month for each month after it.
   const std::int64_t sd = sm.days();
   const std::int64_t first_month = (sd - line_.start.day() + 1) * (kMonthWeight / sd);
+  const std::int64_t whole = total_weight_;
+  // Inside the term the weight grows by one month a month, so floor(a * w / W)
+  // is carried from month to month as quotient and remainder: exact, and
+  // with no division per month. (Amounts are never negative here; the
+  // general prorate covers any other.)
+  bool carried = false;
+  std::int64_t q = 0, r = 0, dq = 0, dr = 0;
   YearMonth m = first;
   for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
-    if (m < sm) out[i] = 0;
-    else if (m >= em) out[i] = a;
-    else out[i] = prorate(a, first_month + (m - sm) * kMonthWeight, total_weight_);
+    if (m < sm) {
+      out[i] = 0;
+    } else if (m >= em) {
+      out[i] = a;
+    } else if (carried) {
+      q += dq;
+      r += dr;
+      if (r >= whole) { r -= whole; ++q; }
+      out[i] = q;
+    } else {
+      const std::int64_t w = first_month + (m - sm) * kMonthWeight;
+      out[i] = prorate(a, w, whole);
+      if (a >= 0) {
+        const __int128 step = static_cast<__int128>(a) * kMonthWeight;
+        q = out[i];
+        r = static_cast<std::int64_t>(static_cast<__int128>(a) * w - static_cast<__int128>(q) * whole);
+        dq = static_cast<std::int64_t>(step / whole);
+        dr = static_cast<std::int64_t>(step % whole);
+        carried = true;
+      }
+    }
   }
 }
 
