@@ -69,6 +69,9 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
     switch (state_) {
       case State::kFieldStart:
       case State::kUnquoted: {
+        // A record starts: read it in place until something needs a copy.
+        if (direct_field_ == nullptr && state_ == State::kFieldStart && record_size_ == 0 && field_ends_.empty())
+          direct_field_ = direct_record_ = p;
         const char* run = p;
         // Eight bytes at a time past ordinary text, straight to the first
         // special byte of the word; byte by byte only in the last few.
@@ -84,14 +87,22 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
           p += 8;
         }
         if (p != run) {
-          append(run, static_cast<std::size_t>(p - run));
+          if (direct_field_ == nullptr) append(run, static_cast<std::size_t>(p - run));
           state_ = State::kUnquoted;
         }
-        if (p == end) return;
+        if (p == end) break;
         const char c = *p++;
         if (c == config_.delimiter) {
-          end_field();
+          if (direct_field_ != nullptr) {
+            views_.emplace_back(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
+            direct_field_ = p;
+            field_warned_ = false;
+            state_ = State::kFieldStart;
+          } else {
+            end_field();
+          }
         } else if (c == '"') {
+          if (direct_field_ != nullptr) copy_direct_record(p - 1);
           if (state_ == State::kFieldStart) {
             state_ = State::kQuoted;
           } else {
@@ -101,6 +112,10 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
             append("\"", 1);
           }
         } else {
+          if (direct_field_ != nullptr) {
+            views_.emplace_back(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
+            direct_end_ = p - 1;
+          }
           end_line(c == '\r');
         }
         break;
@@ -162,6 +177,8 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
       }
     }
   }
+  // The chunk ends inside a record read in place: its bytes must outlive the chunk.
+  if (direct_field_ != nullptr) copy_direct_record(end);
 }
 
 void CsvTokenizer::finish() {
@@ -202,7 +219,45 @@ void CsvTokenizer::end_line(bool was_cr) {
   pending_cr_ = was_cr;
 }
 
+void CsvTokenizer::copy_direct_record(const char* upto) {
+  // The fields read in place so far, then the current one up to `upto`, go
+  // into record_ as if they had been appended all along.
+  const char* const field = direct_field_;
+  direct_field_ = direct_record_ = direct_end_ = nullptr;
+  for (const std::string_view v : views_) {
+    append(v.data(), v.size());
+    field_ends_.push_back(record_size_);
+  }
+  views_.clear();
+  append(field, static_cast<std::size_t>(upto - field));
+}
+
 void CsvTokenizer::end_record() {
+  if (direct_field_ != nullptr) {
+    // Read in place: the fields are views of the input. Fall back to the
+    // copy (and its checks) when the record is too long or not valid text.
+    std::size_t bytes = 0;
+    for (const std::string_view v : views_) bytes += v.size();
+    const std::string_view raw(direct_record_, static_cast<std::size_t>(direct_end_ - direct_record_));
+    // Delimiters are ASCII, so the raw bytes are valid UTF-8 exactly when
+    // every field is (a character cut by a delimiter is invalid in both).
+    const bool text_ok = config_.source_encoding == Encoding::kWindows1252 || find_invalid_utf8(raw) == raw.size();
+    if (bytes <= config_.max_record_bytes && text_ok) {
+      direct_field_ = direct_record_ = direct_end_ = nullptr;
+      const bool blank = views_.size() == 1 && views_[0].empty() && !record_has_issue_;
+      if (!blank) deliver_views();
+      views_.clear();
+      record_has_issue_ = false;
+      field_warned_ = false;
+      state_ = State::kFieldStart;
+      return;
+    }
+    // The last field is already in views_: copy all but it, then it.
+    const std::string_view last = views_.back();
+    views_.pop_back();
+    direct_field_ = last.data();
+    copy_direct_record(last.data() + last.size());
+  }
   end_field();
   if (record_too_long_) {
     issue(0, "error", "record_too_long",
@@ -231,6 +286,11 @@ void CsvTokenizer::deliver_record() {
     views_.emplace_back(record_.data() + begin, end - begin);
     begin = end;
   }
+  deliver_views();
+  views_.clear();
+}
+
+void CsvTokenizer::deliver_views() {
   CsvRecord record;
   record.line = record_line_;
   record.fields = views_.data();

@@ -54,6 +54,10 @@ class CsvTokenizer {
   void end_line(bool was_cr);
   void end_record();
   void deliver_record();
+  void deliver_views();  // views_ as the record
+  // Copies the record read in place so far (and the current field up to
+  // `upto`) into record_, and leaves in-place reading.
+  void copy_direct_record(const char* upto);
   void check_text();
   void issue(int column, const char* severity, const char* code, std::string message);
   void warn_once_per_field(const char* code, const char* message);
@@ -81,6 +85,13 @@ class CsvTokenizer {
   std::size_t record_size_ = 0;
   std::vector<std::size_t> field_ends_;
   std::vector<std::string_view> views_;
+  // Reading in place: a record that starts in the current chunk and has no
+  // quotes is not copied; its fields are views of the input (views_ holds
+  // the finished ones). direct_field_ is the current field's first byte,
+  // or null when the record is being copied into record_.
+  const char* direct_field_ = nullptr;
+  const char* direct_record_ = nullptr;  // the record's first byte
+  const char* direct_end_ = nullptr;     // just past its last field, once the line ends
   std::string scratch_;
 };
 
