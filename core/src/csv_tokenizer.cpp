@@ -94,7 +94,7 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
         const char c = *p++;
         if (c == config_.delimiter) {
           if (direct_field_ != nullptr) {
-            views_.emplace_back(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
+            add_view(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
             direct_field_ = p;
             field_warned_ = false;
             state_ = State::kFieldStart;
@@ -113,7 +113,7 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
           }
         } else {
           if (direct_field_ != nullptr) {
-            views_.emplace_back(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
+            add_view(direct_field_, static_cast<std::size_t>(p - 1 - direct_field_));
             direct_end_ = p - 1;
           }
           end_line(c == '\r');
@@ -224,11 +224,11 @@ void CsvTokenizer::copy_direct_record(const char* upto) {
   // into record_ as if they had been appended all along.
   const char* const field = direct_field_;
   direct_field_ = direct_record_ = direct_end_ = nullptr;
-  for (const std::string_view v : views_) {
-    append(v.data(), v.size());
+  for (std::size_t i = 0; i < view_count_; ++i) {
+    append(views_[i].data(), views_[i].size());
     field_ends_.push_back(record_size_);
   }
-  views_.clear();
+  view_count_ = 0;
   append(field, static_cast<std::size_t>(upto - field));
 }
 
@@ -237,24 +237,23 @@ void CsvTokenizer::end_record() {
     // Read in place: the fields are views of the input. Fall back to the
     // copy (and its checks) when the record is too long or not valid text.
     std::size_t bytes = 0;
-    for (const std::string_view v : views_) bytes += v.size();
+    for (std::size_t i = 0; i < view_count_; ++i) bytes += views_[i].size();
     const std::string_view raw(direct_record_, static_cast<std::size_t>(direct_end_ - direct_record_));
     // Delimiters are ASCII, so the raw bytes are valid UTF-8 exactly when
     // every field is (a character cut by a delimiter is invalid in both).
     const bool text_ok = config_.source_encoding == Encoding::kWindows1252 || find_invalid_utf8(raw) == raw.size();
     if (bytes <= config_.max_record_bytes && text_ok) {
       direct_field_ = direct_record_ = direct_end_ = nullptr;
-      const bool blank = views_.size() == 1 && views_[0].empty() && !record_has_issue_;
+      const bool blank = view_count_ == 1 && views_[0].empty() && !record_has_issue_;
       if (!blank) deliver_views();
-      views_.clear();
+      view_count_ = 0;
       record_has_issue_ = false;
       field_warned_ = false;
       state_ = State::kFieldStart;
       return;
     }
     // The last field is already in views_: copy all but it, then it.
-    const std::string_view last = views_.back();
-    views_.pop_back();
+    const std::string_view last = views_[--view_count_];
     direct_field_ = last.data();
     copy_direct_record(last.data() + last.size());
   }
@@ -280,21 +279,21 @@ void CsvTokenizer::end_record() {
 }
 
 void CsvTokenizer::deliver_record() {
-  views_.clear();
+  view_count_ = 0;
   std::size_t begin = 0;
   for (std::size_t end : field_ends_) {
-    views_.emplace_back(record_.data() + begin, end - begin);
+    add_view(record_.data() + begin, end - begin);
     begin = end;
   }
   deliver_views();
-  views_.clear();
+  view_count_ = 0;
 }
 
 void CsvTokenizer::deliver_views() {
   CsvRecord record;
   record.line = record_line_;
   record.fields = views_.data();
-  record.field_count = views_.size();
+  record.field_count = view_count_;
   on_record_(record);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -54,7 +55,11 @@ class CsvTokenizer {
   void end_line(bool was_cr);
   void end_record();
   void deliver_record();
-  void deliver_views();  // views_ as the record
+  void deliver_views();  // views_[0, view_count_) as the record
+  void add_view(const char* data, std::size_t size) {
+    if (view_count_ == views_.size()) views_.resize(std::max<std::size_t>(16, views_.size() * 2));
+    views_[view_count_++] = std::string_view(data, size);
+  }
   // Copies the record read in place so far (and the current field up to
   // `upto`) into record_, and leaves in-place reading.
   void copy_direct_record(const char* upto);
@@ -84,7 +89,8 @@ class CsvTokenizer {
   std::string record_;
   std::size_t record_size_ = 0;
   std::vector<std::size_t> field_ends_;
-  std::vector<std::string_view> views_;
+  std::vector<std::string_view> views_;  // the record's fields: the first view_count_
+  std::size_t view_count_ = 0;
   // Reading in place: a record that starts in the current chunk and has no
   // quotes is not copied; its fields are views of the input (views_ holds
   // the finished ones). direct_field_ is the current field's first byte,
