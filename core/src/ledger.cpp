@@ -1,24 +1,8 @@
 #include "bbb/ledger.h"
 
+#include "bbb/month_series.h"
+
 namespace bbb {
-namespace {
-
-// Grows a month-indexed series to cover m, at either end.
-template <class T>
-T& month_slot(std::vector<T>& series, YearMonth& first, YearMonth m) {
-  if (series.empty()) {
-    first = m;
-    series.resize(1);
-  } else if (m < first) {
-    series.insert(series.begin(), static_cast<std::size_t>(first - m), T());
-    first = m;
-  } else if (m - first >= static_cast<std::int32_t>(series.size())) {
-    series.resize(static_cast<std::size_t>(m - first) + 1);
-  }
-  return series[static_cast<std::size_t>(m - first)];
-}
-
-}  // namespace
 
 MonthTotals& MonthlyLedger::at(YearMonth m) { return month_slot(months_, first_, m); }
 

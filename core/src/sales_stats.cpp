@@ -25,7 +25,7 @@ void SalesStats::add(const ContractLine& line) {
   }
   // Won (booked or cancelled later) and lost lines close on booking_date.
   if (line.has_booking && (line.status == Status::kLost || line.is_booked())) {
-    Closing& c = closing_by_month_[line.booking.year_month().index()];
+    Closing& c = closing_by_month_.at(line.booking.year_month());
     if (line.status == Status::kLost) {
       ++c.lost;
       c.lost_value += line.amount;
@@ -44,7 +44,7 @@ void SalesStats::add(const ContractLine& line) {
   // or cancelled (a delivery on or after the cancel date never happens).
   const bool delivered = line.has_delivery && !(line.has_cancel && line.delivery >= line.cancel);
   if (delivered) {
-    Deliveries& d = deliveries_by_month_[line.delivery.year_month().index()];
+    Deliveries& d = deliveries_by_month_.at(line.delivery.year_month());
     ++d.count;
     d.value += line.amount;
     d.lead_days_total += std::max(0, line.delivery - line.booking);
@@ -70,15 +70,8 @@ void SalesStats::add(const ContractLine& line) {
 void SalesStats::merge(const SalesStats& o) {
   for (const auto& [day, cv] : o.open_by_created_) { CountValue& d = open_by_created_[day]; d.count += cv.count; d.value += cv.value; }
   for (const auto& [day, cv] : o.undelivered_by_booking_) { CountValue& d = undelivered_by_booking_[day]; d.count += cv.count; d.value += cv.value; }
-  for (const auto& [month, c] : o.closing_by_month_) {
-    Closing& d = closing_by_month_[month];
-    d.won += c.won; d.lost += c.lost; d.won_value += c.won_value; d.lost_value += c.lost_value;
-    d.cycle_count += c.cycle_count; d.cycle_days_total += c.cycle_days_total;
-  }
-  for (const auto& [month, x] : o.deliveries_by_month_) {
-    Deliveries& d = deliveries_by_month_[month];
-    d.count += x.count; d.value += x.value; d.lead_days_total += x.lead_days_total;
-  }
+  o.closing_by_month_.for_each([&](YearMonth month, const Closing& c) { closing_by_month_.at(month) += c; });
+  o.deliveries_by_month_.for_each([&](YearMonth month, const Deliveries& x) { deliveries_by_month_.at(month) += x; });
   auto older = [](const OpenOrder& a, const OpenOrder& b) { return a.booking != b.booking ? a.booking < b.booking : a.line < b.line; };
   oldest_.insert(oldest_.end(), o.oldest_.begin(), o.oldest_.end());
   std::sort(oldest_.begin(), oldest_.end(), older);
@@ -108,24 +101,13 @@ SalesStats::Pipeline SalesStats::pipeline_as_of(Date as_of) const {
 
 SalesStats::Closing SalesStats::closing(YearMonth first, YearMonth last) const {
   Closing sum;
-  for (auto it = closing_by_month_.lower_bound(first.index()); it != closing_by_month_.end() && it->first <= last.index(); ++it) {
-    sum.won += it->second.won;
-    sum.lost += it->second.lost;
-    sum.won_value += it->second.won_value;
-    sum.lost_value += it->second.lost_value;
-    sum.cycle_count += it->second.cycle_count;
-    sum.cycle_days_total += it->second.cycle_days_total;
-  }
+  closing_by_month_.for_range(first, last, [&](const Closing& c) { sum += c; });
   return sum;
 }
 
 SalesStats::Deliveries SalesStats::deliveries(YearMonth first, YearMonth last) const {
   Deliveries sum;
-  for (auto it = deliveries_by_month_.lower_bound(first.index()); it != deliveries_by_month_.end() && it->first <= last.index(); ++it) {
-    sum.count += it->second.count;
-    sum.value += it->second.value;
-    sum.lead_days_total += it->second.lead_days_total;
-  }
+  deliveries_by_month_.for_range(first, last, [&](const Deliveries& x) { sum += x; });
   return sum;
 }
 

@@ -13,6 +13,7 @@
 
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
+#include "bbb/month_series.h"
 
 namespace bbb {
 
@@ -54,12 +55,21 @@ class SalesStats {
   struct Closing {
     std::int64_t won = 0, lost = 0, won_value = 0, lost_value = 0;
     std::int64_t cycle_count = 0, cycle_days_total = 0;  // won with a created date
+    Closing& operator+=(const Closing& o) {
+      won += o.won; lost += o.lost; won_value += o.won_value; lost_value += o.lost_value;
+      cycle_count += o.cycle_count; cycle_days_total += o.cycle_days_total;
+      return *this;
+    }
   };
   // Won and lost lines closed in months [first, last].
   Closing closing(YearMonth first, YearMonth last) const;
 
   struct Deliveries {
     std::int64_t count = 0, lead_days_total = 0, value = 0;
+    Deliveries& operator+=(const Deliveries& o) {
+      count += o.count; lead_days_total += o.lead_days_total; value += o.value;
+      return *this;
+    }
   };
   // Point lines delivered in months [first, last].
   Deliveries deliveries(YearMonth first, YearMonth last) const;
@@ -80,9 +90,9 @@ class SalesStats {
   // Open pipeline by created day (INT32_MIN: no created date).
   std::map<std::int32_t, CountValue> open_by_created_;
   // Won and lost by close month; sales cycle of won lines by close month.
-  std::map<std::int32_t, Closing> closing_by_month_;
+  MonthSeries<Closing> closing_by_month_;
   // Delivered point lines by delivery month.
-  std::map<std::int32_t, Deliveries> deliveries_by_month_;
+  MonthSeries<Deliveries> deliveries_by_month_;
   // Point lines still undelivered at the as-of date, by booking day. The
   // date is the setting, known while reading; without one it is the last day
   // of the report, after every event, where undelivered means never
