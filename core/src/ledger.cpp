@@ -19,6 +19,17 @@ MonthTotals MonthlyLedger::get(YearMonth m) const {
 
 void MonthlyLedger::add_type_booking(std::string_view type, YearMonth m, std::int64_t amount) {
   std::size_t i = 0;
+  // A type's slot never changes once given, so the memo can answer for it.
+  type_slots_.read(type, &i, [this](std::string_view t, std::size_t* slot) {
+    *slot = type_slot(t);
+    return true;
+  });
+  TypeSeries& s = type_series_[i];
+  month_slot(s.amounts, s.first, m) += amount;
+}
+
+std::size_t MonthlyLedger::type_slot(std::string_view type) {
+  std::size_t i = 0;
   while (i < types_.size() && types_[i] != type) ++i;
   if (i == types_.size()) {
     if (types_.size() + 1 >= kMaxTypes) {
@@ -30,8 +41,7 @@ void MonthlyLedger::add_type_booking(std::string_view type, YearMonth m, std::in
       type_series_.emplace_back();
     }
   }
-  TypeSeries& s = type_series_[i];
-  month_slot(s.amounts, s.first, m) += amount;
+  return i;
 }
 
 std::int64_t MonthlyLedger::type_bookings(std::size_t type_index, YearMonth m) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bbb/date.h"
+#include "bbb/keyword_memo.h"
 
 namespace bbb {
 
@@ -60,6 +61,8 @@ class MonthlyLedger {
   YearMonth first_;
   std::vector<MonthTotals> months_;
   std::vector<std::string> types_;
+  std::size_t type_slot(std::string_view type);  // finds or makes the type's slot
+  KeywordMemo<std::size_t> type_slots_;
   struct TypeSeries { YearMonth first; std::vector<std::int64_t> amounts; };
   std::vector<TypeSeries> type_series_;
 };
