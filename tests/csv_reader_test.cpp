@@ -2,6 +2,7 @@
 // Encodings and binary input are in csv_encoding_test.cpp. Every case is also
 // read in chunks of 1 to 64 bytes (read_every_chunking).
 #include "bbb/csv_reader.h"
+#include "bbb/csv_tokenizer.h"
 
 #include <gtest/gtest.h>
 
@@ -276,3 +277,28 @@ TEST(CsvReader, EncodingNames) {
 }
 
 }  // namespace
+
+TEST(CsvTokenizerMask, PortableMaskFlagsExactlyTheSpecialBytes) {
+  // Every byte value at every position, next to every other special byte:
+  // a false flag after a true one (a borrow across bytes) would show here.
+  const char specials[] = {',', '"', '\n', '\r'};
+  for (const char delimiter : {',', ';', '\t', '|'}) {
+    for (int pos = 0; pos < 16; ++pos) {
+      for (int value = 0; value < 256; ++value) {
+        for (const char neighbour : specials) {
+          char block[16];
+          for (int i = 0; i < 16; ++i) block[i] = static_cast<char>(i % 2 ? 'a' : 0x80 + i);
+          block[pos] = static_cast<char>(value);
+          if (pos + 1 < 16) block[pos + 1] = neighbour;
+          std::uint32_t expected = 0;
+          for (int i = 0; i < 16; ++i) {
+            const char c = block[i];
+            if (c == delimiter || c == '"' || c == '\n' || c == '\r') expected |= 1u << i;
+          }
+          ASSERT_EQ(bbb::special_bytes_16_portable(block, delimiter), expected)
+              << "delimiter " << int(delimiter) << " byte " << value << " at " << pos;
+        }
+      }
+    }
+  }
+}

@@ -16,6 +16,11 @@
 
 namespace bbb {
 
+// The in-place scan's mask (one bit per byte of p[0..16) that is the
+// delimiter, a quote, LF or CR) without SIMD: what builds with neither wasm
+// SIMD nor SSE2 use, exposed so the tests can check it on any machine.
+std::uint32_t special_bytes_16_portable(const char* p, char delimiter);
+
 class CsvTokenizer {
  public:
   struct Config {
@@ -63,6 +68,11 @@ class CsvTokenizer {
   // Copies the record read in place so far (and the current field up to
   // `upto`) into record_, and leaves in-place reading.
   void copy_direct_record(const char* upto);
+  // Reads in place from p while 16 bytes are left, delivering every record
+  // that ends in them; returns where the state machine goes on (a quote or
+  // CR, or the last few bytes).
+  const char* scan_in_place(const char* p, const char* end);
+  std::uint32_t special_bytes_16(const char* p) const;
   void check_text();
   void issue(int column, const char* severity, const char* code, std::string message);
   void warn_once_per_field(const char* code, const char* message);
