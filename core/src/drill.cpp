@@ -141,7 +141,7 @@ void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule,
   if (c == 0) return;
   value_ += c;
   ++count_;
-  DrillLine d{line.id, line.customer, line.line_number, line.amount, c};
+  DrillLine d{std::string(line.id), std::string(line.customer), line.line_number, line.amount, c};
   // Keep the `limit` largest in a heap whose top is the smallest of them.
   if (heap_.size() < request_.limit) {
     heap_.push_back(std::move(d));

@@ -136,18 +136,12 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   Context cx{*this, record, result};
   bool ok = check_width(record, &result);
   ContractLine& l = *out;
-  // Reset every field but keep the strings' buffers: a line read into the
-  // same ContractLine row after row allocates nothing once warm.
-  std::string id = std::move(l.id), customer = std::move(l.customer), type = std::move(l.type);
+  // The text fields are views of the record: nothing is copied per row.
   l = ContractLine();
   l.line_number = record.line;
-  l.id = std::move(id);
-  l.id.assign(cx.cell(Field::kId));
+  l.id = cx.cell(Field::kId);
   if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
-  l.customer = std::move(customer);
-  l.customer.assign(cx.cell(Field::kCustomer));
-  l.type = std::move(type);
-  l.type.clear();
+  l.customer = cx.cell(Field::kCustomer);
 
   if (cx.present(Field::kStatus) && !status_memo_.read(cx.cell(Field::kStatus), &l.status, parse_status)) {
     cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");
@@ -233,7 +227,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
              "quarterly-arrears, on-delivery or none");
     ok = false;
   }
-  if (cx.present(Field::kType)) l.type.assign(cx.cell(Field::kType));
+  if (cx.present(Field::kType)) l.type = cx.cell(Field::kType);
 
   if (!ok) return result;
 

@@ -59,7 +59,7 @@ void SalesStats::add(const ContractLine& line) {
     auto older = [](const OpenOrder& a, const OpenOrder& b) {
       return a.booking != b.booking ? a.booking < b.booking : a.line < b.line;
     };
-    OpenOrder o{line.id, line.customer, line.line_number, line.booking, line.amount};
+    OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
     if (oldest_.size() < kOldestListed || older(o, oldest_.back())) {
       oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
       if (oldest_.size() > kOldestListed) oldest_.pop_back();

@@ -246,7 +246,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       const int c = files_.back().mapping.of(Field::kId);
       const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
       r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
-                          "duplicate_id", "duplicate id: already used on " + where, line.id});
+                          "duplicate_id", "duplicate id: already used on " + where, std::string(line.id)});
       if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
     }
   }
@@ -338,13 +338,14 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
   std::vector<DatedAmount> invoices;
   Fulfilment fulfilment;
   bool has_fulfilment = false;
-  const auto it = aux_.find(line.id);
+  // No string is made for the lookup when no invoices or fulfilment were read.
+  const auto it = aux_.empty() ? aux_.end() : aux_.find(std::string(line.id));
   if (it != aux_.end()) {
     AuxRows& aux = it->second;
     aux.matched = true;
     const int digits = minor_digits(line.currency);
     auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
-      issues_.add({file_kind_name(kind), at, "", "error", code, message, line.id});
+      issues_.add({file_kind_name(kind), at, "", "error", code, message, std::string(line.id)});
       count_as_rejected(kind);
     };
     for (const InvoiceRow& inv : aux.invoices) {

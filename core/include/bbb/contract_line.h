@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "bbb/date.h"
 #include "bbb/money.h"
@@ -29,16 +30,19 @@ bool parse_billing_kind(std::string_view text, BillingKind* out);
 bool parse_recognition(std::string_view text, Recognition* out);
 bool parse_status(std::string_view text, Status* out);
 
+// Its text fields are views of the CSV record it was read from: a line is
+// folded while its record is alive, and whatever keeps a line's text longer
+// (drill-down rows, the oldest open orders) copies it.
 struct ContractLine {
-  std::string id;
-  std::string customer;
+  std::string_view id;
+  std::string_view customer;
   std::int64_t line_number = 0;  // physical line of the row in its file
   std::int64_t amount = 0;       // TCV in minor units, >= 0
   CurrencyCode currency;
   Status status = Status::kBooked;
   Recognition recognition = Recognition::kPoint;
   BillingKind billing = BillingKind::kUpfront;
-  std::string type;              // new, renewal, expansion, or as written
+  std::string_view type;         // new, renewal, expansion, or as written
 
   Date booking;                  // always set for booked rows
   bool has_booking = false;
