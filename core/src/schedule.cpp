@@ -64,8 +64,9 @@ std::vector<DatedAmount> generated_installments(const ContractLine& line) {
 }
 
 LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
-                           const Fulfilment* fulfilment)
-    : line_(line), proration_(proration), fulfilment_(fulfilment) {
+                           const Fulfilment* fulfilment, std::vector<DatedAmount> storage)
+    : line_(line), proration_(proration), fulfilment_(fulfilment), billings_(std::move(storage)) {
+  billings_.clear();
   if (fulfilment_ == nullptr && line_.recognition == Recognition::kRatable) {
     if (proration_ == Proration::kDaily) {
       total_weight_ = line_.end - line_.start + 1;

@@ -379,7 +379,8 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     uncancelled_line->has_cancel = false;
     uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, has_fulfilment ? &fulfilment : nullptr);
   }
-  const LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+  LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr,
+                        std::move(billing_storage_));
   fold_line(line, schedule, &ledger(line.currency));
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
   const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
@@ -393,6 +394,7 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     add_to_book(seg, line, known_line, &known_schedule);
     if (seg.waterfall) seg.waterfall->add(line, schedule);
   }
+  billing_storage_ = schedule.release_billings();
 }
 
 void Session::reject_unmatched_rows() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "bbb/contract_line.h"
@@ -28,8 +29,13 @@ class LineSchedule {
  public:
   // invoices: the line's rows of the invoices file (empty: generated billing);
   // fulfilment: null when the line has no fulfilment rows.
+  // storage: a vector whose buffer the billings may reuse (see
+  // release_billings), so that folding line after line allocates nothing.
   LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
-               const Fulfilment* fulfilment);
+               const Fulfilment* fulfilment, std::vector<DatedAmount> storage = {});
+  // The billings' vector, given back for the next line's storage; the
+  // schedule is not used after it.
+  std::vector<DatedAmount> release_billings() { return std::move(billings_); }
 
   // Recognised through day d (inclusive), every rule applied: nothing before
   // booking (catch-up on the booking date), nothing on or after cancel_date.
