@@ -74,29 +74,15 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   std::int64_t billed = 0, recognised_before = 0, billed_before = 0;
   Balances before;
   YearMonth m = booked;
-  for (std::size_t i = 0; i < months; ++i, m = m.plus(1)) {
-    const bool cancelled = i >= cancelled_from;
-    // Recognised: served through c - 1 once cancelled.
-    const std::int64_t recognised = cancelled ? recognised_at_cancel : revenue[i];
-    while (next_billing != billings_end && next_billing_month <= m) {
+  // Billings dated in months up to m, added to `billed`.
+  const auto bill_through = [&](YearMonth month) {
+    while (next_billing != billings_end && next_billing_month <= month) {
       billed += next_billing->amount;
       if (++next_billing != billings_end) next_billing_month = next_billing->date.year_month();
     }
-
-    Balances now;
-    // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
-    now.deferred = std::max<std::int64_t>(0, billed - recognised);
-    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
-    if (!cancelled) {
-      // Backlog (remaining performance obligation): booked, not yet earned.
-      now.backlog = amount - recognised;
-      now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, amount) - recognised);
-      // cRPO is read as of the month end: a later cancellation is not yet
-      // known, so the uncancelled schedule says what falls in the next 12 months.
-      now.crpo = revenue[i + kCrpoMonths] - revenue[i];
-    }
-
-    MonthTotals& t = totals[i];
+  };
+  // The month's flows, and the change of each balance since the month before.
+  const auto record_month = [&](MonthTotals& t, std::int64_t recognised, const Balances& now) {
     t.revenue += recognised - recognised_before;
     t.billings += billed - billed_before;
     t.backlog += now.backlog - before.backlog;
@@ -107,6 +93,33 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     recognised_before = recognised;
     billed_before = billed;
     before = now;
+  };
+  // Before the cancellation: every balance moves with revenue and billing.
+  for (std::size_t i = 0; i < cancelled_from; ++i, m = m.plus(1)) {
+    const std::int64_t recognised = revenue[i];
+    bill_through(m);
+    Balances now;
+    // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
+    now.deferred = std::max<std::int64_t>(0, billed - recognised);
+    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
+    // Backlog (remaining performance obligation): booked, not yet earned.
+    now.backlog = amount - recognised;
+    now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, amount) - recognised);
+    // cRPO is read as of the month end: a later cancellation is not yet
+    // known, so the uncancelled schedule says what falls in the next 12 months.
+    now.crpo = revenue[i + kCrpoMonths] - revenue[i];
+
+    record_month(totals[i], recognised, now);
+  }
+  // From the cancellation's month: served through c - 1, and no backlog.
+  for (std::size_t i = cancelled_from; i < months; ++i, m = m.plus(1)) {
+    const std::int64_t recognised = recognised_at_cancel;
+    bill_through(m);
+    Balances now;
+    now.deferred = std::max<std::int64_t>(0, billed - recognised);
+    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
+
+    record_month(totals[i], recognised, now);
   }
   // The unscheduled backlog is constant while the line lives: it changes
   // in the booking month and, if cancelled, in the cancellation's month.

@@ -183,11 +183,16 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
       const std::int64_t w = first_month + (m - sm) * kMonthWeight;
       out[i] = prorate(a, w, whole);
       if (a >= 0) {
-        const __int128 step = static_cast<__int128>(a) * kMonthWeight;
         q = out[i];
         r = static_cast<std::int64_t>(static_cast<__int128>(a) * w - static_cast<__int128>(q) * whole);
-        dq = static_cast<std::int64_t>(step / whole);
-        dr = static_cast<std::int64_t>(step % whole);
+        if (a <= INT64_MAX / kMonthWeight) {  // 64 bits: a 128-bit division is a library call
+          dq = a * kMonthWeight / whole;
+          dr = a * kMonthWeight % whole;
+        } else {
+          const __int128 step = static_cast<__int128>(a) * kMonthWeight;
+          dq = static_cast<std::int64_t>(step / whole);
+          dr = static_cast<std::int64_t>(step % whole);
+        }
         carried = true;
       }
     }
