@@ -105,15 +105,13 @@ std::string Date::iso() const {
 
 bool parse_iso_date(std::string_view t, Date* out) {
   if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  unsigned digit[10];
-  unsigned bad = 0;
-  for (int i = 0; i < 10; ++i) {
-    digit[i] = static_cast<unsigned>(static_cast<unsigned char>(t[static_cast<std::size_t>(i)])) - '0';
-    if (i != 4 && i != 7) bad |= digit[i] > 9 ? 1u : 0u;
-  }
-  if (bad != 0) return false;
-  return Date::from_ymd(static_cast<int>(digit[0] * 1000 + digit[1] * 100 + digit[2] * 10 + digit[3]),
-                        static_cast<int>(digit[5] * 10 + digit[6]), static_cast<int>(digit[8] * 10 + digit[9]), out);
+  const auto digit = [&t](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - '0'; };
+  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
+  const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+  // Unsigned: a byte below '0' wraps past 9 too.
+  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
+  return Date::from_ymd(static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
+                        static_cast<int>(d0 * 10 + d1), out);
 }
 
 int YearMonth::days() const {

@@ -56,11 +56,17 @@ struct LineReader::Context {
   const LineReader& reader;
   const CsvRecord& record;
   RowResult& result;
+  // Every mapped cell trimmed once: a row asks for most of them twice.
+  std::string_view cells[static_cast<int>(Field::kCount)];
 
-  std::string_view cell(Field f) const {
-    const int c = reader.mapping_.of(f);
-    return c == ColumnMapping::kNone ? std::string_view() : trim(record.field(static_cast<std::size_t>(c)));
+  Context(const LineReader& r, const CsvRecord& rec, RowResult& res) : reader(r), record(rec), result(res) {
+    for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
+      const int c = reader.mapping_.column[f];
+      if (c != ColumnMapping::kNone) cells[f] = trim(record.field(static_cast<std::size_t>(c)));
+    }
   }
+
+  std::string_view cell(Field f) const { return cells[static_cast<int>(f)]; }
   bool present(Field f) const { return !cell(f).empty(); }
   std::string column(Field f) const {
     const int c = reader.mapping_.of(f);
@@ -133,7 +139,7 @@ bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
 
 RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) const {
   RowResult result;
-  Context cx{*this, record, result};
+  Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   ContractLine& l = *out;
   // The text fields are views of the record: nothing is copied per row.
@@ -272,7 +278,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
 
 RowResult LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out) const {
   RowResult result;
-  Context cx{*this, record, result};
+  Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   out->line = record.line;
   out->id = std::string(cx.cell(Field::kId));
@@ -287,7 +293,7 @@ RowResult LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out) con
 
 RowResult LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const {
   RowResult result;
-  Context cx{*this, record, result};
+  Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   out->line = record.line;
   out->id = std::string(cx.cell(Field::kId));
