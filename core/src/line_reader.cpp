@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "bbb/cold.h"
+
 namespace bbb {
 namespace {
 
@@ -72,12 +74,15 @@ struct LineReader::Context {
     const int c = reader.mapping_.of(f);
     return c == ColumnMapping::kNone ? field_name(f) : reader.mapping_.headers[static_cast<std::size_t>(c)];
   }
-  void issue(const char* severity, Field f, std::string code, std::string message, std::string_view value = {}) {
-    result.issues.push_back({file_kind_name(reader.kind_), record.line, column(f), severity, std::move(code),
-                             std::move(message), std::string(value)});
+  // Out of line, with views: a row reader names a dozen problems, and
+  // building their strings at each call would fill the per-row code.
+  BBB_COLD void issue(const char* severity, Field f, std::string_view code, std::string_view message,
+                      std::string_view value = {}) {
+    result.issues.push_back({file_kind_name(reader.kind_), record.line, column(f), severity, std::string(code),
+                             std::string(message), std::string(value)});
   }
-  void error(Field f, std::string code, std::string message) { issue("error", f, std::move(code), std::move(message), cell(f)); }
-  void warning(Field f, std::string code, std::string message) { issue("warning", f, std::move(code), std::move(message), cell(f)); }
+  BBB_COLD void error(Field f, std::string_view code, std::string_view message) { issue("error", f, code, message, cell(f)); }
+  BBB_COLD void warning(Field f, std::string_view code, std::string_view message) { issue("warning", f, code, message, cell(f)); }
 
   // An optional date: true when absent or readable.
   bool date(Field f, bool* has, Date* out) {

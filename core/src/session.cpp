@@ -127,19 +127,20 @@ void Session::on_record(const CsvRecord& record) {
     return;
   }
   if (!header_seen_) { take_header(record); pending_csv_issues_.clear(); return; }
-  if (!line_reader_) {
-    sample_.emplace_back(record.fields, record.fields + record.field_count);
-    sample_lines_.push_back(record.line);
-    // The reader reports a row's text problems once: keep them with the row.
-    if (!pending_csv_issues_.empty()) {
-      for (CsvIssue& i : pending_csv_issues_) i.line = record.line;
-      sampled_issues_.emplace_back(sample_.size() - 1, std::move(pending_csv_issues_));
-      pending_csv_issues_.clear();
-    }
-    if (sample_.size() >= kSampleRows) decide_formats();
-    return;
-  }
+  if (!line_reader_) { keep_sample_row(record); return; }
   process(record);
+}
+
+void Session::keep_sample_row(const CsvRecord& record) {
+  sample_.emplace_back(record.fields, record.fields + record.field_count);
+  sample_lines_.push_back(record.line);
+  // The reader reports a row's text problems once: keep them with the row.
+  if (!pending_csv_issues_.empty()) {
+    for (CsvIssue& i : pending_csv_issues_) i.line = record.line;
+    sampled_issues_.emplace_back(sample_.size() - 1, std::move(pending_csv_issues_));
+    pending_csv_issues_.clear();
+  }
+  if (sample_.size() >= kSampleRows) decide_formats();
 }
 
 void Session::take_header(const CsvRecord& record) {
@@ -205,15 +206,7 @@ void Session::process(const CsvRecord& record) {
   FileSummary& file = files_.back();
   RowResult result;
   file.rows.read++;
-  bool text_ok = true;
-  for (const CsvIssue& i : pending_csv_issues_) {
-    const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
-                                   ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
-                                   : "";
-    result.issues.push_back({file_kind_name(file.kind), record.line, column, i.severity, i.code, i.message, ""});
-    if (i.severity == "error") text_ok = false;
-  }
-  pending_csv_issues_.clear();
+  const bool text_ok = pending_csv_issues_.empty() || take_text_issues(record, &result);
   if (text_ok) {
     switch (file.kind) {
       case FileKind::kContracts: process_contract(record, &result); break;
@@ -227,12 +220,28 @@ void Session::process(const CsvRecord& record) {
     file.rows.rejected++;
     if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
   }
-  if (!result.issues.empty()) {
-    const std::string raw = raw_row(record, reader_->dialect().delimiter);
-    for (Issue& i : result.issues) {
-      i.raw = raw;
-      issues_.add(std::move(i));
-    }
+  if (!result.issues.empty()) log_row_issues(record, &result);
+}
+
+bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
+  const FileSummary& file = files_.back();
+  bool text_ok = true;
+  for (const CsvIssue& i : pending_csv_issues_) {
+    const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
+                                   ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
+                                   : "";
+    result->issues.push_back({file_kind_name(file.kind), record.line, column, i.severity, i.code, i.message, ""});
+    if (i.severity == "error") text_ok = false;
+  }
+  pending_csv_issues_.clear();
+  return text_ok;
+}
+
+void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
+  const std::string raw = raw_row(record, reader_->dialect().delimiter);
+  for (Issue& i : result->issues) {
+    i.raw = raw;
+    issues_.add(std::move(i));
   }
 }
 
@@ -242,13 +251,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   if (!line.id.empty()) {
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
     const std::uint32_t earlier = contract_ids_.insert(line.id, record.line);
-    if (earlier != 0) {
-      const int c = files_.back().mapping.of(Field::kId);
-      const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
-      r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
-                          "duplicate_id", "duplicate id: already used on " + where, std::string(line.id)});
-      if (r.accepted) { r.accepted = false; r.rejected_amount = line.amount; }
-    }
+    if (earlier != 0) reject_duplicate(record, line, earlier, &r);
   }
   std::string_view segment;
   if (r.accepted && split_column_ >= 0) {
@@ -266,20 +269,32 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
     // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
     std::int64_t& booked = booked_total(line.currency);
     if (line.amount > kMaxMinor - booked) {
-      const int c = files_.back().mapping.of(Field::kAmount);
-      r.issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
-                          "total_too_large",
-                          "the bookings in " + std::string(line.currency.view()) +
-                              " would pass 2^53 - 1 minor units, past which totals are no longer exact",
-                          ""});
-      r.accepted = false;
-      r.rejected_amount = line.amount;
+      reject_too_large(record, line, &r);
     } else {
       booked += line.amount;
       fold(line, segment);
     }
   }
   *result = std::move(r);
+}
+
+void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
+  const int c = files_.back().mapping.of(Field::kId);
+  const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
+  r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                       "duplicate_id", "duplicate id: already used on " + where, std::string(line.id)});
+  if (r->accepted) { r->accepted = false; r->rejected_amount = line.amount; }
+}
+
+void Session::reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r) {
+  const int c = files_.back().mapping.of(Field::kAmount);
+  r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                       "total_too_large",
+                       "the bookings in " + std::string(line.currency.view()) +
+                           " would pass 2^53 - 1 minor units, past which totals are no longer exact",
+                       ""});
+  r->accepted = false;
+  r->rejected_amount = line.amount;
 }
 
 void Session::process_invoice(const CsvRecord& record, RowResult* result) {
@@ -337,39 +352,8 @@ void Session::add_to_book(Book& b, const ContractLine& line, const ContractLine&
 void Session::fold(const ContractLine& line, std::string_view segment) {
   std::vector<DatedAmount> invoices;
   Fulfilment fulfilment;
-  bool has_fulfilment = false;
   // No string is made for the lookup when no invoices or fulfilment were read.
-  const auto it = aux_.empty() ? aux_.end() : aux_.find(std::string(line.id));
-  if (it != aux_.end()) {
-    AuxRows& aux = it->second;
-    aux.matched = true;
-    const int digits = minor_digits(line.currency);
-    auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
-      issues_.add({file_kind_name(kind), at, "", "error", code, message, std::string(line.id)});
-      count_as_rejected(kind);
-    };
-    for (const InvoiceRow& inv : aux.invoices) {
-      std::int64_t amount;
-      if (scale_aux_amount(inv.amount_e4, digits, &amount)) invoices.push_back({inv.date, amount});
-      else reject(FileKind::kInvoices, inv.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
-    }
-    if (!aux.fulfilment.empty()) {
-      has_fulfilment = true;
-      fulfilment.is_percent = aux.fulfilment.front().is_percent;
-      for (const FulfilmentRow& f : aux.fulfilment) {
-        std::int64_t amount = f.percent_millionths;
-        if (f.is_percent != fulfilment.is_percent)
-          reject(FileKind::kFulfilment, f.line, "mixed_fulfilment", "a line's fulfilment rows must all be amounts or all percentages");
-        else if (!f.is_percent && !scale_aux_amount(f.amount_e4, digits, &amount))
-          reject(FileKind::kFulfilment, f.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
-        else fulfilment.rows.push_back({f.date, amount});
-      }
-      std::stable_sort(fulfilment.rows.begin(), fulfilment.rows.end(),
-                       [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
-    }
-    aux.invoices.clear();
-    aux.fulfilment.clear();
-  }
+  const bool has_fulfilment = !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
   // A line cancelled after the as-of date is seen by the forward view as it
   // stood before: the same line and files, without the cancellation.
   std::optional<ContractLine> uncancelled_line;
@@ -412,6 +396,45 @@ void Session::reject_unmatched_rows() {
     aux.fulfilment.clear();
     aux.matched = true;
   }
+}
+
+// The invoices and fulfilment rows read for this line, scaled to its
+// currency; true when it has fulfilment rows.
+bool Session::take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices_out, Fulfilment* fulfilment_out) {
+  const auto it = aux_.find(std::string(line.id));
+  if (it == aux_.end()) return false;
+  std::vector<DatedAmount>& invoices = *invoices_out;
+  Fulfilment& fulfilment = *fulfilment_out;
+  bool has_fulfilment = false;
+  AuxRows& aux = it->second;
+  aux.matched = true;
+  const int digits = minor_digits(line.currency);
+  auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
+    issues_.add({file_kind_name(kind), at, "", "error", code, message, std::string(line.id)});
+    count_as_rejected(kind);
+  };
+  for (const InvoiceRow& inv : aux.invoices) {
+    std::int64_t amount;
+    if (scale_aux_amount(inv.amount_e4, digits, &amount)) invoices.push_back({inv.date, amount});
+    else reject(FileKind::kInvoices, inv.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+  }
+  if (!aux.fulfilment.empty()) {
+    has_fulfilment = true;
+    fulfilment.is_percent = aux.fulfilment.front().is_percent;
+    for (const FulfilmentRow& f : aux.fulfilment) {
+      std::int64_t amount = f.percent_millionths;
+      if (f.is_percent != fulfilment.is_percent)
+        reject(FileKind::kFulfilment, f.line, "mixed_fulfilment", "a line's fulfilment rows must all be amounts or all percentages");
+      else if (!f.is_percent && !scale_aux_amount(f.amount_e4, digits, &amount))
+        reject(FileKind::kFulfilment, f.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+      else fulfilment.rows.push_back({f.date, amount});
+    }
+    std::stable_sort(fulfilment.rows.begin(), fulfilment.rows.end(),
+                     [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
+  }
+  aux.invoices.clear();
+  aux.fulfilment.clear();
+  return has_fulfilment;
 }
 
 }  // namespace bbb

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/column_mapping.h"
 #include "bbb/csv_reader.h"
 #include "bbb/format_detection.h"
@@ -89,13 +90,21 @@ class Session {
  private:
   void on_record(const CsvRecord& record);
   void on_csv_issue(const CsvIssue& issue);
-  void take_header(const CsvRecord& record);
-  void decide_formats();
+  BBB_COLD void take_header(const CsvRecord& record);
+  BBB_COLD void decide_formats();
+  BBB_COLD void keep_sample_row(const CsvRecord& record);
   void process(const CsvRecord& record);
+  // The problems the CSV reader found in the row's text; false when one is an error.
+  BBB_COLD bool take_text_issues(const CsvRecord& record, RowResult* result);
+  BBB_COLD void log_row_issues(const CsvRecord& record, RowResult* result);
   void process_contract(const CsvRecord& record, RowResult* result);
+  BBB_COLD void reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r);
+  BBB_COLD void reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r);
   void process_invoice(const CsvRecord& record, RowResult* result);
   void process_fulfilment(const CsvRecord& record, RowResult* result);
   void fold(const ContractLine& line, std::string_view segment);
+  // Not cold (every line of a file with invoices), but kept out of fold.
+  [[gnu::noinline]] bool take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices, Fulfilment* fulfilment);
   // Sales figures from `line`; the forward view from the line and schedule
   // as known at the as-of date (none for pipeline rows).
   void add_to_book(Book& book, const ContractLine& line, const ContractLine& known_line,
