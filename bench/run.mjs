@@ -7,8 +7,12 @@
 // targets (pass/short: never asserted), writes results.json, and exits 1
 // only when a run fails or a result disagrees.
 //
+// Last, the largest BIG file through the built page itself (page-stream.mjs):
+// how steady its progress bar is and how its memory moves.
+//
 // Environment: SIZES ("10000 100000 1000000"), BIG ("10000000"; "" skips),
-// REPS (3), BIG_REPS (1), BROWSER (1; 0 skips Chromium), PEERS (names, a
+// REPS (3), BIG_REPS (1), BROWSER (1; 0 skips Chromium), PAGE (1; 0 skips
+// the page run), PEERS (names, a
 // subset), SHARED (../shared/bench), DATA_DIR (/tmp/bbb-bench-data),
 // OUT_DIR (/tmp/bbb-bench-results/engine-<time>), BUILD (build/bench).
 import fs from 'node:fs';
@@ -148,6 +152,17 @@ for (const n of [...SIZES, ...BIG]) {
   }
   results.sizes[n] = size;
 }
+// The page, as a user would use it, with the biggest file.
+const PAGE = BROWSER && env.PAGE !== '0' && BIG.length > 0 && !ONLY && fs.existsSync(path.join(root, 'web/dist/index.html'));
+if (PAGE) {
+  const n = Math.max(...BIG);
+  process.stderr.write(`${String(n).padStart(9)} rows  the built page (page-stream.mjs)\n`);
+  const out = path.join(OUT_DIR, `page-stream-${n}.json`);
+  const r = spawnSync(node, [path.join(here, 'page-stream.mjs'), dataFile(n), '--out', out], { encoding: 'utf8' });
+  process.stderr.write(r.stdout + r.stderr);
+  if (r.status !== 0 || !fs.existsSync(out)) failed = true;
+  else results.page_stream = { rows: n, ...JSON.parse(fs.readFileSync(out, 'utf8')) };
+}
 results.meta.loadavg_end = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 // The table.
@@ -167,6 +182,13 @@ for (const [n, s] of Object.entries(results.sizes)) {
   const c = s.agreement.engine_vs_workload;
   if (c) lines.push(c.ok ? `engine vs workload: bookings agree to the cent in all ${c.bookings_months} currency-months; total revenue and closing backlog per currency agree`
     : `engine vs workload: ${c.problems.length} problems: ${c.problems.slice(0, 5).join('; ')}`);
+}
+const ps = results.page_stream;
+if (ps) {
+  lines.push('', `== the built page (web/dist) in Chromium, ${ps.rows.toLocaleString('en-US')} rows, ${ps.file_mb} MB picked in its file input`,
+    `read ${(ps.read_ms / 1000).toFixed(1)} s, report shown at ${(ps.report_ms / 1000).toFixed(1)} s; ${ps.progress_updates} progress updates, longest wait ${ps.longest_gap_ms} ms`,
+    `engine wasm heap MB at each tenth of the file: ${ps.engine_heap_mb_at_each_tenth.join(' ')}`,
+    `renderer process RSS MB: ${ps.rss_mb_before} before; at each tenth ${ps.rss_mb_at_each_tenth.join(' ')}; peak ${ps.rss_mb_peak}`);
 }
 lines.push('', 'work = read + prep + parse + compute (medians, each column on its own); engine rows: parse = the feed calls (read,',
   'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall).',
@@ -208,6 +230,13 @@ for (const eng of ['engine-wasm-node', 'engine-wasm-chromium']) {
   const e = P(10000, eng);
   if (e && papa10k) target(`10k: ${eng} load + report < papaparse's parse alone`, e.total_ms < papa10k.parse_ms,
     `${e.init_ms.toFixed(1)} + ${e.work_ms.toFixed(1)} = ${e.total_ms.toFixed(1)} ms vs ${papa10k.parse_ms.toFixed(1)} ms`);
+}
+if (ps) {
+  target(`page, ${ps.file_mb} MB: a steady progress bar (no wait over 1 s between updates)`, ps.longest_gap_ms <= 1000,
+    `${ps.progress_updates} updates, longest wait ${ps.longest_gap_ms} ms`);
+  const heap = ps.engine_heap_mb_at_each_tenth.at(-1);
+  const limit = 64 + (16 * ps.rows) / 1048576;
+  if (heap != null) target(`page, ${ps.file_mb} MB: engine heap <= 64 MB + 16 B per distinct id`, heap <= limit, `${heap} MB, limit ${limit.toFixed(0)} MB`);
 }
 results.targets = targets;
 lines.push('', 'targets (printed, never asserted):');

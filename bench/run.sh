@@ -2,8 +2,9 @@
 # The engine's speed and memory beside the peers of ../shared/bench, in one
 # command: builds what it needs (the native CLI, the wasm engine, the scan
 # limit of ../shared/bench/limit-scan.cpp into build/bench/, the peers' npm
-# packages into bench/node_modules), then runs bench/run.mjs (knobs there:
-# SIZES, BIG, REPS, BIG_REPS, BROWSER, PEERS, DATA_DIR, OUT_DIR).
+# packages into bench/node_modules, the page into web/dist), then runs
+# bench/run.mjs (knobs there: SIZES, BIG, REPS, BIG_REPS, BROWSER, PAGE,
+# PEERS, DATA_DIR, OUT_DIR).
 #   bash bench/run.sh                       # 10k, 100k, 1M x 3 runs; 10M engine-only x 1
 #   SIZES="10000 100000" BIG= REPS=1 bash bench/run.sh    # a quick look
 set -euo pipefail
@@ -32,5 +33,9 @@ fi
 # $SHARED (read-only, no node_modules) and resolve them from bench/ (lib/peer-deps.mjs).
 [ -d bench/node_modules/papaparse ] && [ -d bench/node_modules/@duckdb/duckdb-wasm ] || \
   (cd bench && npm ci --no-audit --no-fund >/dev/null)
+
+# The built page, for the page run (bench/page-stream.mjs).
+[ -d node_modules/vite ] || npm ci --no-audit --no-fund >/dev/null
+npm run --silent build:web >/dev/null
 
 exec node bench/run.mjs "$@"

@@ -44,6 +44,8 @@ test('a load reads the file in byte chunks, reports progress, then one reply', a
   assert.deepEqual(log.begun, [['contracts', 'c.csv']]);
   const progress = messages.filter((m) => m.type === 'progress');
   assert.deepEqual(progress.map((m) => [m.id, m.bytesRead, m.bytesTotal, m.rowsRead]), [[7, 4, 10, 1], [7, 8, 10, 2], [7, 10, 10, 3]]);
+  // The engine's memory as the input view sees it (the fake's views are the chunk's size).
+  assert.deepEqual(progress.map((m) => m.heapBytes), [4, 4, 2]);
   const reply = messages.at(-1);
   assert.deepEqual(reply, { ok: true, file_summaries: [{ rows: { read: 3 } }], id: 7 });
 

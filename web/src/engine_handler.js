@@ -4,7 +4,8 @@
 // Requests are {id, type, ...}; every request gets exactly one reply
 // {id, ok: true, ...} or {id, ok: false, error: {code, message}}. While a file
 // is read, {id, type: 'progress', kind, fileName, fileIndex, fileCount,
-// bytesRead, bytesTotal, rowsRead} messages come before the reply. Engine
+// bytesRead, bytesTotal, rowsRead, heapBytes} messages come before the reply
+// (heapBytes: the engine's wasm memory, which only grows, so its peak). Engine
 // results are passed through as the engine wrote them: this file does no
 // finance arithmetic.
 //
@@ -90,12 +91,14 @@ export function createEngineHandler(instantiate, options = {}) {
     // Each next slice is read while this one is fed (blob_pieces.mjs).
     for await (const bytes of blobPieces(file, chunkBytes, limit)) {
       if (cancelRequested) throw new Cancelled();
-      target.inputBuffer(bytes.length).set(bytes);   // the view is used at once, before any other call
+      const view = target.inputBuffer(bytes.length);
+      view.set(bytes);   // the view is used at once, before any other call
+      const heapBytes = view.buffer.byteLength;
       rowsRead = target.feed(bytes.length);
       offset += bytes.length;
       if (post) {
         post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: index, fileCount: count,
-          bytesRead: offset, bytesTotal: total, rowsRead });
+          bytesRead: offset, bytesTotal: total, rowsRead, heapBytes });
       }
     }
     return parseEnvelope(target.end());

@@ -102,6 +102,8 @@ function onProgress(p) {
   statusText.textContent = `Reading ${p.fileName}${which}…`;
   progressText.textContent = `${formatMinor(p.rowsRead, 0)} rows · ${megabytes(p.bytesRead)} of ${megabytes(p.bytesTotal)} MB`;
   progressText.dataset.rows = String(p.rowsRead);
+  // For an embedder or a bench watching memory while a big file streams.
+  if (p.heapBytes !== undefined) progressText.dataset.engineHeapBytes = String(p.heapBytes);
 }
 
 /**
