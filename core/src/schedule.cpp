@@ -20,6 +20,11 @@ std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole)
   return static_cast<std::int64_t>(q);
 }
 
+// Of `count` months from `first`, how many come before month m.
+std::size_t entries_before(YearMonth first, YearMonth m, std::size_t count) {
+  return static_cast<std::size_t>(std::clamp<std::int64_t>(m - first, 0, static_cast<std::int64_t>(count)));
+}
+
 }  // namespace
 
 namespace {
@@ -137,10 +142,10 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
     return;
   }
   if (line_.recognition != Recognition::kRatable) {
-    const bool delivered = line_.has_delivery;
-    const YearMonth dm = delivered ? line_.delivery.year_month() : YearMonth();
-    YearMonth m = first;
-    for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) out[i] = delivered && dm <= m ? a : 0;
+    // Nothing until the delivery's month, all of it from then on.
+    const std::size_t from = line_.has_delivery ? entries_before(first, line_.delivery.year_month(), count) : count;
+    std::fill(out, out + from, 0);
+    std::fill(out + from, out + count, a);
     return;
   }
   const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
@@ -159,43 +164,41 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
   }
   // Monthly proration: through the end of month m the weight is the first
   // (maybe partial) month plus one whole month for each month after it.
+  // Three runs: months before the start's month (nothing yet), the term's
+  // months up to the end's month, and from the end's month on (all of it).
+  const std::size_t term_from = entries_before(first, sm, count);
+  const std::size_t complete_from = std::max(term_from, entries_before(first, em, count));
+  std::fill(out, out + term_from, 0);
+  std::fill(out + complete_from, out + count, a);
+  if (term_from == complete_from) return;
   const std::int64_t sd = sm.days();
   const std::int64_t first_month = (sd - line_.start.day() + 1) * (kMonthWeight / sd);
   const std::int64_t whole = total_weight_;
+  const auto weight_at = [&](std::size_t i) { return first_month + (first.plus(static_cast<std::int32_t>(i)) - sm) * kMonthWeight; };
+  std::int64_t q = prorate(a, weight_at(term_from), whole);
+  out[term_from] = q;
+  if (a < 0) {  // never for an accepted line; the general prorate covers it
+    for (std::size_t i = term_from + 1; i < complete_from; ++i) out[i] = prorate(a, weight_at(i), whole);
+    return;
+  }
   // Inside the term the weight grows by one month a month, so floor(a * w / W)
   // is carried from month to month as quotient and remainder: exact, and
-  // with no division per month. (Amounts are never negative here; the
-  // general prorate covers any other.)
-  bool carried = false;
-  std::int64_t q = 0, r = 0, dq = 0, dr = 0;
-  YearMonth m = first;
-  for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
-    if (m < sm) {
-      out[i] = 0;
-    } else if (m >= em) {
-      out[i] = a;
-    } else if (carried) {
-      q += dq;
-      r += dr;
-      if (r >= whole) { r -= whole; ++q; }
-      out[i] = q;
-    } else {
-      const std::int64_t w = first_month + (m - sm) * kMonthWeight;
-      out[i] = prorate(a, w, whole);
-      if (a >= 0) {
-        q = out[i];
-        r = static_cast<std::int64_t>(static_cast<__int128>(a) * w - static_cast<__int128>(q) * whole);
-        if (a <= INT64_MAX / kMonthWeight) {  // 64 bits: a 128-bit division is a library call
-          dq = a * kMonthWeight / whole;
-          dr = a * kMonthWeight % whole;
-        } else {
-          const __int128 step = static_cast<__int128>(a) * kMonthWeight;
-          dq = static_cast<std::int64_t>(step / whole);
-          dr = static_cast<std::int64_t>(step % whole);
-        }
-        carried = true;
-      }
-    }
+  // with no division per month.
+  std::int64_t r = static_cast<std::int64_t>(static_cast<__int128>(a) * weight_at(term_from) - static_cast<__int128>(q) * whole);
+  std::int64_t dq, dr;
+  if (a <= INT64_MAX / kMonthWeight) {  // 64 bits: a 128-bit division is a library call
+    dq = a * kMonthWeight / whole;
+    dr = a * kMonthWeight % whole;
+  } else {
+    const __int128 step = static_cast<__int128>(a) * kMonthWeight;
+    dq = static_cast<std::int64_t>(step / whole);
+    dr = static_cast<std::int64_t>(step % whole);
+  }
+  for (std::size_t i = term_from + 1; i < complete_from; ++i) {
+    q += dq;
+    r += dr;
+    if (r >= whole) { r -= whole; ++q; }
+    out[i] = q;
   }
 }
 
