@@ -2,6 +2,7 @@
 // read exactly into minor units, never rounded silently.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 
 #include "bbb/money.h"
@@ -177,6 +178,30 @@ TEST(Currency, MinorDigitsPerIso4217) {
   EXPECT_EQ(digits("KRW"), 0);
   EXPECT_EQ(digits("KWD"), 3);
   EXPECT_EQ(digits("BHD"), 3);
+}
+
+// Every one of the 17,576 three-letter codes: the two-letter prefilter of
+// minor_digits must let through exactly the ISO 4217 exceptions (here
+// written out again), and same-prefix codes (UYI 0, UYU 2, UYW 4) apart.
+TEST(Currency, MinorDigitsOfEveryThreeLetterCode) {
+  const std::map<std::string, int> exceptions = {
+      {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"ISK", 0}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0}, {"PYG", 0},
+      {"RWF", 0}, {"UGX", 0}, {"UYI", 0}, {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0},
+      {"BHD", 3}, {"IQD", 3}, {"JOD", 3}, {"KWD", 3}, {"LYD", 3}, {"OMR", 3}, {"TND", 3},
+      {"CLF", 4}, {"UYW", 4}};
+  int not_two = 0;
+  for (char a = 'A'; a <= 'Z'; ++a)
+    for (char b = 'A'; b <= 'Z'; ++b)
+      for (char c = 'A'; c <= 'Z'; ++c) {
+        const std::string code{a, b, c};
+        bbb::CurrencyCode currency;
+        ASSERT_TRUE(bbb::parse_currency_code(code, &currency));
+        const auto it = exceptions.find(code);
+        const int digits = bbb::minor_digits(currency);
+        EXPECT_EQ(digits, it == exceptions.end() ? 2 : it->second) << code;
+        not_two += digits != 2;
+      }
+  EXPECT_EQ(not_two, 26);
 }
 
 TEST(FormatMinor, GroupsThousandsAndPadsDecimals) {

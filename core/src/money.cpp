@@ -18,22 +18,51 @@ bool parse_currency_code(std::string_view text, CurrencyCode* out) {
   return true;
 }
 
+namespace {
+
+// ISO 4217 currencies whose minor unit is not two digits, as three letters
+// packed in an integer.
+constexpr std::uint32_t pack(const char* c) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(c[1])) << 8 | static_cast<unsigned char>(c[2]);
+}
+constexpr std::uint32_t kZeroDigits[] = {pack("BIF"), pack("CLP"), pack("DJF"), pack("GNF"), pack("ISK"), pack("JPY"),
+                                         pack("KMF"), pack("KRW"), pack("PYG"), pack("RWF"), pack("UGX"), pack("UYI"),
+                                         pack("VND"), pack("VUV"), pack("XAF"), pack("XOF"), pack("XPF")};
+constexpr std::uint32_t kThreeDigits[] = {pack("BHD"), pack("IQD"), pack("JOD"), pack("KWD"), pack("LYD"), pack("OMR"), pack("TND")};
+constexpr std::uint32_t kFourDigits[] = {pack("CLF"), pack("UYW")};
+
+// The first two letters of every code above, as one bit each of 26 x 26:
+// USD, EUR and nearly every other code are told apart in one test, as
+// minor_digits is asked for every row.
+struct TwoLetterSet {
+  std::uint64_t bits[11] = {};
+  static constexpr int slot(std::uint32_t packed) {
+    const int a = static_cast<int>(packed >> 16 & 0xFF) - 'A', b = static_cast<int>(packed >> 8 & 0xFF) - 'A';
+    return a >= 0 && a < 26 && b >= 0 && b < 26 ? a * 26 + b : -1;
+  }
+  constexpr void add(std::uint32_t packed) { const int s = slot(packed); bits[s / 64] |= std::uint64_t{1} << (s % 64); }
+  constexpr bool has(std::uint32_t packed) const {
+    const int s = slot(packed);
+    return s >= 0 && (bits[s / 64] >> (s % 64) & 1) != 0;
+  }
+};
+constexpr TwoLetterSet kNotTwoDigits = [] {
+  TwoLetterSet set;
+  for (std::uint32_t c : kZeroDigits) set.add(c);
+  for (std::uint32_t c : kThreeDigits) set.add(c);
+  for (std::uint32_t c : kFourDigits) set.add(c);
+  return set;
+}();
+
+}  // namespace
+
 int minor_digits(const CurrencyCode& currency) {
-  // ISO 4217 currencies whose minor unit is not two digits, as three letters
-  // packed in an integer: one compare each, read for every row.
-  constexpr auto pack = [](const char* c) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(c[0])) << 16 |
-           static_cast<std::uint32_t>(static_cast<unsigned char>(c[1])) << 8 | static_cast<unsigned char>(c[2]);
-  };
-  static constexpr std::uint32_t kZero[] = {pack("BIF"), pack("CLP"), pack("DJF"), pack("GNF"), pack("ISK"), pack("JPY"),
-                                            pack("KMF"), pack("KRW"), pack("PYG"), pack("RWF"), pack("UGX"), pack("UYI"),
-                                            pack("VND"), pack("VUV"), pack("XAF"), pack("XOF"), pack("XPF")};
-  static constexpr std::uint32_t kThree[] = {pack("BHD"), pack("IQD"), pack("JOD"), pack("KWD"), pack("LYD"), pack("OMR"), pack("TND")};
-  static constexpr std::uint32_t kFour[] = {pack("CLF"), pack("UYW")};
-  const std::uint32_t c = pack(currency.code);
-  for (std::uint32_t z : kZero) if (z == c) return 0;
-  for (std::uint32_t t : kThree) if (t == c) return 3;
-  for (std::uint32_t f : kFour) if (f == c) return 4;
+  const std::uint32_t c = currency.key();
+  if (!kNotTwoDigits.has(c)) return 2;
+  for (std::uint32_t z : kZeroDigits) if (z == c) return 0;
+  for (std::uint32_t t : kThreeDigits) if (t == c) return 3;
+  for (std::uint32_t f : kFourDigits) if (f == c) return 4;
   return 2;
 }
 

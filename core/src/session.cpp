@@ -313,21 +313,32 @@ Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& cur
   return books.try_emplace(currency, settings_).first->second;
 }
 
+Session::CurrencyEntries& Session::entries_of(const CurrencyCode& currency) {
+  const std::uint32_t key = currency.key();
+  if (last_currency_ < currency_entries_.size() && currency_entries_[last_currency_].key == key)
+    return currency_entries_[last_currency_];
+  for (last_currency_ = 0; last_currency_ < currency_entries_.size(); ++last_currency_)
+    if (currency_entries_[last_currency_].key == key) return currency_entries_[last_currency_];
+  currency_entries_.push_back({key});
+  return currency_entries_.back();
+}
+
 MonthlyLedger& Session::ledger(const CurrencyCode& currency) {
-  if (last_ledger_.value == nullptr || !(last_ledger_.currency == currency))
-    last_ledger_ = {currency, &ledgers_[currency]};
-  return *last_ledger_.value;
+  CurrencyEntries& e = entries_of(currency);
+  if (e.ledger == nullptr) e.ledger = &ledgers_[currency];
+  return *e.ledger;
 }
 
 std::int64_t& Session::booked_total(const CurrencyCode& currency) {
-  if (last_booked_total_.value == nullptr || !(last_booked_total_.currency == currency))
-    last_booked_total_ = {currency, &booked_total_[currency]};
-  return *last_booked_total_.value;
+  CurrencyEntries& e = entries_of(currency);
+  if (e.booked_total == nullptr) e.booked_total = &booked_total_[currency];
+  return *e.booked_total;
 }
 
 Book& Session::whole_book(const CurrencyCode& currency) {
-  if (last_book_.value == nullptr || !(last_book_.currency == currency)) last_book_ = {currency, &book(books_, currency)};
-  return *last_book_.value;
+  CurrencyEntries& e = entries_of(currency);
+  if (e.book == nullptr) e.book = &book(books_, currency);
+  return *e.book;
 }
 
 Book& Session::segment_book(const CurrencyCode& currency, std::string_view segment) {

@@ -125,16 +125,19 @@ class Session {
   std::map<CurrencyCode, std::map<std::string, Book>> segments_;
   int split_column_ = -1;  // the split_by column of the contracts file being read
   Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
-  // The entry of the last currency looked up in each per-currency map: rows
-  // mostly repeat a currency, and std::map keeps its entries where they are.
-  template <class V>
-  struct LastEntry {
-    CurrencyCode currency;
-    V* value = nullptr;
+  // Each currency's entries in the maps above, found by a scan of a few
+  // slots instead of three map lookups a row (files hold a handful of
+  // currencies, mixed row by row; std::map keeps its entries where they
+  // are). An entry is made when first asked for, as the maps would.
+  struct CurrencyEntries {
+    std::uint32_t key;  // CurrencyCode::key()
+    MonthlyLedger* ledger = nullptr;
+    std::int64_t* booked_total = nullptr;
+    Book* book = nullptr;
   };
-  LastEntry<MonthlyLedger> last_ledger_;
-  LastEntry<std::int64_t> last_booked_total_;
-  LastEntry<Book> last_book_;
+  std::vector<CurrencyEntries> currency_entries_;
+  std::size_t last_currency_ = 0;
+  CurrencyEntries& entries_of(const CurrencyCode& currency);
   MonthlyLedger& ledger(const CurrencyCode& currency);
   std::int64_t& booked_total(const CurrencyCode& currency);
   Book& whole_book(const CurrencyCode& currency);
