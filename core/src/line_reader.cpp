@@ -62,9 +62,9 @@ struct LineReader::Context {
   std::string_view cells[static_cast<int>(Field::kCount)];
 
   Context(const LineReader& r, const CsvRecord& rec, RowResult& res) : reader(r), record(rec), result(res) {
-    for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
-      const int c = reader.mapping_.column[f];
-      if (c != ColumnMapping::kNone) cells[f] = trim(record.field(static_cast<std::size_t>(c)));
+    for (int i = 0; i < reader.mapped_count_; ++i) {
+      const MappedField& m = reader.mapped_[i];
+      cells[m.field] = trim(record.field(m.column));
     }
   }
 
@@ -116,7 +116,12 @@ struct LineReader::Context {
 };
 
 LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency)
-    : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency) {}
+    : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency) {
+  for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
+    const int c = mapping_.column[f];
+    if (c != ColumnMapping::kNone) mapped_[mapped_count_++] = {f, static_cast<std::size_t>(c)};
+  }
+}
 
 bool read_money(const std::string& text, char decimal, int digits, std::int64_t* out, std::string* why) {
   ParsedAmount a;

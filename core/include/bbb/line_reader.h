@@ -70,6 +70,10 @@ class LineReader {
 
   FileKind kind_;
   ColumnMapping mapping_;
+  // The mapped fields and their columns, in field order: a row reads only these.
+  struct MappedField { int field; std::size_t column; };
+  MappedField mapped_[static_cast<int>(Field::kCount)];
+  int mapped_count_ = 0;
   ColumnFormats formats_;
   CurrencyCode default_currency_;
   // Keyword columns read row after row (the reader is otherwise const).
