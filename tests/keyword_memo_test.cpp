@@ -45,4 +45,36 @@ TEST(KeywordMemo, ARepeatedTextIsParsedOnce) {
   EXPECT_EQ(k, BillingKind::kMonthly);  // untouched by a failed read
 }
 
+// The key reads a text as two overlapping loads: texts of every length up
+// to 16 that differ in one byte only, in any place, must never share a key.
+TEST(KeywordMemo, TextsDifferingInAnyOneByteAreKeptApart) {
+  for (std::size_t n = 1; n <= 16; ++n) {
+    for (std::size_t at = 0; at < n; ++at) {
+      bbb::KeywordMemo<std::string, 2> memo;
+      const std::string a(n, 'a');
+      std::string b = a;
+      b[at] = 'b';
+      int parses = 0;
+      const auto echo = [&](std::string_view t, std::string* out) { ++parses; *out = std::string(t); return true; };
+      std::string got;
+      for (int round = 0; round < 2; ++round) {
+        ASSERT_TRUE(memo.read(a, &got, echo));
+        EXPECT_EQ(got, a) << n << " " << at;
+        ASSERT_TRUE(memo.read(b, &got, echo));
+        EXPECT_EQ(got, b) << n << " " << at;
+      }
+      EXPECT_EQ(parses, 2) << "both texts kept, once each: n=" << n << " at=" << at;
+    }
+  }
+  // The empty text and a text of zero bytes of the same length differ by the length.
+  bbb::KeywordMemo<std::string, 2> memo;
+  std::string got;
+  const auto echo = [](std::string_view t, std::string* out) { *out = std::string(t); return true; };
+  ASSERT_TRUE(memo.read(std::string_view(), &got, echo));
+  ASSERT_TRUE(memo.read(std::string_view("\0", 1), &got, echo));
+  EXPECT_EQ(got.size(), 1u);
+  ASSERT_TRUE(memo.read(std::string_view(), &got, echo));
+  EXPECT_EQ(got.size(), 0u);
+}
+
 }  // namespace

@@ -38,15 +38,32 @@ class KeywordMemo {
   }
 
  private:
-  // Up to 16 bytes of text, zero-padded, and its length.
+  // Up to 16 bytes of text and its length, read as two (overlapping)
+  // fixed-size loads instead of a copy of variable length: with the length
+  // in the key, the loads cover every byte, so equal keys are equal texts.
   struct Key {
     std::uint64_t words[2] = {0, 0};
     std::size_t size = 0;
     bool set(std::string_view text) {
-      if (text.size() > sizeof words) return false;
-      size = text.size();
-      std::memcpy(words, text.data(), text.size());
+      const char* p = text.data();
+      const std::size_t n = text.size();
+      if (n > sizeof words) return false;
+      size = n;
+      if (n >= 8) {
+        words[0] = load<std::uint64_t>(p);
+        words[1] = load<std::uint64_t>(p + n - 8);
+      } else if (n >= 4) {
+        words[0] = load<std::uint32_t>(p) | std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32;
+      } else {
+        for (std::size_t i = 0; i < n; ++i) words[0] |= std::uint64_t{static_cast<unsigned char>(p[i])} << (8 * i);
+      }
       return true;
+    }
+    template <class W>
+    static W load(const char* p) {
+      W w;
+      std::memcpy(&w, p, sizeof w);
+      return w;
     }
     friend bool operator==(const Key& a, const Key& b) {
       return a.size == b.size && a.words[0] == b.words[0] && a.words[1] == b.words[1];
