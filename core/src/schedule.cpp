@@ -50,9 +50,12 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     const YearMonth start_month = line.billing_start.year_month();
     const int start_day = line.billing_start.day();
     const bool arrears = billing_in_arrears(line.billing);
+    std::int64_t billed_before = 0;  // floor(a*ik/T): the previous installment's upper end
     for (std::int64_t i = 0; i < n; ++i) {
       const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
-      const std::int64_t part = prorate(a, upto, t) - prorate(a, i * k, t);
+      const std::int64_t billed_through = prorate(a, upto, t);
+      const std::int64_t part = billed_through - billed_before;
+      billed_before = billed_through;
       const Date date = arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
                                 : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
       out.push_back({date, part});
