@@ -6,7 +6,7 @@
 
 namespace bbb {
 
-void WaterfallRow::add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount) {
+void WaterfallRow::grow_and_add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount) {
   if (amount == 0) return;
   if (revenue.empty() && cancelled.empty()) first = m;
   if (m < first) {
@@ -45,7 +45,7 @@ void Waterfall::add(const ContractLine& line, const LineSchedule& s) {
   revenue_by_month(line, s, &revenue);
   const YearMonth first = line.booking.year_month();
 
-  WaterfallRow& row = booked_[first.index()];
+  WaterfallRow& row = booked_index_.row(booked_, first);
   row.opened += line.amount;
   for (std::size_t i = 0; i < revenue.size(); ++i) row.add_revenue(first.plus(static_cast<std::int32_t>(i)), revenue[i]);
   if (line.has_cancel) row.add_cancelled(line.cancel.year_month(), s.cancelled_backlog());
@@ -68,8 +68,8 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   std::int32_t last_month = INT32_MIN;
   WaterfallRow* row = nullptr;
   for (const DatedAmount& b : s.billings()) {  // sorted by date
-    const std::int32_t month = b.date.year_month().index();
-    if (month != last_month) { row = &billed_[month]; last_month = month; }
+    const YearMonth month = b.date.year_month();
+    if (month.index() != last_month) { row = &billed_index_.row(billed_, month); last_month = month.index(); }
     row->opened += b.amount;
     if (b.amount * sign <= 0) continue;  // a credit note only lowers what its row leaves to earn
     stacked += b.amount * sign;

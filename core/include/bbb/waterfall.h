@@ -22,6 +22,7 @@
 
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
+#include "bbb/month_series.h"
 #include "bbb/schedule.h"
 
 namespace bbb {
@@ -40,7 +41,16 @@ struct WaterfallRow {
   void merge(const WaterfallRow& other);
 
  private:
-  void add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount);
+  // Inline for a month already covered (nearly every call: a row's months
+  // are added in order); the rest grows the series.
+  void add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount) {
+    const std::int32_t i = m - first;
+    if (amount != 0 && (!revenue.empty() || !cancelled.empty()) && i >= 0 && static_cast<std::size_t>(i) < series->size())
+      (*series)[static_cast<std::size_t>(i)] += amount;
+    else
+      grow_and_add(series, m, amount);
+  }
+  void grow_and_add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount);
   std::int64_t sum(const std::vector<std::int64_t>& series, YearMonth from, YearMonth to) const;
 };
 
@@ -57,10 +67,30 @@ class Waterfall {
   const std::map<std::int32_t, WaterfallRow>& billed() const { return billed_; }
 
  private:
+  // Month -> its row of a view, for the months looked up line after line
+  // (otherwise a tree search each). std::map keeps its entries where they
+  // are; a copy starts empty, since its pointers would be the original's.
+  class RowIndex {
+   public:
+    RowIndex() = default;
+    RowIndex(const RowIndex&) {}
+    RowIndex& operator=(const RowIndex&) { rows_.clear(); return *this; }
+    WaterfallRow& row(std::map<std::int32_t, WaterfallRow>& view, YearMonth m) {
+      WaterfallRow*& slot = month_slot(rows_, first_, m);
+      if (slot == nullptr) slot = &view[m.index()];
+      return *slot;
+    }
+
+   private:
+    YearMonth first_;
+    std::vector<WaterfallRow*> rows_;
+  };
+
   void add_billed(const ContractLine& line, const LineSchedule& schedule, YearMonth first,
                   const std::vector<std::int64_t>& revenue);
 
   std::map<std::int32_t, WaterfallRow> booked_, billed_;
+  RowIndex booked_index_, billed_index_;
 };
 
 }  // namespace bbb
