@@ -51,9 +51,7 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   // further for cRPO.
   const YearMonth last = std::max(booked, s.last_change().year_month());
   const std::size_t months = static_cast<std::size_t>(last - booked) + 1;
-  thread_local std::vector<std::int64_t> uncancelled;  // reused: no allocation per line
-  uncancelled.resize(months + kCrpoMonths);
-  s.uncancelled_revenue_at_month_ends(booked, uncancelled.size(), uncancelled.data());
+  const std::int64_t* const revenue = s.month_ends(booked, months + kCrpoMonths);
 
   const std::vector<DatedAmount>& billings = s.billings();
   const DatedAmount* next_billing = billings.data();
@@ -65,7 +63,6 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   // compiler must otherwise assume a store to them could change the line.
   const std::int64_t amount = line.amount;
   const std::int64_t unscheduled = amount - s.scheduled_total();
-  const std::int64_t* const revenue = uncancelled.data();
   // Months [0, cancelled_from) are before the cancellation (cancel_date
   // after their month end); from it on the line is cancelled.
   std::size_t cancelled_from = months;
@@ -133,8 +130,8 @@ void revenue_by_month(const ContractLine& line, const LineSchedule& s, std::vect
   const YearMonth booked = line.booking.year_month();
   const YearMonth last = std::max(booked, s.last_change().year_month());
   const std::size_t months = static_cast<std::size_t>(last - booked) + 1;
-  out->resize(months);
-  s.uncancelled_revenue_at_month_ends(booked, months, out->data());
+  const std::int64_t* const month_ends = s.month_ends(booked, months);
+  out->assign(month_ends, month_ends + months);
   if (line.has_cancel) {
     // From the cancellation's month on, what was served through c - 1.
     const std::int64_t at_cancel = s.revenue_through(line.cancel);

@@ -72,8 +72,9 @@ std::vector<DatedAmount> generated_installments(const ContractLine& line) {
 }
 
 LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
-                           const Fulfilment* fulfilment, std::vector<DatedAmount> storage)
-    : line_(line), proration_(proration), fulfilment_(fulfilment), billings_(std::move(storage)) {
+                           const Fulfilment* fulfilment, ScheduleStorage storage)
+    : line_(line), proration_(proration), fulfilment_(fulfilment), billings_(std::move(storage.billings)),
+      month_ends_(std::move(storage.month_ends)) {
   billings_.clear();
   if (fulfilment_ == nullptr && line_.recognition == Recognition::kRatable) {
     if (proration_ == Proration::kDaily) {
@@ -203,6 +204,17 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
     if (r >= whole) { r -= whole; ++q; }
     out[i] = q;
   }
+}
+
+const std::int64_t* LineSchedule::month_ends(YearMonth first, std::size_t count) const {
+  if (month_ends_count_ == 0 || first != month_ends_first_ || count > month_ends_count_) {
+    // The buffer only grows (it is handed from line to line): no zeros written per line.
+    if (month_ends_.size() < count) month_ends_.resize(count);
+    uncancelled_revenue_at_month_ends(first, count, month_ends_.data());
+    month_ends_first_ = first;
+    month_ends_count_ = count;
+  }
+  return month_ends_.data();
 }
 
 std::int64_t LineSchedule::fulfilled_through(Date d) const {

@@ -375,7 +375,7 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, has_fulfilment ? &fulfilment : nullptr);
   }
   LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr,
-                        std::move(billing_storage_));
+                        std::move(schedule_storage_));
   fold_line(line, schedule, &ledger(line.currency));
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
   const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
@@ -389,7 +389,7 @@ void Session::fold(const ContractLine& line, std::string_view segment) {
     add_to_book(seg, line, known_line, &known_schedule);
     if (seg.waterfall) seg.waterfall->add(line, schedule);
   }
-  billing_storage_ = schedule.release_billings();
+  schedule_storage_ = schedule.release_storage();
 }
 
 void Session::reject_unmatched_rows() {

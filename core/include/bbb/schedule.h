@@ -25,17 +25,21 @@ struct Fulfilment {
   std::vector<DatedAmount> rows;  // amount in minor units, or percent x 1e6
 };
 
+// Buffers a schedule may reuse, handed from line to line (see
+// LineSchedule::release_storage) so that folding allocates nothing a line.
+struct ScheduleStorage {
+  std::vector<DatedAmount> billings;
+  std::vector<std::int64_t> month_ends;
+};
+
 class LineSchedule {
  public:
   // invoices: the line's rows of the invoices file (empty: generated billing);
   // fulfilment: null when the line has no fulfilment rows.
-  // storage: a vector whose buffer the billings may reuse (see
-  // release_billings), so that folding line after line allocates nothing.
   LineSchedule(const ContractLine& line, Proration proration, std::vector<DatedAmount> invoices,
-               const Fulfilment* fulfilment, std::vector<DatedAmount> storage = {});
-  // The billings' vector, given back for the next line's storage; the
-  // schedule is not used after it.
-  std::vector<DatedAmount> release_billings() { return std::move(billings_); }
+               const Fulfilment* fulfilment, ScheduleStorage storage = {});
+  // The buffers, given back for the next line; the schedule is not used after it.
+  ScheduleStorage release_storage() { return {std::move(billings_), std::move(month_ends_)}; }
 
   // Recognised through day d (inclusive), every rule applied: nothing before
   // booking (catch-up on the booking date), nothing on or after cancel_date.
@@ -47,6 +51,10 @@ class LineSchedule {
   // from `first`, into out[0..count): one integer pass, no calendar
   // arithmetic per month. `first` must not be before the booking month.
   void uncancelled_revenue_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
+  // The same from `first`, kept for the next call from the same month that
+  // asks no more months: the fold and then the waterfall read a line's month
+  // ends from its booking month. Valid until the next call.
+  const std::int64_t* month_ends(YearMonth first, std::size_t count) const;
   // What the schedule will recognise in all, ignoring cancellation: the
   // rest of the amount is unscheduled (a point line with no delivery date).
   std::int64_t scheduled_total() const { return scheduled_total_; }
@@ -77,6 +85,10 @@ class LineSchedule {
   std::int64_t scheduled_total_ = 0;
   std::vector<DatedAmount> billings_;
   Date last_change_;
+  // month_ends' values: month_ends_count_ months from month_ends_first_.
+  mutable YearMonth month_ends_first_;
+  mutable std::size_t month_ends_count_ = 0;
+  mutable std::vector<std::int64_t> month_ends_;
 };
 
 // The generated installments of a line before catch-up and cancellation:

@@ -151,7 +151,7 @@ class Session {
   std::vector<std::int64_t> sample_lines_;
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)
-  std::vector<DatedAmount> billing_storage_;  // the last schedule's billings, reused
+  ScheduleStorage schedule_storage_;  // the last schedule's buffers, reused
   std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
 
   // Across files.
