@@ -59,9 +59,9 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   // matches its negative invoices the same way.
   const std::int64_t sign = line.amount < 0 ? -1 : 1;
   // The line's invoices as layers stacked oldest first: layer k covers
-  // [end of layer k-1, end_k) of the cumulative billed amount.
-  // Each layer holds its row: one map lookup per billing month, not per month earned.
-  struct Layer { WaterfallRow* row; std::int64_t end; };
+  // [start_k, end_k) of the cumulative billed amount, start_k = end_(k-1).
+  // Each layer holds its row: one lookup per billing month, not per month earned.
+  struct Layer { WaterfallRow* row; std::int64_t start, end; };
   thread_local std::vector<Layer> layers;
   layers.clear();
   std::int64_t stacked = 0;
@@ -74,7 +74,7 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
     if (b.amount * sign <= 0) continue;  // a credit note only lowers what its row leaves to earn
     stacked += b.amount * sign;
     if (!layers.empty() && layers.back().row == row) layers.back().end = stacked;
-    else layers.push_back({row, stacked});
+    else layers.push_back({row, layers.empty() ? 0 : layers.back().end, stacked});
   }
   WaterfallRow* not_billed = nullptr;
   // Revenue earned through a month end fills the layers from the oldest;
@@ -82,7 +82,7 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   // revenue (a percentage that goes down) empties the newest layers first.
   std::int64_t level = 0;
   std::size_t cursor = 0;
-  auto start_of = [&](std::size_t k) { return k == 0 ? std::int64_t{0} : layers[k - 1].end; };
+  const std::size_t layer_count = layers.size();
   for (std::size_t i = 0; i < revenue.size(); ++i) {
     if (revenue[i] == 0) continue;
     const YearMonth m = first.plus(static_cast<std::int32_t>(i));
@@ -90,19 +90,19 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
     const std::int64_t lo = std::min(level, next), hi = std::max(level, next);
     const std::int64_t direction = (next > level ? 1 : -1) * sign;
     // Outside the stacked invoices: earned beyond (or below) anything billed.
-    const std::int64_t outside = std::max<std::int64_t>(0, std::min<std::int64_t>(hi, 0) - lo) + std::max<std::int64_t>(0, hi - std::max(lo, stacked));
-    if (outside != 0) {
-      if (not_billed == nullptr) not_billed = &billed_[kNotBilledRow];
-      not_billed->add_revenue(m, direction * outside);
+    if (lo < 0 || hi > stacked) {
+      const std::int64_t outside = std::max<std::int64_t>(0, std::min<std::int64_t>(hi, 0) - lo) + std::max<std::int64_t>(0, hi - std::max(lo, stacked));
+      if (outside != 0) {
+        if (not_billed == nullptr) not_billed = &billed_[kNotBilledRow];
+        not_billed->add_revenue(m, direction * outside);
+      }
     }
     // The first layer reaching past lo: a cursor, since the level mostly
     // moves a little at a time (no search per month).
-    while (cursor > 0 && start_of(cursor) > lo) --cursor;
-    while (cursor < layers.size() && layers[cursor].end <= lo) ++cursor;
-    for (std::size_t k = cursor; k < layers.size(); ++k) {
-      const std::int64_t start = start_of(k);
-      if (start >= hi) break;
-      const std::int64_t overlap = std::min(hi, layers[k].end) - std::max(lo, start);
+    while (cursor > 0 && layers[cursor - 1].end > lo) --cursor;  // end of k-1 = start of k
+    while (cursor < layer_count && layers[cursor].end <= lo) ++cursor;
+    for (std::size_t k = cursor; k < layer_count && layers[k].start < hi; ++k) {
+      const std::int64_t overlap = std::min(hi, layers[k].end) - std::max(lo, layers[k].start);
       if (overlap > 0) layers[k].row->add_revenue(m, direction * overlap);
     }
     level = next;
