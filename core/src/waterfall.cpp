@@ -82,6 +82,9 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   // revenue (a percentage that goes down) empties the newest layers first.
   std::int64_t level = 0;
   std::size_t cursor = 0;
+  // A plain pointer: the writes to the rows below would otherwise make the
+  // compiler reload the vector's fields at every step.
+  const Layer* const layer = layers.data();
   const std::size_t layer_count = layers.size();
   for (std::size_t i = 0; i < revenue.size(); ++i) {
     if (revenue[i] == 0) continue;
@@ -99,11 +102,11 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
     }
     // The first layer reaching past lo: a cursor, since the level mostly
     // moves a little at a time (no search per month).
-    while (cursor > 0 && layers[cursor - 1].end > lo) --cursor;  // end of k-1 = start of k
-    while (cursor < layer_count && layers[cursor].end <= lo) ++cursor;
-    for (std::size_t k = cursor; k < layer_count && layers[k].start < hi; ++k) {
-      const std::int64_t overlap = std::min(hi, layers[k].end) - std::max(lo, layers[k].start);
-      if (overlap > 0) layers[k].row->add_revenue(m, direction * overlap);
+    while (cursor > 0 && layer[cursor - 1].end > lo) --cursor;  // end of k-1 = start of k
+    while (cursor < layer_count && layer[cursor].end <= lo) ++cursor;
+    for (std::size_t k = cursor; k < layer_count && layer[k].start < hi; ++k) {
+      const std::int64_t overlap = std::min(hi, layer[k].end) - std::max(lo, layer[k].start);
+      if (overlap > 0) layer[k].row->add_revenue(m, direction * overlap);
     }
     level = next;
   }
