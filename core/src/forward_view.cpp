@@ -22,6 +22,10 @@ void ForwardView::add(const ContractLine& line, const LineSchedule& s) {
   const std::int64_t recognised_at = s.revenue_through_uncancelled(as_of_);
   backlog_ += line.amount - recognised_at;
   unscheduled_ += line.amount - s.scheduled_total();
+  // Nothing changes after A (revenue complete, every billing on or before
+  // it): no revenue or billing ahead, and the month ends would all read
+  // recognised_at (= the scheduled total).
+  if (s.last_change() <= as_of_) return;
   // Month ends in one pass, as the fold reads them (first_ is never before
   // the booking month: the line was booked on or before A).
   std::int64_t through[kHorizonMonths];
