@@ -217,3 +217,32 @@ TEST_P(WaterfallTies, SegmentsAddUpToTheWholeCellByCell) {
 INSTANTIATE_TEST_SUITE_P(Seeds, WaterfallTies, ::testing::Values(21u, 22u, 23u));
 
 }  // namespace
+
+// A line's revenue goes into its booking row as one run; it must leave the
+// row exactly as adding month by month does, whatever the row held, with
+// zeros at either end or inside, and runs before, inside or after the row.
+TEST(WaterfallRow, ARevenueRunEqualsMonthByMonth) {
+  const bbb::YearMonth base = bbb::YearMonth::of(2024, 1);
+  const std::vector<std::vector<std::int64_t>> runs = {
+      {}, {0, 0}, {5}, {0, 7, 0}, {1, 2, 3, 4}, {0, 0, 9, 0, 4, 0, 0}, {-3, 0, 3}, {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8}};
+  for (int start = -8; start <= 8; start += 4) {
+    for (const auto& before : runs) {
+      for (const auto& run : runs) {
+        bbb::WaterfallRow by_month, as_run;
+        for (std::size_t k = 0; k < before.size(); ++k) {
+          by_month.add_revenue(base.plus(static_cast<std::int32_t>(k)), before[k]);
+          as_run.add_revenue(base.plus(static_cast<std::int32_t>(k)), before[k]);
+        }
+        const bbb::YearMonth from = base.plus(start);
+        for (std::size_t k = 0; k < run.size(); ++k) by_month.add_revenue(from.plus(static_cast<std::int32_t>(k)), run[k]);
+        as_run.add_revenue_run(from, run.data(), run.size());
+        for (int m = -12; m <= 24; ++m) {
+          const bbb::YearMonth at = base.plus(m);
+          EXPECT_EQ(as_run.revenue_in(at, at), by_month.revenue_in(at, at)) << "start " << start << " month " << m;
+        }
+        EXPECT_EQ(as_run.revenue, by_month.revenue) << "start " << start;
+        EXPECT_EQ(as_run.first, by_month.first) << "start " << start;
+      }
+    }
+  }
+}

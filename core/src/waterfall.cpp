@@ -21,6 +21,20 @@ void WaterfallRow::grow_and_add(std::vector<std::int64_t>* series, YearMonth m, 
   (*series)[i] += amount;
 }
 
+void WaterfallRow::add_revenue_run(YearMonth from, const std::int64_t* amounts, std::size_t n) {
+  // Leading and trailing zeros add nothing and need no room.
+  std::size_t lo = 0, hi = n;
+  while (lo < hi && amounts[lo] == 0) ++lo;
+  while (hi > lo && amounts[hi - 1] == 0) --hi;
+  if (lo == hi) return;
+  const YearMonth a = from.plus(static_cast<std::int32_t>(lo)), b = from.plus(static_cast<std::int32_t>(hi - 1));
+  add_revenue(a, amounts[lo]);  // the row now covers a..b (first is at most a)
+  if (hi - lo == 1) return;
+  add_revenue(b, amounts[hi - 1]);
+  std::int64_t* const at_a = revenue.data() + (a - first);
+  for (std::size_t k = lo + 1; k + 1 < hi; ++k) at_a[k - lo] += amounts[k];
+}
+
 std::int64_t WaterfallRow::sum(const std::vector<std::int64_t>& series, YearMonth from, YearMonth to) const {
   std::int64_t total = 0;
   const YearMonth lo = std::max(from, first);
@@ -47,7 +61,7 @@ void Waterfall::add(const ContractLine& line, const LineSchedule& s) {
 
   WaterfallRow& row = booked_index_.row(booked_, first);
   row.opened += line.amount;
-  for (std::size_t i = 0; i < revenue.size(); ++i) row.add_revenue(first.plus(static_cast<std::int32_t>(i)), revenue[i]);
+  row.add_revenue_run(first, revenue.data(), revenue.size());
   if (line.has_cancel) row.add_cancelled(line.cancel.year_month(), s.cancelled_backlog());
 
   add_billed(line, s, first, revenue);

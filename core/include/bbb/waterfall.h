@@ -35,6 +35,8 @@ struct WaterfallRow {
 
   void add_revenue(YearMonth m, std::int64_t amount) { add(&revenue, m, amount); }
   void add_cancelled(YearMonth m, std::int64_t amount) { add(&cancelled, m, amount); }
+  // add_revenue(from + k, amounts[k]) for k in [0, n), the room made once.
+  void add_revenue_run(YearMonth from, const std::int64_t* amounts, std::size_t n);
   // Sums over months [from, to].
   std::int64_t revenue_in(YearMonth from, YearMonth to) const { return sum(revenue, from, to); }
   std::int64_t cancelled_in(YearMonth from, YearMonth to) const { return sum(cancelled, from, to); }
