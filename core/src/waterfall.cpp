@@ -96,14 +96,16 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   // revenue (a percentage that goes down) empties the newest layers first.
   std::int64_t level = 0;
   std::size_t cursor = 0;
-  // A plain pointer: the writes to the rows below would otherwise make the
-  // compiler reload the vector's fields at every step.
+  // Plain pointers: the writes to the rows below would otherwise make the
+  // compiler reload the vectors' fields at every step.
   const Layer* const layer = layers.data();
   const std::size_t layer_count = layers.size();
-  for (std::size_t i = 0; i < revenue.size(); ++i) {
-    if (revenue[i] == 0) continue;
+  const std::int64_t* const earned = revenue.data();
+  const std::size_t months = revenue.size();
+  for (std::size_t i = 0; i < months; ++i) {
+    if (earned[i] == 0) continue;
     const YearMonth m = first.plus(static_cast<std::int32_t>(i));
-    const std::int64_t next = level + revenue[i] * sign;
+    const std::int64_t next = level + earned[i] * sign;
     const std::int64_t lo = std::min(level, next), hi = std::max(level, next);
     const std::int64_t direction = (next > level ? 1 : -1) * sign;
     // Outside the stacked invoices: earned beyond (or below) anything billed.
