@@ -181,3 +181,20 @@ TEST(YearMonth, MonthsInsideAndOutsideTheMonthTableAgree) {
   EXPECT_TRUE(Date::from_ymd(2000, 2, 29, &d));
   EXPECT_EQ(d.iso(), "2000-02-29");
 }
+
+// year_month() reads the month table through an estimate corrected by one
+// compare: every day from 1850 to 2450 (inside the table, outside it, and
+// across both edges) must land in the month its civil date names.
+TEST(Date, YearMonthOfEveryDayFrom1850To2450) {
+  Date from, to;
+  ASSERT_TRUE(Date::from_ymd(1900, 1, 1, &from));
+  from = from.plus_days(-50 * 366);
+  ASSERT_TRUE(Date::from_ymd(2199, 12, 31, &to));
+  to = to.plus_days(251 * 366);
+  int days_checked = 0;
+  for (Date d = from; d <= to; d = d.plus_days(1), ++days_checked) {
+    const bbb::detail::Civil c = bbb::detail::civil_from_days(d.days());
+    ASSERT_EQ(d.year_month(), YearMonth::of(c.y, c.m)) << d.iso();
+  }
+  EXPECT_GT(days_checked, 600 * 365);
+}

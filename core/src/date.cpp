@@ -3,6 +3,9 @@
 #include <cstdio>
 
 namespace bbb {
+
+std::int32_t detail::month_start_day[detail::kTableMonths + 1];
+
 namespace {
 
 // Howard Hinnant's days_from_civil / civil_from_days, for the proleptic
@@ -23,20 +26,20 @@ static_assert(detail::civil_from_days(-1).y == 1969 && detail::civil_from_days(-
 
 bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-// The day number of the 1st of every month from 1900-01 to 2399-12 (and of
-// 2400-01): the months of every date the engine reads (1900-2199) and of
-// terms of up to 100 years from them. A month's first day and length are
-// then one or two loads instead of calendar arithmetic; the installments
-// and the reports ask for them for every month of every line.
-constexpr int kTableFirstYear = 1900;
-constexpr std::int32_t kTableMonths = 500 * 12;
-// Filled when the program starts, not stored in the binary: as constant
-// data it would add 24 KB to bbb.wasm.
+// detail::month_start_day (date.h): a month's first day and length are one
+// or two loads instead of calendar arithmetic; the installments and the
+// reports ask for them for every month of every line. Filled when the
+// program starts, not stored in the binary: as constant data it would add
+// 24 KB to bbb.wasm.
+using detail::kTableFirstYear;
+using detail::kTableMonths;
+static_assert(days_from_civil(1900, 1, 1) == detail::kTableFirstDay, "the table's first day");
+static_assert(days_from_civil(2400, 1, 1) == detail::kTableEndDay, "the table's end");
 struct MonthStarts {
-  std::int32_t day[kTableMonths + 1];
+  const std::int32_t* day = detail::month_start_day;
   MonthStarts() {
     for (std::int32_t i = 0; i <= kTableMonths; ++i)
-      day[i] = days_from_civil(kTableFirstYear + i / 12, static_cast<unsigned>(i % 12 + 1), 1);
+      detail::month_start_day[i] = days_from_civil(kTableFirstYear + i / 12, static_cast<unsigned>(i % 12 + 1), 1);
   }
 };
 const MonthStarts kMonthStarts;
