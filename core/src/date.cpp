@@ -33,18 +33,17 @@ bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 // 24 KB to bbb.wasm.
 using detail::kTableFirstYear;
 using detail::kTableMonths;
+using detail::month_start_day;
 static_assert(days_from_civil(1900, 1, 1) == detail::kTableFirstDay, "the table's first day");
 static_assert(days_from_civil(2400, 1, 1) == detail::kTableEndDay, "the table's end");
-struct MonthStarts {
-  const std::int32_t* day = detail::month_start_day;
-  MonthStarts() {
+const struct FillMonthStarts {
+  FillMonthStarts() {
     for (std::int32_t i = 0; i <= kTableMonths; ++i)
-      detail::month_start_day[i] = days_from_civil(kTableFirstYear + i / 12, static_cast<unsigned>(i % 12 + 1), 1);
+      month_start_day[i] = days_from_civil(kTableFirstYear + i / 12, static_cast<unsigned>(i % 12 + 1), 1);
   }
-};
-const MonthStarts kMonthStarts;
+} kFillMonthStarts;
 
-// The month's place in kMonthStarts, or -1 outside it.
+// The month's place in month_start_day, or -1 outside it.
 inline std::int32_t table_slot(std::int32_t month_index) {
   const std::int32_t slot = month_index - kTableFirstYear * 12;
   return slot >= 0 && slot < kTableMonths ? slot : -1;
@@ -62,8 +61,8 @@ bool Date::from_ymd(int year, int month, int day, Date* out) {
   // the bound keeps every report within a few thousand months.
   if (year < kMinYear || year > kMaxYear || month < 1 || month > 12 || day < 1) return false;
   const std::int32_t slot = table_slot(year * 12 + month - 1);  // always in the table: years 1900..2199
-  if (day > kMonthStarts.day[slot + 1] - kMonthStarts.day[slot]) return false;
-  *out = from_days(kMonthStarts.day[slot] + day - 1);
+  if (day > month_start_day[slot + 1] - month_start_day[slot]) return false;
+  *out = from_days(month_start_day[slot] + day - 1);
   return true;
 }
 
@@ -119,12 +118,12 @@ bool parse_iso_date(std::string_view t, Date* out) {
 
 int YearMonth::days() const {
   const std::int32_t slot = table_slot(index_);
-  return slot >= 0 ? kMonthStarts.day[slot + 1] - kMonthStarts.day[slot] : days_in_month(year(), month());
+  return slot >= 0 ? month_start_day[slot + 1] - month_start_day[slot] : days_in_month(year(), month());
 }
 
 Date YearMonth::first_day() const {
   const std::int32_t slot = table_slot(index_);
-  return Date::from_days(slot >= 0 ? kMonthStarts.day[slot]
+  return Date::from_days(slot >= 0 ? month_start_day[slot]
                                    : days_from_civil(year(), static_cast<unsigned>(month()), 1));
 }
 
@@ -136,7 +135,7 @@ Date YearMonth::day_clamped(int day) const {
     const int last = days();
     return first_day().plus_days((day < last ? day : last) - 1);
   }
-  const std::int32_t first = kMonthStarts.day[slot], last = kMonthStarts.day[slot + 1] - first;
+  const std::int32_t first = month_start_day[slot], last = month_start_day[slot + 1] - first;
   return Date::from_days(first + (day < last ? day : last) - 1);
 }
 

@@ -207,7 +207,7 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
 }
 
 const std::int64_t* LineSchedule::month_ends(YearMonth first, std::size_t count) const {
-  if (month_ends_count_ == 0 || first != month_ends_first_ || count > month_ends_count_) {
+  if (first != month_ends_first_ || count > month_ends_count_) {
     // The buffer only grows (it is handed from line to line): no zeros written per line.
     if (month_ends_.size() < count) month_ends_.resize(count);
     uncancelled_revenue_at_month_ends(first, count, month_ends_.data());
