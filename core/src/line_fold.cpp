@@ -14,9 +14,10 @@ std::int64_t acv_of(const ContractLine& line) {
 
 namespace {
 
-// The balances one line holds at the end of a month.
+// The balances one line holds at the end of a month that the ledger keeps
+// (backlog and unbilled receivable follow from the flows: see ledger.h).
 struct Balances {
-  std::int64_t backlog = 0, deferred = 0, unbilled = 0, billed_backlog = 0, crpo = 0;
+  std::int64_t deferred = 0, billed_backlog = 0, crpo = 0;
 };
 
 // cRPO looks 12 months past each month end.
@@ -82,9 +83,7 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   const auto record_month = [&](MonthTotals& t, std::int64_t recognised, const Balances& now) {
     t.revenue += recognised - recognised_before;
     t.billings += billed - billed_before;
-    t.backlog += now.backlog - before.backlog;
     t.deferred_revenue += now.deferred - before.deferred;
-    t.unbilled_receivable += now.unbilled - before.unbilled;
     t.billed_backlog += now.billed_backlog - before.billed_backlog;
     t.crpo += now.crpo - before.crpo;
     recognised_before = recognised;
@@ -96,11 +95,8 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     const std::int64_t recognised = revenue[i];
     bill_through(m);
     Balances now;
-    // Deferred revenue: billed, not yet earned. Unbilled receivable: earned, not yet billed.
+    // Deferred revenue: billed, not yet earned.
     now.deferred = std::max<std::int64_t>(0, billed - recognised);
-    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
-    // Backlog (remaining performance obligation): booked, not yet earned.
-    now.backlog = amount - recognised;
     now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, amount) - recognised);
     // cRPO is read as of the month end: a later cancellation is not yet
     // known, so the uncancelled schedule says what falls in the next 12 months.
@@ -108,13 +104,13 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
 
     record_month(totals[i], recognised, now);
   }
-  // From the cancellation's month: served through c - 1, and no backlog.
+  // From the cancellation's month: served through c - 1, and nothing billed
+  // backlog or cRPO.
   for (std::size_t i = cancelled_from; i < months; ++i, m = m.plus(1)) {
     const std::int64_t recognised = recognised_at_cancel;
     bill_through(m);
     Balances now;
     now.deferred = std::max<std::int64_t>(0, billed - recognised);
-    now.unbilled = std::max<std::int64_t>(0, recognised - billed);
 
     record_month(totals[i], recognised, now);
   }

@@ -17,6 +17,17 @@ std::optional<Ratio> ratio_of(std::int64_t numerator, std::int64_t denominator) 
 namespace {
 
 // Reads one ledger: flows summed over months, balances at a month's end.
+
+// Every balance of the report at one month's end.
+struct MonthEndBalances {
+  std::int64_t backlog = 0;
+  std::int64_t deferred_revenue = 0;
+  std::int64_t unbilled_receivable = 0;
+  std::int64_t billed_backlog = 0;
+  std::int64_t crpo = 0;
+  std::int64_t unscheduled_backlog = 0;
+};
+
 // The flows of a month added into a sum.
 void add_flows(const MonthTotals& t, MonthTotals* sum) {
   sum->bookings += t.bookings;
@@ -30,11 +41,20 @@ void add_flows(const MonthTotals& t, MonthTotals* sum) {
   sum->billings += t.billings;
 }
 
-// The balance changes of a month added into a running balance.
-void add_balance_changes(const MonthTotals& t, MonthTotals* running) {
-  running->backlog += t.backlog;
+// The balance changes a month keeps, added into another month's.
+void add_balance_changes(const MonthTotals& t, MonthTotals* sum) {
+  sum->deferred_revenue += t.deferred_revenue;
+  sum->billed_backlog += t.billed_backlog;
+  sum->crpo += t.crpo;
+  sum->unscheduled_backlog += t.unscheduled_backlog;
+}
+
+// A month's changes added into the balances at the end of the month before.
+void add_balance_changes(const MonthTotals& t, MonthEndBalances* running) {
+  // See MonthTotals for why backlog and unbilled receivable follow.
+  running->backlog += t.bookings - t.revenue - t.cancellations;
   running->deferred_revenue += t.deferred_revenue;
-  running->unbilled_receivable += t.unbilled_receivable;
+  running->unbilled_receivable += t.deferred_revenue - t.billings + t.revenue;
   running->billed_backlog += t.billed_backlog;
   running->crpo += t.crpo;
   running->unscheduled_backlog += t.unscheduled_backlog;
@@ -44,7 +64,7 @@ class LedgerView {
  public:
   explicit LedgerView(const MonthlyLedger& ledger) : ledger_(ledger) {
     if (ledger.empty()) return;
-    MonthTotals running;
+    MonthEndBalances running;
     for (YearMonth m = ledger.first(); m <= ledger.last(); m = m.plus(1)) {
       add_balance_changes(ledger.get(m), &running);
       balances_.push_back(running);
@@ -52,8 +72,8 @@ class LedgerView {
   }
 
   // Balances at the end of month m (the deltas summed through m).
-  MonthTotals balances(YearMonth m) const {
-    if (balances_.empty() || m < ledger_.first()) return MonthTotals();
+  MonthEndBalances balances(YearMonth m) const {
+    if (balances_.empty() || m < ledger_.first()) return MonthEndBalances();
     if (m > ledger_.last()) return balances_.back();
     return balances_[static_cast<std::size_t>(m - ledger_.first())];
   }
@@ -76,7 +96,7 @@ class LedgerView {
 
  private:
   const MonthlyLedger& ledger_;
-  std::vector<MonthTotals> balances_;
+  std::vector<MonthEndBalances> balances_;
 };
 
 Growth growth_of(std::int64_t now, std::int64_t previous, std::int64_t year_ago) {
@@ -89,8 +109,8 @@ PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind ki
   f.flows = view.flows(p.first, p.last);
   for (std::size_t i = 0; i < view.ledger().types().size(); ++i)
     f.bookings_by_type.emplace_back(view.ledger().types()[i], view.type_bookings(i, p.first, p.last));
-  const MonthTotals begin = view.balances(p.first.plus(-1));
-  const MonthTotals end = view.balances(p.last);
+  const MonthEndBalances begin = view.balances(p.first.plus(-1));
+  const MonthEndBalances end = view.balances(p.last);
   f.backlog_begin = begin.backlog;
   f.backlog_end = end.backlog;
   f.deferred_revenue_end = end.deferred_revenue;

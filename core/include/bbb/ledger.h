@@ -25,10 +25,14 @@ struct MonthTotals {
   std::int64_t cancellations_count = 0;
   std::int64_t revenue = 0;
   std::int64_t billings = 0;
-  // Change during the month of each balance read at month end.
-  std::int64_t backlog = 0;
+  // Change during the month of each balance read at month end that the
+  // flows do not give. The other two follow from these, line by line and
+  // so in sum (report.cpp, MonthEndBalances):
+  //   backlog changes by bookings - revenue - cancellations (what a
+  //   cancellation removes is all the line had left);
+  //   unbilled receivable = max(0, R - B) = deferred revenue - (B - R), so it
+  //   changes by the deferred revenue's change - billings + revenue.
   std::int64_t deferred_revenue = 0;
-  std::int64_t unbilled_receivable = 0;
   std::int64_t billed_backlog = 0;
   std::int64_t crpo = 0;
   std::int64_t unscheduled_backlog = 0;
