@@ -3,6 +3,7 @@
 // with the day clamped, arrears on the last day of each interval.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -162,6 +163,34 @@ TEST(BillingKinds, WordsOfTheSpecAndIntervals) {
   EXPECT_EQ(bbb::billing_interval_months(BillingKind::kUpfront), 0);
   EXPECT_TRUE(bbb::billing_in_arrears(BillingKind::kMonthlyArrears));
   EXPECT_FALSE(bbb::billing_in_arrears(BillingKind::kMonthly));
+}
+
+// The installments carry quotient and remainder from one to the next
+// instead of dividing: every amount must still be the spec's formula, in
+// 128-bit arithmetic here, including amounts near the 2^53 bound.
+TEST(GeneratedBilling, EveryInstallmentIsTheSpecFormula) {
+  const std::int64_t amounts[] = {1, 7, 99, 100, 12345, 999999, 1200000, 987654321, (std::int64_t{1} << 53) - 1};
+  const BillingKind kinds[] = {BillingKind::kMonthly, BillingKind::kQuarterly, BillingKind::kSemiannual,
+                               BillingKind::kAnnual, BillingKind::kMonthlyArrears, BillingKind::kQuarterlyArrears};
+  int checked = 0;
+  for (const std::int64_t a : amounts) {
+    for (const BillingKind kind : kinds) {
+      for (int t = 1; t <= 61; ++t) {
+        const auto got = bbb::generated_installments(ratable_line(a, ymd(2024, 1, 31), t, kind));
+        const std::int64_t k = bbb::billing_interval_months(kind);
+        ASSERT_EQ(got.size(), static_cast<std::size_t>((t + k - 1) / k)) << a << " " << t;
+        for (std::size_t i = 0; i < got.size(); ++i) {
+          const auto floor_part = [&](std::int64_t months) {
+            return static_cast<std::int64_t>(static_cast<__int128>(a) * std::min<std::int64_t>(months, t) / t);
+          };
+          const std::int64_t want = floor_part((static_cast<std::int64_t>(i) + 1) * k) - floor_part(static_cast<std::int64_t>(i) * k);
+          ASSERT_EQ(got[i].amount, want) << "a=" << a << " T=" << t << " k=" << k << " i=" << i;
+          ++checked;
+        }
+      }
+    }
+  }
+  EXPECT_EQ(checked, 50499);  // every installment of the 3 294 plans above
 }
 
 TEST(Acv, FloorOfTwelveMonthsWhenTheTermIsLonger) {

@@ -102,6 +102,18 @@ TEST(CatchUp, NothingBeforeBookingThenTheBacklogOfTheScheduleOnTheBookingDay) {
   EXPECT_EQ(p.size(), 10u);
 }
 
+TEST(GeneratedBillingSchedule, InstallmentsOfZeroAreNoEvent) {
+  // 5 minor units over 12 monthly installments: floor(5(i+1)/12) - floor(5i/12)
+  // is 1 in months 3, 5, 8, 10 and 12 and 0 in the rest, which are dropped.
+  auto line = ratable_line(5, ymd(2024, 1, 1), 12, BillingKind::kMonthly);
+  const LineSchedule s(line, Proration::kMonthly, {}, nullptr);
+  EXPECT_EQ(plan(s.billings()), (Plan{{"2024-03-01", 1}, {"2024-05-01", 1}, {"2024-08-01", 1}, {"2024-10-01", 1}, {"2024-12-01", 1}}));
+  // Booked on May 20: the five installments from Jan 1 to May 1 are one entry on the booking day.
+  line.booking = ymd(2024, 5, 20);
+  const LineSchedule late(line, Proration::kMonthly, {}, nullptr);
+  EXPECT_EQ(plan(late.billings()), (Plan{{"2024-05-20", 2}, {"2024-08-01", 1}, {"2024-10-01", 1}, {"2024-12-01", 1}}));
+}
+
 TEST(PointRevenue, WholeAmountOnDelivery) {
   auto line = point_line(50000, ymd(2024, 3, 1));
   line.has_delivery = true;

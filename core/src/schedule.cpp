@@ -46,20 +46,41 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     const std::int64_t n = (t + k - 1) / k;
     // One allocation for them all, and one more slot for a cancellation's true-up.
     out.reserve(out.size() + static_cast<std::size_t>(n) + 1);
+    const std::size_t first = out.size();
+    out.resize(first + static_cast<std::size_t>(n));
+    DatedAmount* const installment = out.data() + first;
     // add_months(billing_start, m) for each m, with the start's calendar date read once.
     const YearMonth start_month = line.billing_start.year_month();
     const int start_day = line.billing_start.day();
     const bool arrears = billing_in_arrears(line.billing);
-    std::int64_t billed_before = 0;  // floor(a*ik/T): the previous installment's upper end
     for (std::int64_t i = 0; i < n; ++i) {
       const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
-      const std::int64_t billed_through = prorate(a, upto, t);
-      const std::int64_t part = billed_through - billed_before;
-      billed_before = billed_through;
-      const Date date = arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
-                                : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
-      out.push_back({date, part});
+      installment[i].date = arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
+                                    : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
     }
+    // Billed through the i-th: floor(a*(i+1)k/T), and all of a at the last.
+    // Every installment but the last adds k months, so the quotient and
+    // remainder are carried from one to the next: exact, with no division
+    // each (a negative or huge amount takes the general prorate).
+    std::int64_t billed_before = 0;
+    if (a >= 0 && a <= INT64_MAX / k) {
+      const std::int64_t dq = a * k / t, dr = a * k % t;
+      std::int64_t r = 0;
+      for (std::int64_t i = 0; i + 1 < n; ++i) {
+        std::int64_t part = dq;
+        r += dr;
+        if (r >= t) { r -= t; ++part; }
+        installment[i].amount = part;
+        billed_before += part;
+      }
+    } else {
+      for (std::int64_t i = 0; i + 1 < n; ++i) {
+        const std::int64_t billed_through = prorate(a, (i + 1) * k, t);
+        installment[i].amount = billed_through - billed_before;
+        billed_before = billed_through;
+      }
+    }
+    installment[n - 1].amount = a - billed_before;
   }
 }
 
@@ -260,21 +281,38 @@ void LineSchedule::build_generated_billing() {
       if (now != before) installments.push_back({r.date, now - before});
       before = now;
     }
-  } else {
-    append_generated_installments(line_, &installments);
+    filter_installments();
+    finish_billing();
+    return;
   }
+  append_generated_installments(line_, &installments);
+  // Generated installments come sorted by date and stay so: they are already
+  // finished as they are kept.
+  filter_installments();
+}
+
+void LineSchedule::filter_installments() {
+  // Installments before booking move to booking_date (catch-up); none is
+  // kept on or after cancel_date, and a true-up follows instead. Kept in
+  // place, one entry per date and none of zero.
   std::int64_t billed_before_cancel = 0;
   std::size_t kept = 0;
-  for (std::size_t k = 0; k < installments.size(); ++k) {
-    DatedAmount i = installments[k];
-    if (i.date < line_.booking) i.date = line_.booking;  // catch-up
-    if (line_.has_cancel && i.date >= line_.cancel) continue;  // no installment on or after c
+  for (std::size_t k = 0; k < billings_.size(); ++k) {
+    DatedAmount i = billings_[k];
+    if (i.date < line_.booking) i.date = line_.booking;
+    if (line_.has_cancel && i.date >= line_.cancel) continue;
     billed_before_cancel += i.amount;
+    if (kept > 0 && billings_[kept - 1].date == i.date) {
+      billings_[kept - 1].amount += i.amount;
+      continue;
+    }
+    if (kept > 0 && billings_[kept - 1].amount == 0) --kept;
     billings_[kept++] = i;
   }
+  if (kept > 0 && billings_[kept - 1].amount == 0) --kept;
   billings_.resize(kept);
+  // Dated cancel_date, after every kept installment.
   if (line_.has_cancel) add_true_up(billed_before_cancel);
-  finish_billing();
 }
 
 void LineSchedule::build_invoiced_billing(std::vector<DatedAmount> invoices) {

@@ -74,6 +74,7 @@ class LineSchedule {
   std::int64_t ratable_through(Date d) const;
   std::int64_t fulfilled_through(Date d) const;
   void build_generated_billing();
+  void filter_installments();
   void build_invoiced_billing(std::vector<DatedAmount> invoices);
   void add_true_up(std::int64_t billed_through_cancel);
   void finish_billing();
