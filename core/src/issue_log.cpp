@@ -4,10 +4,17 @@
 
 namespace bbb {
 
+bool IssueLog::would_list(const Issue& issue) const {
+  if (listed_.size() >= kMaxListed) return false;
+  if (issue.severity != "warning") return true;
+  const auto seen = counts_.find(issue.code);
+  return seen == counts_.end() || seen->second < static_cast<std::int64_t>(kMaxListedPerWarning);
+}
+
 void IssueLog::add(Issue issue) {
-  const std::int64_t seen = ++counts_[issue.code];
-  const bool over_warning_cap = issue.severity == "warning" && seen > static_cast<std::int64_t>(kMaxListedPerWarning);
-  if (listed_.size() >= kMaxListed || over_warning_cap) {
+  const bool listed = would_list(issue);
+  ++counts_[issue.code];
+  if (!listed) {
     ++unlisted_;
     return;
   }

@@ -238,9 +238,12 @@ bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
 }
 
 void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
-  const std::string raw = raw_row(record, reader_->dialect().delimiter);
+  std::string raw;  // the row as written, only for an issue the log will list
   for (Issue& i : result->issues) {
-    i.raw = raw;
+    if (issues_.would_list(i)) {
+      if (raw.empty()) raw = raw_row(record, reader_->dialect().delimiter);
+      i.raw = raw;
+    }
     issues_.add(std::move(i));
   }
 }

@@ -29,6 +29,9 @@ class IssueLog {
   static constexpr std::size_t kMaxListedPerWarning = 50;
 
   void add(Issue issue);
+  // Whether add(issue) would list it rather than only count it: what only
+  // costs a listed issue (the row as written) need not be built otherwise.
+  bool would_list(const Issue& issue) const;
   const std::vector<Issue>& listed() const { return listed_; }
   const std::map<std::string, std::int64_t>& counts() const { return counts_; }  // by code
   std::int64_t unlisted() const { return unlisted_; }
