@@ -133,6 +133,29 @@ TEST(CsvEncoding, CharacterSplitByADelimiterIsInvalidInBothFields) {
   EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{2, 2, "error", "invalid_utf8"}}));
 }
 
+// Records read in place skip the UTF-8 check when the 16-byte scan saw no
+// byte above 0x7F in them: a high byte just before or after an ASCII record,
+// in the same block, must not hide an invalid one, nor make a valid one fail.
+TEST(CsvEncoding, InvalidBytesAreFoundNextToAsciiRecordsInTheSameBlock) {
+  bbb::CsvOptions utf8;
+  utf8.encoding = bbb::Encoding::kUtf8;
+  const std::string text =
+      "id,name,note\n"
+      "1,plain ascii,row one\n"
+      "2,M\xC3\xBCller GmbH,ok\n"
+      "3,ascii again,x\n"
+      "4,bad byte,Caf\xE9 noir\n"
+      "5,ascii after,y\n"
+      "6,\xC3\xA9,z\n"
+      "7,last ascii row,w\n";
+  auto r = read_every_chunking(text, utf8);
+  ASSERT_EQ(r.rows.size(), 8u);
+  EXPECT_EQ(r.rows[2][1], "M\xC3\xBCller GmbH");
+  EXPECT_EQ(r.rows[4][2], "Caf\xEF\xBF\xBD noir");
+  EXPECT_EQ(r.rows[6][1], "\xC3\xA9");
+  EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{5, 3, "error", "invalid_utf8"}}));
+}
+
 TEST(CsvEncoding, InvalidUtf8AfterTheSampleIsAnErrorOnThatRecord) {
   std::string text = "id,name,amount\n";
   for (int i = 0; text.size() < 70000; ++i) text += std::to_string(i) + ",Jos\xC3\xA9,10\n";

@@ -193,7 +193,36 @@ TEST(InvoicesFile, BillsTheLineAloneMovedToBookingAndSurvivesCancellation) {
   EXPECT_EQ(period(r, "USD", "2024-04")["cancellations"], 1000000);
   EXPECT_EQ(period(r, "USD", "2024-08")["billings"], 600000);
   EXPECT_EQ(period(r, "USD", "2024-08")["deferred_revenue_end"], 600000);
+  // Deferred after the cancellation, but nothing is left to deliver.
+  EXPECT_EQ(period(r, "USD", "2024-08")["billed_backlog_end"], 0);
+  EXPECT_EQ(period(r, "USD", "2024-08")["backlog_end"], 0);
   EXPECT_EQ(labels(r, "USD").back(), "2024-08");
+}
+
+TEST(InvoicesFile, BilledBeyondTheAmountIsDeferredButNotBilledBacklog) {
+  Input run;
+  run.invoices = "id,invoice_date,amount\nO1,2024-01-15,1500.00\nO1,2024-06-10,-300.00\n";
+  run.contracts =
+      "id,booking_date,amount,currency,start_date,term_months,billing\n"
+      "O1,2024-01-01,1200.00,USD,2024-01-01,12,monthly\n";
+  const Json r = report(run);
+  const Json jan = period(r, "USD", "2024-01");
+  EXPECT_EQ(jan["billings"], 150000);
+  EXPECT_EQ(jan["deferred_revenue_end"], 140000);  // 150000 billed - 10000 earned
+  EXPECT_EQ(jan["billed_backlog_end"], 110000);    // min(150000, 120000) - 10000
+  EXPECT_EQ(jan["unbilled_backlog_end"], 0);
+  const Json may = period(r, "USD", "2024-05");
+  EXPECT_EQ(may["deferred_revenue_end"], 100000);
+  EXPECT_EQ(may["billed_backlog_end"], 70000);
+  // The credit note brings billing back to the amount: billed backlog is all the deferred revenue again.
+  const Json jun = period(r, "USD", "2024-06");
+  EXPECT_EQ(jun["billings"], -30000);
+  EXPECT_EQ(jun["deferred_revenue_end"], 60000);
+  EXPECT_EQ(jun["billed_backlog_end"], 60000);
+  const Json dec = period(r, "USD", "2024-12");
+  EXPECT_EQ(dec["deferred_revenue_end"], 0);
+  EXPECT_EQ(dec["billed_backlog_end"], 0);
+  EXPECT_EQ(dec["backlog_end"], 0);
 }
 
 TEST(InvoicesFile, InvoiceForAnUnknownLineIsRejected) {

@@ -82,6 +82,17 @@ std::uint32_t CsvTokenizer::special_bytes_16(const char* p) const {
 #endif
 }
 
+std::uint32_t CsvTokenizer::high_bytes_16(const char* p) {
+  // One bit per byte of p[0..16) at or above 0x80 (not ASCII).
+#if defined(__wasm_simd128__)
+  return static_cast<std::uint32_t>(wasm_i8x16_bitmask(wasm_v128_load(p)));
+#elif defined(__SSE2__)
+  return static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))));
+#else
+  return flags_to_bits(load8(p) & kHighs) | flags_to_bits(load8(p + 8) & kHighs) << 8;
+#endif
+}
+
 std::uint32_t special_bytes_16_portable(const char* p, char delimiter) {
   std::uint32_t bits = 0;
   for (int half = 0; half < 2; ++half) {
@@ -109,6 +120,9 @@ CsvTokenizer::CsvTokenizer(const Config& config, const CsvReader::RecordSink& on
 void CsvTokenizer::parse(const char* data, std::size_t size) {
   const char* p = data;
   const char* const end = data + size;
+  // Records read in place lie in this chunk: what scan_in_place saw of an
+  // earlier one says nothing about them.
+  ascii_from_ = scanned_to_ = data;
   while (p < end) {
     if (pending_cr_) {
       pending_cr_ = false;
@@ -282,6 +296,8 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
   const char delimiter = config_.delimiter;
   while (end - p >= 16) {
     std::uint32_t mask = special_bytes_16(p);
+    if (const std::uint32_t high = high_bytes_16(p)) ascii_from_ = p + 32 - __builtin_clz(high);
+    scanned_to_ = p + 16;
     while (mask != 0) {
       const char* const q = p + __builtin_ctz(mask);
       mask &= mask - 1;
@@ -331,7 +347,11 @@ void CsvTokenizer::end_record() {
     const std::string_view raw(direct_record_, static_cast<std::size_t>(direct_end_ - direct_record_));
     // Delimiters are ASCII, so the raw bytes are valid UTF-8 exactly when
     // every field is (a character cut by a delimiter is invalid in both).
-    const bool text_ok = config_.source_encoding == Encoding::kWindows1252 || find_invalid_utf8(raw) == raw.size();
+    // ASCII is valid: a record that scan_in_place saw whole with no byte
+    // above 0x7F needs no check.
+    const bool seen_ascii = direct_record_ >= ascii_from_ && direct_end_ <= scanned_to_;
+    const bool text_ok = seen_ascii || config_.source_encoding == Encoding::kWindows1252 ||
+                         find_invalid_utf8(raw) == raw.size();
     if (bytes <= config_.max_record_bytes && text_ok) {
       direct_field_ = direct_record_ = direct_end_ = nullptr;
       const bool blank = view_count_ == 1 && views_[0].empty() && !record_has_issue_;

@@ -14,12 +14,6 @@ std::int64_t acv_of(const ContractLine& line) {
 
 namespace {
 
-// The balances one line holds at the end of a month that the ledger keeps
-// (backlog and unbilled receivable follow from the flows: see ledger.h).
-struct Balances {
-  std::int64_t deferred = 0, billed_backlog = 0, crpo = 0;
-};
-
 // cRPO looks 12 months past each month end.
 constexpr std::int32_t kCrpoMonths = 12;
 
@@ -69,50 +63,55 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   std::size_t cancelled_from = months;
   if (line.has_cancel) cancelled_from = static_cast<std::size_t>(std::clamp<std::int32_t>(cancel_month - booked, 0, static_cast<std::int32_t>(months)));
 
-  std::int64_t billed = 0, recognised_before = 0, billed_before = 0;
-  Balances before;
+  // What the line holds at the end of the month before, of the balances
+  // the ledger keeps (ledger.h says how the others follow).
+  std::int64_t billed = 0, recognised_before = 0, unbilled_before = 0, crpo_before = 0, not_backlog_before = 0;
   YearMonth m = booked;
-  // Billings dated in months up to m, added to `billed`.
-  const auto bill_through = [&](YearMonth month) {
+  // Billings dated in months up to m: into that month's billings and
+  // `billed`. False when there were none.
+  const auto bill_through = [&](YearMonth month, MonthTotals& t) {
+    bool any = false;
     while (next_billing != billings_end && next_billing_month <= month) {
       billed += next_billing->amount;
+      t.billings += next_billing->amount;
+      any = true;
       if (++next_billing != billings_end) next_billing_month = next_billing->date.year_month();
     }
+    return any;
   };
-  // The month's flows, and the change of each balance since the month before.
-  const auto record_month = [&](MonthTotals& t, std::int64_t recognised, const Balances& now) {
+  // The month's revenue and the change of each kept balance since the month before.
+  const auto record_month = [&](MonthTotals& t, std::int64_t recognised, std::int64_t crpo) {
+    // Unbilled receivable: earned, not yet billed.
+    const std::int64_t unbilled = std::max<std::int64_t>(0, recognised - billed);
     t.revenue += recognised - recognised_before;
-    t.billings += billed - billed_before;
-    t.deferred_revenue += now.deferred - before.deferred;
-    t.billed_backlog += now.billed_backlog - before.billed_backlog;
-    t.crpo += now.crpo - before.crpo;
+    t.unbilled_receivable += unbilled - unbilled_before;
+    t.crpo += crpo - crpo_before;
     recognised_before = recognised;
-    billed_before = billed;
-    before = now;
+    unbilled_before = unbilled;
+    crpo_before = crpo;
   };
-  // Before the cancellation: every balance moves with revenue and billing.
+  const auto record_not_backlog = [&](MonthTotals& t, std::int64_t not_backlog) {
+    t.deferred_not_backlog += not_backlog - not_backlog_before;
+    not_backlog_before = not_backlog;
+  };
+  // Before the cancellation. Revenue never exceeds the amount, so of the
+  // deferred revenue max(0, billed - revenue) all is billed backlog
+  // max(0, min(billed, amount) - revenue) but what is billed beyond the
+  // amount: that only changes in a month with billings.
   for (std::size_t i = 0; i < cancelled_from; ++i, m = m.plus(1)) {
-    const std::int64_t recognised = revenue[i];
-    bill_through(m);
-    Balances now;
-    // Deferred revenue: billed, not yet earned.
-    now.deferred = std::max<std::int64_t>(0, billed - recognised);
-    now.billed_backlog = std::max<std::int64_t>(0, std::min(billed, amount) - recognised);
+    MonthTotals& t = totals[i];
+    if (bill_through(m, t)) record_not_backlog(t, std::max<std::int64_t>(0, billed - amount));
     // cRPO is read as of the month end: a later cancellation is not yet
     // known, so the uncancelled schedule says what falls in the next 12 months.
-    now.crpo = revenue[i + kCrpoMonths] - revenue[i];
-
-    record_month(totals[i], recognised, now);
+    record_month(t, revenue[i], revenue[i + kCrpoMonths] - revenue[i]);
   }
-  // From the cancellation's month: served through c - 1, and nothing billed
-  // backlog or cRPO.
+  // From the cancellation's month: served through c - 1, with no cRPO and
+  // no billed backlog: all deferred revenue left is not backlog.
   for (std::size_t i = cancelled_from; i < months; ++i, m = m.plus(1)) {
-    const std::int64_t recognised = recognised_at_cancel;
-    bill_through(m);
-    Balances now;
-    now.deferred = std::max<std::int64_t>(0, billed - recognised);
-
-    record_month(totals[i], recognised, now);
+    MonthTotals& t = totals[i];
+    bill_through(m, t);
+    record_not_backlog(t, std::max<std::int64_t>(0, billed - recognised_at_cancel));
+    record_month(t, recognised_at_cancel, 0);
   }
   // The unscheduled backlog is constant while the line lives: it changes
   // in the booking month and, if cancelled, in the cancellation's month.

@@ -43,19 +43,20 @@ void add_flows(const MonthTotals& t, MonthTotals* sum) {
 
 // The balance changes a month keeps, added into another month's.
 void add_balance_changes(const MonthTotals& t, MonthTotals* sum) {
-  sum->deferred_revenue += t.deferred_revenue;
-  sum->billed_backlog += t.billed_backlog;
+  sum->unbilled_receivable += t.unbilled_receivable;
+  sum->deferred_not_backlog += t.deferred_not_backlog;
   sum->crpo += t.crpo;
   sum->unscheduled_backlog += t.unscheduled_backlog;
 }
 
 // A month's changes added into the balances at the end of the month before.
 void add_balance_changes(const MonthTotals& t, MonthEndBalances* running) {
-  // See MonthTotals for why backlog and unbilled receivable follow.
+  // See MonthTotals for why backlog, deferred revenue and billed backlog follow.
+  const std::int64_t deferred_change = t.unbilled_receivable + t.billings - t.revenue;
   running->backlog += t.bookings - t.revenue - t.cancellations;
-  running->deferred_revenue += t.deferred_revenue;
-  running->unbilled_receivable += t.deferred_revenue - t.billings + t.revenue;
-  running->billed_backlog += t.billed_backlog;
+  running->deferred_revenue += deferred_change;
+  running->unbilled_receivable += t.unbilled_receivable;
+  running->billed_backlog += deferred_change - t.deferred_not_backlog;
   running->crpo += t.crpo;
   running->unscheduled_backlog += t.unscheduled_backlog;
 }

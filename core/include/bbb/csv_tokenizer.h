@@ -73,6 +73,7 @@ class CsvTokenizer {
   // CR, or the last few bytes).
   const char* scan_in_place(const char* p, const char* end);
   std::uint32_t special_bytes_16(const char* p) const;
+  static std::uint32_t high_bytes_16(const char* p);
   void check_text();
   void issue(int column, const char* severity, const char* code, std::string message);
   void warn_once_per_field(const char* code, const char* message);
@@ -108,6 +109,10 @@ class CsvTokenizer {
   const char* direct_field_ = nullptr;
   const char* direct_record_ = nullptr;  // the record's first byte
   const char* direct_end_ = nullptr;     // just past its last field, once the line ends
+  // What scan_in_place has seen of the current chunk: every byte of its
+  // 16-byte blocks up to scanned_to_, and none above 0x7F from ascii_from_ on.
+  const char* ascii_from_ = nullptr;
+  const char* scanned_to_ = nullptr;
   std::string scratch_;
 };
 

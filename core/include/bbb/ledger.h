@@ -26,14 +26,21 @@ struct MonthTotals {
   std::int64_t revenue = 0;
   std::int64_t billings = 0;
   // Change during the month of each balance read at month end that the
-  // flows do not give. The other two follow from these, line by line and
-  // so in sum (report.cpp, MonthEndBalances):
+  // flows do not give. The others follow from these, line by line and so in
+  // sum (report.cpp, MonthEndBalances), with B billed and R recognised
+  // through the month end, a the amount, and 0 <= R <= a:
   //   backlog changes by bookings - revenue - cancellations (what a
   //   cancellation removes is all the line had left);
-  //   unbilled receivable = max(0, R - B) = deferred revenue - (B - R), so it
-  //   changes by the deferred revenue's change - billings + revenue.
-  std::int64_t deferred_revenue = 0;
-  std::int64_t billed_backlog = 0;
+  //   deferred revenue max(0, B - R) = unbilled receivable max(0, R - B)
+  //   + B - R, so it changes by the unbilled receivable's change + billings
+  //   - revenue;
+  //   billed backlog (max(0, min(B, a) - R), and none once cancelled) =
+  //   deferred revenue - deferred_not_backlog, which is max(0, B - a) before
+  //   a cancellation and all the deferred revenue after it. It changes only
+  //   in a month with billings or a cancellation, where the others change
+  //   every month.
+  std::int64_t unbilled_receivable = 0;
+  std::int64_t deferred_not_backlog = 0;
   std::int64_t crpo = 0;
   std::int64_t unscheduled_backlog = 0;
 
