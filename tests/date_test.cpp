@@ -2,6 +2,8 @@
 // schedule stands on, checked against dates worked out by hand.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include <cstdio>
 
 #include "bbb/date.h"
@@ -74,6 +76,40 @@ TEST(Date, ParseIsoAcceptsExactlyYyyyMmDd) {
   EXPECT_FALSE(bbb::parse_iso_date("2024/02/29", &d));
   EXPECT_FALSE(bbb::parse_iso_date("", &d));
   EXPECT_FALSE(bbb::parse_iso_date("2024-02-29x", &d));
+}
+
+// parse_iso_date checks all ten bytes at once: every byte value at every
+// position of a valid date must give what a byte-by-byte reading gives, and
+// every day of the supported years must read back.
+TEST(Date, ParseIsoAgreesWithAByteByByteReading) {
+  const auto reference = [](const std::string& t, Date* out) {
+    for (int i = 0; i < 10; ++i) {
+      const bool dash = i == 4 || i == 7;
+      if (dash ? t[i] != '-' : (t[i] < '0' || t[i] > '9')) return false;
+    }
+    return Date::from_ymd(std::stoi(t.substr(0, 4)), std::stoi(t.substr(5, 2)), std::stoi(t.substr(8, 2)), out);
+  };
+  int accepted = 0;
+  for (const std::string base : {"2024-07-15", "1999-12-31", "2024-02-29"}) {
+    for (int i = 0; i < 10; ++i) {
+      for (int b = 0; b < 256; ++b) {
+        std::string t = base;
+        t[i] = static_cast<char>(b);
+        Date got, want;
+        const bool ok = bbb::parse_iso_date(t, &got);
+        ASSERT_EQ(ok, reference(t, &want)) << "position " << i << " byte " << b << " in " << base;
+        if (ok) { EXPECT_EQ(got, want); ++accepted; }
+      }
+    }
+  }
+  EXPECT_EQ(accepted, 118);  // the bytes that still make a real date from 1900 to 2199 (counted in Python)
+  int days = 0;
+  for (Date d = ymd(1900, 1, 1); d <= ymd(2199, 12, 31); d = d.plus_days(1), ++days) {
+    Date back;
+    ASSERT_TRUE(bbb::parse_iso_date(d.iso(), &back)) << d.iso();
+    ASSERT_EQ(back, d);
+  }
+  EXPECT_EQ(days, 109573);
 }
 
 TEST(AddMonths, ClampsTheDayToTheTargetMonthEnd) {

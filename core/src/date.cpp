@@ -1,6 +1,7 @@
 #include "bbb/date.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace bbb {
 
@@ -106,14 +107,26 @@ std::string Date::iso() const {
 }
 
 bool parse_iso_date(std::string_view t, Date* out) {
-  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return false;
-  const auto digit = [&t](std::size_t i) { return static_cast<unsigned>(static_cast<unsigned char>(t[i])) - '0'; };
-  const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3);
-  const unsigned m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
-  // Unsigned: a byte below '0' wraps past 9 too.
-  if ((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) | (m1 > 9) | (d0 > 9) | (d1 > 9)) return false;
-  return Date::from_ymd(static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3), static_cast<int>(m0 * 10 + m1),
-                        static_cast<int>(d0 * 10 + d1), out);
+  if (t.size() != 10) return false;
+  // "YYYY-MM-" as one little-endian word, XORed with "0000-00-": each digit
+  // becomes its value 0..9 (x ^ 0x30 is 0..9 exactly for '0'..'9') and
+  // each dash 0. Then "DD" the same way.
+  std::uint64_t w;
+  std::memcpy(&w, t.data(), 8);
+  w ^= 0x2D30302D30303030ULL;
+  std::uint16_t dd;
+  std::memcpy(&dd, t.data() + 8, 2);
+  dd ^= 0x3030;
+  // A byte above 9 has its top bit set by itself or once 0x76 is added; a
+  // carry out of a byte only comes from one already flagged.
+  constexpr std::uint64_t kTop = 0x8080808080808080ULL, kNine = 0x7676767676767676ULL;
+  if (((w | (w + kNine)) & kTop) != 0 || (w & 0xFF0000FF00000000ULL) != 0) return false;
+  if (((dd | (dd + 0x7676u)) & 0x8080u) != 0) return false;
+  const auto byte = [w](int i) { return static_cast<int>((w >> (8 * i)) & 0xFF); };
+  const int year = byte(0) * 1000 + byte(1) * 100 + byte(2) * 10 + byte(3);
+  const int month = byte(5) * 10 + byte(6);
+  const int day = (dd & 0xFF) * 10 + (dd >> 8);
+  return Date::from_ymd(year, month, day, out);
 }
 
 int YearMonth::days() const {
