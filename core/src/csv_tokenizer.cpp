@@ -294,6 +294,15 @@ void CsvTokenizer::end_line(bool was_cr) {
 
 const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
   const char delimiter = config_.delimiter;
+  // No quoting warning can be pending in a record read in place.
+  field_warned_ = false;
+  // The field views and where the current field starts, in locals: stores
+  // into views_ could otherwise be members changing under the compiler's
+  // feet, reloaded after every field. Written back before a record is
+  // delivered and when the scan stops.
+  const char* field = direct_field_;
+  std::string_view* views = views_.data();
+  std::size_t count = view_count_, capacity = views_.size();
   while (end - p >= 16) {
     std::uint32_t mask = special_bytes_16(p);
     if (const std::uint32_t high = high_bytes_16(p)) ascii_from_ = p + 32 - __builtin_clz(high);
@@ -302,26 +311,42 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
       const char* const q = p + __builtin_ctz(mask);
       mask &= mask - 1;
       const char c = *q;
-      if (c == delimiter) {
-        add_view(direct_field_, static_cast<std::size_t>(q - direct_field_));
-        direct_field_ = q + 1;
-        field_warned_ = false;
-      } else if (c == '\n') {
-        add_view(direct_field_, static_cast<std::size_t>(q - direct_field_));
+      if (c == delimiter || c == '\n') {
+        if (count == capacity) {
+          view_count_ = count;
+          add_view(field, static_cast<std::size_t>(q - field));
+          views = views_.data();
+          capacity = views_.size();
+        } else {
+          views[count] = std::string_view(field, static_cast<std::size_t>(q - field));
+        }
+        ++count;
+        field = q + 1;
+        if (c == delimiter) continue;
+        direct_field_ = field;
+        view_count_ = count;
         direct_end_ = q;
         state_ = State::kFieldStart;
         end_line(false);
-        // The next record starts in place right after the LF.
-        direct_field_ = direct_record_ = q + 1;
+        // The next record starts in place right after the LF (delivering
+        // this one may have moved views_).
+        direct_record_ = field;
+        views = views_.data();
+        capacity = views_.size();
+        count = 0;
       } else {
         // A quote or a CR: the state machine takes it from here.
-        state_ = q == direct_field_ ? State::kFieldStart : State::kUnquoted;
+        direct_field_ = field;
+        view_count_ = count;
+        state_ = q == field ? State::kFieldStart : State::kUnquoted;
         return q;
       }
     }
     p += 16;
   }
-  state_ = p == direct_field_ ? State::kFieldStart : State::kUnquoted;
+  direct_field_ = field;
+  view_count_ = count;
+  state_ = p == field ? State::kFieldStart : State::kUnquoted;
   return p;
 }
 
