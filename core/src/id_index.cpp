@@ -42,8 +42,13 @@ std::size_t home(std::uint32_t lo, std::size_t capacity) {
 
 }  // namespace
 
-std::uint32_t IdIndex::insert(std::string_view id, std::int64_t line) {
-  const std::uint64_t key = fingerprint(id);
+void IdIndex::prefetch(std::uint64_t key) const {
+  const Table& t = tables_[key >> 56];
+  if (t.capacity == 0) return;
+  __builtin_prefetch(t.slot(home(static_cast<std::uint32_t>(key), t.capacity)), 1);
+}
+
+std::uint32_t IdIndex::insert_key(std::uint64_t key, std::int64_t line) {
   Table& t = tables_[key >> 56];
   if ((t.size + 1) * 5 > t.capacity * 4) grow(t);  // load factor at most 0.8
   const std::uint32_t lo = static_cast<std::uint32_t>(key), hi = static_cast<std::uint32_t>(key >> 32);

@@ -30,7 +30,13 @@ class IdIndex {
  public:
   // Records id on line; returns 0 when new, else the line it was first seen
   // on (or UINT32_MAX when that line is past 4 billion).
-  std::uint32_t insert(std::string_view id, std::int64_t line);
+  std::uint32_t insert(std::string_view id, std::int64_t line) { return insert_key(fingerprint(id), line); }
+  // The same in two steps, for a caller with other work to do between
+  // them: prefetch asks the memory for the id's home slot (a cache and TLB
+  // miss once the table outgrows the caches), insert_key then finds it
+  // there. key is fingerprint(id). Native only: WebAssembly has no prefetch.
+  void prefetch(std::uint64_t key) const;
+  std::uint32_t insert_key(std::uint64_t key, std::int64_t line);
   std::size_t size() const { return size_; }
   std::size_t memory_bytes() const { return pages_.size() * kPageSlots * kSlotWords * sizeof(std::uint32_t); }
 

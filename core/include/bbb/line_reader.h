@@ -62,6 +62,11 @@ class LineReader {
   RowResult read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const;
 
   const ColumnMapping& mapping() const { return mapping_; }
+  // A field's cell of a record, trimmed as read_contract reads it ("" when unmapped).
+  std::string_view cell(const CsvRecord& record, Field f) const {
+    const int c = mapping_.of(f);
+    return c == ColumnMapping::kNone ? std::string_view() : trim(record.field(static_cast<std::size_t>(c)));
+  }
   const ColumnFormats& formats() const { return formats_; }
 
  private:
