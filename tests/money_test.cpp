@@ -86,6 +86,12 @@ TEST(ParseAmount, LargestExactAmountAcceptedOneMoreRejected) {
   EXPECT_TRUE(rejected("90071992547409.92"));
   EXPECT_TRUE(rejected("9007199254740992", '.', 0));
   EXPECT_TRUE(rejected("99999999999999999999999999.00"));
+  // Within the fast path's 13 digits, where only 3 or 4 decimals can pass the bound.
+  EXPECT_EQ(minor("900719925474.0991", '.', 4), bbb::kMaxMinor);
+  EXPECT_TRUE(rejected("900719925474.0992", '.', 4));
+  EXPECT_EQ(minor("9007199254740.991", '.', 3), bbb::kMaxMinor);
+  EXPECT_TRUE(rejected("9007199254740.992", '.', 3));
+  EXPECT_TRUE(rejected("9999999999999", '.', 4));
 }
 
 TEST(ParseAmount, GarbageIsRejected) {

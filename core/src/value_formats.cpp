@@ -231,7 +231,10 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
         std::int64_t scale = 1;
         for (int k = 0; k < digits; ++k) scale *= 10;
         for (; frac_digits < digits; ++frac_digits) fraction *= 10;
-        if (units <= (kMaxMinor - fraction) / scale) {
+        // units <= (kMaxMinor - fraction) / scale, without the division
+        // when the product cannot overflow (13 digits times 10^4 cannot).
+        const bool fits = digits <= 4 ? units * scale <= kMaxMinor - fraction : units <= (kMaxMinor - fraction) / scale;
+        if (fits) {
           out->minor = units * scale + fraction;
           out->has_currency = false;
           out->currency = CurrencyCode();
