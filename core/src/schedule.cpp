@@ -10,6 +10,13 @@ namespace {
 // units of 1/377580 of a month (the lcm of 28, 29, 30 and 31) keeps it exact.
 constexpr std::int64_t kMonthWeight = 377580;
 
+// The weight of one day of a month of `days` (28 to 31) days: kMonthWeight / days,
+// from a table (a division per call would otherwise be a 64-bit divide).
+inline std::int64_t day_weight(std::int64_t days) {
+  static constexpr std::int64_t kWeights[4] = {kMonthWeight / 28, kMonthWeight / 29, kMonthWeight / 30, kMonthWeight / 31};
+  return kWeights[days - 28];
+}
+
 // floor(amount * part / whole) exactly, for 0 <= part <= whole.
 std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole) {
   if (part >= whole) return amount;
@@ -103,9 +110,9 @@ LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::v
     } else {
       const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
       const std::int64_t sd = sm.days();
-      total_weight_ = sm == em ? (line_.end.day() - line_.start.day() + 1) * (kMonthWeight / sd)
-                               : (sd - line_.start.day() + 1) * (kMonthWeight / sd) +
-                                     (em - sm - 1) * kMonthWeight + line_.end.day() * (kMonthWeight / em.days());
+      total_weight_ = sm == em ? (line_.end.day() - line_.start.day() + 1) * day_weight(sd)
+                               : (sd - line_.start.day() + 1) * day_weight(sd) +
+                                     (em - sm - 1) * kMonthWeight + line_.end.day() * day_weight(em.days());
     }
   }
   if (fulfilment_ != nullptr) {
@@ -142,9 +149,9 @@ std::int64_t LineSchedule::ratable_through(Date d) const {
   } else {
     const YearMonth sm = line_.start.year_month(), dm = d.year_month();
     const std::int64_t sd = sm.days();
-    w = sm == dm ? (d.day() - line_.start.day() + 1) * (kMonthWeight / sd)
-                 : (sd - line_.start.day() + 1) * (kMonthWeight / sd) + (dm - sm - 1) * kMonthWeight +
-                       d.day() * (kMonthWeight / dm.days());
+    w = sm == dm ? (d.day() - line_.start.day() + 1) * day_weight(sd)
+                 : (sd - line_.start.day() + 1) * day_weight(sd) + (dm - sm - 1) * kMonthWeight +
+                       d.day() * day_weight(dm.days());
   }
   return prorate(line_.amount, w, total_weight_);
 }
@@ -197,7 +204,7 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
   std::fill(out + complete_from, out + count, a);
   if (term_from == complete_from) return;
   const std::int64_t sd = sm.days();
-  const std::int64_t first_month = (sd - line_.start.day() + 1) * (kMonthWeight / sd);
+  const std::int64_t first_month = (sd - line_.start.day() + 1) * day_weight(sd);
   const std::int64_t whole = total_weight_;
   const auto weight_at = [&](std::size_t i) { return first_month + (first.plus(static_cast<std::int32_t>(i)) - sm) * kMonthWeight; };
   std::int64_t q = prorate(a, weight_at(term_from), whole);
