@@ -16,11 +16,13 @@ std::uint64_t mix(std::uint64_t x) {
   return x;
 }
 
+}  // namespace
+
 // The last n < 8 bytes at p as a little-endian word, zero above them: what
 // memcpy(&word, p, n) gives, without its call for a length known only at
 // run time (a call to memcpy in WebAssembly). Two overlapping 4-byte loads,
 // or three single bytes.
-std::uint64_t load_tail(const char* p, std::size_t n) {
+std::uint64_t detail::load_tail(const char* p, std::size_t n) {
   if (n >= 4) {
     std::uint32_t low, high;
     std::memcpy(&low, p, 4);
@@ -32,8 +34,6 @@ std::uint64_t load_tail(const char* p, std::size_t n) {
   return byte(0) | byte(n / 2) | byte(n - 1);
 }
 
-}  // namespace
-
 std::uint64_t fingerprint(std::string_view text) {
   std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ (text.size() * 0x100000001b3ULL);
   std::size_t i = 0;
@@ -42,7 +42,7 @@ std::uint64_t fingerprint(std::string_view text) {
     std::memcpy(&word, text.data() + i, 8);
     h = mix(h ^ word) + 0x9e3779b97f4a7c15ULL;
   }
-  const std::uint64_t tail = load_tail(text.data() + i, text.size() - i);
+  const std::uint64_t tail = detail::load_tail(text.data() + i, text.size() - i);
   h = mix(h ^ tail ^ (static_cast<std::uint64_t>(text.size() - i) << 56));
   return h == 0 ? 1 : h;  // 0 marks an empty slot
 }

@@ -26,6 +26,12 @@ namespace bbb {
 
 std::uint64_t fingerprint(std::string_view text);
 
+namespace detail {
+// The last n < 8 bytes at p as a little-endian word, zero above them (the
+// fingerprint's tail; exposed for its test).
+std::uint64_t load_tail(const char* p, std::size_t n);
+}  // namespace detail
+
 class IdIndex {
  public:
   // Records id on line; returns 0 when new, else the line it was first seen
