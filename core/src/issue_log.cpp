@@ -4,16 +4,20 @@
 
 namespace bbb {
 
-bool IssueLog::would_list(const Issue& issue) const {
+bool IssueLog::lists(const Issue& issue, std::int64_t seen_before) const {
   if (listed_.size() >= kMaxListed) return false;
-  if (issue.severity != "warning") return true;
+  return issue.severity != "warning" || seen_before < static_cast<std::int64_t>(kMaxListedPerWarning);
+}
+
+bool IssueLog::would_list(const Issue& issue) const {
   const auto seen = counts_.find(issue.code);
-  return seen == counts_.end() || seen->second < static_cast<std::int64_t>(kMaxListedPerWarning);
+  return lists(issue, seen == counts_.end() ? 0 : seen->second);
 }
 
 void IssueLog::add(Issue issue) {
-  const bool listed = would_list(issue);
-  ++counts_[issue.code];
+  std::int64_t& seen = counts_[issue.code];
+  const bool listed = lists(issue, seen);
+  ++seen;
   if (!listed) {
     ++unlisted_;
     return;

@@ -278,23 +278,20 @@ std::int64_t LineSchedule::cancelled_backlog() const {
 }
 
 void LineSchedule::build_generated_billing() {
-  // The installments are built in billings_ and then filtered in place.
-  std::vector<DatedAmount>& installments = billings_;
+  // The installments are built in billings_, in date order (generated ones
+  // by construction, fulfilment rows as sorted when they were matched to the
+  // line), and then filtered in place: that leaves them finished.
   if (fulfilment_ != nullptr && line_.billing == BillingKind::kOnDelivery) {
     // Partial shipments are billed as they are delivered.
     std::int64_t before = 0;
     for (const DatedAmount& r : fulfilment_->rows) {
       const std::int64_t now = fulfilled_through(r.date);
-      if (now != before) installments.push_back({r.date, now - before});
+      if (now != before) billings_.push_back({r.date, now - before});
       before = now;
     }
-    filter_installments();
-    finish_billing();
-    return;
+  } else {
+    append_generated_installments(line_, &billings_);
   }
-  append_generated_installments(line_, &installments);
-  // Generated installments come sorted by date and stay so: they are already
-  // finished as they are kept.
   filter_installments();
 }
 

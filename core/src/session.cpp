@@ -252,7 +252,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   ContractLine& line = line_;  // reused row after row (see LineReader::read_contract)
   // The id's slot is asked of the memory first, so that reading the row
   // hides the wait (id_index.h).
-  std::string_view id = line_reader_->cell(record, Field::kId);
+  const std::string_view id = line_reader_->cell(record, Field::kId);
   std::uint64_t id_key = fingerprint(id);
   contract_ids_.prefetch(id_key);
   RowResult r = line_reader_->read_contract(record, &line);

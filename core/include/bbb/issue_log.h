@@ -37,6 +37,8 @@ class IssueLog {
   std::int64_t unlisted() const { return unlisted_; }
 
  private:
+  // Whether an issue is listed, its code having been seen seen_before times.
+  bool lists(const Issue& issue, std::int64_t seen_before) const;
   std::vector<Issue> listed_;
   std::map<std::string, std::int64_t> counts_;
   std::int64_t unlisted_ = 0;

@@ -22,7 +22,7 @@ struct DatedAmount {
 // delivered (summed) or cumulative percent complete, by date.
 struct Fulfilment {
   bool is_percent = false;
-  std::vector<DatedAmount> rows;  // amount in minor units, or percent x 1e6
+  std::vector<DatedAmount> rows;  // sorted by date; amount in minor units, or percent x 1e6
 };
 
 // Buffers a schedule may reuse, handed from line to line (see
