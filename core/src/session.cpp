@@ -250,16 +250,15 @@ void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
 
 void Session::process_contract(const CsvRecord& record, RowResult* result) {
   ContractLine& line = line_;  // reused row after row (see LineReader::read_contract)
-  // The id's slot is asked of the memory first, so that reading the row
-  // hides the wait (id_index.h).
+  // The id is routed first, so that reading the row hides the wait for its
+  // slot when it goes to the fingerprint table (seen_ids.h).
   const std::string_view id = line_reader_->cell(record, Field::kId);
-  std::uint64_t id_key = fingerprint(id);
-  contract_ids_.prefetch(id_key);
+  SeenIds::Route id_route = contract_ids_.route(id);
   RowResult r = line_reader_->read_contract(record, &line);
   if (!line.id.empty()) {
-    if (line.id.data() != id.data() || line.id.size() != id.size()) id_key = fingerprint(line.id);  // never so today: the same cell
+    if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
-    const std::uint32_t earlier = contract_ids_.insert_key(id_key, record.line);
+    const std::uint32_t earlier = contract_ids_.insert(id_route, record.line);
     if (earlier != 0) reject_duplicate(record, line, earlier, &r);
   }
   std::string_view segment;

@@ -20,12 +20,12 @@
 #include "bbb/format_detection.h"
 #include "bbb/forward_view.h"
 #include "bbb/sales_stats.h"
-#include "bbb/id_index.h"
 #include "bbb/issue_log.h"
 #include "bbb/ledger.h"
 #include "bbb/line_reader.h"
 #include "bbb/report.h"
 #include "bbb/schedule.h"
+#include "bbb/seen_ids.h"
 #include "bbb/settings.h"
 #include "bbb/waterfall.h"
 
@@ -156,7 +156,7 @@ class Session {
 
   // Across files.
   bool contracts_seen_ = false;
-  IdIndex contract_ids_;  // id -> line of its first row
+  SeenIds contract_ids_;  // id -> line of its first row
   struct AuxRows {
     std::vector<InvoiceRow> invoices;
     std::vector<FulfilmentRow> fulfilment;

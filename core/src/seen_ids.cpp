@@ -1,0 +1,120 @@
+#include "bbb/seen_ids.h"
+
+#include <iterator>
+
+namespace bbb {
+namespace {
+
+// Past 18 digits a number may not fit 64 bits; such ids go to the table.
+constexpr int kMaxDigits = 18;
+constexpr std::size_t kMaxPrefix = 64;
+// A family's runs are judged once it has this many: from then on they must
+// hold four ids each on average (16 bytes an id at most), or the family's
+// ids move to the table.
+constexpr std::size_t kRunsBeforeJudging = 256;
+
+std::uint32_t line_word(std::int64_t line) {
+  return line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
+}
+
+}  // namespace
+
+SeenIds::Route SeenIds::route(std::string_view id) {
+  Route r;
+  std::size_t digits = 0;
+  while (digits < id.size() && static_cast<unsigned char>(id[id.size() - 1 - digits] - '0') < 10) ++digits;
+  const std::size_t prefix_size = id.size() - digits;
+  if (digits >= 1 && digits <= kMaxDigits && prefix_size <= kMaxPrefix) {
+    r.family = family_of(id.substr(0, prefix_size), static_cast<int>(digits));
+    if (r.family >= 0 && !families_[static_cast<std::size_t>(r.family)].in_table) {
+      for (std::size_t i = prefix_size; i < id.size(); ++i) r.number = r.number * 10 + static_cast<unsigned>(id[i] - '0');
+      return r;
+    }
+  }
+  r.family = -1;
+  r.key = fingerprint(id);
+  table_.prefetch(r.key);
+  return r;
+}
+
+int SeenIds::family_of(std::string_view prefix, int digits) {
+  const auto is = [&](const Family& f) { return f.digits == digits && f.prefix == prefix; };
+  if (last_family_ >= 0 && is(families_[static_cast<std::size_t>(last_family_)])) return last_family_;
+  // Reserved whole: a family never moves, so its runs' iterators stay valid.
+  if (families_.empty()) families_.reserve(kMaxFamilies);
+  for (std::size_t i = 0; i < families_.size(); ++i)
+    if (is(families_[i])) return last_family_ = static_cast<int>(i);
+  // Once the families are all taken, a new one is never made: its ids go to
+  // the table from the first, so an id's route never changes.
+  if (families_.size() == kMaxFamilies) return -1;
+  Family f;
+  f.prefix = std::string(prefix);
+  f.digits = digits;
+  families_.push_back(std::move(f));
+  return last_family_ = static_cast<int>(families_.size() - 1);
+}
+
+std::uint32_t SeenIds::insert(const Route& route, std::int64_t line) {
+  if (route.family < 0) return table_.insert_key(route.key, line);
+  return insert_in_runs(families_[static_cast<std::size_t>(route.family)], route.number, line);
+}
+
+std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t line) {
+  // The usual case: the next number on the next line, past every other run.
+  if (!f.runs.empty()) {
+    auto c = f.current;
+    if (n == c->second.last + 1 && line == c->second.first_line + static_cast<std::int64_t>(n - c->first)) {
+      const auto next = std::next(c);
+      if (next == f.runs.end() || next->first > n) {
+        c->second.last = n;
+        ++f.ids;
+        return 0;
+      }
+    }
+  }
+  // Otherwise: inside the run that starts at or before n, or a run of its own.
+  const auto after = f.runs.upper_bound(n);
+  if (after != f.runs.begin()) {
+    const auto before = std::prev(after);
+    if (n <= before->second.last) return line_word(before->second.first_line + static_cast<std::int64_t>(n - before->first));
+  }
+  f.current = f.runs.emplace_hint(after, n, Run{n, line});
+  ++f.ids;
+  if (f.runs.size() > kRunsBeforeJudging && f.runs.size() * 4 > f.ids) move_to_table(f);
+  return 0;
+}
+
+void SeenIds::move_to_table(Family& f) {
+  std::string id = f.prefix + std::string(static_cast<std::size_t>(f.digits), '0');
+  for (const auto& [first, run] : f.runs) {
+    for (std::uint64_t n = first;; ++n) {
+      std::uint64_t v = n;
+      for (std::size_t i = id.size(); i > f.prefix.size(); --i, v /= 10) id[i - 1] = static_cast<char>('0' + v % 10);
+      table_.insert(id, run.first_line + static_cast<std::int64_t>(n - first));
+      if (n == run.last) break;
+    }
+  }
+  f.runs.clear();
+  f.in_table = true;
+}
+
+std::size_t SeenIds::size() const {
+  std::size_t n = table_.size();
+  for (const Family& f : families_)
+    if (!f.in_table) n += f.ids;
+  return n;
+}
+
+std::size_t SeenIds::runs() const {
+  std::size_t n = 0;
+  for (const Family& f : families_) n += f.runs.size();
+  return n;
+}
+
+std::size_t SeenIds::memory_bytes() const {
+  // A map node: the run, its key, three links and a colour (an estimate).
+  constexpr std::size_t kNodeBytes = sizeof(Run) + sizeof(std::uint64_t) + 4 * sizeof(void*);
+  return table_.memory_bytes() + runs() * kNodeBytes + families_.capacity() * sizeof(Family);
+}
+
+}  // namespace bbb

@@ -1,0 +1,141 @@
+// Duplicate detection's memory of ids (spec 10): numbered ids in order kept
+// as runs, everything else in the fingerprint table, and the same answer as
+// a plain map of every id in every case: ids in order, out of order,
+// overlapping, of many prefixes, widths and shapes.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <unordered_map>
+
+#include "bbb/seen_ids.h"
+
+namespace {
+
+std::string numbered(const std::string& prefix, std::uint64_t n, int width) {
+  std::string digits = std::to_string(n);
+  if (static_cast<int>(digits.size()) < width) digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
+  return prefix + digits;
+}
+
+// The answer insert must give: the line of the id's first row, or 0.
+class Reference {
+ public:
+  std::uint32_t insert(const std::string& id, std::int64_t line) {
+    const auto [it, added] = first_.try_emplace(id, line);
+    if (added) return 0;
+    return it->second < UINT32_MAX ? static_cast<std::uint32_t>(it->second) : UINT32_MAX;
+  }
+  std::size_t size() const { return first_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::int64_t> first_;
+};
+
+TEST(SeenIds, IdsInOrderOnConsecutiveLinesAreOneRun) {
+  bbb::SeenIds seen;
+  for (int i = 1; i <= 200000; ++i) ASSERT_EQ(seen.insert(numbered("L", static_cast<std::uint64_t>(i), 8), i + 1), 0u) << i;
+  EXPECT_EQ(seen.size(), 200000u);
+  EXPECT_EQ(seen.runs(), 1u);
+  EXPECT_LT(seen.memory_bytes(), 4096u);  // whatever the number of ids
+  EXPECT_EQ(seen.insert("L00000001", 500000), 2u);
+  EXPECT_EQ(seen.insert("L00123456", 500001), 123457u);
+  EXPECT_EQ(seen.insert("L00200000", 500002), 200001u);
+  EXPECT_EQ(seen.insert("L00200001", 500003), 0u);  // new: the next number
+  EXPECT_EQ(seen.size(), 200001u);
+}
+
+TEST(SeenIds, WidthAndPrefixArePartOfTheId) {
+  bbb::SeenIds seen;
+  EXPECT_EQ(seen.insert("L1", 2), 0u);
+  EXPECT_EQ(seen.insert("L01", 3), 0u);
+  EXPECT_EQ(seen.insert("L001", 4), 0u);
+  EXPECT_EQ(seen.insert("l1", 5), 0u);
+  EXPECT_EQ(seen.insert("1", 6), 0u);
+  EXPECT_EQ(seen.insert("01", 7), 0u);
+  EXPECT_EQ(seen.insert("L-1", 8), 0u);
+  EXPECT_EQ(seen.insert("L01", 9), 3u);
+  EXPECT_EQ(seen.insert("1", 10), 6u);
+  EXPECT_EQ(seen.insert("L-1", 11), 8u);
+  EXPECT_EQ(seen.size(), 7u);
+}
+
+TEST(SeenIds, AnIdInsideAnEarlierRunIsFoundWhicheverRunIsBeingExtended) {
+  bbb::SeenIds seen;
+  // 100..199 on lines 2..101, then 300..399, then 150..250: 150 is inside
+  // the first run, though the run being extended is another.
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(seen.insert("A" + std::to_string(100 + i), 2 + i), 0u);
+  for (int i = 0; i < 100; ++i) ASSERT_EQ(seen.insert("A" + std::to_string(300 + i), 102 + i), 0u);
+  EXPECT_EQ(seen.insert("A150", 202), 52u);
+  EXPECT_EQ(seen.insert("A200", 203), 0u);
+  EXPECT_EQ(seen.insert("A199", 204), 101u);
+  for (int i = 201; i < 300; ++i) ASSERT_EQ(seen.insert("A" + std::to_string(i), 205 + i - 201), 0u) << i;
+  // 200..299 now run up to 300, which the next run holds.
+  EXPECT_EQ(seen.insert("A300", 400), 102u);
+  EXPECT_EQ(seen.insert("A299", 401), 303u);
+}
+
+TEST(SeenIds, ScatteredNumbersMoveToTheTableAndKeepTheirLines) {
+  bbb::SeenIds seen;
+  Reference want;
+  std::mt19937_64 random(7);
+  std::vector<std::string> ids;
+  for (int i = 0; i < 300000; ++i) {
+    ids.push_back(numbered("SO-", random() % 1000000000, 9));
+    ASSERT_EQ(seen.insert(ids.back(), i + 2), want.insert(ids.back(), i + 2)) << i;
+  }
+  EXPECT_EQ(seen.runs(), 0u);  // short runs: held as fingerprints
+  EXPECT_EQ(seen.size(), want.size());
+  for (std::size_t i = 0; i < ids.size(); i += 13) ASSERT_EQ(seen.insert(ids[i], 999999), want.insert(ids[i], 999999)) << i;
+  EXPECT_LE(static_cast<double>(seen.memory_bytes()) / static_cast<double>(seen.size()), 20.0);
+}
+
+// Every shape of id, in every order, against the plain map: stretches in
+// order, jumps back into earlier stretches, repeats, gaps between lines (a
+// quoted field with a line break), ids with no number, very long numbers,
+// and more prefixes than get a family.
+TEST(SeenIds, AnswersAsAMapOfEveryIdWouldInAMixedFile) {
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    bbb::SeenIds seen;
+    Reference want;
+    std::mt19937_64 random(seed);
+    std::int64_t line = 1;
+    std::uint64_t next = 1;
+    for (int row = 0; row < 60000; ++row) {
+      line += random() % 20 == 0 ? 2 : 1;
+      const std::uint64_t pick = random() % 100;
+      std::string id;
+      if (pick < 70) {
+        id = numbered("C", next++, 6);  // in order
+      } else if (pick < 80) {
+        next = random() % 60000;  // a jump, often into numbers already seen
+        id = numbered("C", next++, 6);
+      } else if (pick < 85) {
+        id = numbered("P" + std::to_string(random() % 30) + "-", random() % 500, 3);  // 30 prefixes
+      } else if (pick < 90) {
+        id = "uuid-" + std::to_string(random() % 5000) + "x";  // no number at its end
+      } else if (pick < 93) {
+        id = "12345678901234567890" + std::to_string(random() % 100);  // past 18 digits
+      } else if (pick < 97) {
+        id = std::to_string(random() % 3000);  // no prefix at all
+      } else {
+        id = numbered("C", random() % 60000, 7);  // the same numbers, another width
+      }
+      ASSERT_EQ(seen.insert(id, line), want.insert(id, line)) << "seed " << seed << " row " << row << " id " << id;
+    }
+    EXPECT_EQ(seen.size(), want.size()) << seed;
+  }
+}
+
+TEST(SeenIds, LinesPastFourBillionAreSaidAsAnEarlierLine) {
+  bbb::SeenIds seen;
+  EXPECT_EQ(seen.insert("L1", 5'000'000'000), 0u);
+  EXPECT_EQ(seen.insert("L2", 5'000'000'001), 0u);
+  EXPECT_EQ(seen.runs(), 1u);
+  EXPECT_EQ(seen.insert("L2", 5'000'000'002), UINT32_MAX);
+  EXPECT_EQ(seen.insert("A", 5'000'000'000), 0u);
+  EXPECT_EQ(seen.insert("A", 7), UINT32_MAX);
+}
+
+}  // namespace
