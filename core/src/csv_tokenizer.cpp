@@ -292,6 +292,25 @@ void CsvTokenizer::end_line(bool was_cr) {
   pending_cr_ = was_cr;
 }
 
+// The closing quote of a quoted field that opens at `open` and can be read
+// in place: no doubled quote, no line end inside (lines are counted by the
+// state machine), and a delimiter or LF right after it in this chunk.
+// nullptr otherwise: the state machine reads it (and copies the record).
+namespace {
+const char* simple_quoted_field_end(const char* open, const char* end, char delimiter) {
+  for (const char* p = open + 1; p < end; ++p) {
+    const char c = *p;
+    if (c == '"') {
+      if (end - p < 2) return nullptr;
+      return p[1] == delimiter || p[1] == '\n' ? p : nullptr;
+    }
+    if (c == '\n' || c == '\r') return nullptr;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
   const char delimiter = config_.delimiter;
   // No quoting warning can be pending in a record read in place.
@@ -307,22 +326,43 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
     std::uint32_t mask = special_bytes_16(p);
     if (const std::uint32_t high = high_bytes_16(p)) ascii_from_ = p + 32 - __builtin_clz(high);
     scanned_to_ = p + 16;
+    // Set when a quoted field took the scan past a bit of this block's mask.
+    const char* resume = nullptr;
     while (mask != 0) {
-      const char* const q = p + __builtin_ctz(mask);
+      const char* q = p + __builtin_ctz(mask);
       mask &= mask - 1;
-      const char c = *q;
+      char c = *q;
+      // The field's text: from `field` up to q, or between its quotes.
+      const char* text = field;
+      const char* text_end = q;
+      if (c == '"' && q == field) {
+        const char* const close = simple_quoted_field_end(q, end, delimiter);
+        if (close != nullptr) {
+          text = q + 1;
+          text_end = close;
+          q = close + 1;  // the delimiter or LF after it
+          c = *q;
+          resume = q + 1;
+          // Its bytes were not looked at 16 at a time: the record is
+          // checked as text when it ends (end_record).
+          if (ascii_from_ < q) ascii_from_ = q;
+        }
+      }
       if (c == delimiter || c == '\n') {
         if (count == capacity) {
           view_count_ = count;
-          add_view(field, static_cast<std::size_t>(q - field));
+          add_view(text, static_cast<std::size_t>(text_end - text));
           views = views_.data();
           capacity = views_.size();
         } else {
-          views[count] = std::string_view(field, static_cast<std::size_t>(q - field));
+          views[count] = std::string_view(text, static_cast<std::size_t>(text_end - text));
         }
         ++count;
         field = q + 1;
-        if (c == delimiter) continue;
+        if (c == delimiter) {
+          if (resume != nullptr) break;
+          continue;
+        }
         direct_field_ = field;
         view_count_ = count;
         direct_end_ = q;
@@ -334,6 +374,7 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         views = views_.data();
         capacity = views_.size();
         count = 0;
+        if (resume != nullptr) break;
       } else {
         // A quote or a CR: the state machine takes it from here.
         direct_field_ = field;
@@ -342,7 +383,7 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         return q;
       }
     }
-    p += 16;
+    p = resume != nullptr ? resume : p + 16;
   }
   direct_field_ = field;
   view_count_ = count;
