@@ -21,6 +21,30 @@ std::uint32_t line_word(std::int64_t line) {
 
 SeenIds::Route SeenIds::route(std::string_view id) {
   Route r;
+  // The usual case: the same prefix and width as the id before. The
+  // digits are checked and read in one pass, the prefix compared byte by
+  // byte (a memcmp is a call in WebAssembly, and prefixes are short).
+  if (last_family_ >= 0) {
+    const Family& f = families_[static_cast<std::size_t>(last_family_)];
+    const std::size_t prefix_size = f.prefix.size();
+    if (!f.in_table && id.size() == prefix_size + static_cast<std::size_t>(f.digits)) {
+      bool same = true;
+      for (std::size_t i = 0; i < prefix_size && same; ++i) same = id[i] == f.prefix[i];
+      std::uint64_t number = 0;
+      for (std::size_t i = prefix_size; i < id.size() && same; ++i) {
+        const unsigned digit = static_cast<unsigned char>(id[i] - '0');
+        same = digit < 10;
+        number = number * 10 + digit;
+      }
+      // A family's prefix never ends in a digit (its digits are all the
+      // trailing ones), so the same prefix and width is the same family.
+      if (same) {
+        r.family = last_family_;
+        r.number = number;
+        return r;
+      }
+    }
+  }
   std::size_t digits = 0;
   while (digits < id.size() && static_cast<unsigned char>(id[id.size() - 1 - digits] - '0') < 10) ++digits;
   const std::size_t prefix_size = id.size() - digits;
