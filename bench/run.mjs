@@ -10,7 +10,12 @@
 // Last, the largest BIG file through the built page itself (page-stream.mjs):
 // how steady its progress bar is and how its memory moves.
 //
+// Then the same 1M and 10M files with their ids scattered out of order
+// (lib/scatter-ids.mjs), through the engine rows of node and native: the
+// duplicate check's fingerprint table instead of its runs, time and memory.
+//
 // Environment: SIZES ("10000 100000 1000000"), BIG ("10000000"; "" skips),
+// SCATTERED ("1000000 10000000"; "" skips),
 // REPS (3), BIG_REPS (1), BROWSER (1; 0 skips Chromium), PAGE (1; 0 skips
 // the page run), PEERS (names, a
 // subset), SHARED (../shared/bench), DATA_DIR (/tmp/bbb-bench-data),
@@ -21,6 +26,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { engineWorkloadView, compareWithWorkload } from './lib/engine-result.mjs';
+import { scatterIdsFile } from './lib/scatter-ids.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -34,6 +40,8 @@ const SIZES = (env.SIZES ?? '10000 100000 1000000').split(/\s+/).filter(Boolean)
 const BIG = (env.BIG ?? '10000000').split(/\s+/).filter(Boolean).map(Number);
 const REPS = Number(env.REPS || 3);
 const BIG_REPS = Number(env.BIG_REPS || 1);
+const SCATTERED = (env.SCATTERED ?? '1000000 10000000').split(/\s+/).filter(Boolean).map(Number)
+  .filter((n) => SIZES.includes(n) || BIG.includes(n));
 const BROWSER = env.BROWSER !== '0' && fs.existsSync(env.CHROMIUM || '/usr/bin/chromium');
 const ONLY = env.PEERS ? new Set(env.PEERS.split(/\s+/)) : null;
 const SEED = 42;
@@ -152,6 +160,35 @@ for (const n of [...SIZES, ...BIG]) {
   }
   results.sizes[n] = size;
 }
+// Ids out of order: the engine rows of node and native on a copy of the
+// file whose ids are scattered; their report must be the sequential file's.
+results.scattered = {};
+for (const n of SCATTERED) {
+  const file = dataFile(n).replace(/\.csv$/, '-scattered-ids.csv');
+  if (!fs.existsSync(file)) { console.error(`writing ${file}`); scatterIdsFile(dataFile(n), `${file}.tmp`); fs.renameSync(`${file}.tmp`, file); }
+  const dir = path.join(OUT_DIR, `${n}-scattered-ids`);
+  fs.mkdirSync(dir, { recursive: true });
+  const reps = BIG.includes(n) && !SIZES.includes(n) ? BIG_REPS : REPS;
+  const entry = { rows: n, file_bytes: fs.statSync(file).size, peers: {} };
+  for (const [name, , argv] of ROWS.filter(([name]) => name === 'engine-wasm-node' || name === 'engine-native')) {
+    const rs = [];
+    for (let rep = 1; rep <= reps; rep++) {
+      process.stderr.write(`${String(n).padStart(9)} rows, scattered ids  run ${rep}  ${name.padEnd(20)}`);
+      const r = runOnce(name, argv, file, path.join(dir, `${name}.${rep}`));
+      if (r.error) { failed = true; process.stderr.write(` FAILED ${r.error}\n`); continue; }
+      process.stderr.write(` ${r.timing.work_ms.toFixed(1)} ms\n`);
+      rs.push(r);
+    }
+    if (!rs.length) continue;
+    const sequential = results.sizes[n]?.peers[name];
+    const sequentialOut = fs.existsSync(path.join(OUT_DIR, String(n), `${name}.1.out`)) ? fs.readFileSync(path.join(OUT_DIR, String(n), `${name}.1.out`), 'utf8') : null;
+    const same = sequentialOut == null || rs.every((r) => r.out === sequentialOut);
+    if (!same) failed = true;
+    entry.peers[name] = { runs: rs.length, work_ms: median(rs.map((r) => r.timing.work_ms)), rss_mb: median(rs.map((r) => r.rss_mb ?? NaN)),
+      heap_mb: rs[0].timing.heap_mb ?? null, sequential_work_ms: sequential?.work_ms ?? null, same_report_as_sequential: same };
+  }
+  results.scattered[n] = entry;
+}
 // The page, as a user would use it, with the biggest file.
 const PAGE = BROWSER && env.PAGE !== '0' && BIG.length > 0 && !ONLY && fs.existsSync(path.join(root, 'web/dist/index.html'));
 if (PAGE) {
@@ -182,6 +219,13 @@ for (const [n, s] of Object.entries(results.sizes)) {
   const c = s.agreement.engine_vs_workload;
   if (c) lines.push(c.ok ? `engine vs workload: bookings agree to the cent in all ${c.bookings_months} currency-months; total revenue and closing backlog per currency agree`
     : `engine vs workload: ${c.problems.length} problems: ${c.problems.slice(0, 5).join('; ')}`);
+}
+for (const [n, s] of Object.entries(results.scattered)) {
+  lines.push('', `== ${Number(n).toLocaleString('en-US')} rows with their ids scattered out of order (lib/scatter-ids.mjs): the fingerprint table, not runs`);
+  for (const [name, p] of Object.entries(s.peers)) {
+    lines.push(`${name.padEnd(28)} work ${f1(p.work_ms, 7)} ms (ids in order: ${f1(p.sequential_work_ms, 6)} ms)  RSS ${f1(p.rss_mb, 6)} MB  heap ${f1(p.heap_mb, 6)} MB` +
+      `  report ${p.same_report_as_sequential ? 'the same as with ids in order' : 'DIFFERENT'}`);
+  }
 }
 const ps = results.page_stream;
 if (ps) {
@@ -224,6 +268,13 @@ for (const [n, s] of Object.entries(results.sizes)) {
     target(`${Number(n).toLocaleString('en-US')} rows: ${eng} heap <= 64 MB + 16 B per distinct id`, e.heap_mb <= limit,
       `${e.heap_mb.toFixed(0)} MB, limit ${limit.toFixed(0)} MB`);
   }
+}
+for (const [n, s] of Object.entries(results.scattered)) {
+  const e = s.peers['engine-wasm-node'];
+  if (!e || e.heap_mb == null) continue;
+  const limit = 64 + (16 * Number(n)) / 1048576;
+  target(`${Number(n).toLocaleString('en-US')} rows, ids scattered: engine-wasm-node heap <= 64 MB + 16 B per distinct id`, e.heap_mb <= limit,
+    `${e.heap_mb.toFixed(0)} MB, limit ${limit.toFixed(0)} MB`);
 }
 const papa10k = P(10000, 'papaparse');
 for (const eng of ['engine-wasm-node', 'engine-wasm-chromium']) {
