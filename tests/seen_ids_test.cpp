@@ -46,6 +46,21 @@ TEST(SeenIds, IdsInOrderOnConsecutiveLinesAreOneRun) {
   EXPECT_EQ(seen.size(), 200001u);
 }
 
+TEST(SeenIds, TwoNumberingsThatAlternateLineByLineAreTwoRuns) {
+  // Order lines and their items, one after the other: O-1, I-1, O-2, I-2...
+  bbb::SeenIds seen;
+  for (int i = 1; i <= 5000; ++i) {
+    ASSERT_EQ(seen.insert("O-" + std::to_string(i + 1000), 2 * i), 0u) << i;
+    ASSERT_EQ(seen.insert("I-" + std::to_string(i + 1000), 2 * i + 1), 0u) << i;
+  }
+  EXPECT_EQ(seen.runs(), 2u);
+  EXPECT_EQ(seen.insert("O-1001", 20000), 2u);
+  EXPECT_EQ(seen.insert("I-1001", 20001), 3u);
+  EXPECT_EQ(seen.insert("O-3500", 20002), 5000u);
+  EXPECT_EQ(seen.insert("I-6000", 20003), 10001u);
+  EXPECT_EQ(seen.insert("I-6001", 20004), 0u);
+}
+
 TEST(SeenIds, WidthAndPrefixArePartOfTheId) {
   bbb::SeenIds seen;
   EXPECT_EQ(seen.insert("L1", 2), 0u);

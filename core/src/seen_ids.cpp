@@ -84,13 +84,17 @@ std::uint32_t SeenIds::insert(const Route& route, std::int64_t line) {
 }
 
 std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t line) {
-  // The usual case: the next number on the next line, past every other run.
+  // The usual case: the next number, the run's step of lines further on
+  // (the second number of a run sets the step), past every other run.
   if (!f.runs.empty()) {
-    auto c = f.current;
-    if (n == c->second.last + 1 && line == c->second.first_line + static_cast<std::int64_t>(n - c->first)) {
+    const auto c = f.current;
+    Run& run = c->second;
+    const std::int64_t step = run.step != 0 ? run.step : line - run.first_line;
+    if (n == run.last + 1 && step > 0 && line == run.first_line + static_cast<std::int64_t>(n - c->first) * step) {
       const auto next = std::next(c);
       if (next == f.runs.end() || next->first > n) {
-        c->second.last = n;
+        run.last = n;
+        run.step = step;
         ++f.ids;
         return 0;
       }
@@ -100,9 +104,10 @@ std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t l
   const auto after = f.runs.upper_bound(n);
   if (after != f.runs.begin()) {
     const auto before = std::prev(after);
-    if (n <= before->second.last) return line_word(before->second.first_line + static_cast<std::int64_t>(n - before->first));
+    const Run& run = before->second;
+    if (n <= run.last) return line_word(run.first_line + static_cast<std::int64_t>(n - before->first) * run.step);
   }
-  f.current = f.runs.emplace_hint(after, n, Run{n, line});
+  f.current = f.runs.emplace_hint(after, n, Run{n, line, 0});
   ++f.ids;
   if (f.runs.size() > kRunsBeforeJudging && f.runs.size() * 4 > f.ids) move_to_table(f);
   return 0;
@@ -114,7 +119,7 @@ void SeenIds::move_to_table(Family& f) {
     for (std::uint64_t n = first;; ++n) {
       std::uint64_t v = n;
       for (std::size_t i = id.size(); i > f.prefix.size(); --i, v /= 10) id[i - 1] = static_cast<char>('0' + v % 10);
-      table_.insert(id, run.first_line + static_cast<std::int64_t>(n - first));
+      table_.insert(id, run.first_line + static_cast<std::int64_t>(n - first) * run.step);
       if (n == run.last) break;
     }
   }

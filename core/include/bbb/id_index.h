@@ -1,4 +1,5 @@
-// The ids seen so far, for duplicate detection, in 12 bytes a slot: a 64-bit
+// Ids seen so far, for duplicate detection, in 12 bytes a slot: the table
+// behind SeenIds (seen_ids.h) for ids it cannot keep as runs. A 64-bit
 // fingerprint of the id and the line it was first seen on, side by side so
 // that a lookup touches one cache line (the table outgrows every cache). Ids
 // themselves are not kept, so memory grows with the number of distinct ids,

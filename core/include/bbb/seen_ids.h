@@ -4,8 +4,8 @@
 // Most exports number their lines: L00000001, INV-2024-0007, 10234. Such an
 // id is a prefix and a number of fixed width ("L1" and "L01" are different
 // ids, so the width is part of the prefix's family). When a file lists them
-// in order, id after id on line after line, its ids are a few runs
-// "numbers a..b, first seen on lines l..l+(b-a)": a few dozen bytes whatever
+// in order, its ids are a few runs "numbers a..b, first seen on lines l,
+// l+s, l+2s..." (s is 1, or 2 when two numberings alternate): a few dozen bytes whatever
 // the file's size, and an id is checked against the run it extends, without
 // the cache miss of a table that outgrows every cache. Ids of other shapes
 // (UUIDs, names), and numbered ids whose order leaves runs shorter than four
@@ -47,7 +47,8 @@ class SeenIds {
  private:
   struct Run {
     std::uint64_t last;       // numbers first..last (first is the map's key)
-    std::int64_t first_line;  // number n was seen on first_line + (n - first)
+    std::int64_t first_line;  // number n was seen on first_line + (n - first) * step
+    std::int64_t step;        // lines from one number to the next (0 while the run has one)
   };
   using Runs = std::map<std::uint64_t, Run>;
   struct Family {
