@@ -107,4 +107,19 @@ TEST(DateOrderNames, RoundTrip) {
   EXPECT_FALSE(bbb::parse_date_order("dym", &o));
 }
 
+// Cells are read trimmed of spaces and tabs, and of nothing else.
+TEST(Trim, SpacesAndTabsAtEitherEndOnly) {
+  EXPECT_EQ(bbb::trim(""), "");
+  EXPECT_EQ(bbb::trim("   "), "");
+  EXPECT_EQ(bbb::trim("\t \t"), "");
+  EXPECT_EQ(bbb::trim("abc"), "abc");
+  EXPECT_EQ(bbb::trim(" abc"), "abc");
+  EXPECT_EQ(bbb::trim("abc\t"), "abc");
+  EXPECT_EQ(bbb::trim(" \t a b \t "), "a b");
+  EXPECT_EQ(bbb::trim("x"), "x");
+  EXPECT_EQ(bbb::trim(" x"), "x");
+  EXPECT_EQ(bbb::trim("\rabc\n"), "\rabc\n");
+  EXPECT_EQ(bbb::trim("\xC2\xA0" "abc"), "\xC2\xA0" "abc");  // a no-break space is text
+}
+
 }  // namespace

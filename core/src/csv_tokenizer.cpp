@@ -408,9 +408,14 @@ void CsvTokenizer::end_record() {
   if (direct_field_ != nullptr) {
     // Read in place: the fields are views of the input. Fall back to the
     // copy (and its checks) when the record is too long or not valid text.
-    std::size_t bytes = 0;
-    for (std::size_t i = 0; i < view_count_; ++i) bytes += views_[i].size();
     const std::string_view raw(direct_record_, static_cast<std::size_t>(direct_end_ - direct_record_));
+    // The fields' bytes are at most the raw record's (delimiters and quotes
+    // aside): summed only for a record that long.
+    std::size_t bytes = raw.size();
+    if (bytes > config_.max_record_bytes) {
+      bytes = 0;
+      for (std::size_t i = 0; i < view_count_; ++i) bytes += views_[i].size();
+    }
     // Delimiters are ASCII, so the raw bytes are valid UTF-8 exactly when
     // every field is (a character cut by a delimiter is invalid in both).
     // ASCII is valid: a record that scan_in_place saw whole with no byte
