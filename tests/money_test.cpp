@@ -159,6 +159,22 @@ TEST(DecimalSniffer, CommaDecimalsOutvoteAFewPoints) {
   EXPECT_EQ(s.decided(), ',');
 }
 
+// Digits and separators alone are read without the general reader: a
+// number votes the same bare as with a symbol, a code or spaces around it.
+TEST(DecimalSniffer, ABareNumberVotesAsTheSameNumberWritten) {
+  for (const char* number : {"1,234", "1.234", "12.5", "12,5", "1.234.567", "1,234,567", "1.234,56", "1,234.56", ".5",
+                             "5.", ",", ".", "1,2,3", "1000", "0,001", "12.345"}) {
+    for (const std::string& written : {std::string("$") + number, std::string(" ") + number + " ",
+                                       std::string(number) + " EUR"}) {
+      bbb::DecimalSniffer bare, decorated;
+      bare.observe(number);
+      decorated.observe(written);
+      EXPECT_EQ(bare.saw_evidence(), decorated.saw_evidence()) << number << " / " << written;
+      EXPECT_EQ(bare.decided(), decorated.decided()) << number << " / " << written;
+    }
+  }
+}
+
 TEST(Currency, CodesAreThreeLettersAnyCase) {
   bbb::CurrencyCode c;
   ASSERT_TRUE(bbb::parse_currency_code("usd", &c));

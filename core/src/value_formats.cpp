@@ -1,6 +1,9 @@
 #include "bbb/value_formats.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "bbb/cold.h"
 
 namespace bbb {
 namespace {
@@ -207,6 +210,12 @@ AmountText clean_amount(std::string_view text) {
 
 }  // namespace
 
+namespace {
+// Every amount that is not plain digits and a decimal part: out of line, so
+// that the per-row parse_amount stays small for V8 to optimise (cold.h).
+BBB_COLD bool parse_amount_in_full(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why);
+}  // namespace
+
 bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {
   // Fast path: 1 to 13 digits, then optionally the decimal separator and at
   // most `digits` digits (1234, 1234.5, 350100.00): read here exactly as the
@@ -243,6 +252,12 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
       }
     }
   }
+  return parse_amount_in_full(text, decimal, digits, out, why);
+}
+
+namespace {
+
+bool parse_amount_in_full(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {
   AmountText a = clean_amount(text);
   if (!a.error.empty()) { *why = a.error; return false; }
   const std::string& s = a.number;
@@ -304,10 +319,23 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
   return true;
 }
 
+}  // namespace
+
 void DecimalSniffer::observe(std::string_view text) {
+  // Digits and separators only (350100.00, 1.234,56): clean_amount would
+  // give the text back as it is. Every sample row of most files, without
+  // the general reader (which V8 would otherwise find hot and optimise).
+  const bool plain = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return is_digit(c) || c == '.' || c == ','; });
+  if (plain) {
+    observe_number(text);
+    return;
+  }
   const AmountText a = clean_amount(text);
   if (!a.error.empty()) return;
-  const std::string& s = a.number;
+  observe_number(a.number);
+}
+
+void DecimalSniffer::observe_number(std::string_view s) {
   const std::size_t dot = s.rfind('.'), comma = s.rfind(',');
   if (dot != std::string::npos && comma != std::string::npos) {
     (dot > comma ? point_ : comma_)++;

@@ -67,6 +67,7 @@ class DecimalSniffer {
   bool saw_evidence() const { return comma_ + point_ > 0; }
 
  private:
+  void observe_number(std::string_view digits_and_separators);
   int comma_ = 0;
   int point_ = 0;
 };
