@@ -114,6 +114,23 @@ TEST(BilledWaterfall, RevenueWithoutAnInvoiceIsNotBilled) {
   EXPECT_FALSE(not_billed.contains("not_recognised"));
 }
 
+// One invoice of 300 for a 600 line earned 100 a month: the invoice's row
+// earns its 300 in January to March, and the rest is not billed.
+TEST(BilledWaterfall, RevenuePastTheOneInvoiceIsNotBilled) {
+  bbb_test::Input run;
+  run.contracts = "id,booking_date,amount,currency,start_date,term_months,billing\n"
+                  "H,2024-01-01,600.00,USD,2024-01-01,6,none\n";
+  run.invoices = "id,invoice_date,amount\nH,2024-01-05,300.00\n";
+  run.read_settings = kWaterfall;
+  const Json r = bbb_test::report(run);
+  const Json& rows = r["currencies"]["USD"]["waterfall"]["billed"]["rows"];
+  const Json& jan = row_of(rows, "billed", "2024-01");
+  EXPECT_EQ(jan["billings"], 30000);
+  EXPECT_EQ(cells(jan), (std::vector<std::int64_t>{10000, 10000, 10000, 0, 0, 0}));
+  const Json& not_billed = row_of(rows, "billed", "not billed");
+  EXPECT_EQ(cells(not_billed), (std::vector<std::int64_t>{0, 0, 0, 10000, 10000, 10000}));
+}
+
 // 500 invoiced in January; 60% complete in February (600 earned: 500 from
 // the invoice, 100 beyond it), then 40% in March (200 given back: first what
 // was beyond the invoice, then from the invoice).

@@ -90,18 +90,33 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
     if (!layers.empty() && layers.back().row == row) layers.back().end = stacked;
     else layers.push_back({row, layers.empty() ? 0 : layers.back().end, stacked});
   }
+  const Layer* const layer = layers.data();
+  const std::size_t layer_count = layers.size();
+  const std::int64_t* const earned = revenue.data();
+  const std::size_t months = revenue.size();
+  // The usual case: one layer (billed upfront, yearly over a year, on
+  // delivery) and revenue that only grows and never passes what was billed:
+  // each month's revenue is earned from that one row, as one run.
+  if (layer_count == 1 && sign == 1) {
+    std::int64_t total = 0;
+    bool growing = true;
+    for (std::size_t i = 0; i < months && growing; ++i) {
+      growing = earned[i] >= 0;
+      total += earned[i];
+    }
+    if (growing && total <= stacked) {
+      layer[0].row->add_revenue_run(first, earned, months);
+      return;
+    }
+  }
   WaterfallRow* not_billed = nullptr;
   // Revenue earned through a month end fills the layers from the oldest;
   // a month's revenue is how far that level moved, row by row. A fall in
   // revenue (a percentage that goes down) empties the newest layers first.
   std::int64_t level = 0;
   std::size_t cursor = 0;
-  // Plain pointers: the writes to the rows below would otherwise make the
-  // compiler reload the vectors' fields at every step.
-  const Layer* const layer = layers.data();
-  const std::size_t layer_count = layers.size();
-  const std::int64_t* const earned = revenue.data();
-  const std::size_t months = revenue.size();
+  // Plain pointers (above): the writes to the rows below would otherwise
+  // make the compiler reload the vectors' fields at every step.
   for (std::size_t i = 0; i < months; ++i) {
     if (earned[i] == 0) continue;
     const YearMonth m = first.plus(static_cast<std::int32_t>(i));
