@@ -132,6 +132,8 @@ constexpr Civil civil_from_days(std::int32_t n) {
 // The day number of the 1st of every month from 1900-01 to 2399-12 (and of
 // 2400-01), filled when the program starts (date.cpp): the months of every
 // date the engine reads (1900-2199) and of terms of up to 100 years from them.
+// Dates are therefore not for static initialisers of other files (none uses
+// them): the table may not be filled yet.
 constexpr int kTableFirstYear = 1900;
 constexpr std::int32_t kTableMonths = 500 * 12;
 constexpr std::int32_t kTableFirstDay = -25567;  // 1900-01-01
@@ -145,10 +147,10 @@ extern std::int32_t month_start_day[kTableMonths + 1];
 // the table corrects it; cheaper than the calendar arithmetic, and the
 // step behind every schedule, billing and month-end of the engine.
 inline YearMonth Date::year_month() const {
-  const std::int32_t n = days_ - detail::kTableFirstDay;
-  // The last entry is 0 only before the table is filled (static start-up).
-  if (n >= 0 && days_ < detail::kTableEndDay && detail::month_start_day[detail::kTableMonths] != 0) {
-    std::int32_t i = static_cast<std::int32_t>(static_cast<std::uint32_t>(n) * 4800u / 146097u);
+  // One unsigned compare: inside the table's days.
+  const std::uint32_t n = static_cast<std::uint32_t>(days_ - detail::kTableFirstDay);
+  if (n < static_cast<std::uint32_t>(detail::kTableEndDay - detail::kTableFirstDay)) {
+    std::int32_t i = static_cast<std::int32_t>(n * 4800u / 146097u);
     if (detail::month_start_day[i] > days_) --i;
     else if (detail::month_start_day[i + 1] <= days_) ++i;
     return YearMonth::from_index(detail::kTableFirstYear * 12 + i);
