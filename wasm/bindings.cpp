@@ -17,9 +17,9 @@ namespace {
 
 // JSON text as a JavaScript string. Embind's own std::string return
 // (Emscripten 3.1.6) walks every byte twice in JavaScript, looking for NULs,
-// before it decodes: ~40-60 ms for the 1 MB report of a 10k-row file in
-// code V8 has not optimised yet, and again at every period change in the
-// page. TextDecoder reads the bytes where they are, natively.
+// before it decodes: ~20-40 ms of the first 1 MB report of a 10k-row file,
+// in code V8 has not optimised yet, and paid again at every period change
+// in the page. TextDecoder reads the bytes where they are, natively.
 emscripten::val js_text(const std::string& text) {
   static const emscripten::val decoder = emscripten::val::global("TextDecoder").new_(emscripten::val("utf-8"));
   return decoder.call<emscripten::val>("decode", emscripten::val(emscripten::typed_memory_view(text.size(), text.data())));
