@@ -30,6 +30,7 @@ let read_ms = 0, parse_ms = 0, bytes = 0;
 const t_work = now();
 const begun = JSON.parse(session.begin('contracts', path.basename(file)));
 if (!begun.ok) throw new Error(JSON.stringify(begun));
+session.expectBytes(fs.statSync(file).size);  // as the page does
 const fd = fs.openSync(file, 'r');
 let heap = 0;
 for (;;) {

@@ -51,3 +51,25 @@ TEST(Fingerprint, TheTailWordIsTheBytesAsMemcpyReadsThem) {
 }
 
 }  // namespace
+
+namespace {
+
+// Sized once for the ids to come, the table holds them without growing,
+// and still grows past what it was sized for.
+TEST(IdIndex, ReservedRoomHoldsItsIdsWithoutGrowing) {
+  const auto key = [](int i) { return "R" + std::to_string(static_cast<long long>(i) * 7919) + "x"; };
+  bbb::IdIndex index;
+  constexpr int kIds = 400000;
+  index.reserve(kIds);
+  const std::size_t reserved = index.memory_bytes();
+  for (int i = 0; i < kIds; ++i) ASSERT_EQ(index.insert(key(i), i + 2), 0u) << i;
+  EXPECT_EQ(index.memory_bytes(), reserved);  // no growth
+  EXPECT_LE(static_cast<double>(reserved) / kIds, 20.0);
+  for (int i = 0; i < kIds; i += 11) ASSERT_EQ(index.insert(key(i), 1), static_cast<std::uint32_t>(i + 2));
+  for (int i = kIds; i < 2 * kIds; ++i) ASSERT_EQ(index.insert(key(i), i + 2), 0u) << i;
+  EXPECT_GT(index.memory_bytes(), reserved);
+  for (int i = 0; i < 2 * kIds; i += 13) ASSERT_EQ(index.insert(key(i), 1), static_cast<std::uint32_t>(i + 2));
+  EXPECT_EQ(index.size(), static_cast<std::size_t>(2 * kIds));
+}
+
+}  // namespace

@@ -16,6 +16,13 @@ export interface BbbSession {
   /** Start a file. Returns JSON {ok} or {ok:false,error}. */
   begin(kind: FileKind, fileName: string): string;
   /**
+   * Optional, after begin(): the file's size in bytes. Duplicate detection
+   * then sizes its table once from the first rows instead of growing it
+   * step by step (faster and smaller for large files whose ids are not in
+   * order). The report is the same either way.
+   */
+  expectBytes(bytes: number): void;
+  /**
    * A view of the engine's one reusable input buffer, with room for `size`
    * bytes. Write the next chunk into it, then call feed(size). The view is
    * invalid after any other call (wasm memory may grow).

@@ -41,6 +41,11 @@ class JsSession {
     return emscripten::val(emscripten::typed_memory_view(size, buffer_.data()));
   }
 
+  // The file's size in bytes, when known (Session::expect_bytes).
+  void expect_bytes(double bytes) {
+    if (bytes > 0) session_->expect_bytes(static_cast<std::uint64_t>(bytes));
+  }
+
   double feed(std::size_t size) {
     if (size > buffer_.size()) size = buffer_.size();
     session_->feed(reinterpret_cast<const char*>(buffer_.data()), size);
@@ -90,6 +95,7 @@ EMSCRIPTEN_BINDINGS(bbb) {
   emscripten::class_<JsSession>("Session")
       .constructor<const std::string&>()
       .function("begin", &JsSession::begin)
+      .function("expectBytes", &JsSession::expect_bytes)
       .function("inputBuffer", &JsSession::input_buffer)
       .function("feed", &JsSession::feed)
       .function("end", &JsSession::end)

@@ -21,6 +21,7 @@ self.onmessage = async ({ data: { file } }) => {
     let read_ms = 0, parse_ms = 0;
     const tWork = now();
     JSON.parse(session.begin('contracts', file.name));
+    session.expectBytes(file.size);  // as the page does
     const pieces = blobPieces(file, CHUNK);
     for (;;) {
       let t1 = now();

@@ -12,6 +12,7 @@
 // with a one-line reason when it could not be.
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -47,6 +48,9 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
   // The report names the file as a browser would: by its base name.
   const std::string name = path == "-" ? "stdin" : path.substr(path.find_last_of('/') + 1);
   if (!session.begin(kind, name, error)) { if (f != stdin) std::fclose(f); return false; }
+  std::error_code size_error;
+  const std::uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, size_error);
+  if (!size_error && size > 0) session.expect_bytes(size);
   std::vector<char> buffer(1 << 20);
   std::size_t n;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);

@@ -94,10 +94,22 @@ std::uint32_t* IdIndex::take_page() {
   return page;
 }
 
+void IdIndex::reserve(std::size_t ids) {
+  // Each of the tables gets its share, at a load of 0.75.
+  const std::size_t slots = (ids + kTables - 1) / kTables * 4 / 3;
+  const std::size_t pages = (slots + kPageSlots - 1) / kPageSlots;
+  for (Table& t : tables_)
+    if (t.pages.size() < pages) grow_to(t, pages);
+}
+
 void IdIndex::grow(Table& t) {
-  // A quarter more pages (one at least), the ids moved over, the old pages given back.
+  // A quarter more pages (one at least).
+  grow_to(t, t.pages.empty() ? 1 : t.pages.size() + (t.pages.size() + 3) / 4);
+}
+
+void IdIndex::grow_to(Table& t, std::size_t pages) {
+  // The ids moved over, the old pages given back.
   Table bigger;
-  const std::size_t pages = t.pages.empty() ? 1 : t.pages.size() + (t.pages.size() + 3) / 4;
   for (std::size_t p = 0; p < pages; ++p) bigger.pages.push_back(take_page());
   bigger.capacity = pages * kPageSlots;
   bigger.size = t.size;

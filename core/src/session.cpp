@@ -55,6 +55,7 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   summary.name = name;
   files_.push_back(std::move(summary));
   header_seen_ = false;
+  expected_bytes_ = 0;
   fatal_ = false;
   line_reader_.reset();
   sample_.clear();
@@ -190,16 +191,37 @@ void Session::decide_formats() {
   sampled_issues_.clear();
   std::size_t next_issue = 0;
   std::vector<std::string_view> views;
+  const std::size_t table_ids_before = contract_ids_.table_size();
+  std::uint64_t sample_bytes = 0;
   for (std::size_t i = 0; i < sample.size(); ++i) {
     views.assign(sample[i].begin(), sample[i].end());
     CsvRecord r;
     r.line = lines[i];
     r.fields = views.data();
     r.field_count = views.size();
+    for (std::string_view v : views) sample_bytes += v.size() + 1;  // and its delimiter or line end
     if (next_issue < issues.size() && issues[next_issue].first == i)
       pending_csv_issues_ = std::move(issues[next_issue++].second);
     process(r);
   }
+  if (file.kind == FileKind::kContracts)
+    size_id_table(sample.size(), sample_bytes, contract_ids_.table_size() - table_ids_before);
+}
+
+void Session::size_id_table(std::uint64_t sample_rows, std::uint64_t sample_bytes, std::uint64_t sample_table_ids) {
+  // The file's rows at the sample's bytes a row, and the ids of them that
+  // go to the fingerprint table at the sample's share (ids in order are
+  // runs and need no room). An estimate: a table it leaves short grows as
+  // before, and one it makes too large costs 16 bytes an id it expected.
+  // Below ~64k ids growing costs little and stays in the caches. A UTF-16
+  // file has two bytes a character where the sample counts one: not sized.
+  constexpr std::uint64_t kWorthSizing = 1 << 16;
+  if (expected_bytes_ == 0 || sample_rows == 0 || sample_bytes == 0 || sample_table_ids == 0) return;
+  const Encoding encoding = reader_->dialect().encoding;
+  if (encoding == Encoding::kUtf16Le || encoding == Encoding::kUtf16Be) return;
+  const std::uint64_t rows = expected_bytes_ / sample_bytes * sample_rows + expected_bytes_ % sample_bytes * sample_rows / sample_bytes;
+  const std::uint64_t ids = rows / sample_rows * sample_table_ids + rows % sample_rows * sample_table_ids / sample_rows;
+  if (ids > kWorthSizing && ids > sample_table_ids) contract_ids_.reserve_table(static_cast<std::size_t>(ids - sample_table_ids));
 }
 
 void Session::process(const CsvRecord& record) {

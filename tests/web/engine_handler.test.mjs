@@ -7,10 +7,11 @@ import {
 
 /** A fake BbbModule that records what it was fed. */
 function fakeModule(overrides = {}) {
-  const log = { sessions: 0, deleted: 0, fed: [], begun: [], reports: [] };
+  const log = { sessions: 0, deleted: 0, fed: [], begun: [], reports: [], expected: [] };
   class Session {
     constructor(json) { this.settings = JSON.parse(json); log.sessions++; this.buffer = new Uint8Array(0); this.rows = 0; }
     begin(kind, name) { log.begun.push([kind, name]); return overrides.begin?.() ?? '{"ok":true}'; }
+    expectBytes(n) { log.expected.push(n); }
     inputBuffer(n) { this.buffer = new Uint8Array(n); return this.buffer; }
     feed(n) { log.fed.push(Buffer.from(this.buffer.subarray(0, n)).toString('latin1')); this.rows += 1; return this.rows; }
     end() { return JSON.stringify({ ok: true, file: { rows: { read: this.rows } } }); }
@@ -42,6 +43,7 @@ test('a load reads the file in byte chunks, reports progress, then one reply', a
   await handle({ id: 7, type: 'load', settings: { currency: 'EUR' }, files: [{ kind: 'contracts', file }] }, post);
   assert.deepEqual(log.fed, ['abcd', 'efgh', 'ij']);
   assert.deepEqual(log.begun, [['contracts', 'c.csv']]);
+  assert.deepEqual(log.expected, [10]);  // the file's size, for duplicate detection's table
   const progress = messages.filter((m) => m.type === 'progress');
   assert.deepEqual(progress.map((m) => [m.id, m.bytesRead, m.bytesTotal, m.rowsRead]), [[7, 4, 10, 1], [7, 8, 10, 2], [7, 10, 10, 3]]);
   // The engine's memory as the input view sees it (the fake's views are the chunk's size).

@@ -65,6 +65,8 @@ export type Input = string | ArrayBuffer | ArrayBufferView | Blob | ReadableStre
 export interface EngineSession {
   /** Starts a file. Invoices and fulfilment before contracts. */
   begin(kind: FileKind, name?: string): { ok: true } | Failure;
+  /** Optional, after begin(): the file's size in bytes; duplicate detection sizes its table from it. */
+  expectBytes(bytes: number): void;
   /** Feeds bytes of the current file, any size; returns the data rows read so far in it. */
   feed(bytes: Uint8Array | ArrayBuffer): number;
   /** Ends the current file: its summary (columns found, formats, rows). */

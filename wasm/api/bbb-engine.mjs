@@ -49,6 +49,13 @@ async function loadModule(options) {
 
 const parse = (text) => JSON.parse(text);
 
+/** The size in bytes of an input whose size is known before reading it, else 0. */
+function sizeOf(input) {
+  if (typeof Blob !== 'undefined' && input instanceof Blob) return input.size;
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return input.byteLength;
+  return 0;
+}
+
 /** Yields the bytes of any input the API takes, in pieces of at most CHUNK_BYTES. */
 async function* piecesOf(input) {
   if (typeof input === 'string') input = new TextEncoder().encode(input);
@@ -83,6 +90,9 @@ class EngineSession {
   }
 
   begin(kind, name) { return parse(this.native_.begin(kind, name ?? kind + '.csv')); }
+
+  /** Optional, after begin(): the file's size in bytes (duplicate detection sizes its table from it). */
+  expectBytes(bytes) { this.native_.expectBytes(bytes); }
 
   /** Feeds bytes of the current file; returns the data rows read so far in it. */
   feed(bytes) {
@@ -134,6 +144,8 @@ class Engine {
         const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
         const begun = session.begin(kind, name);
         if (!begun.ok) return begun;
+        const size = sizeOf(input);
+        if (size > 0) session.expectBytes(size);
         for await (const piece of piecesOf(input)) session.feed(piece);
         const ended = session.end();
         if (!ended.ok) return ended;

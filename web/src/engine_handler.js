@@ -85,6 +85,7 @@ export function createEngineHandler(instantiate, options = {}) {
     const begun = parseEnvelope(target.begin(kind, file.name ?? 'input.csv'));
     if (!begun.ok) return begun;
     const total = Math.min(file.size, limit);
+    target.expectBytes(total);  // sizes duplicate detection's table once (bbb.d.ts)
     let offset = 0;
     let rowsRead = 0;
     if (cancelRequested) throw new Cancelled();

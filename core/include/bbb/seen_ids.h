@@ -40,6 +40,11 @@ class SeenIds {
   std::uint32_t insert(const Route& route, std::int64_t line);
   std::uint32_t insert(std::string_view id, std::int64_t line) { return insert(route(id), line); }
 
+  // Room in the fingerprint table for about `ids` more ids, made at once
+  // (IdIndex::reserve); how many it holds now.
+  void reserve_table(std::size_t ids) { table_.reserve(table_.size() + ids); }
+  std::size_t table_size() const { return table_.size(); }
+
   std::size_t size() const;
   std::size_t memory_bytes() const;
   std::size_t runs() const;  // ids held as runs, for tests and the bench

@@ -66,6 +66,10 @@ class Session {
 
   // Starts a file; false with *error when it cannot start now.
   bool begin(FileKind kind, const std::string& name, std::string* error);
+  // The current file's size in bytes, when the caller knows it (a picked
+  // File, a path): duplicate detection then sizes its table once, from the
+  // sample, instead of growing it step by step (size_id_table). Optional.
+  void expect_bytes(std::uint64_t bytes) { expected_bytes_ = bytes; }
   void feed(const char* data, std::size_t size);
   // Ends the current file; its summary is files().back().
   bool end(std::string* error);
@@ -92,6 +96,7 @@ class Session {
   void on_csv_issue(const CsvIssue& issue);
   BBB_COLD void take_header(const CsvRecord& record);
   BBB_COLD void decide_formats();
+  BBB_COLD void size_id_table(std::uint64_t sample_rows, std::uint64_t sample_bytes, std::uint64_t sample_table_ids);
   BBB_COLD void keep_sample_row(const CsvRecord& record);
   void process(const CsvRecord& record);
   // The problems the CSV reader found in the row's text; false when one is an error.
@@ -157,6 +162,7 @@ class Session {
   // Across files.
   bool contracts_seen_ = false;
   SeenIds contract_ids_;  // id -> line of its first row
+  std::uint64_t expected_bytes_ = 0;  // the current file's size, 0 when not known
   struct AuxRows {
     std::vector<InvoiceRow> invoices;
     std::vector<FulfilmentRow> fulfilment;
