@@ -73,7 +73,7 @@ std::uint32_t IdIndex::insert_key(std::uint64_t key, std::int64_t line) {
     if (s[0] == 0 && s[1] == 0) {
       s[0] = lo;
       s[1] = hi;
-      s[2] = line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
+      s[2] = line_word(line);
       ++t.size;
       ++size_;
       return 0;

@@ -17,8 +17,7 @@ bool parse_positive_whole(std::string_view text, std::int32_t* out) {
   // A loop, not find (a memchr call in WebAssembly, for two or three bytes).
   std::size_t dot = 0;
   while (dot < s.size() && s[dot] != '.') ++dot;
-  if (dot == s.size()) dot = std::string_view::npos;
-  if (dot != std::string_view::npos) {
+  if (dot < s.size()) {
     for (char c : s.substr(dot + 1)) if (c != '0') return false;
     s = s.substr(0, dot);
   }

@@ -13,10 +13,6 @@ constexpr std::size_t kMaxPrefix = 64;
 // ids move to the table.
 constexpr std::size_t kRunsBeforeJudging = 256;
 
-std::uint32_t line_word(std::int64_t line) {
-  return line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
-}
-
 }  // namespace
 
 SeenIds::Route SeenIds::route(std::string_view id) {
@@ -90,7 +86,7 @@ std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t l
     const auto c = f.current;
     Run& run = c->second;
     const std::int64_t step = run.step != 0 ? run.step : line - run.first_line;
-    if (n == run.last + 1 && step > 0 && line == run.first_line + static_cast<std::int64_t>(n - c->first) * step) {
+    if (n == run.last + 1 && step > 0 && line == run.line_of(c->first, n, step)) {
       const auto next = std::next(c);
       if (next == f.runs.end() || next->first > n) {
         run.last = n;
@@ -105,7 +101,7 @@ std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t l
   if (after != f.runs.begin()) {
     const auto before = std::prev(after);
     const Run& run = before->second;
-    if (n <= run.last) return line_word(run.first_line + static_cast<std::int64_t>(n - before->first) * run.step);
+    if (n <= run.last) return IdIndex::line_word(run.line_of(before->first, n));
   }
   f.current = f.runs.emplace_hint(after, n, Run{n, line, 0});
   ++f.ids;
@@ -119,7 +115,7 @@ void SeenIds::move_to_table(Family& f) {
     for (std::uint64_t n = first;; ++n) {
       std::uint64_t v = n;
       for (std::size_t i = id.size(); i > f.prefix.size(); --i, v /= 10) id[i - 1] = static_cast<char>('0' + v % 10);
-      table_.insert(id, run.first_line + static_cast<std::int64_t>(n - first) * run.step);
+      table_.insert(id, run.line_of(first, n));
       if (n == run.last) break;
     }
   }

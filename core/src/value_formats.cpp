@@ -208,12 +208,10 @@ AmountText clean_amount(std::string_view text) {
   return a;
 }
 
-}  // namespace
-
-namespace {
 // Every amount that is not plain digits and a decimal part: out of line, so
 // that the per-row parse_amount stays small for V8 to optimise (cold.h).
 BBB_COLD bool parse_amount_in_full(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why);
+
 }  // namespace
 
 bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {

@@ -49,6 +49,10 @@ class IdIndex {
   // the way, each move a cache miss once the table outgrows the caches.
   void reserve(std::size_t ids);
   std::size_t size() const { return size_; }
+  // A line as the index keeps it: UINT32_MAX for a line past 4 billion.
+  static std::uint32_t line_word(std::int64_t line) {
+    return line > 0 && line < UINT32_MAX ? static_cast<std::uint32_t>(line) : UINT32_MAX;
+  }
   std::size_t memory_bytes() const { return pages_.size() * kPageSlots * kSlotWords * sizeof(std::uint32_t); }
 
  private:

@@ -52,8 +52,12 @@ class SeenIds {
  private:
   struct Run {
     std::uint64_t last;       // numbers first..last (first is the map's key)
-    std::int64_t first_line;  // number n was seen on first_line + (n - first) * step
+    std::int64_t first_line;  // number n was seen on line_of(first, n)
     std::int64_t step;        // lines from one number to the next (0 while the run has one)
+    std::int64_t line_of(std::uint64_t first, std::uint64_t n, std::int64_t with_step) const {
+      return first_line + static_cast<std::int64_t>(n - first) * with_step;
+    }
+    std::int64_t line_of(std::uint64_t first, std::uint64_t n) const { return line_of(first, n, step); }
   };
   using Runs = std::map<std::uint64_t, Run>;
   struct Family {
