@@ -2,7 +2,8 @@
 // The engine as a peer in headless Chromium (Debian's /usr/bin/chromium via
 // playwright-core; never `npx playwright install`): a fresh profile, the CSV
 // given to an <input type=file> as a user picks it, and a module worker that
-// reads it with File.slice (browser/worker.mjs).
+// reads it with File.slice in a reader worker of its own, as the page's
+// worker does (browser/worker.mjs).
 //   node bench/engine-browser.mjs FILE.csv [--reps N] [--wasm-dir DIR]
 // stdout: one line per run "RUN {timing}" then the result (workload view)
 // of the last run; exit 1 when runs disagree.
@@ -28,6 +29,7 @@ const FILES = {
   '/worker.mjs': [path.join(here, 'browser/worker.mjs'), 'text/javascript'],
   '/lib/engine-result.mjs': [path.join(here, 'lib/engine-result.mjs'), 'text/javascript'],
   '/lib/blob_pieces.mjs': [path.join(here, '../wasm/api/blob_pieces.mjs'), 'text/javascript'],
+  '/lib/blob_reader.worker.mjs': [path.join(here, '../wasm/api/blob_reader.worker.mjs'), 'text/javascript'],
   '/wasm/bbb.js': [path.join(wasmDir, 'bbb.js'), 'text/javascript'],
   '/wasm/bbb.wasm': [path.join(wasmDir, 'bbb.wasm'), 'application/wasm'],
 };

@@ -1,16 +1,20 @@
 // The engine in a module worker, as the page runs it: instantiate once,
-// then File.slice pieces of 1 MiB (the next one read while the current one
-// is fed: the page's blob_pieces.mjs), each copied into the session's one
-// reused input buffer and fed; then end() and the full report (month).
-// read_ms is the time spent waiting for a piece.
+// then File.slice pieces of 1 MiB read by the reader worker the page
+// started beside it and transferred (the page's piecesReadAside,
+// blob_pieces.mjs), each copied into the session's one reused input buffer
+// and fed; then end() and the full report (month). read_ms is the time
+// spent waiting for a piece.
 import createBbbModule from '/wasm/bbb.js';
 import { engineWorkloadView } from '/lib/engine-result.mjs';
-import { blobPieces } from '/lib/blob_pieces.mjs';
+import { PortReader, piecesReadAside } from '/lib/blob_pieces.mjs';
+
+const reader = new PortReader();
 
 const CHUNK = 1 << 20;
 const now = () => performance.now();
 
-self.onmessage = async ({ data: { file } }) => {
+self.onmessage = async ({ data: { file, readerPort } }) => {
+  if (readerPort) reader.attach(readerPort);
   try {
     let t0 = now();
     const wasmBinary = await (await fetch('/wasm/bbb.wasm')).arrayBuffer();
@@ -22,7 +26,7 @@ self.onmessage = async ({ data: { file } }) => {
     const tWork = now();
     JSON.parse(session.begin('contracts', file.name));
     session.expectBytes(file.size);  // as the page does
-    const pieces = blobPieces(file, CHUNK);
+    const pieces = piecesReadAside(file, CHUNK, Infinity, reader);
     for (;;) {
       let t1 = now();
       const { done, value: bytes } = await pieces.next();

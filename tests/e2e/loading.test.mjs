@@ -95,6 +95,8 @@ test('a file of several MiB streams through the worker in chunks', { timeout: 18
   await page.locator('#file-input').setInputFiles(file);
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'big.csv' }).waitFor({ timeout: 150_000 });
   assert.equal(await page.locator('[data-count="accepted"]').textContent(), '40,000');
+  // Read by the reader worker the page starts beside the engine's (attach_reader.js).
+  assert.ok(page.workers().some((w) => /blob_reader\.worker/.test(w.url())), page.workers().map((w) => w.url()).join(', '));
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '480,000,000.00');
   assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '40,000,000.00');
 });

@@ -30,3 +30,92 @@ export async function* blobPieces(blob, pieceBytes, limit = Infinity) {
     if (next) next.catch(() => {});
   }
 }
+
+/** Pieces a reader worker may hold that the caller has not taken yet. */
+export const READ_AHEAD_PIECES = 4;
+
+/**
+ * The engine worker's end of a reader worker (blob_reader.worker.mjs): a
+ * MessagePort the page hands over with attach(). Until the reader says it
+ * is ready, and after lost(), it reads nothing and piecesReadAside reads in
+ * the caller's thread.
+ */
+export class PortReader {
+  constructor() {
+    /** @type {MessagePort | null} */
+    this.port = null;
+    this.ready = false;
+    this.nextId = 1;
+    /** @type {((message: any) => void) | null} the read in progress */
+    this.listener = null;
+  }
+
+  /** @param {MessagePort} port */
+  attach(port) {
+    this.port = port;
+    port.onmessage = ({ data: message }) => {
+      if (message.type === 'ready') this.ready = true;
+      else this.listener?.(message);
+    };
+  }
+
+  /** The reader worker failed (the page saw its error event): stop using it. */
+  lost() {
+    this.ready = false;
+    this.listener?.({ type: 'error', message: 'the reader worker stopped' });
+  }
+}
+
+/**
+ * The same pieces as blobPieces, read by a reader worker when `reader` is
+ * ready: this thread then only takes whole pieces, transferred, and does not
+ * wait on the reading of each (in Chromium the 1M-row file's feeding waited
+ * ~0.3 s for pieces read in its own thread, ~0.03 s for pieces read aside).
+ * A blob of a few pieces, no reader, or a reader that fails part way: the
+ * rest is read here, from where it stopped, with blobPieces.
+ *
+ * @param {Blob} blob
+ * @param {number} pieceBytes
+ * @param {number} [limit] read at most this many bytes
+ * @param {PortReader | null} [reader]
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
+export async function* piecesReadAside(blob, pieceBytes, limit = Infinity, reader = null) {
+  const total = Math.min(blob.size, limit);
+  let at = 0;  // bytes handed to the caller
+  // Below a few pieces there is little reading to move.
+  if (reader?.ready && reader.port && total > READ_AHEAD_PIECES * pieceBytes) {
+    const id = reader.nextId++;
+    const inbox = [];
+    let wake = null;
+    let finished = false;
+    // Pieces count from the reader's 'start' of this read: any before it are
+    // an earlier, stopped read's last ones.
+    let started = false;
+    reader.listener = (message) => {
+      if (message instanceof ArrayBuffer ? !started : message.id !== id) return;
+      if (message.type === 'start') { started = true; return; }
+      inbox.push(message);
+      if (wake) { const w = wake; wake = null; w(); }
+    };
+    try {
+      reader.port.postMessage({ type: 'read', id, blob, pieceBytes, total, ahead: READ_AHEAD_PIECES });
+      for (;;) {
+        while (inbox.length === 0) await new Promise((resolve) => { wake = resolve; });
+        const message = inbox.shift();
+        if (message.type === 'done' && at === total) { finished = true; return; }
+        // An error, or more than was asked: read the rest here.
+        if (!(message instanceof ArrayBuffer) || at + message.byteLength > total) break;
+        const bytes = new Uint8Array(message);
+        at += bytes.length;
+        yield bytes;
+        reader.port.postMessage({ type: 'taken', id });
+      }
+    } finally {
+      reader.listener = null;
+      if (!finished) reader.port.postMessage({ type: 'stop', id });
+    }
+  }
+  if (at === 0) yield* blobPieces(blob, pieceBytes, limit);
+  else yield* blobPieces(blob.slice(at, total), pieceBytes);
+}

@@ -8,6 +8,10 @@
 import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { createEngineHandler } from './engine_handler.js';
+import { PortReader } from '../../wasm/api/blob_pieces.mjs';
+
+// The reader worker's port, sent by the page (attach_reader.js).
+const reader = new PortReader();
 
 const handle = createEngineHandler(async () => {
   // Vite gives the .wasm a URL relative to this bundle, so the page works
@@ -23,8 +27,11 @@ const handle = createEngineHandler(async () => {
     locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
     onAbort: (what) => self.postMessage({ type: 'fatal', message: String(what ?? 'aborted') }),
   });
-});
+}, { reader });
 
 self.addEventListener('message', (event) => {
+  // From the page, outside the request queue: the reader worker's port, or its loss.
+  if (event.data?.type === 'reader') { reader.attach(event.data.port); return; }
+  if (event.data?.type === 'reader-lost') { reader.lost(); return; }
   handle(event.data, (reply) => self.postMessage(reply));
 });

@@ -27,7 +27,7 @@
 //       next chunk and replies {ok:false, error:{code:'cancelled'}}.
 //   {type: 'version'}                                -> {version}
 
-import { blobPieces } from '../../wasm/api/blob_pieces.mjs';
+import { piecesReadAside } from '../../wasm/api/blob_pieces.mjs';
 
 /** Bytes handed to the engine per feed() call: 1 MiB. */
 export const CHUNK_BYTES = 1 << 20;
@@ -47,11 +47,15 @@ class Cancelled extends Error {}
 /**
  * @param {() => Promise<import('../../wasm/bbb').BbbModule>} instantiate
  *   creates the wasm module; called once, on the first request that needs it.
- * @param {{chunkBytes?: number}} [options]
+ * @param {{chunkBytes?: number, reader?: import('../../wasm/api/blob_pieces.mjs').PortReader | null}} [options]
+ *   reader: a reader worker's port (blob_reader.worker.mjs, attached when
+ *   the page sends it): files are then read off this thread; without a
+ *   ready one they are read here.
  * @returns {(message: any, post: (reply: any) => void) => Promise<void>}
  */
 export function createEngineHandler(instantiate, options = {}) {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
+  const reader = options.reader ?? null;
   /** @type {Promise<import('../../wasm/bbb').BbbModule>|null} */
   let modulePromise = null;
   /** @type {import('../../wasm/bbb').BbbSession|null} */
@@ -89,8 +93,9 @@ export function createEngineHandler(instantiate, options = {}) {
     let offset = 0;
     let rowsRead = 0;
     if (cancelRequested) throw new Cancelled();
-    // Each next slice is read while this one is fed (blob_pieces.mjs).
-    for await (const bytes of blobPieces(file, chunkBytes, limit)) {
+    // Read by the reader worker when it is ready, else here with the next
+    // slice read while this one is fed (blob_pieces.mjs).
+    for await (const bytes of piecesReadAside(file, chunkBytes, limit, reader)) {
       if (cancelRequested) throw new Cancelled();
       const view = target.inputBuffer(bytes.length);
       view.set(bytes);   // the view is used at once, before any other call

@@ -1,0 +1,105 @@
+// piecesReadAside with the real reader worker's code (blob_reader.worker.mjs,
+// run in a node:vm context standing in for a worker's global scope) over a
+// real MessageChannel: the same bytes as blobPieces, at most
+// READ_AHEAD_PIECES pieces ahead of the caller, a stopped read's pieces
+// never mixed into the next read, and the rest read in this thread when the
+// reader is not ready or fails part way.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import vm from 'node:vm';
+import { blobPieces, piecesReadAside, PortReader, READ_AHEAD_PIECES } from '../../wasm/api/blob_pieces.mjs';
+
+const source = fs.readFileSync(new URL('../../wasm/api/blob_reader.worker.mjs', import.meta.url), 'utf8');
+const bytes = Uint8Array.from({ length: 25000 }, (_, i) => (i * 7) % 253);
+const PIECE = 1000;
+
+/**
+ * A reader worker's code on one end of a MessageChannel, a PortReader on the
+ * other, ready. `stats` counts the pieces sent and taken; `failAfter`: the
+ * read throws after that many pieces.
+ */
+async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfter = Infinity } = {}) {
+  const channel = new MessageChannel();
+  const self = { onmessage: null, postMessage() {} };
+  const port = channel.port1;
+  const counting = {
+    set onmessage(f) {
+      port.onmessage = (event) => { if (event.data.type === 'taken') stats.taken++; f(event); };
+    },
+    postMessage(message, transfer) {
+      if (message instanceof ArrayBuffer) {
+        if (++stats.sent > failAfter) throw new Error('the disk went away');
+        stats.maxAhead = Math.max(stats.maxAhead, stats.sent - stats.taken);
+      }
+      port.postMessage(message, transfer);
+    },
+  };
+  vm.runInNewContext(source, { self, Promise, String });
+  self.onmessage({ data: { type: 'port', port: counting } });
+  const reader = new PortReader();
+  reader.attach(channel.port2);
+  while (!reader.ready) await new Promise((r) => setTimeout(r, 1));
+  return { reader, stats, close: () => { channel.port1.close(); channel.port2.close(); } };
+}
+
+async function collect(iterable) {
+  const got = [];
+  for await (const piece of iterable) got.push(piece);
+  return got;
+}
+const joined = (pieces) => Uint8Array.from(pieces.flatMap((p) => [...p]));
+
+test('a reader worker gives the same pieces as reading here, never more than READ_AHEAD_PIECES ahead', async () => {
+  const { reader, stats, close } = await readerPair();
+  const blob = new Blob([bytes]);
+  const aside = await collect(piecesReadAside(blob, PIECE, Infinity, reader));
+  const here = await collect(blobPieces(blob, PIECE));
+  close();
+  assert.deepEqual(aside.map((p) => p.length), here.map((p) => p.length));
+  assert.deepEqual(joined(aside), bytes);
+  assert.equal(stats.sent, 25, 'every piece came from the reader');
+  assert.ok(stats.maxAhead <= READ_AHEAD_PIECES, `the reader ran ${stats.maxAhead} pieces ahead`);
+  assert.ok(stats.maxAhead >= 2, 'the reader reads ahead of the caller');
+});
+
+test('a limit stops the reader there', async () => {
+  const { reader, close } = await readerPair();
+  const got = await collect(piecesReadAside(new Blob([bytes]), PIECE, 12345, reader));
+  close();
+  assert.deepEqual(got.map((p) => p.length), [...Array(12).fill(1000), 345]);
+  assert.deepEqual(joined(got), bytes.subarray(0, 12345));
+});
+
+test('a reader that fails part way: the rest is read here, every byte once and in order', async () => {
+  const { reader, stats, close } = await readerPair({ failAfter: 7 });
+  const got = await collect(piecesReadAside(new Blob([bytes]), PIECE, Infinity, reader));
+  close();
+  assert.deepEqual(joined(got), bytes);
+  assert.equal(stats.sent, 8, 'the reader stopped at its failure');
+});
+
+test('a read stopped early: the next read gets only its own pieces', async () => {
+  const { reader, stats, close } = await readerPair();
+  for await (const piece of piecesReadAside(new Blob([bytes]), PIECE, Infinity, reader)) {
+    assert.equal(piece.length, PIECE);
+    break;
+  }
+  const other = Uint8Array.from({ length: 9000 }, (_, i) => 255 - (i % 200));
+  const got = await collect(piecesReadAside(new Blob([other]), PIECE, Infinity, reader));
+  close();
+  assert.deepEqual(joined(got), other);
+  assert.ok(stats.sent >= 9 + 1 && stats.sent <= 9 + 1 + READ_AHEAD_PIECES, `${stats.sent} pieces sent`);
+});
+
+test('no reader, one not ready or lost, or a blob of a few pieces: read here', async () => {
+  assert.deepEqual(joined(await collect(piecesReadAside(new Blob([bytes]), PIECE))), bytes);
+  assert.deepEqual(joined(await collect(piecesReadAside(new Blob([bytes]), PIECE, Infinity, new PortReader()))), bytes);
+  const { reader, stats, close } = await readerPair();
+  const small = bytes.subarray(0, READ_AHEAD_PIECES * PIECE);
+  assert.deepEqual(joined(await collect(piecesReadAside(new Blob([small]), PIECE, Infinity, reader))), small);
+  reader.lost();
+  assert.deepEqual(joined(await collect(piecesReadAside(new Blob([bytes]), PIECE, Infinity, reader))), bytes);
+  close();
+  assert.equal(stats.sent, 0);
+});
