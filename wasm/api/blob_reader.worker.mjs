@@ -5,8 +5,7 @@
 // thread that asked for them, so a worker that both reads and feeds the
 // engine waits for every piece in turn (~0.3 s of a 1M-row file's ~1.5 s).
 // Read here, each piece arrives whole and is transferred, not copied. The
-// page starts this worker beside the engine's (a worker started by the
-// engine's worker itself was measured no faster: its pieces still waited).
+// page starts this worker beside the engine's (attach_reader.js).
 //
 // The page sends {type: 'port', port}: one end of a MessageChannel whose
 // other end the engine's worker holds (PortReader, blob_pieces.mjs). On it:
@@ -16,7 +15,6 @@
 //        {type: 'stop', id}                                the caller stopped early
 //   out: {type: 'start', id}                               then the pieces:
 //        the piece's ArrayBuffer itself                     in order, transferred
-//        (a bare buffer: Chromium hands an object holding one over ~10x slower)
 //        {type: 'done', id} | {type: 'error', id, message}
 // At most `ahead` pieces are sent and not yet taken: memory stays bounded
 // however large the file.
