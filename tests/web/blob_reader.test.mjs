@@ -17,9 +17,9 @@ const PIECE = 1000;
 /**
  * A reader worker's code on one end of a MessageChannel, a PortReader on the
  * other, ready. `stats` counts the pieces sent and taken; `failAfter`: the
- * read throws after that many pieces.
+ * read throws after that many pieces; `silentAfter`: it sends nothing more.
  */
-async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfter = Infinity } = {}) {
+async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfter = Infinity, silentAfter = Infinity } = {}) {
   const channel = new MessageChannel();
   const self = { onmessage: null, postMessage() {} };
   const port = channel.port1;
@@ -30,6 +30,7 @@ async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfte
     postMessage(message, transfer) {
       if (message instanceof ArrayBuffer) {
         if (++stats.sent > failAfter) throw new Error('the disk went away');
+        if (stats.sent > silentAfter) return;  // a reader that died without a word
         stats.maxAhead = Math.max(stats.maxAhead, stats.sent - stats.taken);
       }
       port.postMessage(message, transfer);
@@ -77,6 +78,17 @@ test('a reader that fails part way: the rest is read here, every byte once and i
   close();
   assert.deepEqual(joined(got), bytes);
   assert.equal(stats.sent, 8, 'the reader stopped at its failure');
+});
+
+test('a reader lost in the middle of a read (the page saw it fail): the rest is read here', { timeout: 10_000 }, async () => {
+  const { reader, close } = await readerPair({ silentAfter: 3 });
+  const got = [];
+  for await (const piece of piecesReadAside(new Blob([bytes]), PIECE, Infinity, reader)) {
+    got.push(piece);
+    if (got.length === 3) reader.lost();  // what attach_reader.js's 'reader-lost' leads to
+  }
+  close();
+  assert.deepEqual(joined(got), bytes);
 });
 
 test('a read stopped early: the next read gets only its own pieces', async () => {

@@ -34,6 +34,9 @@ export async function* blobPieces(blob, pieceBytes, limit = Infinity) {
 /** Pieces a reader worker may hold that the caller has not taken yet. */
 export const READ_AHEAD_PIECES = 4;
 
+/** What lost() tells the read in progress: not from the port, so it names no read. */
+const LOST = Object.freeze({ type: 'error', message: 'the reader worker stopped' });
+
 /**
  * The engine worker's end of a reader worker (blob_reader.worker.mjs): a
  * MessagePort the page hands over with attach(). Until the reader says it
@@ -62,7 +65,7 @@ export class PortReader {
   /** The reader worker failed (the page saw its error event): stop using it. */
   lost() {
     this.ready = false;
-    this.listener?.({ type: 'error', message: 'the reader worker stopped' });
+    this.listener?.(LOST);
   }
 }
 
@@ -93,7 +96,7 @@ export async function* piecesReadAside(blob, pieceBytes, limit = Infinity, reade
     // an earlier, stopped read's last ones.
     let started = false;
     reader.listener = (message) => {
-      if (message instanceof ArrayBuffer ? !started : message.id !== id) return;
+      if (message !== LOST && (message instanceof ArrayBuffer ? !started : message.id !== id)) return;
       if (message.type === 'start') { started = true; return; }
       inbox.push(message);
       if (wake) { const w = wake; wake = null; w(); }
