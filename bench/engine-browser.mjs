@@ -30,6 +30,7 @@ const FILES = {
   '/lib/engine-result.mjs': [path.join(here, 'lib/engine-result.mjs'), 'text/javascript'],
   '/lib/blob_pieces.mjs': [path.join(here, '../wasm/api/blob_pieces.mjs'), 'text/javascript'],
   '/lib/blob_reader.worker.mjs': [path.join(here, '../wasm/api/blob_reader.worker.mjs'), 'text/javascript'],
+  '/lib/attach_reader.mjs': [path.join(here, '../web/src/attach_reader.js'), 'text/javascript'],
   '/wasm/bbb.js': [path.join(wasmDir, 'bbb.js'), 'text/javascript'],
   '/wasm/bbb.wasm': [path.join(wasmDir, 'bbb.wasm'), 'application/wasm'],
 };

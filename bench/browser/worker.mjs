@@ -13,8 +13,11 @@ const reader = new PortReader();
 const CHUNK = 1 << 20;
 const now = () => performance.now();
 
-self.onmessage = async ({ data: { file, readerPort } }) => {
-  if (readerPort) reader.attach(readerPort);
+self.onmessage = async ({ data }) => {
+  // From the page, as engine.worker.js takes them: the reader's port, or its loss.
+  if (data.type === 'reader') { reader.attach(data.port); return; }
+  if (data.type === 'reader-lost') { reader.lost(); return; }
+  const { file } = data;
   try {
     let t0 = now();
     const wasmBinary = await (await fetch('/wasm/bbb.wasm')).arrayBuffer();
