@@ -345,29 +345,42 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
 
 std::string render_report(const Session& session, const ReportSettings& settings) {
   std::string out;
-  JsonWriter w(&out);
-  write_report(w, session, settings);
+  {
+    JsonWriter w(&out);
+    write_report(w, session, settings);
+  }  // the writer's end trims its room
   return out;
 }
 
 std::string report_envelope(const Session& session, const ReportSettings& settings) {
-  return "{\"ok\":true,\"report\":" + render_report(session, settings) + "}";
+  // Written in place: a report can be megabytes, not worth copying twice.
+  std::string out = "{\"ok\":true,\"report\":";
+  {
+    JsonWriter w(&out);
+    write_report(w, session, settings);
+  }
+  out += '}';
+  return out;
 }
 
 std::string error_envelope(const std::string& code, const std::string& message) {
   std::string out;
-  JsonWriter w(&out);
-  w.object().key("ok").boolean(false).key("error").object().field_text("code", code).field_text("message", message).end().end();
+  {
+    JsonWriter w(&out);
+    w.object().key("ok").boolean(false).key("error").object().field_text("code", code).field_text("message", message).end().end();
+  }
   return out;
 }
 
 std::string file_envelope(const Session& session) {
   if (session.files().empty()) return error_envelope("no_file", "no file has been read");
   std::string out;
-  JsonWriter w(&out);
-  w.object().key("ok").boolean(true).key("file");
-  write_file(w, session.files().back());
-  w.end();
+  {
+    JsonWriter w(&out);
+    w.object().key("ok").boolean(true).key("file");
+    write_file(w, session.files().back());
+    w.end();
+  }
   return out;
 }
 
