@@ -1,8 +1,10 @@
 // The report's streaming JSON writer writes what nlohmann's dump writes, but
-// ratios as exact decimals: checked here number by number.
+// ratios as exact decimals: checked here number by number, and whole
+// documents against nlohmann's own (ordered) dump.
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -54,6 +56,67 @@ TEST(JsonWriter, RatiosMatchNlohmannAtEveryMagnitudeAndPastTheFastRange) {
   EXPECT_EQ(written(10000), "1.0");
   EXPECT_EQ(written(-2500), "-0.25");
   EXPECT_EQ(written(0), "0.0");
+}
+
+// Integers at every length and sign, escaped and plain text, nesting and
+// every kind of value: the same text as nlohmann::ordered_json's dump.
+TEST(JsonWriter, DocumentsMatchNlohmannsDump) {
+  std::vector<std::int64_t> integers = {0, 7, -7, 10, -10, 99, 100, -100, 101,
+                                        std::numeric_limits<std::int64_t>::max(),
+                                        std::numeric_limits<std::int64_t>::min()};
+  for (std::int64_t p = 10; p < std::numeric_limits<std::int64_t>::max() / 10; p *= 10)
+    for (const std::int64_t v : {p - 1, p, p + 1, -(p - 1), -p}) integers.push_back(v);
+  const std::vector<std::string> texts = {"", "plain", "quote \" here", "back\\slash", "tab\there",
+                                          "line\nend", "caf\xC3\xA9", "bad \xFF byte", "\x01"};
+
+  std::string out;
+  {
+    bbb::JsonWriter w(&out);
+    w.object().key("integers").array();
+    for (std::int64_t v : integers) w.value(v);
+    w.end().key("fields").object();
+    for (std::size_t i = 0; i < integers.size(); ++i) w.field("n" + std::to_string(i), integers[i]);
+    w.end().key("texts").array();
+    for (const std::string& t : texts) w.text(t);
+    w.end().key("by_text").object();
+    for (const std::string& t : texts) w.text_key(t).object().field_text("t", t).end();
+    w.end().field_text("escaped", "a\"b").key("yes").boolean(true).key("no").boolean(false).key("none").null();
+    w.key("empty").object().end().key("nested").array().array().end().object().end().end();
+    w.key("half").number(0.5).end();
+  }
+
+  using Json = nlohmann::ordered_json;
+  // Text as nlohmann reads back what it writes: invalid UTF-8 replaced.
+  const auto replaced = [](const std::string& t) {
+    return Json::parse(Json(t).dump(-1, ' ', false, Json::error_handler_t::replace)).get<std::string>();
+  };
+  Json fields = Json::object(), texts_json = Json::array(), by_text = Json::object();
+  for (std::size_t i = 0; i < integers.size(); ++i) fields["n" + std::to_string(i)] = integers[i];
+  for (const std::string& t : texts) texts_json.push_back(Json(replaced(t)));
+  for (const std::string& t : texts) by_text[replaced(t)]["t"] = replaced(t);
+  const Json expected = {{"integers", integers}, {"fields", fields}, {"texts", texts_json}, {"by_text", by_text},
+                         {"escaped", "a\"b"}, {"yes", true}, {"no", false}, {"none", nullptr},
+                         {"empty", Json::object()}, {"nested", Json::array({Json::array(), Json::object()})},
+                         {"half", 0.5}};
+  EXPECT_EQ(out, expected.dump());
+}
+
+// The writer appends to what the string holds (the report's envelope is
+// written around it in place), and its room, grown many times over a
+// long document, is trimmed away when it is done.
+TEST(JsonWriter, AppendsAfterWhatTheStringHoldsAndLeavesNoRoom) {
+  std::string out = "{\"ok\":true,\"report\":";
+  {
+    bbb::JsonWriter w(&out);
+    w.array();
+    for (int i = 0; i < 100000; ++i) w.value(i);
+    w.end();
+  }
+  out += '}';
+  const nlohmann::json read = nlohmann::json::parse(out);
+  ASSERT_EQ(read["report"].size(), 100000u);
+  EXPECT_EQ(read["report"][99999], 99999);
+  EXPECT_EQ(out.size(), std::string("{\"ok\":true,\"report\":[]}").size() + 488890 + 99999);
 }
 
 }  // namespace
