@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/column_mapping.h"
 #include "bbb/line_reader.h"
 #include "bbb/settings.h"
@@ -20,7 +21,8 @@ struct DetectedFormats {
   std::vector<std::string> warnings;
 };
 
-DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
+// Once per file, from the sample (cold.h: its per-value steps are calls).
+BBB_COLD DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
                                const std::vector<std::vector<std::string>>& sample, const ReadSettings& settings,
                                char delimiter);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "bbb/cold.h"
 #include "bbb/date.h"
 #include "bbb/money.h"
 
@@ -37,7 +38,7 @@ bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* 
 // Collects evidence about a date column's day/month order.
 class DateOrderSniffer {
  public:
-  void observe(std::string_view text);
+  BBB_OUT_OF_LINE void observe(std::string_view text);
   // kMdy or kDmy when the values decide it, else kAuto (a tie the column cannot break).
   DateOrder decided() const;
   bool conflicting() const { return day_first_ && month_first_; }
@@ -62,7 +63,7 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
 // Collects evidence about an amount column's decimal separator.
 class DecimalSniffer {
  public:
-  void observe(std::string_view text);
+  BBB_OUT_OF_LINE void observe(std::string_view text);
   char decided() const { return comma_ > point_ ? ',' : '.'; }  // '.' unless commas win
   bool saw_evidence() const { return comma_ + point_ > 0; }
 
