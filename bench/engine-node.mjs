@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // The engine as a peer: wasm in node, the file fed as the page feeds it
-// (1 MiB pieces read straight into the one reused input buffer of the
-// session, then feed), then end() and the full report (month).
+// (1 MiB pieces read ahead off this thread, as the page's reader worker
+// reads them, each copied into the one reused input buffer of the session
+// and fed), then end() and the full report (month).
 //   node bench/engine-node.mjs FILE.csv [WASM_DIR]
 // stdout: the report seen as the workload (lib/engine-result.mjs);
 // stderr: one line "TIMING {json}" like the peers'.
-// Phases: init = load + instantiate the module; read = the fs.readSync calls;
+// Phases: init = load + instantiate the module; read = the wait for pieces;
 // parse = the feed calls (read, schedule and fold every row: the engine does
 // it all in one pass); compute = end() + report() (the JSON text);
 // heap_mb = the wasm memory at the end (it only grows: the peak).
@@ -31,20 +32,36 @@ const t_work = now();
 const begun = JSON.parse(session.begin('contracts', path.basename(file)));
 if (!begun.ok) throw new Error(JSON.stringify(begun));
 session.expectBytes(fs.statSync(file).size);  // as the page does
-const fd = fs.openSync(file, 'r');
+// Read as the page reads: its reader worker reads 1 MiB pieces at most four
+// ahead while the engine's worker copies each into the session's buffer and
+// feeds it. Here libuv's threads read ahead (fs.promises) while this thread
+// feeds; `read` is the wait for a piece that is not there yet.
+const handle = await fs.promises.open(file, 'r');
+const AHEAD = 4;
+let readAt = 0;
+const readPiece = () => {
+  const at = readAt;
+  readAt += CHUNK;
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  return handle.read(buffer, 0, CHUNK, at).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+};
+const pieces = [];
+for (let i = 0; i < AHEAD; i++) pieces.push(readPiece());
 let heap = 0;
 for (;;) {
   let t1 = now();
-  const view = session.inputBuffer(CHUNK);
-  const got = fs.readSync(fd, view, 0, CHUNK, null);
+  const piece = await pieces.shift();
   read_ms += now() - t1;
-  if (got <= 0) { heap = view.buffer.byteLength; break; }
-  bytes += got;
+  if (piece.length === 0) { heap = session.inputBuffer(1).buffer.byteLength; break; }
+  pieces.push(readPiece());
+  bytes += piece.length;
   t1 = now();
-  session.feed(got);
+  session.inputBuffer(piece.length).set(piece);
+  session.feed(piece.length);
   parse_ms += now() - t1;
 }
-fs.closeSync(fd);
+await Promise.allSettled(pieces);
+await handle.close();
 t0 = now();
 const ended = session.end();
 const text = session.report('{"period":"month"}');
