@@ -94,25 +94,55 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   const std::size_t layer_count = layers.size();
   const std::int64_t* const earned = revenue.data();
   const std::size_t months = revenue.size();
-  // The usual case: one layer (billed upfront, yearly over a year, on
-  // delivery) and revenue that only grows and never passes what was billed:
-  // each month's revenue is earned from that one row, as one run.
-  if (layer_count == 1 && sign == 1) {
-    std::int64_t total = 0;
-    bool growing = true;
-    for (std::size_t i = 0; i < months && growing; ++i) {
-      growing = earned[i] >= 0;
-      total += earned[i];
-    }
-    if (growing && total <= stacked) {
+  WaterfallRow* not_billed = nullptr;
+  // The usual case: a positive line whose revenue only grows (every ratable
+  // or delivered line; a fulfilment percentage may fall).
+  bool growing = sign == 1;
+  std::int64_t total = 0;
+  for (std::size_t i = 0; i < months && growing; ++i) {
+    growing = earned[i] >= 0;
+    total += earned[i];
+  }
+  if (growing) {
+    // One layer (billed upfront, yearly over a year, on delivery) that
+    // covers all the revenue: each month's revenue is earned from that one
+    // row, as one run.
+    if (layer_count == 1 && total <= stacked) {
       layer[0].row->add_revenue_run(first, earned, months);
       return;
     }
+    // Otherwise the revenue through each month end and the layers are two
+    // sorted runs of one cumulative amount, merged in one pass: each step
+    // ends a month's revenue or a layer. Layer k covers [start, end) and
+    // starts where k - 1 ends, so `level` (revenue so far) is always inside
+    // layer k. What passes everything billed is not billed. The same
+    // amounts as the general walk below, with no search and no overlap
+    // arithmetic per month.
+    std::int64_t level = 0;
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < months; ++i) {
+      std::int64_t left = earned[i];
+      if (left == 0) continue;
+      const YearMonth m = first.plus(static_cast<std::int32_t>(i));
+      while (left > 0 && k < layer_count) {
+        const std::int64_t take = std::min(left, layer[k].end - level);
+        layer[k].row->add_revenue(m, take);
+        level += take;
+        left -= take;
+        if (level == layer[k].end) ++k;
+      }
+      if (left > 0) {
+        if (not_billed == nullptr) not_billed = &billed_[kNotBilledRow];
+        not_billed->add_revenue(m, left);
+        level += left;
+      }
+    }
+    return;
   }
-  WaterfallRow* not_billed = nullptr;
-  // Revenue earned through a month end fills the layers from the oldest;
-  // a month's revenue is how far that level moved, row by row. A fall in
-  // revenue (a percentage that goes down) empties the newest layers first.
+  // In general: revenue earned through a month end fills the layers from
+  // the oldest; a month's revenue is how far that level moved, row by row.
+  // A fall in revenue (a percentage that goes down) empties the newest
+  // layers first.
   std::int64_t level = 0;
   std::size_t cursor = 0;
   // Plain pointers (above): the writes to the rows below would otherwise
