@@ -131,6 +131,28 @@ TEST(BilledWaterfall, RevenuePastTheOneInvoiceIsNotBilled) {
   EXPECT_EQ(cells(not_billed), (std::vector<std::int64_t>{0, 0, 0, 10000, 10000, 10000}));
 }
 
+// Two invoices of 150 for a 400 line earned 100 a month: February's 100 is
+// split across them (50 ends January's, 50 starts March's, earned ahead of
+// its invoice), and what passes the 300 ever invoiced is not billed. The
+// one-pass merge of months and invoices (revenue that only grows).
+TEST(BilledWaterfall, AMonthSpanningTwoInvoicesIsSplitAndThePastIsNotBilled) {
+  bbb_test::Input run;
+  run.contracts = "id,booking_date,amount,currency,start_date,term_months,billing\n"
+                  "S,2024-01-01,400.00,USD,2024-01-01,4,none\n";
+  run.invoices = "id,invoice_date,amount\nS,2024-01-05,150.00\nS,2024-03-05,150.00\n";
+  run.read_settings = kWaterfall;
+  const Json r = bbb_test::report(run);
+  const Json& rows = r["currencies"]["USD"]["waterfall"]["billed"]["rows"];
+  const Json& jan = row_of(rows, "billed", "2024-01");
+  EXPECT_EQ(jan["billings"], 15000);
+  EXPECT_EQ(cells(jan), (std::vector<std::int64_t>{10000, 5000, 0, 0}));
+  const Json& mar = row_of(rows, "billed", "2024-03");
+  EXPECT_EQ(mar["billings"], 15000);
+  EXPECT_EQ(cells(mar), (std::vector<std::int64_t>{0, 5000, 10000, 0}));
+  const Json& not_billed = row_of(rows, "billed", "not billed");
+  EXPECT_EQ(cells(not_billed), (std::vector<std::int64_t>{0, 0, 0, 10000}));
+}
+
 // 500 invoiced in January; 60% complete in February (600 earned: 500 from
 // the invoice, 100 beyond it), then 40% in March (200 given back: first what
 // was beyond the invoice, then from the invoice).
