@@ -21,15 +21,28 @@ bool plain(std::string_view v) {
   return true;
 }
 
-// v's digits at p, two at a time; returns the end.
+// The number of decimal digits of u (1 for 0).
+int digit_count(std::uint64_t u) {
+  int n = 1;
+  for (std::uint64_t limit = 10; n < 20 && u >= limit; limit *= 10) ++n;
+  return n;
+}
+
+// v's digits at p, two at a time from the end, straight into place (a copy
+// from a buffer is a library call per number in wasm); returns the end.
 char* integer(char* p, std::int64_t v) {
   static constexpr char kPairs[] =
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
-  char buf[kIntegerRoom];
-  char* q = buf + sizeof buf;
   std::uint64_t u = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+  if (v < 0) *p++ = '-';
+  if (u < 10) {  // most cells of a report: 0
+    *p = static_cast<char>('0' + u);
+    return p + 1;
+  }
+  char* const end = p + digit_count(u);
+  char* q = end;
   while (u >= 100) {
     const std::size_t pair = static_cast<std::size_t>(u % 100) * 2;
     u /= 100;
@@ -42,8 +55,7 @@ char* integer(char* p, std::int64_t v) {
   } else {
     *--q = static_cast<char>('0' + u);
   }
-  if (v < 0) *--q = '-';
-  return copy(p, std::string_view(q, static_cast<std::size_t>(buf + sizeof buf - q)));
+  return end;
 }
 
 }  // namespace
