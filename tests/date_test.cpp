@@ -218,6 +218,18 @@ TEST(YearMonth, MonthsInsideAndOutsideTheMonthTableAgree) {
   EXPECT_EQ(d.iso(), "2000-02-29");
 }
 
+// day(), month() and year_month() read the month-start table inside it and
+// the calendar outside: every day from before the table to past its end
+// gives what the calendar arithmetic gives.
+TEST(Date, DayAndMonthFromTheTableEqualTheCalendarsEveryDay) {
+  for (std::int32_t days = bbb::detail::kTableFirstDay - 800; days <= bbb::detail::kTableEndDay + 800; ++days) {
+    const Date date = Date::from_days(days);
+    const bbb::detail::Civil c = bbb::detail::civil_from_days_hinnant(days);
+    ASSERT_EQ(date.day(), c.d) << days;
+    ASSERT_EQ(date.year_month(), YearMonth::of(c.y, c.m)) << days;
+  }
+}
+
 // year_month() reads the month table through an estimate corrected by one
 // compare: every day from 1850 to 2450 (inside the table, outside it, and
 // across both edges) must land in the month its civil date names.

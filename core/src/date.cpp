@@ -69,7 +69,6 @@ bool Date::from_ymd(int year, int month, int day, Date* out) {
 
 int Date::year() const { return detail::civil_from_days(days_).y; }
 int Date::month() const { return detail::civil_from_days(days_).m; }
-int Date::day() const { return detail::civil_from_days(days_).d; }
 
 
 namespace {

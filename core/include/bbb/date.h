@@ -142,21 +142,38 @@ extern std::int32_t month_start_day[kTableMonths + 1];
 
 }  // namespace detail
 
-// Through the month-start table where it can: an estimate (4,800 months
-// are 146,097 days) is never more than one month off, and one compare with
-// the table corrects it; cheaper than the calendar arithmetic, and the
-// step behind every schedule, billing and month-end of the engine.
-inline YearMonth Date::year_month() const {
+namespace detail {
+
+// The month-start table's slot of the month holding `days`, or -1 outside
+// the table. An estimate (4,800 months are 146,097 days) is never more than
+// one month off, and one compare with the table corrects it: cheaper than
+// the calendar arithmetic, and the step behind every schedule, billing and
+// month-end of the engine.
+inline std::int32_t month_slot_of_day(std::int32_t days) {
   // One unsigned compare: inside the table's days.
-  const std::uint32_t n = static_cast<std::uint32_t>(days_ - detail::kTableFirstDay);
-  if (n < static_cast<std::uint32_t>(detail::kTableEndDay - detail::kTableFirstDay)) {
-    std::int32_t i = static_cast<std::int32_t>(n * 4800u / 146097u);
-    if (detail::month_start_day[i] > days_) --i;
-    else if (detail::month_start_day[i + 1] <= days_) ++i;
-    return YearMonth::from_index(detail::kTableFirstYear * 12 + i);
-  }
+  const std::uint32_t n = static_cast<std::uint32_t>(days - kTableFirstDay);
+  if (n >= static_cast<std::uint32_t>(kTableEndDay - kTableFirstDay)) return -1;
+  std::int32_t i = static_cast<std::int32_t>(n * 4800u / 146097u);
+  if (month_start_day[i] > days) --i;
+  else if (month_start_day[i + 1] <= days) ++i;
+  return i;
+}
+
+}  // namespace detail
+
+inline YearMonth Date::year_month() const {
+  const std::int32_t slot = detail::month_slot_of_day(days_);
+  if (slot >= 0) return YearMonth::from_index(detail::kTableFirstYear * 12 + slot);
   const detail::Civil c = detail::civil_from_days(days_);
   return YearMonth::of(c.y, c.m);
+}
+
+// The day of the month from the same table: the schedules ask for it for
+// every line (start, end, billing start).
+inline int Date::day() const {
+  const std::int32_t slot = detail::month_slot_of_day(days_);
+  if (slot >= 0) return days_ - detail::month_start_day[slot] + 1;
+  return detail::civil_from_days(days_).d;
 }
 
 }  // namespace bbb
