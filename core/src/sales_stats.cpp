@@ -56,11 +56,16 @@ void SalesStats::add(const ContractLine& line) {
   if (line.booking.days() <= horizon && exit > horizon) {
     undelivered_by_booking_[line.booking.days()].add(line.amount);
     // Keep the kOldestListed oldest (earliest booking, then earliest line).
+    // Most lines are not among them: that is decided before their id and
+    // customer are copied.
     auto older = [](const OpenOrder& a, const OpenOrder& b) {
       return a.booking != b.booking ? a.booking < b.booking : a.line < b.line;
     };
-    OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
-    if (oldest_.size() < kOldestListed || older(o, oldest_.back())) {
+    const bool listed = oldest_.size() < kOldestListed ||
+                        (line.booking != oldest_.back().booking ? line.booking < oldest_.back().booking
+                                                                : line.line_number < oldest_.back().line);
+    if (listed) {
+      OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
       oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
       if (oldest_.size() > kOldestListed) oldest_.pop_back();
     }
