@@ -114,16 +114,20 @@ TEST(BilledWaterfall, RevenueWithoutAnInvoiceIsNotBilled) {
   EXPECT_FALSE(not_billed.contains("not_recognised"));
 }
 
+// The billed view's rows (USD) of contract lines with a term, not billed
+// by schedule, and their invoices (rows of id, invoice_date, amount).
+Json billed_rows(const std::string& lines, const std::string& invoices) {
+  bbb_test::Input run;
+  run.contracts = "id,booking_date,amount,currency,start_date,term_months,billing\n" + lines;
+  run.invoices = "id,invoice_date,amount\n" + invoices;
+  run.read_settings = kWaterfall;
+  return bbb_test::report(run)["currencies"]["USD"]["waterfall"]["billed"]["rows"];
+}
+
 // One invoice of 300 for a 600 line earned 100 a month: the invoice's row
 // earns its 300 in January to March, and the rest is not billed.
 TEST(BilledWaterfall, RevenuePastTheOneInvoiceIsNotBilled) {
-  bbb_test::Input run;
-  run.contracts = "id,booking_date,amount,currency,start_date,term_months,billing\n"
-                  "H,2024-01-01,600.00,USD,2024-01-01,6,none\n";
-  run.invoices = "id,invoice_date,amount\nH,2024-01-05,300.00\n";
-  run.read_settings = kWaterfall;
-  const Json r = bbb_test::report(run);
-  const Json& rows = r["currencies"]["USD"]["waterfall"]["billed"]["rows"];
+  const Json rows = billed_rows("H,2024-01-01,600.00,USD,2024-01-01,6,none\n", "H,2024-01-05,300.00\n");
   const Json& jan = row_of(rows, "billed", "2024-01");
   EXPECT_EQ(jan["billings"], 30000);
   EXPECT_EQ(cells(jan), (std::vector<std::int64_t>{10000, 10000, 10000, 0, 0, 0}));
@@ -136,13 +140,8 @@ TEST(BilledWaterfall, RevenuePastTheOneInvoiceIsNotBilled) {
 // its invoice), and what passes the 300 ever invoiced is not billed. The
 // one-pass merge of months and invoices (revenue that only grows).
 TEST(BilledWaterfall, AMonthSpanningTwoInvoicesIsSplitAndThePastIsNotBilled) {
-  bbb_test::Input run;
-  run.contracts = "id,booking_date,amount,currency,start_date,term_months,billing\n"
-                  "S,2024-01-01,400.00,USD,2024-01-01,4,none\n";
-  run.invoices = "id,invoice_date,amount\nS,2024-01-05,150.00\nS,2024-03-05,150.00\n";
-  run.read_settings = kWaterfall;
-  const Json r = bbb_test::report(run);
-  const Json& rows = r["currencies"]["USD"]["waterfall"]["billed"]["rows"];
+  const Json rows = billed_rows("S,2024-01-01,400.00,USD,2024-01-01,4,none\n",
+                                "S,2024-01-05,150.00\nS,2024-03-05,150.00\n");
   const Json& jan = row_of(rows, "billed", "2024-01");
   EXPECT_EQ(jan["billings"], 15000);
   EXPECT_EQ(cells(jan), (std::vector<std::int64_t>{10000, 5000, 0, 0}));
