@@ -291,6 +291,12 @@ void LineSchedule::build_generated_billing() {
     }
   } else {
     append_generated_installments(line_, &billings_);
+    // Generated installments are dated strictly later one after another:
+    // with none before booking, none of zero and no cancellation, the
+    // filter would keep them all as they are (most lines).
+    if (!line_.has_cancel && (billings_.empty() || billings_.front().date >= line_.booking) &&
+        std::none_of(billings_.begin(), billings_.end(), [](const DatedAmount& b) { return b.amount == 0; }))
+      return;
   }
   filter_installments();
 }
