@@ -23,6 +23,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { engineWorkloadView, compareWithWorkload } from './lib/engine-result.mjs';
@@ -233,6 +234,23 @@ if (ps) {
     `read ${(ps.read_ms / 1000).toFixed(1)} s, report shown at ${(ps.report_ms / 1000).toFixed(1)} s; ${ps.progress_updates} progress updates, longest wait ${ps.longest_gap_ms} ms`,
     `engine wasm heap MB at each tenth of the file: ${ps.engine_heap_mb_at_each_tenth.join(' ')}`,
     `renderer process RSS MB: ${ps.rss_mb_before} before; at each tenth ${ps.rss_mb_at_each_tenth.join(' ')}; peak ${ps.rss_mb_peak}`);
+}
+// What the page fetches to run the engine (web/dist, built by run.sh): the
+// module, its worker with the Embind glue, the reader worker; raw and
+// gzip -9, as a server compressing them would send them (KB = 1000 bytes,
+// as Vite prints them).
+const assets = path.join(root, 'web/dist/assets');
+const payload = fs.existsSync(assets)
+  ? fs.readdirSync(assets).filter((f) => /^(bbb-.*\.wasm|engine\.worker-.*\.js|blob_reader\.worker-.*\.js)$/.test(f)).map((f) => {
+      const bytes = fs.readFileSync(path.join(assets, f));
+      return { file: f, kb: bytes.length / 1000, gzip_kb: zlib.gzipSync(bytes, { level: 9 }).length / 1000 };
+    })
+  : [];
+if (payload.length) {
+  results.page_payload = payload;
+  const sum = (k) => payload.reduce((t, a) => t + a[k], 0);
+  lines.push('', `== the page's engine (web/dist/assets): ${sum('kb').toFixed(1)} KB, ${sum('gzip_kb').toFixed(1)} KB gzipped (gzip -9)`,
+    ...payload.map((a) => `${a.file.padEnd(36)} ${a.kb.toFixed(1).padStart(7)} KB ${a.gzip_kb.toFixed(1).padStart(7)} KB gzipped`));
 }
 lines.push('', 'work = read + prep + parse + compute (medians, each column on its own); engine rows: parse = the feed calls (read,',
   'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall).',
