@@ -19,13 +19,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace bbb {
+#include "bbb/cold.h"
 
-#if defined(__GNUC__) || defined(__clang__)
-#define BBB_WRITER_CALL [[gnu::noinline]]
-#else
-#define BBB_WRITER_CALL
-#endif
+namespace bbb {
 
 class JsonWriter {
  public:
@@ -36,33 +32,33 @@ class JsonWriter {
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
-  BBB_WRITER_CALL JsonWriter& object();
-  BBB_WRITER_CALL JsonWriter& array();
-  BBB_WRITER_CALL JsonWriter& end();
+  BBB_OUT_OF_LINE JsonWriter& object();
+  BBB_OUT_OF_LINE JsonWriter& array();
+  BBB_OUT_OF_LINE JsonWriter& end();
 
   // A key the code names: plain ASCII, written as is.
-  BBB_WRITER_CALL JsonWriter& key(std::string_view name);
+  BBB_OUT_OF_LINE JsonWriter& key(std::string_view name);
   // A key from the data (a type, a segment value): escaped as text.
-  BBB_WRITER_CALL JsonWriter& text_key(std::string_view name);
+  BBB_OUT_OF_LINE JsonWriter& text_key(std::string_view name);
 
-  BBB_WRITER_CALL JsonWriter& value(std::int64_t v);
+  BBB_OUT_OF_LINE JsonWriter& value(std::int64_t v);
   JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
   JsonWriter& value(std::size_t v) { return value(static_cast<std::int64_t>(v)); }
-  BBB_WRITER_CALL JsonWriter& boolean(bool v);
-  BBB_WRITER_CALL JsonWriter& null();
-  BBB_WRITER_CALL JsonWriter& text(std::string_view v);
-  BBB_WRITER_CALL JsonWriter& number(double v);
+  BBB_OUT_OF_LINE JsonWriter& boolean(bool v);
+  BBB_OUT_OF_LINE JsonWriter& null();
+  BBB_OUT_OF_LINE JsonWriter& text(std::string_view v);
+  BBB_OUT_OF_LINE JsonWriter& number(double v);
   // n / 10000 (a ratio of the report, kept in ten-thousandths) as its exact
   // decimal: "1.2345", "0.25", "3.0". It reads back as the same double that
   // nlohmann writes for n / 10000.0, and is never longer: nlohmann's Grisu2
   // is not always shortest (97541.2428 comes out as 97541.24280000001).
   // It also costs ~50 instructions instead of ~3,000. Beyond 10^15, where
   // nlohmann may choose an exponent, the library writes it.
-  BBB_WRITER_CALL JsonWriter& ten_thousandths(std::int64_t n);
+  BBB_OUT_OF_LINE JsonWriter& ten_thousandths(std::int64_t n);
 
   // key(name) then the value: the common case, in one call.
-  BBB_WRITER_CALL JsonWriter& field(std::string_view name, std::int64_t v);
-  BBB_WRITER_CALL JsonWriter& field_text(std::string_view name, std::string_view v);
+  BBB_OUT_OF_LINE JsonWriter& field(std::string_view name, std::int64_t v);
+  BBB_OUT_OF_LINE JsonWriter& field_text(std::string_view name, std::string_view v);
 
  private:
   JsonWriter& open(char c);

@@ -11,7 +11,9 @@
 // over a sample becomes "hot" and is optimised whole, for nothing (it
 // never runs again). BBB_OUT_OF_LINE keeps the loop's per-value step a
 // call of its own, so that only that small step is optimised, and the
-// run-once loop around it (BBB_COLD) stays in the baseline tier.
+// run-once loop around it (BBB_COLD) stays in the baseline tier. It also
+// keeps small steps called from hundreds of places (the report's JSON
+// writer) from being copied into each of them.
 #pragma once
 
 #if defined(__GNUC__) || defined(__clang__)
