@@ -58,14 +58,12 @@ void SalesStats::add(const ContractLine& line) {
     // Keep the kOldestListed oldest (earliest booking, then earliest line).
     // Most lines are not among them: that is decided before their id and
     // customer are copied.
-    auto older = [](const OpenOrder& a, const OpenOrder& b) {
-      return a.booking != b.booking ? a.booking < b.booking : a.line < b.line;
+    const auto before = [](Date booking, std::int64_t at, const OpenOrder& b) {
+      return booking != b.booking ? booking < b.booking : at < b.line;
     };
-    const bool listed = oldest_.size() < kOldestListed ||
-                        (line.booking != oldest_.back().booking ? line.booking < oldest_.back().booking
-                                                                : line.line_number < oldest_.back().line);
-    if (listed) {
+    if (oldest_.size() < kOldestListed || before(line.booking, line.line_number, oldest_.back())) {
       OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
+      const auto older = [&](const OpenOrder& a, const OpenOrder& b) { return before(a.booking, a.line, b); };
       oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
       if (oldest_.size() > kOldestListed) oldest_.pop_back();
     }
