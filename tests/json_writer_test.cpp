@@ -74,7 +74,8 @@ TEST(JsonWriter, DocumentsMatchNlohmannsDump) {
     bbb::JsonWriter w(&out);
     w.object().key("integers").array();
     for (std::int64_t v : integers) w.value(v);
-    w.end().key("fields").object();
+    w.end().key("in_one_call").integers(integers.data(), integers.size()).key("no_integers").integers(nullptr, 0);
+    w.key("fields").object();
     for (std::size_t i = 0; i < integers.size(); ++i) w.field("n" + std::to_string(i), integers[i]);
     w.end().key("texts").array();
     for (const std::string& t : texts) w.text(t);
@@ -94,7 +95,7 @@ TEST(JsonWriter, DocumentsMatchNlohmannsDump) {
   for (std::size_t i = 0; i < integers.size(); ++i) fields["n" + std::to_string(i)] = integers[i];
   for (const std::string& t : texts) texts_json.push_back(Json(replaced(t)));
   for (const std::string& t : texts) by_text[replaced(t)]["t"] = replaced(t);
-  const Json expected = {{"integers", integers}, {"fields", fields}, {"texts", texts_json}, {"by_text", by_text},
+  const Json expected = {{"integers", integers}, {"in_one_call", integers}, {"no_integers", Json::array()}, {"fields", fields}, {"texts", texts_json}, {"by_text", by_text},
                          {"escaped", "a\"b"}, {"yes", true}, {"no", false}, {"none", nullptr},
                          {"empty", Json::object()}, {"nested", Json::array({Json::array(), Json::object()})},
                          {"half", 0.5}};

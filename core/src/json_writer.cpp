@@ -122,6 +122,20 @@ JsonWriter& JsonWriter::value(std::int64_t v) {
   return *this;
 }
 
+JsonWriter& JsonWriter::integers(const std::int64_t* v, std::size_t n) {
+  char* p = room(2 + n * (kIntegerRoom + 1) + 1);
+  if (comma_) *p++ = ',';
+  *p++ = '[';
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0) *p++ = ',';
+    p = integer(p, v[i]);
+  }
+  *p++ = ']';
+  wrote(p);
+  comma_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::field(std::string_view name, std::int64_t v) {
   wrote(integer(key_at(room(name.size() + 4 + kIntegerRoom), name), v));
   comma_ = true;

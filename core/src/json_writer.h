@@ -56,6 +56,10 @@ class JsonWriter {
   // nlohmann may choose an exponent, the library writes it.
   BBB_OUT_OF_LINE JsonWriter& ten_thousandths(std::int64_t n);
 
+  // An array of n integers, in one call (the waterfall's rows are
+  // thousands of them).
+  BBB_OUT_OF_LINE JsonWriter& integers(const std::int64_t* v, std::size_t n);
+
   // key(name) then the value: the common case, in one call.
   BBB_OUT_OF_LINE JsonWriter& field(std::string_view name, std::int64_t v);
   BBB_OUT_OF_LINE JsonWriter& field_text(std::string_view name, std::string_view v);

@@ -132,9 +132,7 @@ void write_waterfall_view(JsonWriter& w, const std::map<std::int32_t, WaterfallR
     if (lo != INT32_MIN && lo != Waterfall::kNotBilledRow) w.field_text("start", YearMonth::from_index(lo).first_day().iso());
     if (hi < Waterfall::kNotBilledRow - 1) w.field_text("end", YearMonth::from_index(hi).last_day().iso());
     if (!only_revenue) w.field(booked_view ? "bookings" : "billings", row.opened);
-    w.field("revenue_before", before).key("revenue").array();
-    for (std::int64_t c : cells) w.value(c);
-    w.end();
+    w.field("revenue_before", before).key("revenue").integers(cells.data(), cells.size());
     if (booked_view) w.field("cancellations", cancelled).field("backlog_end", left);
     else if (!only_revenue) w.field("not_recognised", left);
     w.end();

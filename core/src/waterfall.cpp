@@ -1,6 +1,7 @@
 #include "bbb/waterfall.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "bbb/line_fold.h"
 
@@ -96,18 +97,15 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   const std::size_t months = revenue.size();
   WaterfallRow* not_billed = nullptr;
   // The usual case: a positive line whose revenue only grows (every ratable
-  // or delivered line; a fulfilment percentage may fall).
+  // or delivered line, known without a look; a fulfilment percentage may fall).
   bool growing = sign == 1;
-  std::int64_t total = 0;
-  for (std::size_t i = 0; i < months && growing; ++i) {
-    growing = earned[i] >= 0;
-    total += earned[i];
-  }
+  if (growing && !s.revenue_never_falls())
+    for (std::size_t i = 0; i < months && growing; ++i) growing = earned[i] >= 0;
   if (growing) {
     // One layer (billed upfront, yearly over a year, on delivery) that
     // covers all the revenue: each month's revenue is earned from that one
     // row, as one run.
-    if (layer_count == 1 && total <= stacked) {
+    if (layer_count == 1 && std::accumulate(earned, earned + months, std::int64_t{0}) <= stacked) {
       layer[0].row->add_revenue_run(first, earned, months);
       return;
     }

@@ -69,6 +69,11 @@ class LineSchedule {
   // The last day on which revenue or billing changes (or the line is cancelled).
   Date last_change() const { return last_change_; }
 
+  // True when the revenue recognised through each day never falls: a line
+  // of a non-negative amount recognised over its term or at delivery (a
+  // fulfilment percentage may go down).
+  bool revenue_never_falls() const { return fulfilment_ == nullptr && line_.amount >= 0; }
+
  private:
   std::int64_t base_revenue_through(Date d) const;  // no catch-up, no cancellation
   std::int64_t ratable_through(Date d) const;
