@@ -44,11 +44,13 @@ struct WaterfallRow {
 
  private:
   // Inline for a month already covered (nearly every call: a row's months
-  // are added in order); the rest grows the series.
+  // are added in order); the rest grows the series. A series that covers
+  // the month is not empty, so `first` is set; a month before it wraps
+  // around to past the end as an unsigned index.
   void add(std::vector<std::int64_t>* series, YearMonth m, std::int64_t amount) {
-    const std::int32_t i = m - first;
-    if (amount != 0 && (!revenue.empty() || !cancelled.empty()) && i >= 0 && static_cast<std::size_t>(i) < series->size())
-      (*series)[static_cast<std::size_t>(i)] += amount;
+    const auto i = static_cast<std::size_t>(static_cast<std::int64_t>(m - first));
+    if (amount != 0 && i < series->size())
+      (*series)[i] += amount;
     else
       grow_and_add(series, m, amount);
   }
