@@ -76,7 +76,9 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
       for (std::int64_t i = 0; i + 1 < n; ++i) {
         std::int64_t part = dq;
         r += dr;
-        if (r >= t) { r -= t; ++part; }
+        const std::int64_t carry = r >= t;  // no branch, as in the month ends below
+        r -= t & -carry;
+        part += carry;
         installment[i].amount = part;
         billed_before += part;
       }
@@ -229,7 +231,11 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
   for (std::size_t i = term_from + 1; i < complete_from; ++i) {
     q += dq;
     r += dr;
-    if (r >= whole) { r -= whole; ++q; }
+    // Without a branch: whether a month carries follows the remainders,
+    // which no predictor learns.
+    const std::int64_t carry = r >= whole;
+    r -= whole & -carry;
+    q += carry;
     out[i] = q;
   }
 }
