@@ -93,6 +93,16 @@ std::uint32_t CsvTokenizer::high_bytes_16(const char* p) {
 #endif
 }
 
+std::uint64_t CsvTokenizer::special_bytes_64(const char* p) const {
+  return static_cast<std::uint64_t>(special_bytes_16(p)) | static_cast<std::uint64_t>(special_bytes_16(p + 16)) << 16 |
+         static_cast<std::uint64_t>(special_bytes_16(p + 32)) << 32 | static_cast<std::uint64_t>(special_bytes_16(p + 48)) << 48;
+}
+
+std::uint64_t CsvTokenizer::high_bytes_64(const char* p) {
+  return static_cast<std::uint64_t>(high_bytes_16(p)) | static_cast<std::uint64_t>(high_bytes_16(p + 16)) << 16 |
+         static_cast<std::uint64_t>(high_bytes_16(p + 32)) << 32 | static_cast<std::uint64_t>(high_bytes_16(p + 48)) << 48;
+}
+
 std::uint32_t special_bytes_16_portable(const char* p, char delimiter) {
   std::uint32_t bits = 0;
   for (int half = 0; half < 2; ++half) {
@@ -138,7 +148,7 @@ void CsvTokenizer::parse(const char* data, std::size_t size) {
         // A record starts: read it in place until something needs a copy.
         if (direct_field_ == nullptr && state_ == State::kFieldStart && record_size_ == 0 && field_ends_.empty())
           direct_field_ = direct_record_ = p;
-        // In place, 16 bytes at a time: every delimiter and LF of the block
+        // In place, 64 bytes at a time (16 near the end): every delimiter and LF of the block
         // from one bit mask, whole records delivered here; it stops at a
         // quote or CR, or when fewer than 16 bytes are left.
         if (direct_field_ != nullptr) {
@@ -323,13 +333,19 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
   std::string_view* views = views_.data();
   std::size_t count = view_count_, capacity = views_.size();
   while (end - p >= 16) {
-    std::uint32_t mask = special_bytes_16(p);
-    if (const std::uint32_t high = high_bytes_16(p)) ascii_from_ = p + 32 - __builtin_clz(high);
-    scanned_to_ = p + 16;
+    // 64 bytes a block (16 in the last few): the loop over a block's bits
+    // ends once per block, a branch no predictor gets right, so the fewer
+    // blocks a record spans the better (a 127-byte row: 2 instead of 8).
+    const bool wide = end - p >= 64;
+    const std::ptrdiff_t width = wide ? 64 : 16;
+    std::uint64_t mask = wide ? special_bytes_64(p) : special_bytes_16(p);
+    // The byte after the block's last non-ASCII byte (bit i is p[i]).
+    if (const std::uint64_t high = wide ? high_bytes_64(p) : high_bytes_16(p)) ascii_from_ = p + 64 - __builtin_clzll(high);
+    scanned_to_ = p + width;
     // Set when a quoted field took the scan past a bit of this block's mask.
     const char* resume = nullptr;
     while (mask != 0) {
-      const char* q = p + __builtin_ctz(mask);
+      const char* q = p + __builtin_ctzll(mask);
       mask &= mask - 1;
       char c = *q;
       // The field's text: from `field` up to q, or between its quotes.
@@ -383,7 +399,7 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         return q;
       }
     }
-    p = resume != nullptr ? resume : p + 16;
+    p = resume != nullptr ? resume : p + width;
   }
   direct_field_ = field;
   view_count_ = count;
