@@ -156,6 +156,26 @@ TEST(CsvEncoding, InvalidBytesAreFoundNextToAsciiRecordsInTheSameBlock) {
   EXPECT_EQ(r.issues, (std::vector<IssueSeen>{{5, 3, "error", "invalid_utf8"}}));
 }
 
+// Records read in place are scanned 64 bytes a block and checked as text
+// only when the scan saw a byte above 0x7F in them: one invalid byte at any
+// place of a long record, in any block and at any offset in it, is found,
+// on its own record, and the ASCII records around it stay clean.
+TEST(CsvEncoding, AnInvalidByteAnywhereInALongRecordIsFound) {
+  bbb::CsvOptions utf8;
+  utf8.encoding = bbb::Encoding::kUtf8;
+  const std::string head = "id,note\n1,ascii before\n";
+  const std::string note(180, 'x');
+  for (std::size_t at = 0; at < note.size(); ++at) {
+    std::string bad = note;
+    bad[at] = '\xFF';
+    const std::string text = head + "2," + bad + "\n3,ascii after\n";
+    const auto r = read_csv(text, 0, utf8);
+    ASSERT_EQ(r.rows.size(), 4u) << at;
+    ASSERT_EQ(r.issues, (std::vector<IssueSeen>{{3, 2, "error", "invalid_utf8"}})) << at;
+    EXPECT_EQ(r.rows[3][1], "ascii after") << at;
+  }
+}
+
 TEST(CsvEncoding, InvalidUtf8AfterTheSampleIsAnErrorOnThatRecord) {
   std::string text = "id,name,amount\n";
   for (int i = 0; text.size() < 70000; ++i) text += std::to_string(i) + ",Jos\xC3\xA9,10\n";
