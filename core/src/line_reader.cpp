@@ -61,9 +61,10 @@ struct LineReader::Context {
   const CsvRecord& record;
   RowResult& result;
   // Every mapped cell trimmed once: a row asks for most of them twice.
-  std::string_view cells[static_cast<int>(Field::kCount)];
+  std::string_view* const cells;
 
-  Context(const LineReader& r, const CsvRecord& rec, RowResult& res) : reader(r), record(rec), result(res) {
+  Context(const LineReader& r, const CsvRecord& rec, RowResult& res)
+      : reader(r), record(rec), result(res), cells(r.cells_) {
     for (int i = 0; i < reader.mapped_count_; ++i) {
       const MappedField& m = reader.mapped_[i];
       cells[m.field] = trim(record.field(m.column));

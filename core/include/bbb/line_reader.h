@@ -85,6 +85,10 @@ class LineReader {
   mutable KeywordMemo<Status> status_memo_;
   mutable KeywordMemo<Recognition> recognition_memo_;
   mutable KeywordMemo<BillingKind> billing_memo_;
+  // The row being read, its mapped cells trimmed (see Context); the cells
+  // of unmapped fields are never written and stay empty, so that no row
+  // pays for clearing them.
+  mutable std::string_view cells_[static_cast<int>(Field::kCount)];
 };
 
 // Reads an amount in a currency whose precision is `digits` (used again when
