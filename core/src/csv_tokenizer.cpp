@@ -339,8 +339,14 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
     const bool wide = end - p >= 64;
     const std::ptrdiff_t width = wide ? 64 : 16;
     std::uint64_t mask = wide ? special_bytes_64(p) : special_bytes_16(p);
-    // The byte after the block's last non-ASCII byte (bit i is p[i]).
-    if (const std::uint64_t high = wide ? high_bytes_64(p) : high_bytes_16(p)) ascii_from_ = p + 64 - __builtin_clzll(high);
+    // The block's non-ASCII bytes (bit i is p[i]). ascii_from_ moves past
+    // those before a record's end as it ends, and past the rest when the
+    // block is done: a block holds parts of several records, and an ASCII
+    // record must not be checked for its neighbour's accents.
+    const std::uint64_t high = wide ? high_bytes_64(p) : high_bytes_16(p);
+    const auto past_high = [&](std::uint64_t bits) {
+      if (bits != 0 && p + 64 - __builtin_clzll(bits) > ascii_from_) ascii_from_ = p + 64 - __builtin_clzll(bits);
+    };
     scanned_to_ = p + width;
     // Set when a quoted field took the scan past a bit of this block's mask.
     const char* resume = nullptr;
@@ -383,6 +389,9 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         view_count_ = count;
         direct_end_ = q;
         state_ = State::kFieldStart;
+        // The block's non-ASCII bytes before this LF (one past a quoted
+        // field is already covered: ascii_from_ is past its end).
+        if (q - p < 64) past_high(high & ((std::uint64_t{1} << (q - p)) - 1));
         end_line(false);
         // The next record starts in place right after the LF (delivering
         // this one may have moved views_).
@@ -393,12 +402,14 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         if (resume != nullptr) break;
       } else {
         // A quote or a CR: the state machine takes it from here.
+        past_high(high);
         direct_field_ = field;
         view_count_ = count;
         state_ = q == field ? State::kFieldStart : State::kUnquoted;
         return q;
       }
     }
+    past_high(high);
     p = resume != nullptr ? resume : p + width;
   }
   direct_field_ = field;
