@@ -37,14 +37,18 @@ std::size_t entries_before(YearMonth first, YearMonth m, std::size_t count) {
 namespace {
 
 // generated_installments, appended to *out (no vector of its own per line).
-void append_generated_installments(const ContractLine& line, std::vector<DatedAmount>* out_vector) {
+// True when none of them is zero (false: some may be).
+bool append_generated_installments(const ContractLine& line, std::vector<DatedAmount>* out_vector) {
   std::vector<DatedAmount>& out = *out_vector;
   const std::int64_t a = line.amount;
   const int k = billing_interval_months(line.billing);
+  bool none_zero = true;
   if (line.billing == BillingKind::kUpfront) {
     out.push_back({line.billing_start, a});
+    none_zero = a != 0;
   } else if (line.billing == BillingKind::kOnDelivery) {
     if (line.has_delivery) out.push_back({line.delivery, a});
+    none_zero = a != 0;
   } else if (k > 0) {
     // Spec 3 and 10: n = ceil(T / k) installments; the i-th is
     // floor(a*min((i+1)k,T)/T) - floor(a*ik/T), dated from billing_start
@@ -72,6 +76,9 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     std::int64_t billed_before = 0;
     if (a >= 0 && a <= INT64_MAX / k) {
       const std::int64_t dq = a * k / t, dr = a * k % t;
+      // Each installment but the last is dq or dq + 1; the last,
+      // a - floor(a(n-1)k/T), is at least 1 when a is: with dq >= 1 none is zero.
+      none_zero = dq >= 1;
       std::int64_t r = 0;
       for (std::int64_t i = 0; i + 1 < n; ++i) {
         std::int64_t part = dq;
@@ -83,6 +90,7 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
         billed_before += part;
       }
     } else {
+      none_zero = false;  // not looked at: the filter will
       for (std::int64_t i = 0; i + 1 < n; ++i) {
         const std::int64_t billed_through = prorate(a, (i + 1) * k, t);
         installment[i].amount = billed_through - billed_before;
@@ -91,6 +99,7 @@ void append_generated_installments(const ContractLine& line, std::vector<DatedAm
     }
     installment[n - 1].amount = a - billed_before;
   }
+  return none_zero;
 }
 
 }  // namespace
@@ -296,13 +305,11 @@ void LineSchedule::build_generated_billing() {
       before = now;
     }
   } else {
-    append_generated_installments(line_, &billings_);
+    const bool none_zero = append_generated_installments(line_, &billings_);
     // Generated installments are dated strictly later one after another:
     // with none before booking, none of zero and no cancellation, the
     // filter would keep them all as they are (most lines).
-    if (!line_.has_cancel && (billings_.empty() || billings_.front().date >= line_.booking) &&
-        std::none_of(billings_.begin(), billings_.end(), [](const DatedAmount& b) { return b.amount == 0; }))
-      return;
+    if (none_zero && !line_.has_cancel && (billings_.empty() || billings_.front().date >= line_.booking)) return;
   }
   filter_installments();
 }
