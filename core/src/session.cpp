@@ -345,12 +345,15 @@ Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& cur
 
 Session::CurrencyEntries& Session::entries_of(const CurrencyCode& currency) {
   const std::uint32_t key = currency.key();
-  if (last_currency_ < currency_entries_.size() && currency_entries_[last_currency_].key == key)
-    return currency_entries_[last_currency_];
-  for (last_currency_ = 0; last_currency_ < currency_entries_.size(); ++last_currency_)
-    if (currency_entries_[last_currency_].key == key) return currency_entries_[last_currency_];
-  currency_entries_.push_back({key});
-  return currency_entries_.back();
+  // One load and one compare that is nearly always true: a scan's exit
+  // depended on the row's currency, and rows mix them at random.
+  std::uint8_t& slot = currency_slot_[(key * 2654435761u) >> 26];
+  if (slot != 0 && currency_entries_[slot - 1u].key == key) return currency_entries_[slot - 1u];
+  std::size_t i = 0;
+  while (i < currency_entries_.size() && currency_entries_[i].key != key) ++i;
+  if (i == currency_entries_.size()) currency_entries_.push_back({key});
+  if (i < 255) slot = static_cast<std::uint8_t>(i + 1);
+  return currency_entries_[i];
 }
 
 MonthlyLedger& Session::ledger(const CurrencyCode& currency) {

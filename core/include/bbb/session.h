@@ -141,7 +141,9 @@ class Session {
     Book* book = nullptr;
   };
   std::vector<CurrencyEntries> currency_entries_;
-  std::size_t last_currency_ = 0;
+  // A currency's place in currency_entries_ + 1, in a slot chosen by its
+  // code's hash (0: not yet; two codes in one slot take turns).
+  std::uint8_t currency_slot_[64] = {};
   CurrencyEntries& entries_of(const CurrencyCode& currency);
   MonthlyLedger& ledger(const CurrencyCode& currency);
   std::int64_t& booked_total(const CurrencyCode& currency);
