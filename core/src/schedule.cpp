@@ -211,7 +211,9 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
   // months up to the end's month, and from the end's month on (all of it).
   const std::size_t term_from = entries_before(first, sm, count);
   const std::size_t complete_from = std::max(term_from, entries_before(first, em, count));
-  std::fill(out, out + term_from, 0);
+  // Most terms start in their booking month: no months before them, and
+  // no call (a fill of zeros becomes a memset call, in wasm a function).
+  if (term_from != 0) std::fill(out, out + term_from, 0);
   std::fill(out + complete_from, out + count, a);
   if (term_from == complete_from) return;
   const std::int64_t sd = sm.days();
