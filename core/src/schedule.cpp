@@ -27,6 +27,17 @@ std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole)
   return static_cast<std::int64_t>(q);
 }
 
+// One step of a quotient carried with its remainder: q += dq and r += dr,
+// then the remainder brought back below `divisor` (dr < divisor, so at
+// most once). Without a branch: whether a step carries follows the
+// remainders, which no predictor learns.
+inline void carry_step(std::int64_t dq, std::int64_t dr, std::int64_t divisor, std::int64_t* q, std::int64_t* r) {
+  *r += dr;
+  const std::int64_t carry = *r >= divisor;
+  *r -= divisor & -carry;
+  *q += dq + carry;
+}
+
 // Of `count` months from `first`, how many come before month m.
 std::size_t entries_before(YearMonth first, YearMonth m, std::size_t count) {
   return static_cast<std::size_t>(std::clamp<std::int64_t>(m - first, 0, static_cast<std::int64_t>(count)));
@@ -81,11 +92,8 @@ bool append_generated_installments(const ContractLine& line, std::vector<DatedAm
       none_zero = dq >= 1;
       std::int64_t r = 0;
       for (std::int64_t i = 0; i + 1 < n; ++i) {
-        std::int64_t part = dq;
-        r += dr;
-        const std::int64_t carry = r >= t;  // no branch, as in the month ends below
-        r -= t & -carry;
-        part += carry;
+        std::int64_t part = 0;
+        carry_step(dq, dr, t, &part, &r);
         installment[i].amount = part;
         billed_before += part;
       }
@@ -240,13 +248,7 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
     dr = static_cast<std::int64_t>(step % whole);
   }
   for (std::size_t i = term_from + 1; i < complete_from; ++i) {
-    q += dq;
-    r += dr;
-    // Without a branch: whether a month carries follows the remainders,
-    // which no predictor learns.
-    const std::int64_t carry = r >= whole;
-    r -= whole & -carry;
-    q += carry;
+    carry_step(dq, dr, whole, &q, &r);
     out[i] = q;
   }
 }
