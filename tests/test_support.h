@@ -35,6 +35,9 @@ struct Input {
   std::string read_settings = "{}";
   std::string report_settings = "{}";
   std::size_t chunk = 1 << 20;
+  // Lines handed off in batches and folded from their bytes, as on the
+  // CLI's second thread (Session::hand_off_lines), here on this thread.
+  bool fold_in_batches = false;
 };
 
 inline void feed_file(bbb::Session& s, bbb::FileKind kind, const std::string& name, const std::string& text,
@@ -54,6 +57,7 @@ inline std::string report_text(const Input& run) {
   bbb::ReportSettings rep;
   EXPECT_TRUE(bbb::parse_report_settings(run.report_settings, &rep, &error)) << error;
   bbb::Session s(rs);
+  if (run.fold_in_batches) s.hand_off_lines([&s](bbb::LineBatch& batch) { s.folder().take_batch(batch.bytes()); });
   if (!run.invoices.empty()) feed_file(s, bbb::FileKind::kInvoices, "invoices.csv", run.invoices, run.chunk);
   if (!run.fulfilment.empty()) feed_file(s, bbb::FileKind::kFulfilment, "fulfilment.csv", run.fulfilment, run.chunk);
   feed_file(s, bbb::FileKind::kContracts, "contracts.csv", run.contracts, run.chunk);

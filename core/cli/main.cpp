@@ -5,7 +5,7 @@
 //       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]
 //       [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]
 //       [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]
-//       [--format json|csv|table]
+//       [--format json|csv|table] [--threads 1|2]
 //
 // CONTRACTS.csv may be '-' for standard input. Exit status 0 when the report
 // was made (even with rejected rows, listed on stderr and in the JSON), 2
@@ -14,7 +14,9 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,6 +24,7 @@
 #include "bbb/report_json.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
+#include "fold_thread.h"
 #include "text_output.h"
 
 namespace {
@@ -33,7 +36,7 @@ constexpr const char* kUsage =
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
     "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--waterfall yes]\n"
     "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT] | --drill '{JSON drill request}']\n"
-    "           [--format json|csv|table]\n"
+    "           [--format json|csv|table] [--threads 1|2]\n"
     "       bbb --version\n";
 
 int fail(const std::string& reason) {
@@ -96,6 +99,8 @@ int main(int argc, char** argv) {
 
   nlohmann::json read = nlohmann::json::object(), report = nlohmann::json::object();
   std::string contracts, invoices, fulfilment, format = "json";
+  // Two threads, one reading rows and one folding them, unless the machine has one core.
+  int threads = std::thread::hardware_concurrency() == 1 ? 1 : 2;
   for (std::size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string* out) {
@@ -151,6 +156,10 @@ int main(int argc, char** argv) {
         read["drill"] = {{"metric", parts[0]}, {"currency", parts[1]}, {"from", parts[2]}, {"to", parts[3]}};
         if (parts.size() == 5) read["drill"]["limit"] = std::atoll(parts[4].c_str());
       } else if (a == "--format") format = v;
+      else if (a == "--threads") {
+        if (v != "1" && v != "2") return fail("--threads must be 1 or 2");
+        threads = v[0] - '0';
+      }
       else return fail("unknown option " + a);
     } else if (contracts.empty()) {
       contracts = a;
@@ -171,7 +180,16 @@ int main(int argc, char** argv) {
   // Invoices and fulfilment say how lines are billed and recognised, so they come first.
   if (!invoices.empty() && !feed_file(session, bbb::FileKind::kInvoices, invoices, &error)) return fail(error);
   if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, &error)) return fail(error);
-  if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
+  {
+    std::optional<bbb_cli::FoldThread> folding;
+    if (threads == 2) {
+      folding.emplace(session.folder());
+      session.hand_off_lines([&folding](bbb::LineBatch& batch) { folding->hand_off(batch); });
+    }
+    if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
+    if (folding) folding->finish();
+    session.hand_off_lines(nullptr);
+  }
 
   print_issues(session, {{"contracts", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
   const std::string json = bbb::render_report(session, report_settings);

@@ -39,9 +39,7 @@ std::string raw_row(const CsvRecord& record, char delimiter) {
 
 }  // namespace
 
-Session::Session(ReadSettings settings) : settings_(std::move(settings)) {
-  if (settings_.drill) drill_.emplace(*settings_.drill, settings_.as_of);
-}
+Session::Session(ReadSettings settings) : settings_(std::move(settings)), folder_(settings_) {}
 Session::~Session() = default;
 
 bool Session::begin(FileKind kind, const std::string& name, std::string* error) {
@@ -89,6 +87,7 @@ bool Session::end(std::string* error) {
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
   if (file.kind == FileKind::kContracts) reject_unmatched_rows();
+  if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
   reader_.reset();
   line_reader_.reset();
   return true;
@@ -288,12 +287,8 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
     segment = trim(record.field(static_cast<std::size_t>(split_column_)));
     if (segment.empty()) segment = "(none)";
   }
-  if (r.accepted && !line.is_booked()) {
-    // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
-    add_to_book(whole_book(line.currency), line, line, nullptr);
-    if (split_column_ >= 0) add_to_book(segment_book(line.currency, segment), line, line, nullptr);
-    if (drill_) drill_->add(line, nullptr, line, nullptr, segment);
-  }
+  // Pipeline rows are never in bookings, billings, revenue or backlog, only in the sales figures.
+  if (r.accepted && !line.is_booked()) deliver(line, segment);
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
     // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
@@ -302,7 +297,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       reject_too_large(record, line, &r);
     } else {
       booked += line.amount;
-      fold(line, segment);
+      deliver(line, segment);
     }
   }
   *result = std::move(r);
@@ -339,47 +334,8 @@ void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
   if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
 }
 
-Book& Session::book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency) {
-  return books.try_emplace(currency, settings_).first->second;
-}
-
-Session::CurrencyEntries& Session::entries_of(const CurrencyCode& currency) {
-  const std::uint32_t key = currency.key();
-  // One load and one compare that is nearly always true: a scan's exit
-  // depended on the row's currency, and rows mix them at random.
-  std::uint8_t& slot = currency_slot_[(key * 2654435761u) >> 26];
-  if (slot != 0 && currency_entries_[slot - 1u].key == key) return currency_entries_[slot - 1u];
-  std::size_t i = 0;
-  while (i < currency_entries_.size() && currency_entries_[i].key != key) ++i;
-  if (i == currency_entries_.size()) currency_entries_.push_back({key});
-  if (i < 255) slot = static_cast<std::uint8_t>(i + 1);
-  return currency_entries_[i];
-}
-
-MonthlyLedger& Session::ledger(const CurrencyCode& currency) {
-  CurrencyEntries& e = entries_of(currency);
-  if (e.ledger == nullptr) e.ledger = &ledgers_[currency];
-  return *e.ledger;
-}
-
 std::int64_t& Session::booked_total(const CurrencyCode& currency) {
-  CurrencyEntries& e = entries_of(currency);
-  if (e.booked_total == nullptr) e.booked_total = &booked_total_[currency];
-  return *e.booked_total;
-}
-
-Book& Session::whole_book(const CurrencyCode& currency) {
-  CurrencyEntries& e = entries_of(currency);
-  if (e.book == nullptr) e.book = &book(books_, currency);
-  return *e.book;
-}
-
-Book& Session::segment_book(const CurrencyCode& currency, std::string_view segment) {
-  auto& by_value = segments_[currency];
-  // At most kMaxSegments values are kept apart; later new values share one book.
-  std::string key(segment);
-  if (by_value.size() >= kMaxSegments && by_value.count(key) == 0) key = kOtherSegment;
-  return by_value.try_emplace(key, settings_).first->second;
+  return booked_index_.find(booked_total_, currency, [](auto& map, const CurrencyCode& c) -> std::int64_t& { return map[c]; });
 }
 
 void Session::count_as_rejected(FileKind kind) {
@@ -387,42 +343,18 @@ void Session::count_as_rejected(FileKind kind) {
     if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; return; }
 }
 
-void Session::add_to_book(Book& b, const ContractLine& line, const ContractLine& known_line,
-                          const LineSchedule* known_schedule) {
-  b.sales.add(line);
-  if (b.forward && known_schedule != nullptr) b.forward->add(known_line, *known_schedule);
-}
-
-void Session::fold(const ContractLine& line, std::string_view segment) {
+void Session::deliver(const ContractLine& line, std::string_view segment) {
   std::vector<DatedAmount> invoices;
   Fulfilment fulfilment;
-  // No string is made for the lookup when no invoices or fulfilment were read.
-  const bool has_fulfilment = !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
-  // A line cancelled after the as-of date is seen by the forward view as it
-  // stood before: the same line and files, without the cancellation.
-  std::optional<ContractLine> uncancelled_line;
-  std::optional<LineSchedule> uncancelled;
-  if (settings_.as_of && line.has_cancel && line.cancel > *settings_.as_of) {
-    uncancelled_line = line;
-    uncancelled_line->has_cancel = false;
-    uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, has_fulfilment ? &fulfilment : nullptr);
+  // Invoices and fulfilment rows go with booked lines only (an open line's
+  // stay unmatched). No string is made for the lookup when none were read.
+  const bool has_fulfilment = line.is_booked() && !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
+  if (!hand_off_) {
+    folder_.take(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+    return;
   }
-  LineSchedule schedule(line, settings_.proration, std::move(invoices), has_fulfilment ? &fulfilment : nullptr,
-                        std::move(schedule_storage_));
-  fold_line(line, schedule, &ledger(line.currency));
-  const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
-  const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
-  if (drill_) drill_->add(line, &schedule, known_line, &known_schedule, segment);
-  Book& whole = whole_book(line.currency);
-  add_to_book(whole, line, known_line, &known_schedule);
-  if (whole.waterfall) whole.waterfall->add(line, schedule);
-  if (split_column_ >= 0) {
-    Book& seg = segment_book(line.currency, segment);
-    fold_line(line, schedule, &seg.ledger);
-    add_to_book(seg, line, known_line, &known_schedule);
-    if (seg.waterfall) seg.waterfall->add(line, schedule);
-  }
-  schedule_storage_ = schedule.release_storage();
+  batch_.add(line, segment, invoices, has_fulfilment ? &fulfilment : nullptr);
+  if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
 }
 
 void Session::reject_unmatched_rows() {

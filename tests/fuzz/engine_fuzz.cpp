@@ -1,7 +1,8 @@
 // libFuzzer target for the whole engine: bytes in, report out, and the
 // accounting identities of spec section 4 checked in every period as the
 // oracle, and both waterfall views' ties. Any violation, crash, sanitizer
-// report or invalid JSON is a find.
+// report or invalid JSON is a find, and so is a report that differs when
+// its lines are folded from batches (line_batch.h).
 //
 // Input: a settings byte, then a contracts CSV; optionally an invoices and a
 // fulfilment CSV before it, separated by two NUL bytes each
@@ -94,10 +95,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   settings.proration = (knobs & 1) ? bbb::Proration::kDaily : bbb::Proration::kMonthly;
   settings.waterfall = (size & 1) != 0;  // half the inputs: the waterfall's grid is the slowest part
   const std::size_t chunk = 1 + ((knobs >> 1) & 63);
+  auto read_all = [&](bbb::Session& session) {
+    if (parts.size() >= 1) feed(session, bbb::FileKind::kInvoices, parts[0], chunk);
+    if (parts.size() >= 2) feed(session, bbb::FileKind::kFulfilment, parts[1], chunk);
+    feed(session, bbb::FileKind::kContracts, rest, chunk);
+  };
   bbb::Session session(settings);
-  if (parts.size() >= 1) feed(session, bbb::FileKind::kInvoices, parts[0], chunk);
-  if (parts.size() >= 2) feed(session, bbb::FileKind::kFulfilment, parts[1], chunk);
-  feed(session, bbb::FileKind::kContracts, rest, chunk);
+  read_all(session);
 
   // Every row ends in exactly one place.
   for (const bbb::FileSummary& f : session.files()) check(f.rows.read == f.rows.accepted + f.rows.rejected);
@@ -113,5 +117,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   check(!json.is_discarded());
   if (settings.waterfall)
     for (const auto& [currency, c] : json["currencies"].items()) check_waterfall(c);
+
+  // A third of the inputs again with the lines folded from batches of
+  // bytes, as the CLI's second thread folds them: the same report.
+  if (size % 3 == 0) {
+    bbb::Session batched(settings);
+    batched.hand_off_lines([&batched](bbb::LineBatch& batch) { batched.folder().take_batch(batch.bytes()); });
+    read_all(batched);
+    check(bbb::render_report(batched, report) == text);
+  }
   return 0;
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,16 +19,15 @@
 #include "bbb/column_mapping.h"
 #include "bbb/csv_reader.h"
 #include "bbb/format_detection.h"
-#include "bbb/forward_view.h"
-#include "bbb/sales_stats.h"
 #include "bbb/issue_log.h"
 #include "bbb/ledger.h"
+#include "bbb/line_batch.h"
+#include "bbb/line_folder.h"
 #include "bbb/line_reader.h"
 #include "bbb/report.h"
 #include "bbb/schedule.h"
 #include "bbb/seen_ids.h"
 #include "bbb/settings.h"
-#include "bbb/waterfall.h"
 
 namespace bbb {
 
@@ -46,17 +46,6 @@ struct FileSummary {
   ColumnMapping mapping;
   DetectedFormats formats;
   bool readable = true;  // false: the file could not be read at all (see the issues)
-};
-
-// Everything folded for one currency, or for one segment of it.
-struct Book {
-  explicit Book(const ReadSettings& settings)
-      : sales(settings.as_of), forward(settings.as_of ? std::optional<ForwardView>(*settings.as_of) : std::nullopt),
-        waterfall(settings.waterfall ? std::optional<Waterfall>(Waterfall()) : std::nullopt) {}
-  MonthlyLedger ledger;
-  SalesStats sales;
-  std::optional<ForwardView> forward;  // with an as-of date only
-  std::optional<Waterfall> waterfall;  // with the waterfall setting only
 };
 
 class Session {
@@ -80,16 +69,26 @@ class Session {
   const std::vector<FileSummary>& files() const { return files_; }
   const IssueLog& issues() const { return issues_; }
   RowCounts contract_rows() const;
-  const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return ledgers_; }
-  const DrillCollector* drill() const { return drill_ ? &*drill_ : nullptr; }
+  const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return folder_.ledgers(); }
+  const DrillCollector* drill() const { return folder_.drill(); }
   // Pipeline, orders and the forward view per currency (every currency with
   // an accepted line, pipeline-only ones included).
-  const std::map<CurrencyCode, Book>& books() const { return books_; }
+  const std::map<CurrencyCode, Book>& books() const { return folder_.books(); }
   // With split_by: per currency, per value of that column (at most
   // kMaxSegments values; later ones are folded into kOtherSegment).
-  const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return segments_; }
-  static constexpr std::size_t kMaxSegments = 200;
-  static constexpr const char* kOtherSegment = "(other)";
+  const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return folder_.segments(); }
+  static constexpr std::size_t kMaxSegments = LineFolder::kMaxSegments;
+  static constexpr const char* kOtherSegment = LineFolder::kOtherSegment;
+
+  // Reading rows and folding them, side by side. Once this is set (before
+  // the contracts file begins), accepted lines are not folded here but
+  // handed to `hand_off` in batches, in file order, the last one by end();
+  // the batch is cleared when hand_off returns. Whoever takes them folds
+  // them into folder() with LineFolder::take_batch, in the order handed
+  // (the CLI on a second thread); ledgers(), books(), segments() and
+  // drill() are complete once every batch handed is folded.
+  void hand_off_lines(std::function<void(LineBatch&)> hand_off) { hand_off_ = std::move(hand_off); }
+  LineFolder& folder() { return folder_; }
 
  private:
   void on_record(const CsvRecord& record);
@@ -107,14 +106,10 @@ class Session {
   BBB_COLD void reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r);
   void process_invoice(const CsvRecord& record, RowResult* result);
   void process_fulfilment(const CsvRecord& record, RowResult* result);
-  void fold(const ContractLine& line, std::string_view segment);
-  // Not cold (every line of a file with invoices), but kept out of fold.
+  // An accepted line to the folding half, at once or in the next batch.
+  void deliver(const ContractLine& line, std::string_view segment);
+  // Not cold (every line of a file with invoices), but kept out of deliver.
   [[gnu::noinline]] bool take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices, Fulfilment* fulfilment);
-  // Sales figures from `line`; the forward view from the line and schedule
-  // as known at the as-of date (none for pipeline rows).
-  void add_to_book(Book& book, const ContractLine& line, const ContractLine& known_line,
-                   const LineSchedule* known_schedule);
-  Book& segment_book(const CurrencyCode& currency, std::string_view segment);
   // A row counted as accepted when read, rejected once its line is known.
   void count_as_rejected(FileKind kind);
   void reject_unmatched_rows();
@@ -123,31 +118,13 @@ class Session {
   ReadSettings settings_;
   IssueLog issues_;
   std::vector<FileSummary> files_;
-  std::map<CurrencyCode, MonthlyLedger> ledgers_;
-  std::optional<DrillCollector> drill_;
+  LineFolder folder_;
+  std::function<void(LineBatch&)> hand_off_;  // none: lines are folded as they are read
+  LineBatch batch_;                           // with hand_off_: the lines not yet handed
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
-  std::map<CurrencyCode, Book> books_;
-  std::map<CurrencyCode, std::map<std::string, Book>> segments_;
-  int split_column_ = -1;  // the split_by column of the contracts file being read
-  Book& book(std::map<CurrencyCode, Book>& books, const CurrencyCode& currency);
-  // Each currency's entries in the maps above, found by a scan of a few
-  // slots instead of three map lookups a row (files hold a handful of
-  // currencies, mixed row by row; std::map keeps its entries where they
-  // are). An entry is made when first asked for, as the maps would.
-  struct CurrencyEntries {
-    std::uint32_t key;  // CurrencyCode::key()
-    MonthlyLedger* ledger = nullptr;
-    std::int64_t* booked_total = nullptr;
-    Book* book = nullptr;
-  };
-  std::vector<CurrencyEntries> currency_entries_;
-  // A currency's place in currency_entries_ + 1, in a slot chosen by its
-  // code's hash (0: not yet; two codes in one slot take turns).
-  std::uint8_t currency_slot_[64] = {};
-  CurrencyEntries& entries_of(const CurrencyCode& currency);
-  MonthlyLedger& ledger(const CurrencyCode& currency);
+  CurrencyIndex<std::int64_t> booked_index_;
   std::int64_t& booked_total(const CurrencyCode& currency);
-  Book& whole_book(const CurrencyCode& currency);
+  int split_column_ = -1;  // the split_by column of the contracts file being read
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;
@@ -158,7 +135,6 @@ class Session {
   std::vector<std::int64_t> sample_lines_;
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)
-  ScheduleStorage schedule_storage_;  // the last schedule's buffers, reused
   std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
 
   // Across files.
