@@ -64,6 +64,7 @@ const ROWS = [
   ['engine-wasm-node', 'engine', [node, path.join(here, 'engine-node.mjs'), 'FILE']],
   ['engine-wasm-chromium', 'engine', [node, path.join(here, 'engine-browser.mjs'), 'FILE']],
   ['engine-native', 'engine', [path.join(root, 'build/native-release/bbb'), 'report', 'FILE']],
+  ['engine-native-1thread', 'engine', [path.join(root, 'build/native-release/bbb'), 'report', 'FILE', '--threads', '1']],
 ].filter(([name]) => (!ONLY || ONLY.has(name)) && (BROWSER || name !== 'engine-wasm-chromium'));
 
 const dataFile = (n) => path.join(DATA_DIR, `contracts-${n}-s${SEED}.csv`);
@@ -93,7 +94,7 @@ function runOnce(name, argv, file, outBase) {
   let rss = null;
   if (TIME) { const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(fs.readFileSync(timeFile, 'utf8')); if (m) rss = Number(m[1]) / 1024; }
   let timing, out = r.stdout;
-  if (name === 'engine-native') {
+  if (name.startsWith('engine-native')) {
     // The CLI prints the report; its time is the whole process (start, read, report).
     const view = engineWorkloadView(JSON.parse(out));
     out = JSON.stringify(view) + '\n';
@@ -253,7 +254,8 @@ if (payload.length) {
     ...payload.map((a) => `${a.file.padEnd(36)} ${a.kb.toFixed(1).padStart(7)} KB ${a.gzip_kb.toFixed(1).padStart(7)} KB gzipped`));
 }
 lines.push('', 'work = read + prep + parse + compute (medians, each column on its own); engine rows: parse = the feed calls (read,',
-  'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall).',
+  'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall),',
+  'reading rows on one thread and folding them on a second; engine-native-1thread = the same with --threads 1.',
   'x wasm eng = work / engine-wasm-node work. RSS = peak resident set of the process (/usr/bin/time); heap = wasm memory at the end.');
 
 // Targets: printed, never asserted.

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -34,11 +35,16 @@ class LineBatch {
   void add(const ContractLine& line, std::string_view segment, const std::vector<DatedAmount>& invoices,
            const Fulfilment* fulfilment);
   std::size_t lines() const { return lines_; }
-  bool full() const { return bytes_.size() >= kHandOffBytes; }
   // What another thread or worker gives to LineFolder::take_batch.
-  std::string_view bytes() const { return bytes_; }
-  void clear() { bytes_.clear(); lines_ = 0; }
-  void swap(LineBatch& other) noexcept { bytes_.swap(other.bytes_); std::swap(lines_, other.lines_); }
+  std::string_view bytes() const { return std::string_view(data_.get(), size_); }
+  bool full() const { return size_ >= kHandOffBytes; }
+  void clear() { size_ = 0; lines_ = 0; }
+  void swap(LineBatch& other) noexcept {
+    data_.swap(other.data_);
+    std::swap(size_, other.size_);
+    std::swap(capacity_, other.capacity_);
+    std::swap(lines_, other.lines_);
+  }
 
   // Calls take(line, segment, invoices, fulfilment or null) for each line
   // of `bytes`, in order; the line's text is views of `bytes`.
@@ -56,9 +62,13 @@ class LineBatch {
   static auto its_text(Line& line) {
     return std::array<decltype(&line.id), 3>{&line.id, &line.customer, &line.type};
   }
-  void append(const void* data, std::size_t size) { bytes_.append(static_cast<const char*>(data), size); }
+  // Room for `more` bytes past size_ (a line's pieces are then copied with
+  // no check each: this runs for every line read).
+  void reserve_more(std::size_t more);
 
-  std::string bytes_;
+  std::unique_ptr<char[]> data_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
   std::size_t lines_ = 0;
 };
 
