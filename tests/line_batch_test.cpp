@@ -127,6 +127,28 @@ TEST(LineBatch, EveryFieldOfALineComesBackAsItWent) {
   EXPECT_TRUE(take_all(batch.bytes()).empty());
 }
 
+TEST(ReadingPart, ComesBackAsItWentAndRefusesWhatIsNotOne) {
+  bbb::ReadingPart part;
+  part.rows = R"({"read":3,"accepted":2,"rejected":1,"rejected_value":{"CHF":12000}})";
+  bbb::CurrencyCode chf, jpy;
+  ASSERT_TRUE(bbb::parse_currency_code("CHF", &chf));
+  ASSERT_TRUE(bbb::parse_currency_code("JPY", &jpy));
+  part.rejected_currencies = {chf, jpy, chf};
+  part.files_and_issues = R"("files":[],"issues":[],"issue_counts":{},"issues_unlisted":0)";
+  const std::string bytes = bbb::encode_reading_part(part);
+  bbb::ReadingPart back;
+  ASSERT_TRUE(bbb::decode_reading_part(bytes, &back));
+  EXPECT_EQ(back.rows, part.rows);
+  ASSERT_EQ(back.rejected_currencies.size(), 3u);
+  EXPECT_EQ(back.rejected_currencies[1].view(), "JPY");
+  EXPECT_EQ(back.rejected_currencies[2].view(), "CHF");
+  EXPECT_EQ(back.files_and_issues, part.files_and_issues);
+  for (std::size_t cut = 0; cut < bytes.size(); ++cut)
+    EXPECT_FALSE(bbb::decode_reading_part(std::string_view(bytes).substr(0, cut), &back)) << cut;
+  EXPECT_FALSE(bbb::decode_reading_part(bytes + "x", &back));
+  EXPECT_FALSE(bbb::decode_reading_part("not a part at all", &back));
+}
+
 TEST(LineBatch, ABatchIsHandedOnOnceItHoldsAQuarterMebibyte) {
   bbb::ContractLine line;
   line.id = "an id";
@@ -138,9 +160,10 @@ TEST(LineBatch, ABatchIsHandedOnOnceItHoldsAQuarterMebibyte) {
   EXPECT_EQ(take_all(batch.bytes()).size(), added);
 }
 
-// The report made with lines folded from batches is the report made with
-// lines folded as they are read, byte for byte, in every setting that
-// folds more than the ledgers.
+// The report made with lines folded from batches, on the same session or
+// on another one that then takes the reading one's part of the report, is
+// the report made with lines folded as they are read, byte for byte, in
+// every setting that folds more than the ledgers.
 class FoldedInBatches : public testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(FoldedInBatches, GiveTheSameReportByteForByte) {
@@ -148,6 +171,7 @@ TEST_P(FoldedInBatches, GiveTheSameReportByteForByte) {
   // Rows the generator never writes: a duplicate id, a bad amount, percent fulfilment.
   g.input.contracts += "L7,Dup Inc,2024-01-05,100.00,USD,,,12,ratable,,monthly,,new,,\n";
   g.input.contracts += "X1,Bad Inc,2024-01-05,12x,USD,,,12,ratable,,monthly,,new,,\n";
+  g.input.contracts += "X2,Bad Inc,2024-01-05,120.00,CHF,,,12,ratable,,weekly,,new,,\n";
   g.input.contracts += "P1,Pct Inc,2024-02-01,900.00,USD,,,,point,,upfront,,new,,\n";
   std::string fulfilment = "id,date,amount,percent_complete\n";
   const std::string& amounts = g.input.fulfilment;  // id,date,amount rows
@@ -168,9 +192,14 @@ TEST_P(FoldedInBatches, GiveTheSameReportByteForByte) {
     run.report_settings = report;
     run.chunk = 64 * 1024;
     const std::string direct = bbb_test::report_text(run);
-    run.fold_in_batches = true;
+    run.folding = bbb_test::Input::Folding::kFromBatches;
     EXPECT_EQ(bbb_test::report_text(run), direct) << read << " " << report;
-    EXPECT_NE(direct.find("\"accepted\":"), std::string::npos);
+    run.folding = bbb_test::Input::Folding::kInAnotherSession;
+    EXPECT_EQ(bbb_test::report_text(run), direct) << "in another session: " << read << " " << report;
+    // Rows of every kind, issues and a currency named by a rejected row only.
+    EXPECT_NE(direct.find("\"duplicate_id\""), std::string::npos);
+    EXPECT_NE(direct.find("\"bad_amount\""), std::string::npos);
+    EXPECT_NE(direct.find("\"CHF\":2"), std::string::npos);
   }
 }
 

@@ -35,9 +35,13 @@ struct Input {
   std::string read_settings = "{}";
   std::string report_settings = "{}";
   std::size_t chunk = 1 << 20;
-  // Lines handed off in batches and folded from their bytes, as on the
-  // CLI's second thread (Session::hand_off_lines), here on this thread.
-  bool fold_in_batches = false;
+  // Where the accepted lines are folded: as they are read; handed off in
+  // batches and folded from their bytes, as on the CLI's second thread
+  // (Session::hand_off_lines), here on this thread; or by another session
+  // that takes the batches and then the reading one's part of the report
+  // as bytes, as the page's folding worker does.
+  enum class Folding { kAsRead, kFromBatches, kInAnotherSession };
+  Folding folding = Folding::kAsRead;
 };
 
 inline void feed_file(bbb::Session& s, bbb::FileKind kind, const std::string& name, const std::string& text,
@@ -57,11 +61,21 @@ inline std::string report_text(const Input& run) {
   bbb::ReportSettings rep;
   EXPECT_TRUE(bbb::parse_report_settings(run.report_settings, &rep, &error)) << error;
   bbb::Session s(rs);
-  if (run.fold_in_batches) s.hand_off_lines([&s](bbb::LineBatch& batch) { s.folder().take_batch(batch.bytes()); });
+  bbb::Session folding(rs);
+  std::string handed;  // batches as the reading worker posts them: one after another
+  if (run.folding == Input::Folding::kFromBatches)
+    s.hand_off_lines([&s](bbb::LineBatch& batch) { s.folder().take_batch(batch.bytes()); });
+  if (run.folding == Input::Folding::kInAnotherSession)
+    s.hand_off_lines([&handed](bbb::LineBatch& batch) { handed += batch.bytes(); });
   if (!run.invoices.empty()) feed_file(s, bbb::FileKind::kInvoices, "invoices.csv", run.invoices, run.chunk);
   if (!run.fulfilment.empty()) feed_file(s, bbb::FileKind::kFulfilment, "fulfilment.csv", run.fulfilment, run.chunk);
   feed_file(s, bbb::FileKind::kContracts, "contracts.csv", run.contracts, run.chunk);
-  return bbb::render_report(s, rep);
+  if (run.folding != Input::Folding::kInAnotherSession) return bbb::render_report(s, rep);
+  folding.folder().take_batch(handed);
+  bbb::ReadingPart part;
+  EXPECT_TRUE(bbb::decode_reading_part(bbb::encode_reading_part(bbb::reading_part(s)), &part));
+  folding.adopt_reading(std::move(part));
+  return bbb::render_report(folding, rep);
 }
 
 inline Json report(const Input& run) { return Json::parse(report_text(run)); }

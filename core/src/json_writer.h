@@ -60,6 +60,10 @@ class JsonWriter {
   // thousands of them).
   BBB_OUT_OF_LINE JsonWriter& integers(const std::int64_t* v, std::size_t n);
 
+  // JSON another writer wrote: a value, or members of the open object
+  // ("a":1,"b":2), copied as they are.
+  JsonWriter& written(std::string_view json) { return raw(json); }
+
   // key(name) then the value: the common case, in one call.
   BBB_OUT_OF_LINE JsonWriter& field(std::string_view name, std::int64_t v);
   BBB_OUT_OF_LINE JsonWriter& field_text(std::string_view name, std::string_view v);

@@ -293,8 +293,12 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   if (!rs.split_by.empty()) w.field_text("split_by", rs.split_by).field("top", settings.top);
   w.end();
 
-  w.key("rows");
-  write_rows(w, session.contract_rows());
+  // The reading half's part: taken from the worker that read the files
+  // when this session only folded their lines (reading_part.h).
+  const ReadingPart* adopted = session.adopted_reading();
+  const ReadingPart live = adopted ? ReadingPart() : reading_part(session);
+  const ReadingPart& reading = adopted ? *adopted : live;
+  w.key("rows").written(reading.rows);
   // The decimal places of every currency the report names, rejected rows' included.
   // In the order first named: the booked currencies, then those of rejected rows only.
   std::vector<CurrencyCode> named;
@@ -302,21 +306,11 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
     if (std::find(named.begin(), named.end(), c) == named.end()) named.push_back(c);
   };
   for (const auto& [currency, ledger] : session.ledgers()) name(currency);
-  for (const FileSummary& f : session.files())
-    for (const auto& [currency, value] : f.rows.rejected_value) name(currency);
+  for (const CurrencyCode& c : reading.rejected_currencies) name(c);
   w.key("minor_digits").object();
   for (const CurrencyCode& c : named) w.text_key(c.view()).value(minor_digits(c));
   w.end();
-  w.key("files").array();
-  for (const FileSummary& f : session.files()) write_file(w, f);
-  w.end();
-  w.key("issues").array();
-  for (const Issue& i : session.issues().listed()) write_issue(w, i);
-  w.end();
-  w.key("issue_counts").object();
-  for (const auto& [code, n] : session.issues().counts()) w.text_key(code).value(n);
-  w.end();
-  w.field("issues_unlisted", session.issues().unlisted());
+  w.written(reading.files_and_issues);
 
   w.key("currencies").object();
   for (const auto& [currency, ledger] : session.ledgers()) {
@@ -340,6 +334,30 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
 }
 
 }  // namespace
+
+ReadingPart reading_part(const Session& session) {
+  ReadingPart part;
+  {
+    JsonWriter w(&part.rows);
+    write_rows(w, session.contract_rows());
+  }
+  for (const FileSummary& f : session.files())
+    for (const auto& [currency, value] : f.rows.rejected_value) part.rejected_currencies.push_back(currency);
+  {
+    JsonWriter w(&part.files_and_issues);
+    w.key("files").array();
+    for (const FileSummary& f : session.files()) write_file(w, f);
+    w.end();
+    w.key("issues").array();
+    for (const Issue& i : session.issues().listed()) write_issue(w, i);
+    w.end();
+    w.key("issue_counts").object();
+    for (const auto& [code, n] : session.issues().counts()) w.text_key(code).value(n);
+    w.end();
+    w.field("issues_unlisted", session.issues().unlisted());
+  }
+  return part;
+}
 
 std::string render_report(const Session& session, const ReportSettings& settings) {
   std::string out;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "bbb/reading_part.h"
 #include "bbb/report.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
@@ -12,6 +13,10 @@
 namespace bbb {
 
 constexpr const char* kEngineVersion = "0.1.0";
+
+// The reading half's part of the report (reading_part.h), as this
+// session's files and issues give it.
+ReadingPart reading_part(const Session& session);
 
 // The report as compact JSON text.
 std::string render_report(const Session& session, const ReportSettings& settings);

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "bbb/line_batch.h"
 #include "bbb/line_folder.h"
 #include "bbb/line_reader.h"
+#include "bbb/reading_part.h"
 #include "bbb/report.h"
 #include "bbb/schedule.h"
 #include "bbb/seen_ids.h"
@@ -89,6 +91,11 @@ class Session {
   // drill() are complete once every batch handed is folded.
   void hand_off_lines(std::function<void(LineBatch&)> hand_off) { hand_off_ = std::move(hand_off); }
   LineFolder& folder() { return folder_; }
+  // A session that only folds the lines another one read (in another
+  // worker) takes that one's part of the report once it has read every
+  // file: its report is then the report of the session that read them.
+  void adopt_reading(ReadingPart part) { adopted_reading_ = std::move(part); }
+  const ReadingPart* adopted_reading() const { return adopted_reading_ ? &*adopted_reading_ : nullptr; }
 
  private:
   void on_record(const CsvRecord& record);
@@ -119,6 +126,7 @@ class Session {
   IssueLog issues_;
   std::vector<FileSummary> files_;
   LineFolder folder_;
+  std::optional<ReadingPart> adopted_reading_;
   std::function<void(LineBatch&)> hand_off_;  // none: lines are folded as they are read
   LineBatch batch_;                           // with hand_off_: the lines not yet handed
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
