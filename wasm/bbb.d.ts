@@ -34,6 +34,23 @@ export interface BbbSession {
   end(): string;
   /** The report for these settings (ReportSettings as JSON). Returns JSON {ok, report} or {ok:false,error}. */
   report(reportSettingsJson: string): string;
+  /**
+   * Reading in one worker and folding in another. After handOffLines(), this
+   * session folds nothing: after each feed() and end(), lines() holds the
+   * lines it accepted since (a view, invalid after any other call: copy it
+   * out), and readingPart(), after the last file, its part of the report
+   * (rows, files, issues). A folding session made with the same settings
+   * (in another worker of the same build) takes each lines() in order with
+   * foldLines(n), then the part with adoptReading(n), both written into its
+   * inputBuffer(n) first; its report() is then byte for byte the report of
+   * one session that read and folded alone.
+   */
+  handOffLines(): void;
+  lines(): Uint8Array;
+  readingPart(): Uint8Array;
+  foldLines(size: number): void;
+  /** Returns JSON {ok} or {ok:false,error} when the bytes are not a reading part. */
+  adoptReading(size: number): string;
   /** Frees the session's wasm memory. */
   delete(): void;
 }

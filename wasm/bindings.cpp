@@ -48,11 +48,47 @@ class JsSession {
 
   double feed(std::size_t size) {
     if (size > buffer_.size()) size = buffer_.size();
+    lines_.clear();
     session_->feed(reinterpret_cast<const char*>(buffer_.data()), size);
     return static_cast<double>(session_->rows_read_in_file());
   }
 
-  emscripten::val end() { return js_text(end_text()); }
+  emscripten::val end() {
+    lines_.clear();
+    return js_text(end_text());
+  }
+
+  // Reading in one worker, folding in another (Session::hand_off_lines).
+  // The reading session, after handOffLines(), folds nothing: after each
+  // feed() and end(), lines() is what it read since (a view, valid until
+  // the next call: copy it out), and readingPart() after the last file is
+  // its part of the report. The folding session, made with the same
+  // settings, takes both, copied into its inputBuffer: foldLines(n) for
+  // each lines() in the order read, then adoptReading(n); its report() is
+  // then the report of one session reading and folding alone.
+  void hand_off_lines() {
+    session_->hand_off_lines([this](bbb::LineBatch& batch) {
+      const std::string_view bytes = batch.bytes();
+      lines_.insert(lines_.end(), bytes.begin(), bytes.end());
+    });
+  }
+  emscripten::val lines() { return emscripten::val(emscripten::typed_memory_view(lines_.size(), lines_.data())); }
+  emscripten::val reading_part() {
+    reading_part_ = bbb::encode_reading_part(bbb::reading_part(*session_));
+    return emscripten::val(emscripten::typed_memory_view(reading_part_.size(), reading_part_.data()));
+  }
+  void fold_lines(std::size_t size) {
+    if (size > buffer_.size()) size = buffer_.size();
+    session_->folder().take_batch(std::string_view(reinterpret_cast<const char*>(buffer_.data()), size));
+  }
+  emscripten::val adopt_reading(std::size_t size) {
+    if (size > buffer_.size()) size = buffer_.size();
+    bbb::ReadingPart part;
+    if (!bbb::decode_reading_part(std::string_view(reinterpret_cast<const char*>(buffer_.data()), size), &part))
+      return js_text(bbb::error_envelope("bad_reading_part", "not the reading part of a report"));
+    session_->adopt_reading(std::move(part));
+    return js_text("{\"ok\":true}");
+  }
   emscripten::val report(const std::string& report_settings_json) { return js_text(report_text(report_settings_json)); }
 
  private:
@@ -85,6 +121,8 @@ class JsSession {
   std::string settings_error_;
   std::unique_ptr<bbb::Session> session_;
   std::vector<unsigned char> buffer_;
+  std::vector<char> lines_;  // with handOffLines: the lines read by the last feed() or end()
+  std::string reading_part_;
 };
 
 emscripten::val version() { return js_text(bbb::kEngineVersion); }
@@ -99,6 +137,11 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("inputBuffer", &JsSession::input_buffer)
       .function("feed", &JsSession::feed)
       .function("end", &JsSession::end)
-      .function("report", &JsSession::report);
+      .function("report", &JsSession::report)
+      .function("handOffLines", &JsSession::hand_off_lines)
+      .function("lines", &JsSession::lines)
+      .function("readingPart", &JsSession::reading_part)
+      .function("foldLines", &JsSession::fold_lines)
+      .function("adoptReading", &JsSession::adopt_reading);
   emscripten::function("version", &version);
 }

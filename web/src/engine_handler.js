@@ -28,6 +28,7 @@
 //   {type: 'version'}                                -> {version}
 
 import { piecesReadAside } from '../../wasm/api/blob_pieces.mjs';
+import { SPLIT_MIN_BYTES } from '../../wasm/api/split_reading.mjs';
 
 /** Bytes handed to the engine per feed() call: 1 MiB. */
 export const CHUNK_BYTES = 1 << 20;
@@ -47,15 +48,22 @@ class Cancelled extends Error {}
 /**
  * @param {() => Promise<import('../../wasm/bbb').BbbModule>} instantiate
  *   creates the wasm module; called once, on the first request that needs it.
- * @param {{chunkBytes?: number, reader?: import('../../wasm/api/blob_pieces.mjs').PortReader | null}} [options]
+ * @param {{chunkBytes?: number, reader?: import('../../wasm/api/blob_pieces.mjs').PortReader | null,
+ *   readingWorker?: import('../../wasm/api/split_reading.mjs').ReadingWorker | null, splitMinBytes?: number}} [options]
  *   reader: a reader worker's port (blob_reader.worker.mjs, attached when
  *   the page sends it): files are then read off this thread; without a
  *   ready one they are read here.
+ *   readingWorker: a second engine worker's port (split_reading.mjs): a load
+ *   of at least splitMinBytes (SPLIT_MIN_BYTES) is read there while this
+ *   worker folds its lines; without a ready one, or when it is lost part
+ *   way, this worker reads alone.
  * @returns {(message: any, post: (reply: any) => void) => Promise<void>}
  */
 export function createEngineHandler(instantiate, options = {}) {
   const chunkBytes = options.chunkBytes ?? CHUNK_BYTES;
   const reader = options.reader ?? null;
+  const readingWorker = options.readingWorker ?? null;
+  const splitMinBytes = options.splitMinBytes ?? SPLIT_MIN_BYTES;
   /** @type {Promise<import('../../wasm/bbb').BbbModule>|null} */
   let modulePromise = null;
   /** @type {import('../../wasm/bbb').BbbSession|null} */
@@ -122,10 +130,65 @@ export function createEngineHandler(instantiate, options = {}) {
     return { ok: true, file_summaries: summaries };
   }
 
+  /**
+   * Has the reading worker read every file of the set while this worker
+   * folds the lines it accepted into `target` (split_reading.mjs); the
+   * same summaries, progress and report as feedAll. null when the reading
+   * worker was lost part way: the caller reads again, alone.
+   */
+  async function foldAll(target, message, post) {
+    const files = feedingOrder(message.files);
+    const summaries = [];
+    for await (const m of readingWorker.read(message.settings ?? {}, files)) {
+      if (cancelRequested) throw new Cancelled();
+      if (m.type === 'lost') return null;
+      if (m.type === 'failed') return m.reply;
+      if (m.lines?.length) {
+        target.inputBuffer(m.lines.length).set(m.lines);
+        target.foldLines(m.lines.length);
+      }
+      if (m.type === 'progress' && post) {
+        const { kind, file } = files[m.fileIndex];
+        // Both workers' engine memory: each only grows, so the sum of their sizes is the peak.
+        const heapBytes = m.heapBytes + target.inputBuffer(1).buffer.byteLength;
+        post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: m.fileIndex, fileCount: files.length,
+          bytesRead: m.bytesRead, bytesTotal: file.size, rowsRead: m.rowsRead, heapBytes });
+      }
+      if (m.type === 'ended') {
+        const ended = parseEnvelope(m.ended);
+        if (!ended.ok) return ended;
+        summaries.push(ended.file ?? null);
+      }
+      if (m.type === 'done') {
+        target.inputBuffer(m.part.length).set(m.part);
+        const adopted = parseEnvelope(target.adoptReading(m.part.length));
+        if (!adopted.ok) return adopted;
+      }
+    }
+    return { ok: true, file_summaries: summaries };
+  }
+
+  /** Whether a load of these files is read by the reading worker. */
+  function splits(message) {
+    const bytes = (message.files ?? []).reduce((sum, f) => sum + (f.file?.size ?? 0), 0);
+    return !!readingWorker?.ready && bytes >= splitMinBytes;
+  }
+
   async function load(message, post) {
     const M = await engine();
     dropSession();
-    session = new M.Session(JSON.stringify(message.settings ?? {}));
+    const settings = JSON.stringify(message.settings ?? {});
+    session = new M.Session(settings);
+    if (splits(message)) {
+      const split = await foldAll(session, message, post);
+      if (split !== null) {
+        if (!split.ok) dropSession();
+        return split;
+      }
+      // The reading worker was lost part way: read again, alone.
+      dropSession();
+      session = new M.Session(settings);
+    }
     const result = await feedAll(session, message, post);
     if (!result.ok) dropSession();
     return result;

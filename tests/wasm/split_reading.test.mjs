@@ -1,0 +1,174 @@
+// Reading in one worker and folding in another (wasm/api/split_reading.mjs)
+// with the real engine: the engine's request handler with a reading worker
+// on the other end of a MessageChannel gives the summaries, progress and
+// report of one worker reading alone, byte for byte. The two sides run on
+// this thread here; in the page they are two workers.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createEngineHandler } from '../../web/src/engine_handler.js';
+import { LINES_AHEAD, ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
+import { examplesDir, loadEngine } from './engine.mjs';
+
+const CHUNK = 64 << 10;  // many pieces, and so many messages, from a few megabytes
+
+const file = (path, name = path.split('/').pop()) => new File([readFileSync(path)], name);
+
+/** A contracts file of `n` lines made from the SaaS example's rows, each copy with ids of its own. */
+function manyLines(n) {
+  const [header, ...rows] = readFileSync(join(examplesDir, 'saas-company/contracts.csv'), 'utf8').trimEnd().split('\n');
+  const out = [header];
+  for (let k = 0; out.length <= n; k++) for (const row of rows) out.push(row.replace(/^([^,]*)/, `$1-${k}`));
+  return new File([out.slice(0, n + 1).join('\n') + '\n'], 'saas-many.csv');
+}
+
+/** A handler with a reading worker on the other end of a channel, and one without. */
+function handlers() {
+  const channel = new MessageChannel();
+  serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK });
+  const readingWorker = new ReadingWorker();
+  readingWorker.attach(channel.port2);
+  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
+  const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
+  return { split, alone, readingWorker, close: () => { channel.port1.close(); channel.port2.close(); } };
+}
+
+/** Sends one request; resolves with its reply and the progress before it. */
+function ask(handle, message) {
+  const progress = [];
+  let reply = null;
+  return handle(message, (m) => { if (m.type === 'progress') progress.push(m); else reply = m; }).then(() => ({ reply, progress }));
+}
+
+const until = async (condition) => { while (!condition()) await new Promise((r) => setTimeout(r, 1)); };
+
+const project = join(examplesDir, 'project-business');
+const loads = [
+  { settings: {}, files: [{ kind: 'contracts', file: file(join(examplesDir, 'worked-examples.csv')) }] },
+  { settings: { as_of: '2024-09-30', waterfall: true }, files: [
+    { kind: 'contracts', file: file(join(project, 'contracts.csv')) },
+    { kind: 'invoices', file: file(join(project, 'invoices.csv')) },
+    { kind: 'fulfilment', file: file(join(project, 'fulfilment.csv')) }] },
+  { settings: { split_by: 'region', as_of: '2024-06-30' }, files: [{ kind: 'contracts', file: manyLines(30000) }] },
+  { settings: { currency: 'EUR', proration: 'daily' }, files: [{ kind: 'contracts', file: file(join(examplesDir, 'sales-pipeline.csv')) }] },
+];
+
+test('a load read in the reading worker gives the summaries, progress and reports of one worker alone', { timeout: 120_000 }, async () => {
+  const { split, alone, readingWorker, close } = handlers();
+  await until(() => readingWorker.ready);
+  try {
+    let id = 1;
+    for (const load of loads) {
+      const a = await ask(alone, { id: id++, type: 'load', ...load });
+      const s = await ask(split, { id: id++, type: 'load', ...load });
+      assert.equal(a.reply.ok, true, JSON.stringify(a.reply.error));
+      assert.deepEqual({ ...s.reply, id: 0 }, { ...a.reply, id: 0 });
+      // The same progress: every piece of every file, rows read so far.
+      const seen = (p) => p.map(({ kind, fileName, fileIndex, fileCount, bytesRead, bytesTotal, rowsRead }) =>
+        ({ kind, fileName, fileIndex, fileCount, bytesRead, bytesTotal, rowsRead }));
+      assert.deepEqual(seen(s.progress), seen(a.progress));
+      assert.ok(s.progress.every((p) => p.heapBytes >= 2 * 16 * 1048576), 'both engines\' memory is counted');
+      for (const settings of [{}, { period: 'quarter', fiscal_start: 4 }, { period: 'year' }]) {
+        const ra = await ask(alone, { id: id++, type: 'report', settings });
+        const rs = await ask(split, { id: id++, type: 'report', settings });
+        assert.deepEqual(rs.reply.report, ra.reply.report);
+        if (load.settings.split_by) {
+          // Many batches of lines, each folded into its region's segment too.
+          assert.equal(rs.reply.report.rows.accepted, 30000);
+          assert.deepEqual(rs.reply.report.currencies.USD.segments.values.map((v) => v.value), ['NA']);
+          assert.deepEqual(rs.reply.report.currencies.EUR.segments.values.map((v) => v.value), ['EMEA']);
+        }
+      }
+    }
+  } finally {
+    close();
+  }
+});
+
+test('the reading worker sends at most LINES_AHEAD messages of lines ahead of the folding', { timeout: 60_000 }, async () => {
+  const channel = new MessageChannel();
+  serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK });
+  const got = [];
+  channel.port2.addEventListener('message', ({ data }) => got.push(data));
+  channel.port2.start();
+  try {
+    await until(() => got.some((m) => m.type === 'ready'));
+    channel.port2.postMessage({ type: 'read', id: 7, settings: {}, files: [{ kind: 'contracts', file: manyLines(20000) }] });
+    await until(() => got.filter((m) => m.lines).length >= LINES_AHEAD);
+    await new Promise((r) => setTimeout(r, 200));  // time enough to send more, if it would
+    assert.equal(got.filter((m) => m.lines).length, LINES_AHEAD);
+    channel.port2.postMessage({ type: 'folded', id: 7 });
+    await until(() => got.filter((m) => m.lines).length > LINES_AHEAD);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal(got.filter((m) => m.lines).length, LINES_AHEAD + 1);
+    channel.port2.postMessage({ type: 'stop', id: 7 });
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+test('a cancelled split load stops the reading worker, and the next load is whole', { timeout: 60_000 }, async () => {
+  const { split, alone, readingWorker, close } = handlers();
+  await until(() => readingWorker.ready);
+  try {
+    const load = { type: 'load', settings: {}, files: [{ kind: 'contracts', file: manyLines(30000) }] };
+    let progressSeen = 0;
+    let reply = null;
+    const running = split({ id: 1, ...load }, (m) => {
+      if (m.type === 'progress' && ++progressSeen === 2) split({ type: 'cancel' });
+      if (m.type !== 'progress') reply = m;
+    });
+    await running;
+    assert.equal(reply.ok, false);
+    assert.equal(reply.error.code, 'cancelled');
+    const again = await ask(split, { id: 2, ...load });
+    const base = await ask(alone, { id: 2, ...load });
+    assert.deepEqual(again.reply, base.reply);
+    const report = (h) => ask(h, { id: 3, type: 'report', settings: {} }).then((r) => r.reply.report);
+    assert.deepEqual(await report(split), await report(alone));
+  } finally {
+    close();
+  }
+});
+
+test('a reading worker lost part way: the engine reads the files again, alone, and nothing is lost', { timeout: 60_000 }, async () => {
+  const { split, alone, readingWorker, close } = handlers();
+  await until(() => readingWorker.ready);
+  try {
+    const load = { type: 'load', settings: {}, files: [{ kind: 'contracts', file: manyLines(20000) }] };
+    let lostAfter = 0;
+    const progress = [];
+    let reply = null;
+    await split({ id: 1, ...load }, (m) => {
+      if (m.type === 'progress') {
+        progress.push(m);
+        if (++lostAfter === 3) readingWorker.lost();
+      } else reply = m;
+    });
+    assert.equal(reply.ok, true, JSON.stringify(reply.error));
+    assert.equal(readingWorker.ready, false);
+    const report = (h) => ask(h, { id: 3, type: 'report', settings: {} }).then((r) => r.reply.report);
+    await ask(alone, { id: 2, ...load });
+    assert.deepEqual(await report(split), await report(alone));
+    // The progress starts over with the second reading.
+    assert.ok(progress.some((p, i) => i > 0 && p.bytesRead < progress[i - 1].bytesRead));
+  } finally {
+    close();
+  }
+});
+
+test('settings the engine refuses are the same error reply with a reading worker', async () => {
+  const { split, alone, readingWorker, close } = handlers();
+  await until(() => readingWorker.ready);
+  try {
+    const load = { type: 'load', settings: { proration: 'weekly' }, files: [{ kind: 'contracts', file: manyLines(100) }] };
+    const a = await ask(alone, { id: 1, ...load });
+    const s = await ask(split, { id: 1, ...load });
+    assert.equal(a.reply.ok, false);
+    assert.deepEqual(s.reply, a.reply);
+  } finally {
+    close();
+  }
+});
