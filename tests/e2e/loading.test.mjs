@@ -101,6 +101,22 @@ test('a file of several MiB streams through the worker in chunks', { timeout: 18
   assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '40,000,000.00');
 });
 
+test('a file of 8 MB or more is read by a second engine worker while the first folds its lines: the same figures', { timeout: 180_000 }, async () => {
+  const file = bigFile('split.csv', 80_000);
+  assert.ok(statSync(file).size > 8 * 1024 * 1024);
+  const page = await b.openPage();
+  await page.locator('#file-input').setInputFiles(file);
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'split.csv' }).waitFor({ timeout: 150_000 });
+  assert.equal(await page.locator('[data-count="accepted"]').textContent(), '80,000');
+  // The engine memory the progress reported is both workers': two heaps of at least 16 MiB.
+  assert.ok(Number(await page.locator('#progress-text').getAttribute('data-engine-heap-bytes')) >= 32 * 1048576);
+  const names = await Promise.all(page.workers().filter((w) => /engine\.worker/.test(w.url())).map((w) => w.evaluate(() => self.name)));
+  assert.deepEqual(names.sort(), ['', 'reading']);
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '960,000,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '80,000,000.00');
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '880,000,000.00');
+});
+
 test('a large read shows rows and MB, the page stays responsive, and Cancel stops it', { timeout: 180_000 }, async () => {
   const file = bigFile('huge.csv', 700_000);   // about 100 MB
   const page = await b.openPage();
@@ -124,11 +140,12 @@ test('a large read shows rows and MB, the page stays responsive, and Cancel stop
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
 });
 
-/** The page's engine worker (its reader worker runs beside it, in no set order). */
-function engineWorker(page) {
-  const worker = page.workers().find((w) => /engine\.worker/.test(w.url()));
-  assert.ok(worker, page.workers().map((w) => w.url()).join(', '));
-  return worker;
+/** The page's engine worker (its reader worker and its reading worker, another engine worker named 'reading', run beside it, in no set order). */
+async function engineWorker(page) {
+  for (const w of page.workers()) {
+    if (/engine\.worker/.test(w.url()) && (await w.evaluate(() => self.name)) !== 'reading') return w;
+  }
+  assert.fail(page.workers().map((w) => w.url()).join(', '));
 }
 
 test('an engine that aborts mid-read (out of memory) is said plainly, and a fresh worker reads the next file', { timeout: 180_000 }, async () => {
@@ -137,7 +154,7 @@ test('an engine that aborts mid-read (out of memory) is said plainly, and a fres
   await page.locator('#file-input').setInputFiles(file);
   await page.waitForFunction(() => Number(document.getElementById('progress-text')?.dataset.rows) > 0, null, { timeout: 60_000 });
   // What Emscripten's onAbort makes the worker say (engine.worker.js).
-  const worker = engineWorker(page);
+  const worker = await engineWorker(page);
   await worker.evaluate(() => self.postMessage({ type: 'fatal', message: 'Aborted(OOM)' }));
   await page.locator('#status[data-kind="error"]').waitFor({ timeout: 10_000 });
   assert.match(await page.locator('#status').textContent(), /ran out of memory/);
@@ -146,11 +163,11 @@ test('an engine that aborts mid-read (out of memory) is said plainly, and a fres
   await page.locator('#example-button').click();
   await waitForReport(page);
   assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
-  assert.notEqual(engineWorker(page), worker);
+  assert.notEqual(await engineWorker(page), worker);
 
   // A worker that throws: the same recovery.
   b.state.expectedErrors.push(/worker exploded/);
-  await engineWorker(page).evaluate(() => { setTimeout(() => { throw new Error('worker exploded'); }); });
+  await (await engineWorker(page)).evaluate(() => { setTimeout(() => { throw new Error('worker exploded'); }); });
   await page.locator('#status[data-kind="error"]').waitFor({ timeout: 10_000 });
   assert.match(await page.locator('#status').textContent(), /worker exploded/);
   // A view change on a lost session reads the files again instead of failing.

@@ -9,11 +9,15 @@ import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { createEngineHandler } from './engine_handler.js';
 import { PortReader } from '../../wasm/api/blob_pieces.mjs';
+import { ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
 
 // The reader worker's port, sent by the page (attach_reader.js).
 const reader = new PortReader();
+// The port to a second worker like this one that reads large files while
+// this one folds their lines, sent by the page (attach_reading_worker.js).
+const readingWorker = new ReadingWorker();
 
-const handle = createEngineHandler(async () => {
+async function instantiate() {
   // Vite gives the .wasm a URL relative to this bundle, so the page works
   // under any sub-path. The worker fetches the bytes itself: Emscripten
   // 3.1.6 does not see a module worker as a worker and, without wasmBinary,
@@ -27,11 +31,17 @@ const handle = createEngineHandler(async () => {
     locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
     onAbort: (what) => self.postMessage({ type: 'fatal', message: String(what ?? 'aborted') }),
   });
-}, { reader });
+}
+
+const handle = createEngineHandler(instantiate, { reader, readingWorker });
 
 self.addEventListener('message', (event) => {
   // From the page, outside the request queue: the reader worker's port, or its loss.
   if (event.data?.type === 'reader') { reader.attach(event.data.port); return; }
   if (event.data?.type === 'reader-lost') { reader.lost(); return; }
+  // This worker as the reading worker of another (split_reading.mjs), or that one's port.
+  if (event.data?.type === 'serve-reading') { serveReading(event.data.port, instantiate, { reader }); return; }
+  if (event.data?.type === 'reading-worker') { readingWorker.attach(event.data.port); return; }
+  if (event.data?.type === 'reading-worker-lost') { readingWorker.lost(); return; }
   handle(event.data, (reply) => self.postMessage(reply));
 });
