@@ -62,10 +62,12 @@ const ROWS = [
   ['limit-scan-wasm-simd-stream', 'scan', [node, path.join(here, 'limit-scan-stream.mjs'), 'FILE', BUILD]],
   ['limit-scan-native', 'scan', [path.join(BUILD, 'limit-scan-native'), 'FILE', 'limit-scan-native']],
   ['engine-wasm-node', 'engine', [node, path.join(here, 'engine-node.mjs'), 'FILE']],
+  ['engine-wasm-node-1worker', 'engine', [node, path.join(here, 'engine-node.mjs'), 'FILE', '--workers', '1']],
   ['engine-wasm-chromium', 'engine', [node, path.join(here, 'engine-browser.mjs'), 'FILE']],
+  ['engine-wasm-chromium-1worker', 'engine', [node, path.join(here, 'engine-browser.mjs'), 'FILE', '--workers', '1']],
   ['engine-native', 'engine', [path.join(root, 'build/native-release/bbb'), 'report', 'FILE']],
   ['engine-native-1thread', 'engine', [path.join(root, 'build/native-release/bbb'), 'report', 'FILE', '--threads', '1']],
-].filter(([name]) => (!ONLY || ONLY.has(name)) && (BROWSER || name !== 'engine-wasm-chromium'));
+].filter(([name]) => (!ONLY || ONLY.has(name)) && (BROWSER || !name.startsWith('engine-wasm-chromium')));
 
 const dataFile = (n) => path.join(DATA_DIR, `contracts-${n}-s${SEED}.csv`);
 for (const n of [...SIZES, ...BIG]) {
@@ -99,7 +101,7 @@ function runOnce(name, argv, file, outBase) {
     const view = engineWorkloadView(JSON.parse(out));
     out = JSON.stringify(view) + '\n';
     timing = { init_ms: 0, read_ms: 0, decode_ms: 0, parse_ms: 0, compute_ms: 0, work_ms: wall, total_ms: wall };
-  } else if (name === 'engine-wasm-chromium') {
+  } else if (name.startsWith('engine-wasm-chromium')) {
     const lines = out.trimEnd().split('\n');
     timing = JSON.parse(lines[0].slice(4));
     out = lines[lines.length - 1] + '\n';
@@ -253,10 +255,13 @@ if (payload.length) {
   lines.push('', `== the page's engine (web/dist/assets): ${sum('kb').toFixed(1)} KB, ${sum('gzip_kb').toFixed(1)} KB gzipped (gzip -9)`,
     ...payload.map((a) => `${a.file.padEnd(36)} ${a.kb.toFixed(1).padStart(7)} KB ${a.gzip_kb.toFixed(1).padStart(7)} KB gzipped`));
 }
-lines.push('', 'work = read + prep + parse + compute (medians, each column on its own); engine rows: parse = the feed calls (read,',
-  'schedule and fold every row), compute = end() + report(); engine-native = the whole `bbb report` process (wall),',
-  'reading rows on one thread and folding them on a second; engine-native-1thread = the same with --threads 1.',
-  'x wasm eng = work / engine-wasm-node work. RSS = peak resident set of the process (/usr/bin/time); heap = wasm memory at the end.');
+lines.push('', 'work = read + prep + parse + compute (medians, each column on its own). engine-wasm rows: the page\'s engine handler',
+  '(web/src/engine_handler.js) as its worker runs it: parse = the load request (read every row, schedule and fold),',
+  'compute = the report request (the JSON, parsed as the page parses it); from 8 MB a second engine reads the rows while the',
+  'first folds them, as in the page (wasm/api/split_reading.mjs); -1worker = the first alone. engine-native = the whole',
+  '`bbb report` process (wall), reading rows on one thread and folding them on a second; -1thread = --threads 1.',
+  'x wasm eng = work / engine-wasm-node work. RSS = peak resident set of the process (/usr/bin/time); heap = wasm memory at',
+  'the end (both engines\' when two read).');
 
 // Targets: printed, never asserted.
 const targets = [];

@@ -1,17 +1,23 @@
-// Hands the picked File to a fresh module worker, with the reader worker
-// the page starts beside it (web/src/attach_reader.js), and waits for the result.
-import { attachReader } from '/lib/attach_reader.mjs';
+// Starts the engine's worker as the page does (web/src/create_worker.js): a
+// reader worker beside it, and a second engine worker named 'reading' with
+// a reader of its own; hands it the picked File and waits for the result.
+import { attachReader } from '/web/src/attach_reader.js';
+import { attachReadingWorker } from '/web/src/attach_reading_worker.js';
+
+// ?workers=1: without the reading worker, to measure what it brings.
+const createReader = () => new Worker('/wasm/api/blob_reader.worker.mjs', { type: 'module' });
+const engine = attachReader(new Worker('/bench/worker.mjs', { type: 'module' }), createReader);
+const worker = new URLSearchParams(location.search).get('workers') === '1' ? engine
+  : attachReadingWorker(engine, () => attachReader(new Worker('/bench/worker.mjs', { type: 'module', name: 'reading' }), createReader));
 
 const input = document.getElementById('f');
 input.addEventListener('change', () => {
   const t0 = performance.now();
-  const worker = attachReader(new Worker(new URL('worker.mjs', import.meta.url), { type: 'module' }),
-    () => new Worker('/lib/blob_reader.worker.mjs', { type: 'module' }));
   worker.onmessage = (e) => {
     window.__done = { ...e.data, wall_ms: performance.now() - t0, ua: navigator.userAgent };
-    worker.terminate();  // and its reader
+    worker.terminate();  // and its reader and reading workers
   };
   worker.onerror = (e) => { window.__done = { error: String(e.message || e) }; };
-  worker.postMessage({ file: input.files[0] });
+  worker.postMessage({ type: 'run', file: input.files[0] });
 });
 window.__ready = true;

@@ -1,54 +1,60 @@
-// The engine in a module worker, as the page runs it: instantiate once,
-// then File.slice pieces of 1 MiB read by the reader worker the page
-// started beside it and transferred (the page's piecesReadAside,
-// blob_pieces.mjs), each copied into the session's one reused input buffer
-// and fed; then end() and the full report (month). read_ms is the time
-// spent waiting for a piece.
+// The engine's worker as the page runs it (web/src/engine.worker.js): the
+// page's request handler over one module instance, with the reader worker
+// the page starts beside it and, for a file of 8 MB or more, the second
+// engine worker (this same script, named 'reading') that reads the rows
+// while this one folds them. A run: the module instantiated (init), a load
+// request (parse: read every row, schedule and fold), then a report request
+// (compute: the month report's JSON, parsed as the page's worker parses it).
 import createBbbModule from '/wasm/bbb.js';
 import { engineWorkloadView } from '/lib/engine-result.mjs';
-import { PortReader, piecesReadAside } from '/lib/blob_pieces.mjs';
+import { PortReader } from '/wasm/api/blob_pieces.mjs';
+import { ReadingWorker, serveReading } from '/wasm/api/split_reading.mjs';
+import { createEngineHandler } from '/web/src/engine_handler.js';
 
 const reader = new PortReader();
-
-const CHUNK = 1 << 20;
+const readingWorker = new ReadingWorker();
 const now = () => performance.now();
 
+async function instantiate() {
+  const wasmBinary = await (await fetch('/wasm/bbb.wasm')).arrayBuffer();
+  return createBbbModule({ wasmBinary, locateFile: (p) => '/wasm/' + p });
+}
+const handle = createEngineHandler(instantiate, { reader, readingWorker });
+
+let lastProgress = null;
+async function ask(message) {
+  let reply = null;
+  await handle(message, (m) => { if (m.type === 'progress') lastProgress = m; else reply = m; });
+  if (!reply?.ok) throw new Error(JSON.stringify(reply).slice(0, 500));
+  return reply;
+}
+
 self.onmessage = async ({ data }) => {
-  // From the page, as engine.worker.js takes them: the reader's port, or its loss.
+  // From the page, as engine.worker.js takes them.
   if (data.type === 'reader') { reader.attach(data.port); return; }
   if (data.type === 'reader-lost') { reader.lost(); return; }
+  if (data.type === 'serve-reading') { serveReading(data.port, instantiate, { reader }); return; }
+  if (data.type === 'reading-worker') { readingWorker.attach(data.port); return; }
+  if (data.type === 'reading-worker-lost') { readingWorker.lost(); return; }
+  if (data.type !== 'run') return;
   const { file } = data;
   try {
+    // The page's reading worker has started long before a file is picked.
+    for (let i = 0; i < 5000 && !readingWorker.ready && readingWorker.port; i++) await new Promise((r) => setTimeout(r, 1));
     let t0 = now();
-    const wasmBinary = await (await fetch('/wasm/bbb.wasm')).arrayBuffer();
-    const M = await createBbbModule({ wasmBinary, locateFile: (p) => '/wasm/' + p });
-    const session = new M.Session('{}');
+    await ask({ id: 1, type: 'version' });
     const init_ms = now() - t0;
-
-    let read_ms = 0, parse_ms = 0;
     const tWork = now();
-    JSON.parse(session.begin('contracts', file.name));
-    session.expectBytes(file.size);  // as the page does
-    const pieces = piecesReadAside(file, CHUNK, Infinity, reader);
-    for (;;) {
-      let t1 = now();
-      const { done, value: bytes } = await pieces.next();
-      read_ms += now() - t1;
-      if (done) break;
-      t1 = now();
-      session.inputBuffer(bytes.length).set(bytes);
-      session.feed(bytes.length);
-      parse_ms += now() - t1;
-    }
+    await ask({ id: 2, type: 'load', settings: {}, files: [{ kind: 'contracts', file }] });
+    const parse_ms = now() - tWork;
     t0 = now();
-    session.end();
-    const text = session.report('{"period":"month"}');
+    const { report } = await ask({ id: 3, type: 'report', settings: { period: 'month' } });
     const compute_ms = now() - t0;
     const work_ms = now() - tWork;
-    const heap = session.inputBuffer(1).buffer.byteLength;
-    const view = engineWorkloadView(JSON.parse(text));
-    self.postMessage({ text: JSON.stringify(view), timing: { init_ms, read_ms, decode_ms: 0, parse_ms, compute_ms, work_ms,
-      total_ms: init_ms + work_ms, heap_mb: heap / 1048576, file_bytes: file.size } });
+    const view = engineWorkloadView(report);
+    self.postMessage({ text: JSON.stringify(view), timing: { init_ms, read_ms: 0, decode_ms: 0, parse_ms, compute_ms, work_ms,
+      total_ms: init_ms + work_ms, heap_mb: (lastProgress?.heapBytes ?? 0) / 1048576, file_bytes: file.size,
+      split: (lastProgress?.heapBytes ?? 0) > 16 * 1048576 } });
   } catch (e) {
     self.postMessage({ error: String((e && e.stack) || e) });
   }

@@ -36,7 +36,9 @@ const LOST = Object.freeze({ type: 'lost' });
  * The reading side, in the helper worker: serves reads on `port`.
  * @param {MessagePort} port
  * @param {() => Promise<import('../bbb').BbbModule>} instantiate  a fresh module; called once, and again after a failure
- * @param {{reader?: import('./blob_pieces.mjs').PortReader | null, chunkBytes?: number}} [options]
+ * @param {{reader?: import('./blob_pieces.mjs').PortReader | null, chunkBytes?: number,
+ *   open?: (file: any) => Blob | Promise<Blob>}} [options]
+ *   open: the Blob to read for a file as it arrived (default: itself; see ReadingWorker's send)
  */
 export function serveReading(port, instantiate, options = {}) {
   const chunkBytes = options.chunkBytes ?? (1 << 20);
@@ -78,7 +80,8 @@ export function serveReading(port, instantiate, options = {}) {
     try {
       session.handOffLines();
       for (let i = 0; i < files.length; i++) {
-        const { kind, file, name } = files[i];
+        const { kind, name } = files[i];
+        const file = options.open ? await options.open(files[i].file) : files[i].file;
         const begun = JSON.parse(session.begin(kind, name ?? file.name ?? 'input.csv'));
         if (!begun.ok) { port.postMessage({ type: 'failed', id, reply: begun }); return; }
         session.expectBytes(file.size);
@@ -111,7 +114,14 @@ export function serveReading(port, instantiate, options = {}) {
  * after lost(), `ready` is false and the engine reads files itself.
  */
 export class ReadingWorker {
-  constructor() {
+  /**
+   * @param {{send?: (file: Blob) => any}} [options]
+   *   send: what to post for a file (default: the file). Browsers post a
+   *   picked File as it is; node cannot post a file-backed Blob, so its
+   *   bench posts the path and opens it there (serveReading's open).
+   */
+  constructor(options = {}) {
+    this.send = options.send ?? ((file) => file);
     /** @type {MessagePort | null} */
     this.port = null;
     this.ready = false;
@@ -155,7 +165,7 @@ export class ReadingWorker {
       if (wake) { const w = wake; wake = null; w(); }
     };
     try {
-      this.port.postMessage({ type: 'read', id, settings, files: files.map(({ kind, file }) => ({ kind, file, name: file.name })) });
+      this.port.postMessage({ type: 'read', id, settings, files: files.map(({ kind, file }) => ({ kind, file: this.send(file), name: file.name })) });
       for (;;) {
         while (inbox.length === 0) await new Promise((resolve) => { wake = resolve; });
         const message = inbox.shift();
