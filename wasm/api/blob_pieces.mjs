@@ -6,6 +6,8 @@
 //
 //   for await (const bytes of blobPieces(file, 1 << 20)) feed(bytes);
 
+
+import { ServingPort } from './serving_port.mjs';
 /**
  * @param {Blob} blob
  * @param {number} pieceBytes
@@ -43,29 +45,9 @@ const LOST = Object.freeze({ type: 'error', message: 'the reader worker stopped'
  * is ready, and after lost(), it reads nothing and piecesReadAside reads in
  * the caller's thread.
  */
-export class PortReader {
+export class PortReader extends ServingPort {
   constructor() {
-    /** @type {MessagePort | null} */
-    this.port = null;
-    this.ready = false;
-    this.nextId = 1;
-    /** @type {((message: any) => void) | null} the read in progress */
-    this.listener = null;
-  }
-
-  /** @param {MessagePort} port; `ready` only ever follows from it */
-  attach(port) {
-    this.port = port;
-    port.onmessage = ({ data: message }) => {
-      if (message.type === 'ready') this.ready = true;
-      else this.listener?.(message);
-    };
-  }
-
-  /** The reader worker failed (the page saw its error event): stop using it. */
-  lost() {
-    this.ready = false;
-    this.listener?.(LOST);
+    super(LOST);
   }
 }
 

@@ -22,6 +22,7 @@
 // however large the file, and however much faster reading is than folding.
 
 import { piecesReadAside } from './blob_pieces.mjs';
+import { ServingPort } from './serving_port.mjs';
 
 /** Files smaller than this, all together, are read and folded by one worker:
  *  below it the second worker's start and the copies of lines cost more than
@@ -113,7 +114,7 @@ export function serveReading(port, instantiate, options = {}) {
  * once the page hands it over. Until that worker says it is ready, and
  * after lost(), `ready` is false and the engine reads files itself.
  */
-export class ReadingWorker {
+export class ReadingWorker extends ServingPort {
   /**
    * @param {{send?: (file: Blob) => any}} [options]
    *   send: what to post for a file (default: the file). Browsers post a
@@ -121,29 +122,8 @@ export class ReadingWorker {
    *   bench posts the path and opens it there (serveReading's open).
    */
   constructor(options = {}) {
+    super(LOST);
     this.send = options.send ?? ((file) => file);
-    /** @type {MessagePort | null} */
-    this.port = null;
-    this.ready = false;
-    this.nextId = 1;
-    /** @type {((message: any) => void) | null} the read in progress */
-    this.listener = null;
-  }
-
-  /** @param {MessagePort} port */
-  attach(port) {
-    this.port = port;
-    port.addEventListener('message', ({ data: message }) => {
-      if (message?.type === 'ready') this.ready = true;
-      else this.listener?.(message);
-    });
-    port.start?.();
-  }
-
-  /** The reading worker failed (the page saw its error event): stop using it. */
-  lost() {
-    this.ready = false;
-    this.listener?.(LOST);
   }
 
   /**

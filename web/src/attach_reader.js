@@ -4,6 +4,7 @@
 // reader ends with the engine worker. A reader that cannot start (a
 // browser or a Content-Security-Policy that refuses it) or that fails
 // leaves the engine reading files itself, as before.
+import { joinHelper } from './join_helper.js';
 
 /**
  * @param {Worker} engine
@@ -11,23 +12,5 @@
  * @returns {Worker} the engine worker
  */
 export function attachReader(engine, createReader) {
-  let reader;
-  try {
-    reader = createReader();
-  } catch {
-    return engine;
-  }
-  const channel = new MessageChannel();
-  reader.onerror = (event) => {
-    event.preventDefault();
-    engine.postMessage({ type: 'reader-lost' });
-  };
-  reader.postMessage({ type: 'port', port: channel.port1 }, [channel.port1]);
-  engine.postMessage({ type: 'reader', port: channel.port2 }, [channel.port2]);
-  const terminate = engine.terminate.bind(engine);
-  engine.terminate = () => {
-    reader.terminate();
-    terminate();
-  };
-  return engine;
+  return joinHelper(engine, createReader, { serve: 'port', join: 'reader', lost: 'reader-lost' });
 }

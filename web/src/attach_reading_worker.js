@@ -4,6 +4,7 @@
 // two run on two cores (wasm/api/split_reading.mjs). The reading worker
 // ends with the engine worker. One that cannot start, or that fails, leaves
 // the engine worker reading alone, as before: the report is the same.
+import { joinHelper } from './join_helper.js';
 
 /**
  * @param {Worker} engine
@@ -12,23 +13,5 @@
  * @returns {Worker} the engine worker
  */
 export function attachReadingWorker(engine, createWorker) {
-  let reading;
-  try {
-    reading = createWorker();
-  } catch {
-    return engine;
-  }
-  const channel = new MessageChannel();
-  reading.onerror = (event) => {
-    event.preventDefault();
-    engine.postMessage({ type: 'reading-worker-lost' });
-  };
-  reading.postMessage({ type: 'serve-reading', port: channel.port1 }, [channel.port1]);
-  engine.postMessage({ type: 'reading-worker', port: channel.port2 }, [channel.port2]);
-  const terminate = engine.terminate.bind(engine);
-  engine.terminate = () => {
-    reading.terminate();
-    terminate();
-  };
-  return engine;
+  return joinHelper(engine, createWorker, { serve: 'serve-reading', join: 'reading-worker', lost: 'reading-worker-lost' });
 }
