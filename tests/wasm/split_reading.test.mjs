@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createEngineHandler } from '../../web/src/engine_handler.js';
 import { LINES_AHEAD, ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
 import { examplesDir, loadEngine } from './engine.mjs';
+import { readerPair } from '../web/reader_pair.mjs';
 
 const CHUNK = 64 << 10;  // many pieces, and so many messages, from a few megabytes
 
@@ -41,7 +42,12 @@ function ask(handle, message) {
   return handle(message, (m) => { if (m.type === 'progress') progress.push(m); else reply = m; }).then(() => ({ reply, progress }));
 }
 
-const until = async (condition) => { while (!condition()) await new Promise((r) => setTimeout(r, 1)); };
+const until = async (condition, ms = 30_000) => {
+  for (const t0 = Date.now(); !condition();) {
+    if (Date.now() - t0 > ms) throw new Error(`not within ${ms} ms: ${condition}`);
+    await new Promise((r) => setTimeout(r, 1));
+  }
+};
 
 const project = join(examplesDir, 'project-business');
 const loads = [
@@ -170,5 +176,42 @@ test('settings the engine refuses are the same error reply with a reading worker
     assert.deepEqual(s.reply, a.reply);
   } finally {
     close();
+  }
+});
+
+test('a read stopped and followed at once by another ends, its session freed, and the next one is whole', { timeout: 60_000 }, async () => {
+  // With the page's reader worker (its real code), whose reads the two would share.
+  const { reader, close: closeReader } = await readerPair();
+  const channel = new MessageChannel();
+  const serving = serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK, reader });
+  const got = [];
+  channel.port2.addEventListener('message', ({ data }) => {
+    got.push(data);
+    // The first read's lines folded at once, so that it waits for pieces, not for the folding.
+    if (data.id === 1 && data.lines) channel.port2.postMessage({ type: 'folded', id: 1 });
+  });
+  channel.port2.start();
+  try {
+    await until(() => got.some((m) => m.type === 'ready'));
+    channel.port2.postMessage({ type: 'read', id: 1, settings: {}, files: [{ kind: 'contracts', file: manyLines(20000), name: 'a.csv' }] });
+    await until(() => got.filter((m) => m.id === 1 && m.lines).length >= 3);
+    channel.port2.postMessage({ type: 'stop', id: 1 });
+    channel.port2.postMessage({ type: 'read', id: 2, settings: {}, files: [{ kind: 'contracts', file: manyLines(3000), name: 'b.csv' }] });
+    for (;;) {  // folded as the engine's worker would fold them
+      await until(() => got.some((m) => m.id === 2 && (m.type === 'done' || m.type === 'failed' || (m.lines && !m.acked))));
+      const next = got.find((m) => m.id === 2 && m.lines && !m.acked);
+      if (!next) break;
+      next.acked = true;
+      channel.port2.postMessage({ type: 'folded', id: 2 });
+    }
+    assert.ok(got.some((m) => m.id === 2 && m.type === 'done'), JSON.stringify(got.filter((m) => m.type === 'failed')));
+    const ended = got.find((m) => m.id === 2 && m.type === 'ended');
+    assert.equal(JSON.parse(ended.ended).file.rows.accepted, 3000);
+    await until(() => serving.running() === 0, 5000);
+    assert.ok(!got.some((m) => m.id === 1 && (m.type === 'done' || m.type === 'ended')));
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
+    closeReader();
   }
 });

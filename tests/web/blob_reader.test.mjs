@@ -6,43 +6,11 @@
 // reader is not ready or fails part way.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import vm from 'node:vm';
 import { blobPieces, piecesReadAside, PortReader, READ_AHEAD_PIECES } from '../../wasm/api/blob_pieces.mjs';
+import { readerPair } from './reader_pair.mjs';
 
-const source = fs.readFileSync(new URL('../../wasm/api/blob_reader.worker.mjs', import.meta.url), 'utf8');
 const bytes = Uint8Array.from({ length: 25000 }, (_, i) => (i * 7) % 253);
 const PIECE = 1000;
-
-/**
- * A reader worker's code on one end of a MessageChannel, a PortReader on the
- * other, ready. `stats` counts the pieces sent and taken; `failAfter`: the
- * read throws after that many pieces; `silentAfter`: it sends nothing more.
- */
-async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfter = Infinity, silentAfter = Infinity } = {}) {
-  const channel = new MessageChannel();
-  const self = { onmessage: null, postMessage() {} };
-  const port = channel.port1;
-  const counting = {
-    set onmessage(f) {
-      port.onmessage = (event) => { if (event.data.type === 'taken') stats.taken++; f(event); };
-    },
-    postMessage(message, transfer) {
-      if (message instanceof ArrayBuffer) {
-        if (++stats.sent > failAfter) throw new Error('the disk went away');
-        if (stats.sent > silentAfter) return;  // a reader that died without a word
-        stats.maxAhead = Math.max(stats.maxAhead, stats.sent - stats.taken);
-      }
-      port.postMessage(message, transfer);
-    },
-  };
-  vm.runInNewContext(source, { self, Promise, String });
-  self.onmessage({ data: { type: 'port', port: counting } });
-  const reader = new PortReader();
-  reader.attach(channel.port2);
-  while (!reader.ready) await new Promise((r) => setTimeout(r, 1));
-  return { reader, stats, close: () => { channel.port1.close(); channel.port2.close(); } };
-}
 
 async function collect(iterable) {
   const got = [];

@@ -40,11 +40,14 @@ const LOST = Object.freeze({ type: 'lost' });
  * @param {{reader?: import('./blob_pieces.mjs').PortReader | null, chunkBytes?: number,
  *   open?: (file: any) => Blob | Promise<Blob>}} [options]
  *   open: the Blob to read for a file as it arrived (default: itself; see ReadingWorker's send)
+ * @returns {{running: () => number}} how many reads have begun and not ended
  */
 export function serveReading(port, instantiate, options = {}) {
   const chunkBytes = options.chunkBytes ?? (1 << 20);
   let modulePromise = null;
-  let job = null;  // the current read: {id, sent, folded, stopped, wake}
+  let job = null;  // the latest read: {id, sent, folded, stopped, wake}
+  let reads = Promise.resolve();  // the reads asked for, one after another
+  let running = 0;  // reads begun and not ended
   const wake = (j) => { if (j.wake) { const w = j.wake; j.wake = null; w(); } };
 
   port.addEventListener('message', ({ data: message }) => {
@@ -52,10 +55,17 @@ export function serveReading(port, instantiate, options = {}) {
       if (job) { job.stopped = true; wake(job); }
       const current = { id: message.id, sent: 0, folded: 0, stopped: false, wake: null };
       job = current;
-      read(current, message).catch((err) => {
-        modulePromise = null;  // an engine that threw is not used again
-        port.postMessage({ type: 'failed', id: current.id,
-          reply: { ok: false, error: { code: 'engine_failed', message: 'The engine stopped: ' + (err?.message ?? String(err)) } } });
+      // After the read before it has ended (stopped, it ends at its next
+      // piece): two reads at once would share the reader worker, and the
+      // one it left would wait for a piece forever, its session never freed.
+      reads = reads.then(() => {
+        if (current.stopped) return undefined;
+        running++;
+        return read(current, message).catch((err) => {
+          modulePromise = null;  // an engine that threw is not used again
+          port.postMessage({ type: 'failed', id: current.id,
+            reply: { ok: false, error: { code: 'engine_failed', message: 'The engine stopped: ' + (err?.message ?? String(err)) } } });
+        }).finally(() => { running--; });
       });
     } else if (job && message?.id === job.id) {
       if (message.type === 'folded') job.folded++;
@@ -65,6 +75,7 @@ export function serveReading(port, instantiate, options = {}) {
   });
   port.start?.();
   port.postMessage({ type: 'ready' });
+  return { running: () => running };
 
   async function read(job, { id, settings, files }) {
     modulePromise ??= instantiate();
