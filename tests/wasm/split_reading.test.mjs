@@ -215,3 +215,31 @@ test('a read stopped and followed at once by another ends, its session freed, an
     closeReader();
   }
 });
+
+test('a reading engine that aborts is an engine_failed reply said plainly, and the next load is whole', { timeout: 60_000 }, async () => {
+  const channel = new MessageChannel();
+  let aborts = 1;
+  // The first instantiation's engine aborts as Emscripten's do when memory runs out.
+  serveReading(channel.port1, async () => {
+    const M = await loadEngine();
+    if (aborts-- <= 0) return M;
+    return { Session: class { constructor() { throw new Error('Aborted(OOM)'); } } };
+  }, { chunkBytes: CHUNK });
+  const readingWorker = new ReadingWorker();
+  readingWorker.attach(channel.port2);
+  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
+  try {
+    await until(() => readingWorker.ready);
+    const load = { type: 'load', settings: {}, files: [{ kind: 'contracts', file: manyLines(2000) }] };
+    const failed = await ask(split, { id: 1, ...load });
+    assert.equal(failed.reply.ok, false);
+    assert.equal(failed.reply.error.code, 'engine_failed');
+    assert.match(failed.reply.error.message, /ran out of memory/);
+    const again = await ask(split, { id: 2, ...load });
+    assert.equal(again.reply.ok, true, JSON.stringify(again.reply.error));
+    assert.equal(again.reply.file_summaries[0].rows.accepted, 2000);
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});

@@ -16,7 +16,8 @@
 //   reading -> folding: {type: 'progress', id, fileIndex, bytesRead, rowsRead, heapBytes, lines}
 //                       {type: 'ended', id, fileIndex, ended, lines}   ended: the file's end() JSON
 //                       {type: 'done', id, part}                 the reading part, after the last file
-//                       {type: 'failed', id, reply}              reply: {ok: false, error}
+//                       {type: 'failed', id, reply}              reply: the engine's {ok: false, error}
+//                       {type: 'crashed', id, message}           the engine threw (an abort, out of memory)
 // lines and part are Uint8Arrays whose buffers are transferred. At most
 // LINES_AHEAD messages with lines are not yet folded: memory stays bounded
 // however large the file, and however much faster reading is than folding.
@@ -62,9 +63,8 @@ export function serveReading(port, instantiate, options = {}) {
         if (current.stopped) return undefined;
         running++;
         return read(current, message).catch((err) => {
-          modulePromise = null;  // an engine that threw is not used again
-          port.postMessage({ type: 'failed', id: current.id,
-            reply: { ok: false, error: { code: 'engine_failed', message: 'The engine stopped: ' + (err?.message ?? String(err)) } } });
+          modulePromise = null;  // an engine that threw (an abort, out of memory) is not used again
+          port.postMessage({ type: 'crashed', id: current.id, message: String(err?.message ?? err) });
         }).finally(() => { running--; });
       });
     } else if (job && message?.id === job.id) {
@@ -140,7 +140,7 @@ export class ReadingWorker extends ServingPort {
   /**
    * Has `files` read there with `settings`, and yields its messages in
    * order: progress and ended (with lines: fold them before taking the next
-   * message), then done (with the reading part), or failed, or
+   * message), then done (with the reading part), or failed, or crashed, or
    * {type: 'lost'} when the worker is gone. Stopping early (a cancelled
    * read) stops the reading too.
    * @returns {AsyncGenerator<any>}
@@ -160,7 +160,7 @@ export class ReadingWorker extends ServingPort {
       for (;;) {
         while (inbox.length === 0) await new Promise((resolve) => { wake = resolve; });
         const message = inbox.shift();
-        const last = message.type === 'done' || message.type === 'failed' || message.type === 'lost';
+        const last = message.type === 'done' || message.type === 'failed' || message.type === 'crashed' || message.type === 'lost';
         if (last) finished = true;
         yield message;
         if (last) return;

@@ -143,6 +143,8 @@ export function createEngineHandler(instantiate, options = {}) {
       if (cancelRequested) throw new Cancelled();
       if (m.type === 'lost') return null;
       if (m.type === 'failed') return m.reply;
+      // Not read again here: what made that engine fail (out of memory) would make this one fail too.
+      if (m.type === 'crashed') return failure('engine_failed', describeFailure(m.message));
       if (m.lines?.length) {
         target.inputBuffer(m.lines.length).set(m.lines);
         target.foldLines(m.lines.length);
