@@ -243,3 +243,28 @@ test('a reading engine that aborts is an engine_failed reply said plainly, and t
     channel.port2.close();
   }
 });
+
+test('a preview of a large file starts the reading worker\'s engine before the read; a small one does not', { timeout: 60_000 }, async () => {
+  const channel = new MessageChannel();
+  let instantiated = 0;
+  serveReading(channel.port1, async () => { instantiated++; return loadEngine(); }, { chunkBytes: CHUNK });
+  const readingWorker = new ReadingWorker();
+  readingWorker.attach(channel.port2);
+  const big = manyLines(20000);
+  const handle = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: big.size });
+  try {
+    await until(() => readingWorker.ready);
+    await ask(handle, { id: 1, type: 'preview', settings: {}, file: manyLines(100) });
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(instantiated, 0);
+    const previewed = await ask(handle, { id: 2, type: 'preview', settings: {}, file: big });
+    assert.equal(previewed.reply.ok, true);
+    await until(() => instantiated === 1, 5000);
+    const loaded = await ask(handle, { id: 3, type: 'load', settings: {}, files: [{ kind: 'contracts', file: big }] });
+    assert.equal(loaded.reply.file_summaries[0].rows.accepted, 20000);
+    assert.equal(instantiated, 1, 'the read used the engine the preview started');
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});

@@ -13,6 +13,7 @@
 //                       files: [{kind, file, name}], name given apart (a File may arrive as a Blob)
 //                       {type: 'folded', id}                     after each message with lines
 //                       {type: 'stop', id}                       the folding side stopped early
+//                       {type: 'warm'}                           a read is coming: start the engine
 //   reading -> folding: {type: 'progress', id, fileIndex, bytesRead, rowsRead, heapBytes, lines}
 //                       {type: 'ended', id, fileIndex, ended, lines}   ended: the file's end() JSON
 //                       {type: 'done', id, part}                 the reading part, after the last file
@@ -67,6 +68,9 @@ export function serveReading(port, instantiate, options = {}) {
           port.postMessage({ type: 'crashed', id: current.id, message: String(err?.message ?? err) });
         }).finally(() => { running--; });
       });
+    } else if (message?.type === 'warm') {
+      modulePromise ??= instantiate();
+      modulePromise.catch(() => { modulePromise = null; });  // tried again by the read
     } else if (job && message?.id === job.id) {
       if (message.type === 'folded') job.folded++;
       else if (message.type === 'stop') job.stopped = true;
@@ -135,6 +139,11 @@ export class ReadingWorker extends ServingPort {
   constructor(options = {}) {
     super(LOST);
     this.send = options.send ?? ((file) => file);
+  }
+
+  /** A large file is coming: the reading worker starts its engine ahead of the read. */
+  warm() {
+    this.port?.postMessage({ type: 'warm' });
   }
 
   /**
