@@ -5,6 +5,12 @@
 // Order: invoices and fulfilment files (which say how lines are billed and
 // recognised) are fed before the contracts file, whose rows are folded as
 // they stream through.
+//
+// Two halves: this class reads rows (the CSV, every cell, the checks, the
+// issues, duplicate ids, invoices and fulfilment matched to their line);
+// its LineFolder folds the lines accepted (schedules, ledgers, sales
+// figures). They run one after the other, or side by side on two threads
+// or in two workers (hand_off_lines), with the same report.
 #pragma once
 
 #include <cstdint>
