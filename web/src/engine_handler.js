@@ -13,6 +13,8 @@
 //       A new session (the old one is freed first, to bound memory) reads
 //       each Blob/File in CHUNK_BYTES slices, bytes not text. Invoices and
 //       fulfilment are fed before the contracts file, as the engine requires.
+//       From SPLIT_MIN_BYTES the reading worker reads them while this one
+//       folds the lines it accepted (split_reading.mjs): the same replies.
 //   {type: 'preview', settings, file, bytes}         -> {file}
 //       A throwaway session reads only the first `bytes` of the contracts
 //       file and returns the engine's file summary (header, mapping,
