@@ -4,7 +4,7 @@
 // data: and blob: URLs; no error and no CSP violation.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cell, launchChromium, repo, shot, waitForReport, watchPage } from './browser.mjs';
@@ -44,4 +44,22 @@ test('the single HTML file runs from file:// and renders an example report', { t
   assert.deepEqual(errors, []);
   // One file: nothing else in the folder is needed.
   assert.ok(statSync(single).size < 2_000_000, `${statSync(single).size} bytes`);
+});
+
+test('the single file reads a file of 8 MB or more with its second engine worker, from the same inlined code', { timeout: 180_000 }, async () => {
+  const rows = ['id,customer,booking_date,amount,currency,start_date,term_months,recognition,billing'];
+  for (let i = 0; i < 100_000; i++) rows.push(`S-${String(i).padStart(7, '0')},Annual Prepaid Customer Number ${i},2024-01-01,12000.00,USD,2024-01-01,12,ratable,upfront`);
+  const file = join(browser.profileDir, 'single-split.csv');
+  writeFileSync(file, rows.join('\n') + '\n');
+  assert.ok(statSync(file).size > 8 * 1024 * 1024);
+  const page = await browser.context.newPage();
+  await watchPage(page, errors);
+  await page.goto(pathToFileURL(single).href);
+  await page.locator('#file-input').setInputFiles(file);
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'single-split.csv' }).waitFor({ timeout: 150_000 });
+  assert.equal(await page.locator('[data-count="accepted"]').textContent(), '100,000');
+  assert.ok(Number(await page.locator('#progress-text').getAttribute('data-engine-heap-bytes')) >= 32 * 1048576, 'two engines read it');
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '1,200,000,000.00');
+  assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '100,000,000.00');
+  assert.deepEqual(errors, []);
 });
