@@ -234,7 +234,7 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
   bool any_other = false;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const Book& b = *ranked[i].book;
-    if (static_cast<int>(i) < settings.top && *ranked[i].value != Session::kOtherSegment) {
+    if (static_cast<int>(i) < settings.top && *ranked[i].value != LineFolder::kOtherSegment) {
       open_currency(w, currency_report(b.ledger, currency, periods, settings), &b, settings, as_of);
       w.field_text("value", *ranked[i].value).end();
       continue;

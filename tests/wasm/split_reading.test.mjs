@@ -24,13 +24,17 @@ function manyLines(n) {
   return new File([out.slice(0, n + 1).join('\n') + '\n'], 'saas-many.csv');
 }
 
-/** A handler with a reading worker on the other end of a channel, and one without. */
-function handlers() {
+/**
+ * A handler with a reading worker on the other end of a channel, and one
+ * without. instantiateReading: the reading worker's engine; splitMinBytes:
+ * from what size the first hands a load to it.
+ */
+function handlers({ instantiateReading = loadEngine, splitMinBytes = 0 } = {}) {
   const channel = new MessageChannel();
-  serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK });
+  serveReading(channel.port1, instantiateReading, { chunkBytes: CHUNK });
   const readingWorker = new ReadingWorker();
   readingWorker.attach(channel.port2);
-  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
+  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes });
   const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
   return { split, alone, readingWorker, close: () => { channel.port1.close(); channel.port2.close(); } };
 }
@@ -217,17 +221,13 @@ test('a read stopped and followed at once by another ends, its session freed, an
 });
 
 test('a reading engine that aborts is an engine_failed reply said plainly, and the next load is whole', { timeout: 60_000 }, async () => {
-  const channel = new MessageChannel();
   let aborts = 1;
   // The first instantiation's engine aborts as Emscripten's do when memory runs out.
-  serveReading(channel.port1, async () => {
+  const { split, readingWorker, close } = handlers({ instantiateReading: async () => {
     const M = await loadEngine();
     if (aborts-- <= 0) return M;
     return { Session: class { constructor() { throw new Error('Aborted(OOM)'); } } };
-  }, { chunkBytes: CHUNK });
-  const readingWorker = new ReadingWorker();
-  readingWorker.attach(channel.port2);
-  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
+  } });
   try {
     await until(() => readingWorker.ready);
     const load = { type: 'load', settings: {}, files: [{ kind: 'contracts', file: manyLines(2000) }] };
@@ -239,19 +239,15 @@ test('a reading engine that aborts is an engine_failed reply said plainly, and t
     assert.equal(again.reply.ok, true, JSON.stringify(again.reply.error));
     assert.equal(again.reply.file_summaries[0].rows.accepted, 2000);
   } finally {
-    channel.port1.close();
-    channel.port2.close();
+    close();
   }
 });
 
 test('a preview of a large file starts the reading worker\'s engine before the read; a small one does not', { timeout: 60_000 }, async () => {
-  const channel = new MessageChannel();
   let instantiated = 0;
-  serveReading(channel.port1, async () => { instantiated++; return loadEngine(); }, { chunkBytes: CHUNK });
-  const readingWorker = new ReadingWorker();
-  readingWorker.attach(channel.port2);
   const big = manyLines(20000);
-  const handle = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: big.size });
+  const { split: handle, readingWorker, close } = handlers({
+    instantiateReading: async () => { instantiated++; return loadEngine(); }, splitMinBytes: big.size });
   try {
     await until(() => readingWorker.ready);
     await ask(handle, { id: 1, type: 'preview', settings: {}, file: manyLines(100) });
@@ -264,7 +260,6 @@ test('a preview of a large file starts the reading worker\'s engine before the r
     assert.equal(loaded.reply.file_summaries[0].rows.accepted, 20000);
     assert.equal(instantiated, 1, 'the read used the engine the preview started');
   } finally {
-    channel.port1.close();
-    channel.port2.close();
+    close();
   }
 });

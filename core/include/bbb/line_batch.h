@@ -62,6 +62,12 @@ class LineBatch {
   static auto its_text(Line& line) {
     return std::array<decltype(&line.id), 3>{&line.id, &line.customer, &line.type};
   }
+  // n dated amounts at *p into *out, *p moved past them.
+  static void take_rows(const char** p, std::size_t n, std::vector<DatedAmount>* out) {
+    out->resize(n);
+    if (n > 0) std::memcpy(out->data(), *p, n * sizeof(DatedAmount));
+    *p += n * sizeof(DatedAmount);
+  }
   // Room for `more` bytes past size_ (a line's pieces are then copied with
   // no check each: this runs for every line read).
   void reserve_more(std::size_t more);
@@ -91,15 +97,11 @@ void LineBatch::for_each(std::string_view bytes, Take&& take) {
     }
     const std::string_view segment(p, counts.segment);
     p += counts.segment;
-    invoices.resize(counts.invoices);
-    if (counts.invoices > 0) std::memcpy(invoices.data(), p, counts.invoices * sizeof(DatedAmount));
-    p += counts.invoices * sizeof(DatedAmount);
+    take_rows(&p, counts.invoices, &invoices);
     const bool has_fulfilment = counts.fulfilment > 0;
     if (has_fulfilment) {
       fulfilment.is_percent = counts.fulfilment_is_percent != 0;
-      fulfilment.rows.resize(counts.fulfilment - 1);
-      if (counts.fulfilment > 1) std::memcpy(fulfilment.rows.data(), p, (counts.fulfilment - 1) * sizeof(DatedAmount));
-      p += (counts.fulfilment - 1) * sizeof(DatedAmount);
+      take_rows(&p, counts.fulfilment - 1, &fulfilment.rows);
     }
     take(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
     invoices.clear();  // moved from: made empty again for the next line

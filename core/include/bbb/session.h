@@ -83,10 +83,9 @@ class Session {
   // an accepted line, pipeline-only ones included).
   const std::map<CurrencyCode, Book>& books() const { return folder_.books(); }
   // With split_by: per currency, per value of that column (at most
-  // kMaxSegments values; later ones are folded into kOtherSegment).
+  // LineFolder::kMaxSegments values; later ones are folded into
+  // LineFolder::kOtherSegment).
   const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return folder_.segments(); }
-  static constexpr std::size_t kMaxSegments = LineFolder::kMaxSegments;
-  static constexpr const char* kOtherSegment = LineFolder::kOtherSegment;
 
   // Reading rows and folding them, side by side. Once this is set (before
   // the contracts file begins), accepted lines are not folded here but
