@@ -1,7 +1,8 @@
 // piecesReadAside with the real reader worker's code (blob_reader.worker.mjs,
 // run in a node:vm context standing in for a worker's global scope) over a
-// real MessageChannel: the same bytes as blobPieces, at most
-// READ_AHEAD_PIECES pieces ahead of the caller, a stopped read's pieces
+// real MessageChannel: the same bytes as blobPieces, several reads under
+// way at once and at most READ_AHEAD_PIECES pieces (being read, or read and
+// not taken) ahead of the caller, a stopped read's pieces
 // never mixed into the next read, and the rest read in this thread when the
 // reader is not ready or fails part way.
 import test from 'node:test';
@@ -19,7 +20,7 @@ async function collect(iterable) {
 }
 const joined = (pieces) => Uint8Array.from(pieces.flatMap((p) => [...p]));
 
-test('a reader worker gives the same pieces as reading here, never more than READ_AHEAD_PIECES ahead', async () => {
+test('a reader worker gives the same pieces as reading here, several reads at once, never more than READ_AHEAD_PIECES ahead', async () => {
   const { reader, stats, close } = await readerPair();
   const blob = new Blob([bytes]);
   const aside = await collect(piecesReadAside(blob, PIECE, Infinity, reader));
@@ -30,6 +31,18 @@ test('a reader worker gives the same pieces as reading here, never more than REA
   assert.equal(stats.sent, 25, 'every piece came from the reader');
   assert.ok(stats.maxAhead <= READ_AHEAD_PIECES, `the reader ran ${stats.maxAhead} pieces ahead`);
   assert.ok(stats.maxAhead >= 2, 'the reader reads ahead of the caller');
+  assert.ok(stats.maxReadsAtOnce >= 2, `the reader had ${stats.maxReadsAtOnce} read under way at most, not several`);
+});
+
+test('a piece short of its length (the file shrank as the reader read it): the reader stops there, the caller reads on from that byte', async () => {
+  // Only the reader sees the file shrink: what the caller then reads itself
+  // is the whole blob's rest, so every byte comes once and in order.
+  const { reader, stats, close } = await readerPair({ shrinkTo: 12500 });
+  const got = await collect(piecesReadAside(new Blob([bytes]), PIECE, Infinity, reader));
+  close();
+  assert.deepEqual(joined(got), bytes);
+  assert.equal(stats.sent, 13, 'the reader sent nothing after the short piece');
+  assert.equal(got[12].length, 500);
 });
 
 test('a limit stops the reader there', async () => {

@@ -11,22 +11,41 @@ const source = fs.readFileSync(new URL('../../wasm/api/blob_reader.worker.mjs', 
 
 /**
  * A reader worker's code on one end of a MessageChannel, a PortReader on the
- * other, ready. `stats` counts the pieces sent and taken; `failAfter`: the
- * read throws after that many pieces; `silentAfter`: it sends nothing more.
+ * other, ready. `stats` counts the pieces sent and taken, the reads started
+ * (`maxAhead`: the most pieces started and not taken; `maxReadsAtOnce`: the
+ * most reads under way at once); `failAfter`: the read throws after that
+ * many pieces; `silentAfter`: it sends nothing more; `shrinkTo`: the blob
+ * the reader is given holds only that many bytes, though its size says more.
  */
-export async function readerPair({ stats = { sent: 0, taken: 0, maxAhead: 0 }, failAfter = Infinity, silentAfter = Infinity } = {}) {
+export async function readerPair({ stats = { sent: 0, taken: 0, started: 0, maxAhead: 0, reading: 0, maxReadsAtOnce: 0 },
+  failAfter = Infinity, silentAfter = Infinity, shrinkTo = Infinity } = {}) {
   const channel = new MessageChannel();
   const self = { onmessage: null, postMessage() {} };
   const port = channel.port1;
+  // The blob as the reader sees it: each read counted while under way.
+  const watched = (blob) => ({
+    size: blob.size,
+    slice: (a, b) => ({
+      arrayBuffer() {
+        stats.started++;
+        stats.maxAhead = Math.max(stats.maxAhead, stats.started - stats.taken);
+        stats.maxReadsAtOnce = Math.max(stats.maxReadsAtOnce, ++stats.reading);
+        const cut = Math.min(blob.size, shrinkTo);
+        return blob.slice(Math.min(a, cut), Math.min(b, cut)).arrayBuffer().finally(() => stats.reading--);
+      },
+    }),
+  });
   const counting = {
     set onmessage(f) {
-      port.onmessage = (event) => { if (event.data.type === 'taken') stats.taken++; f(event); };
+      port.onmessage = (event) => {
+        if (event.data.type === 'taken') stats.taken++;
+        f(event.data.type === 'read' ? { data: { ...event.data, blob: watched(event.data.blob) } } : event);
+      };
     },
     postMessage(message, transfer) {
       if (message instanceof ArrayBuffer) {
         if (++stats.sent > failAfter) throw new Error('the disk went away');
         if (stats.sent > silentAfter) return;  // a reader that died without a word
-        stats.maxAhead = Math.max(stats.maxAhead, stats.sent - stats.taken);
       }
       port.postMessage(message, transfer);
     },

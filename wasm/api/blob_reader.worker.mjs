@@ -16,8 +16,8 @@
 //   out: {type: 'start', id}                               then the pieces:
 //        the piece's ArrayBuffer itself                     in order, transferred
 //        {type: 'done', id} | {type: 'error', id, message}
-// At most `ahead` pieces are sent and not yet taken: memory stays bounded
-// however large the file.
+// At most `ahead` pieces are being read, or sent and not yet taken: memory
+// stays bounded however large the file.
 //
 // No imports and no module syntax: it runs as a module or a classic worker.
 
@@ -46,18 +46,40 @@ function serve(port) {
 
 async function read(port, job, { id, blob, pieceBytes, total, ahead }) {
   port.postMessage({ type: 'start', id });
+  // Several slices are read at once, and sent in order. Why: in Chromium
+  // each File.slice().arrayBuffer() waits on a round trip to the browser
+  // process, so one read at a time took 0.6-1.3 s for a 127 MB file, as long
+  // as the engine takes to read its rows; with up to four at once, 0.36-0.42 s.
+  // Reads under way count against `ahead` like pieces sent and not taken.
+  const reads = [];  // {bytes: Promise<ArrayBuffer>, length}, in file order
+  let next = 0;      // where the next read starts
   let sent = 0;
-  for (let at = 0; at < total; ) {
-    while (!job.stopped && sent - job.taken >= ahead) await new Promise((resolve) => { job.wake = resolve; });
-    if (job.stopped) return;
-    const end = Math.min(at + pieceBytes, total);
-    const bytes = await blob.slice(at, end).arrayBuffer();
-    if (job.stopped) return;
-    const length = bytes.byteLength;  // read before the transfer empties it
-    if (length === 0) break;  // the file shrank under us: stop where it ends
-    port.postMessage(bytes, [bytes]);
-    at += length;
-    sent++;
+  try {
+    for (;;) {
+      while (!job.stopped && next < total && reads.length + sent - job.taken < ahead) {
+        const end = Math.min(next + pieceBytes, total);
+        reads.push({ bytes: blob.slice(next, end).arrayBuffer(), length: end - next });
+        next = end;
+      }
+      if (job.stopped) return;
+      if (reads.length === 0) {
+        if (next >= total) break;
+        await new Promise((resolve) => { job.wake = resolve; });
+        continue;
+      }
+      const read = reads.shift();
+      const bytes = await read.bytes;
+      if (job.stopped) return;
+      const length = bytes.byteLength;  // read before the transfer empties it
+      if (length > 0) port.postMessage(bytes, [bytes]);
+      sent++;
+      // The file shrank under us: stop where it ends (the caller reads
+      // whatever is left itself, from the bytes it was given).
+      if (length !== read.length) break;
+    }
+    port.postMessage({ type: 'done', id });
+  } finally {
+    // Reads left behind by a stop or a failure are not observed unhandled.
+    for (const r of reads) r.bytes.catch(() => {});
   }
-  port.postMessage({ type: 'done', id });
 }
