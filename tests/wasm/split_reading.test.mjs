@@ -31,12 +31,12 @@ function manyLines(n) {
  */
 function handlers({ instantiateReading = loadEngine, splitMinBytes = 0 } = {}) {
   const channel = new MessageChannel();
-  serveReading(channel.port1, instantiateReading, { chunkBytes: CHUNK });
+  const serving = serveReading(channel.port1, instantiateReading, { chunkBytes: CHUNK });
   const readingWorker = new ReadingWorker();
   readingWorker.attach(channel.port2);
   const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes });
   const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
-  return { split, alone, readingWorker, close: () => { channel.port1.close(); channel.port2.close(); } };
+  return { split, alone, readingWorker, serving, close: () => { channel.port1.close(); channel.port2.close(); } };
 }
 
 /** Sends one request; resolves with its reply and the progress before it. */
@@ -116,6 +116,27 @@ test('the reading worker sends at most LINES_AHEAD messages of lines ahead of th
   } finally {
     channel.port1.close();
     channel.port2.close();
+  }
+});
+
+test('the folding side gives each lines\' buffer back and the reading side fills it again', { timeout: 60_000 }, async () => {
+  const { split, alone, readingWorker, serving, close } = handlers();
+  await until(() => readingWorker.ready);
+  try {
+    const load = { settings: {}, files: [{ kind: 'contracts', file: manyLines(30000) }] };
+    const s = await ask(split, { id: 1, type: 'load', ...load });
+    const a = await ask(alone, { id: 2, type: 'load', ...load });
+    assert.deepEqual({ ...s.reply, id: 0 }, { ...a.reply, id: 0 });
+    const messages = s.progress.length + 1;  // one with the lines of each piece, and the file's end
+    assert.ok(messages > 40, `${messages} messages with lines`);
+    // LINES_AHEAD sent and not folded, one being filled, and one more for
+    // lines longer than every spare buffer: nothing like one a message.
+    assert.ok(serving.buffersMade() <= LINES_AHEAD + 2, `${serving.buffersMade()} buffers made for ${messages} messages`);
+    const r1 = await ask(split, { id: 3, type: 'report', settings: {} });
+    const r2 = await ask(alone, { id: 4, type: 'report', settings: {} });
+    assert.equal(JSON.stringify(r1.reply.report), JSON.stringify(r2.reply.report));
+  } finally {
+    close();
   }
 });
 
