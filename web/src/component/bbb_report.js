@@ -20,6 +20,7 @@ import { renderCurrencyTabs, selectCurrency } from '../currency_tabs.js';
 import { createEngineWorker } from '../create_worker_inline.js';
 import { EngineClient } from '../engine_client.js';
 import { downloadViewCsv, exportStem, saveChartPng } from '../export_report.js';
+import { LazyStatements } from '../lazy_statements.js';
 import { currencyStatements } from '../statement_model.js';
 import { renderStatementSection } from '../statement_view.js';
 import { VIEW_MODELS } from '../views/view_models.js';
@@ -75,6 +76,10 @@ export class BbbReport extends HTMLElement {
     this.currency_ = '';
     this.cleanups_ = [];
     this.loadedSrc_ = null;
+    /** Each currency's statement and charts, drawn when needed (lazy_statements.js). */
+    this.statements_ = new LazyStatements((code, anchor) => this.drawStatement_(code, anchor));
+    /** The report's statements by currency, as render_() last made them. @type {Map<string, any>} */
+    this.statementModels_ = new Map();
   }
 
   connectedCallback() {
@@ -206,6 +211,7 @@ export class BbbReport extends HTMLElement {
   render_() {
     for (const c of this.cleanups_) c();
     this.cleanups_ = [];
+    this.statements_.forget();
     /** Panels not drawn yet, by "currency|view": each is drawn the first time it is shown. */
     this.pending_ = new Map();
     const report = this.report_;
@@ -229,13 +235,9 @@ export class BbbReport extends HTMLElement {
     const stem = exportStem(this.files_[0]?.file?.name);
     const onSave = saveChartPng;
     const onExport = (code) => (view, tables) => downloadViewCsv(stem, code, view, tables);
-    for (const statement of statements) {
-      if (!views.includes('statement')) break;
-      const section = renderStatementSection(statement, {});
-      this.body_.append(section);
-      const charts = renderCharts(statement.currency, report.currencies[statement.currency], onSave, (box) => section.after(box));
-      this.cleanups_.push(() => charts.destroy());
-    }
+    // The one on show is drawn by show_(), the others in the tasks after it.
+    this.statementModels_ = new Map(statements.map((s) => [s.currency, s]));
+    if (views.includes('statement')) this.statements_.place(this.body_, codes);
     for (const code of codes) {
       for (const view of views) {
         const build = VIEW_MODELS[view];
@@ -251,7 +253,20 @@ export class BbbReport extends HTMLElement {
     this.show_();
   }
 
+  /** A currency's statement and charts, in place of `anchor`. */
+  drawStatement_(code, anchor) {
+    const statement = this.statementModels_.get(code);
+    if (!statement || !this.report_) return;
+    const section = renderStatementSection(statement, {});
+    section.hidden = this.view_ !== 'statement' || code !== this.currency_;
+    /** @type {ChildNode} */ (anchor).replaceWith(section);
+    // Mounted before it is made: Chart.js sees a canvas in a shadow root only if it is there from the start.
+    const charts = renderCharts(code, this.report_.currencies[code], saveChartPng, (box) => { box.hidden = section.hidden; section.after(box); });
+    this.cleanups_.push(() => charts.destroy());
+  }
+
   show_() {
+    this.statements_.draw(this.currency_);
     selectCurrency(this.body_, this.currency_);
     const key = `${this.currency_}|${this.view_}`;
     const panel = this.pending_?.get(key);
@@ -261,6 +276,7 @@ export class BbbReport extends HTMLElement {
       panel.draw();
     }
     showPanels(this.body_, this.currency_, this.view_);
+    this.statements_.drawRestLater();
   }
 }
 
