@@ -10,15 +10,15 @@ import { engineWorkloadView } from '/lib/engine-result.mjs';
 import { PortReader } from '/wasm/api/blob_pieces.mjs';
 import { ReadingWorker, serveReading } from '/wasm/api/split_reading.mjs';
 import { createEngineHandler } from '/web/src/engine_handler.js';
+import { compileOnce, engineFromModule } from '/web/src/instantiate_engine.js';
 
 const reader = new PortReader();
-const readingWorker = new ReadingWorker();
+const readingWorker = new ReadingWorker({ module: () => compiledEngine() });
 const now = () => performance.now();
 
-async function instantiate() {
-  const wasmBinary = await (await fetch('/wasm/bbb.wasm')).arrayBuffer();
-  return createBbbModule({ wasmBinary, locateFile: (p) => '/wasm/' + p });
-}
+// As engine.worker.js: the wasm compiled once, the reading worker given the module.
+const compiledEngine = compileOnce('/wasm/bbb.wasm');
+const instantiate = async (wasmModule) => engineFromModule(createBbbModule, wasmModule ?? await compiledEngine());
 const handle = createEngineHandler(instantiate, { reader, readingWorker });
 
 let lastProgress = null;

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngineHandler } from '../../web/src/engine_handler.js';
 import { LINES_AHEAD, ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
-import { examplesDir, loadEngine } from './engine.mjs';
+import { pathToFileURL } from 'node:url';
+import { engineFromModule } from '../../web/src/instantiate_engine.js';
+import { examplesDir, loadEngine, wasmDir } from './engine.mjs';
 import { readerPair } from '../web/reader_pair.mjs';
 
 const CHUNK = 64 << 10;  // many pieces, and so many messages, from a few megabytes
@@ -137,6 +139,34 @@ test('the folding side gives each lines\' buffer back and the reading side fills
     assert.equal(JSON.stringify(r1.reply.report), JSON.stringify(r2.reply.report));
   } finally {
     close();
+  }
+});
+
+test('the reading worker starts its engine, once, from the folding side\'s compiled module', { timeout: 60_000 }, async () => {
+  await loadEngine();  // sets up what bbb.js needs in node (load-node.mjs)
+  const { default: createBbbModule } = await import(pathToFileURL(join(wasmDir, 'bbb.js')).href);
+  const compiled = WebAssembly.compile(readFileSync(join(wasmDir, 'bbb.wasm')));
+  const given = [];
+  const channel = new MessageChannel();
+  serveReading(channel.port1, (wasmModule) => { given.push(wasmModule); return engineFromModule(createBbbModule, wasmModule); }, { chunkBytes: CHUNK });
+  const readingWorker = new ReadingWorker({ module: () => compiled });
+  readingWorker.attach(channel.port2);
+  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
+  const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
+  await until(() => readingWorker.ready);
+  try {
+    for (const id of [1, 2]) {
+      const load = { settings: { as_of: '2024-06-30' }, files: [{ kind: 'contracts', file: manyLines(3000) }] };
+      const s = await ask(split, { id, type: 'load', ...load });
+      const a = await ask(alone, { id, type: 'load', ...load });
+      assert.equal(s.reply.ok, true, JSON.stringify(s.reply.error));
+      assert.deepEqual(s.reply, a.reply);
+    }
+    assert.equal(given.length, 1, 'one engine for both reads');
+    assert.ok(given[0] instanceof WebAssembly.Module, `the reading side was given ${given[0]}`);
+  } finally {
+    channel.port1.close();
+    channel.port2.close();
   }
 });
 

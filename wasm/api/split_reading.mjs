@@ -14,7 +14,9 @@
 //                       {type: 'folded', id, buffer}             after each message with lines;
 //                                                                buffer: its lines' buffer, given back
 //                       {type: 'stop', id}                       the folding side stopped early
-//                       {type: 'warm'}                           a read is coming: start the engine
+//                       {type: 'warm', module}                   a read is coming: start the engine;
+//                                                                module: the folding side's compiled
+//                                                                WebAssembly.Module (its code shared), or null
 //   reading -> folding: {type: 'progress', id, fileIndex, bytesRead, rowsRead, heapBytes, lines}
 //                       {type: 'ended', id, fileIndex, ended, lines}   ended: the file's end() JSON
 //                       {type: 'done', id, part}                 the reading part, after the last file
@@ -46,7 +48,8 @@ const LOST = Object.freeze({ type: 'lost' });
 /**
  * The reading side, in the helper worker: serves reads on `port`.
  * @param {MessagePort} port
- * @param {() => Promise<import('../bbb').BbbModule>} instantiate  a fresh module; called once, and again after a failure
+ * @param {(wasmModule?: WebAssembly.Module) => Promise<import('../bbb').BbbModule>} instantiate  a fresh
+ *   engine, from the folding side's compiled module when it sent one; called once, and again after a failure
  * @param {{reader?: import('./blob_pieces.mjs').PortReader | null, chunkBytes?: number,
  *   open?: (file: any) => Blob | Promise<Blob>}} [options]
  *   open: the Blob to read for a file as it arrived (default: itself; see ReadingWorker's send)
@@ -89,7 +92,7 @@ export function serveReading(port, instantiate, options = {}) {
         }).finally(() => { running--; });
       });
     } else if (message?.type === 'warm') {
-      modulePromise ??= instantiate();
+      modulePromise ??= instantiate(message.module ?? undefined);
       modulePromise.catch(() => { modulePromise = null; });  // tried again by the read
     } else {
       // Any read's, an earlier one's too: a buffer is a buffer.
@@ -154,19 +157,33 @@ export function serveReading(port, instantiate, options = {}) {
  */
 export class ReadingWorker extends ServingPort {
   /**
-   * @param {{send?: (file: Blob) => any}} [options]
+   * @param {{send?: (file: Blob) => any, module?: () => Promise<WebAssembly.Module>}} [options]
    *   send: what to post for a file (default: the file). Browsers post a
    *   picked File as it is; node cannot post a file-backed Blob, so its
    *   bench posts the path and opens it there (serveReading's open).
+   *   module: this side's compiled engine, handed to the reading worker so
+   *   that it starts from the same code (none: it compiles its own).
    */
   constructor(options = {}) {
     super(LOST);
     this.send = options.send ?? ((file) => file);
+    this.moduleSource = options.module ?? null;
   }
 
-  /** A large file is coming: the reading worker starts its engine ahead of the read. */
-  warm() {
-    this.port?.postMessage({ type: 'warm' });
+  /**
+   * A large file is coming: the reading worker starts its engine ahead of
+   * the read, from this side's compiled module when there is one. Once is
+   * enough; again is harmless (it starts its engine once).
+   * @returns {Promise<void>}
+   */
+  async warm() {
+    const wasmModule = this.moduleSource ? await this.moduleSource().catch(() => null) : null;
+    try {
+      this.port?.postMessage({ type: 'warm', module: wasmModule });
+    } catch {
+      // A module this environment cannot post: the reading worker compiles its own.
+      this.port?.postMessage({ type: 'warm', module: null });
+    }
   }
 
   /**
@@ -188,6 +205,8 @@ export class ReadingWorker extends ServingPort {
       if (wake) { const w = wake; wake = null; w(); }
     };
     try {
+      // Its engine started first (if no preview did): from this side's module.
+      await this.warm();
       this.port.postMessage({ type: 'read', id, settings, files: files.map(({ kind, file }) => ({ kind, file: this.send(file), name: file.name })) });
       for (;;) {
         while (inbox.length === 0) await new Promise((resolve) => { wake = resolve; });

@@ -8,27 +8,26 @@
 import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { createEngineHandler } from './engine_handler.js';
+import { compileOnce, engineFromModule } from './instantiate_engine.js';
 import { PortReader } from '../../wasm/api/blob_pieces.mjs';
 import { ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
+
+// The engine's wasm, fetched and compiled once in this worker. Vite gives
+// the .wasm a URL relative to this bundle, so the page works under any
+// sub-path; compiled from its bytes, not by streaming, it loads from a host
+// that serves .wasm under another MIME type than application/wasm.
+const compiledEngine = compileOnce(wasmUrl);
 
 // The reader worker's port, sent by the page (attach_reader.js).
 const reader = new PortReader();
 // The port to a second worker like this one that reads large files while
-// this one folds their lines, sent by the page (attach_reading_worker.js).
-const readingWorker = new ReadingWorker();
+// this one folds their lines, sent by the page (attach_reading_worker.js);
+// it is given this worker's compiled module (instantiate_engine.js).
+const readingWorker = new ReadingWorker({ module: compiledEngine });
 
-async function instantiate() {
-  // Vite gives the .wasm a URL relative to this bundle, so the page works
-  // under any sub-path. The worker fetches the bytes itself: Emscripten
-  // 3.1.6 does not see a module worker as a worker and, without wasmBinary,
-  // could only instantiate by streaming, which fails on a host that serves
-  // .wasm under another MIME type than application/wasm.
-  const response = await fetch(wasmUrl);
-  if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${wasmUrl})`);
-  const wasmBinary = await response.arrayBuffer();
-  return createBbbModule({
-    wasmBinary,
-    locateFile: (path) => (path.endsWith('.wasm') ? wasmUrl : path),
+/** @param {WebAssembly.Module} [wasmModule] one compiled by the worker this one reads for */
+async function instantiate(wasmModule) {
+  return engineFromModule(createBbbModule, wasmModule ?? await compiledEngine(), {
     onAbort: (what) => self.postMessage({ type: 'fatal', message: String(what ?? 'aborted') }),
   });
 }

@@ -201,7 +201,7 @@ export function createEngineHandler(instantiate, options = {}) {
   async function preview(message) {
     // A file this large will be read by the reading worker: it starts its
     // engine now, while the user checks the columns, not when the read begins.
-    if (readingWorker?.ready && (message.file?.size ?? 0) >= splitMinBytes) readingWorker.warm();
+    if (readingWorker?.ready && (message.file?.size ?? 0) >= splitMinBytes) readingWorker.warm().catch(() => {});
     const M = await engine();
     const scratch = new M.Session(JSON.stringify(message.settings ?? {}));
     try {
