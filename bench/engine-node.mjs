@@ -4,7 +4,7 @@
 // load request, then a report request (month). A file of 8 MB or more is
 // read, as in the page, by a second engine (here a worker thread,
 // lib/reading-thread.mjs) while this thread folds its lines
-// (wasm/api/split_reading.mjs); a smaller one is read here, a piece ahead.
+// (wasm/api/split_reading.mjs); a smaller one is read here, two pieces ahead.
 //   node bench/engine-node.mjs FILE.csv [WASM_DIR] [--workers 1]
 // --workers 1: this thread alone, without the reading engine.
 // stdout: the report seen as the workload (lib/engine-result.mjs);
