@@ -7,19 +7,11 @@
 // (compute: the month report's JSON, parsed as the page's worker parses it).
 import createBbbModule from '/wasm/bbb.js';
 import { engineWorkloadView } from '/lib/engine-result.mjs';
-import { PortReader } from '/wasm/api/blob_pieces.mjs';
-import { ReadingWorker, serveReading } from '/wasm/api/split_reading.mjs';
-import { createEngineHandler } from '/web/src/engine_handler.js';
-import { compileOnce, engineFromModule } from '/web/src/instantiate_engine.js';
+import { engineWorkerSetup } from '/web/src/engine_worker_setup.js';
 
-const reader = new PortReader();
-const readingWorker = new ReadingWorker({ module: () => compiledEngine() });
+// The page's engine worker's own parts (engine.worker.js makes the same).
+const { handle, takePortMessage, readingWorker } = engineWorkerSetup(createBbbModule, '/wasm/bbb.wasm');
 const now = () => performance.now();
-
-// As engine.worker.js: the wasm compiled once, the reading worker given the module.
-const compiledEngine = compileOnce('/wasm/bbb.wasm');
-const instantiate = async (wasmModule) => engineFromModule(createBbbModule, wasmModule ?? await compiledEngine());
-const handle = createEngineHandler(instantiate, { reader, readingWorker });
 
 let lastProgress = null;
 async function ask(message) {
@@ -31,11 +23,7 @@ async function ask(message) {
 
 self.onmessage = async ({ data }) => {
   // From the page, as engine.worker.js takes them.
-  if (data.type === 'reader') { reader.attach(data.port); return; }
-  if (data.type === 'reader-lost') { reader.lost(); return; }
-  if (data.type === 'serve-reading') { serveReading(data.port, instantiate, { reader }); return; }
-  if (data.type === 'reading-worker') { readingWorker.attach(data.port); return; }
-  if (data.type === 'reading-worker-lost') { readingWorker.lost(); return; }
+  if (takePortMessage(data)) return;
   if (data.type !== 'run') return;
   const { file } = data;
   try {

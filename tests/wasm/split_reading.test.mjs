@@ -29,12 +29,13 @@ function manyLines(n) {
 /**
  * A handler with a reading worker on the other end of a channel, and one
  * without. instantiateReading: the reading worker's engine; splitMinBytes:
- * from what size the first hands a load to it.
+ * from what size the first hands a load to it; module: the compiled engine
+ * the first hands the reading worker (ReadingWorker's option).
  */
-function handlers({ instantiateReading = loadEngine, splitMinBytes = 0 } = {}) {
+function handlers({ instantiateReading = loadEngine, splitMinBytes = 0, module = undefined } = {}) {
   const channel = new MessageChannel();
   const serving = serveReading(channel.port1, instantiateReading, { chunkBytes: CHUNK });
-  const readingWorker = new ReadingWorker();
+  const readingWorker = new ReadingWorker({ module });
   readingWorker.attach(channel.port2);
   const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes });
   const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
@@ -147,12 +148,10 @@ test('the reading worker starts its engine, once, from the folding side\'s compi
   const { default: createBbbModule } = await import(pathToFileURL(join(wasmDir, 'bbb.js')).href);
   const compiled = WebAssembly.compile(readFileSync(join(wasmDir, 'bbb.wasm')));
   const given = [];
-  const channel = new MessageChannel();
-  serveReading(channel.port1, (wasmModule) => { given.push(wasmModule); return engineFromModule(createBbbModule, wasmModule); }, { chunkBytes: CHUNK });
-  const readingWorker = new ReadingWorker({ module: () => compiled });
-  readingWorker.attach(channel.port2);
-  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes: 0 });
-  const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
+  const { split, alone, readingWorker, close } = handlers({
+    instantiateReading: (wasmModule) => { given.push(wasmModule); return engineFromModule(createBbbModule, wasmModule); },
+    module: () => compiled,
+  });
   await until(() => readingWorker.ready);
   try {
     for (const id of [1, 2]) {
@@ -165,8 +164,7 @@ test('the reading worker starts its engine, once, from the folding side\'s compi
     assert.equal(given.length, 1, 'one engine for both reads');
     assert.ok(given[0] instanceof WebAssembly.Module, `the reading side was given ${given[0]}`);
   } finally {
-    channel.port1.close();
-    channel.port2.close();
+    close();
   }
 });
 

@@ -7,7 +7,6 @@
 //
 //   for await (const bytes of blobPieces(file, 1 << 20)) feed(bytes);
 
-
 import { ServingPort } from './serving_port.mjs';
 
 /** Reads blobPieces keeps under way beyond the piece it hands over. */

@@ -92,8 +92,10 @@ export function serveReading(port, instantiate, options = {}) {
         }).finally(() => { running--; });
       });
     } else if (message?.type === 'warm') {
-      modulePromise ??= instantiate(message.module ?? undefined);
-      modulePromise.catch(() => { modulePromise = null; });  // tried again by the read
+      if (!modulePromise) {
+        modulePromise = instantiate(message.module ?? undefined);
+        modulePromise.catch(() => { modulePromise = null; });  // tried again by the read
+      }
     } else {
       // Any read's, an earlier one's too: a buffer is a buffer.
       if (message?.type === 'folded' && message.buffer instanceof ArrayBuffer && spare.length < SPARE_BUFFERS) spare.push(message.buffer);

@@ -33,12 +33,14 @@ export function engineFromModule(createModule, wasmModule, options = {}) {
 export function compileOnce(url) {
   let compiled = null;
   return () => {
-    compiled ??= (async () => {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${url})`);
-      return WebAssembly.compile(await response.arrayBuffer());
-    })();
-    compiled.catch(() => { compiled = null; });
+    if (!compiled) {
+      compiled = (async () => {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${url})`);
+        return WebAssembly.compile(await response.arrayBuffer());
+      })();
+      compiled.catch(() => { compiled = null; });
+    }
     return compiled;
   };
 }
