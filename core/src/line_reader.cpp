@@ -86,6 +86,16 @@ struct LineReader::Context {
   }
   BBB_COLD void error(Field f, std::string_view code, std::string_view message) { issue("error", f, code, message, cell(f)); }
   BBB_COLD void warning(Field f, std::string_view code, std::string_view message) { issue("warning", f, code, message, cell(f)); }
+  // The issues whose message is built from values: built here, not in the row's code.
+  BBB_COLD void currency_mismatch(const CurrencyCode& in_amount, const CurrencyCode& in_column) {
+    error(Field::kAmount, "currency_mismatch",
+          "the amount is in " + std::string(in_amount.view()) + " but the currency column says " +
+              std::string(in_column.view()));
+  }
+  BBB_COLD void default_currency_used(const CurrencyCode& currency) {
+    issue("warning", Field::kCurrency, "default_currency",
+          "no currency: " + std::string(currency.view()) + " (the default) is used");
+  }
 
   // An optional date: true when absent or readable.
   bool date(Field f, bool* has, Date* out) {
@@ -185,9 +195,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   } else {
     if (amount.has_currency) {
       if (currency_known && !(amount.currency == l.currency)) {
-        cx.error(Field::kAmount, "currency_mismatch",
-                 "the amount is in " + std::string(amount.currency.view()) + " but the currency column says " +
-                     std::string(l.currency.view()));
+        cx.currency_mismatch(amount.currency, l.currency);
         ok = false;
       } else if (!currency_known) {
         l.currency = amount.currency;
@@ -207,9 +215,7 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   if (!currency_known) {
     l.currency = default_currency_;
     // A file with no currency column is told once, by the session.
-    if (mapping_.has(Field::kCurrency))
-      cx.issue("warning", Field::kCurrency, "default_currency",
-               "no currency: " + std::string(default_currency_.view()) + " (the default) is used");
+    if (mapping_.has(Field::kCurrency)) cx.default_currency_used(default_currency_);
   }
   result.currency = l.currency;
 

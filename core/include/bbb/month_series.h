@@ -8,22 +8,31 @@
 #include <cstdint>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/date.h"
 
 namespace bbb {
 
-// Grows a month-indexed series to cover m, at either end; the slot of m.
+// Grows a month-indexed series to cover m, at either end (rarely: once a
+// month is covered it stays so).
 template <class T>
-T& month_slot(std::vector<T>& series, YearMonth& first, YearMonth m) {
+BBB_COLD void grow_month_series(std::vector<T>& series, YearMonth& first, YearMonth m) {
   if (series.empty()) {
     first = m;
     series.resize(1);
   } else if (m < first) {
     series.insert(series.begin(), static_cast<std::size_t>(first - m), T());
     first = m;
-  } else if (m - first >= static_cast<std::int32_t>(series.size())) {
+  } else {
     series.resize(static_cast<std::size_t>(m - first) + 1);
   }
+}
+
+// The slot of m, the series grown to cover it. One unsigned compare covers
+// an empty series and a month on either side of it.
+template <class T>
+T& month_slot(std::vector<T>& series, YearMonth& first, YearMonth m) {
+  if (static_cast<std::uint32_t>(m - first) >= series.size()) grow_month_series(series, first, m);
   return series[static_cast<std::size_t>(m - first)];
 }
 

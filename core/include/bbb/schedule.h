@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
 
@@ -77,11 +78,14 @@ class LineSchedule {
  private:
   std::int64_t base_revenue_through(Date d) const;  // no catch-up, no cancellation
   std::int64_t ratable_through(Date d) const;
-  std::int64_t fulfilled_through(Date d) const;
+  // What only some lines need (fulfilment rows, invoices, a cancellation,
+  // installments moved or dropped) is out of line: the schedule of a plain
+  // line stays small code, which V8 optimises sooner.
+  BBB_OUT_OF_LINE std::int64_t fulfilled_through(Date d) const;
   void build_generated_billing();
-  void filter_installments();
-  void build_invoiced_billing(std::vector<DatedAmount> invoices);
-  void add_true_up(std::int64_t billed_through_cancel);
+  BBB_OUT_OF_LINE void filter_installments();
+  BBB_OUT_OF_LINE void build_invoiced_billing(std::vector<DatedAmount> invoices);
+  BBB_OUT_OF_LINE void add_true_up(std::int64_t billed_through_cancel);
   void finish_billing();
 
   const ContractLine& line_;
