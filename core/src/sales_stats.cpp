@@ -58,16 +58,19 @@ void SalesStats::add(const ContractLine& line) {
     // Keep the kOldestListed oldest (earliest booking, then earliest line).
     // Most lines are not among them: that is decided before their id and
     // customer are copied.
-    const auto before = [](Date booking, std::int64_t at, const OpenOrder& b) {
-      return booking != b.booking ? booking < b.booking : at < b.line;
-    };
-    if (oldest_.size() < kOldestListed || before(line.booking, line.line_number, oldest_.back())) {
-      OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
-      const auto older = [&](const OpenOrder& a, const OpenOrder& b) { return before(a.booking, a.line, b); };
-      oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
-      if (oldest_.size() > kOldestListed) oldest_.pop_back();
-    }
+    if (oldest_.size() < kOldestListed || before(line.booking, line.line_number, oldest_.back())) list_as_oldest(line);
   }
+}
+
+bool SalesStats::before(Date booking, std::int64_t line_number, const OpenOrder& b) {
+  return booking != b.booking ? booking < b.booking : line_number < b.line;
+}
+
+void SalesStats::list_as_oldest(const ContractLine& line) {
+  OpenOrder o{std::string(line.id), std::string(line.customer), line.line_number, line.booking, line.amount};
+  const auto older = [](const OpenOrder& a, const OpenOrder& b) { return before(a.booking, a.line, b); };
+  oldest_.insert(std::upper_bound(oldest_.begin(), oldest_.end(), o, older), std::move(o));
+  if (oldest_.size() > kOldestListed) oldest_.pop_back();
 }
 
 void SalesStats::merge(const SalesStats& o) {

@@ -178,18 +178,7 @@ std::int64_t LineSchedule::ratable_through(Date d) const {
 void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
   const std::int64_t a = line_.amount;
   if (fulfilment_ != nullptr) {
-    const auto& rows = fulfilment_->rows;
-    std::size_t next = 0;
-    std::int64_t cumulative = 0;
-    YearMonth m = first;
-    for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
-      while (next < rows.size() && rows[next].date.year_month() <= m) {
-        cumulative = fulfilment_->is_percent ? rows[next].amount : cumulative + rows[next].amount;
-        ++next;
-      }
-      const std::int64_t earned = fulfilment_->is_percent ? prorate(a, cumulative, 100000000) : cumulative;
-      out[i] = std::clamp<std::int64_t>(earned, 0, a);
-    }
+    fulfilled_at_month_ends(first, count, out);
     return;
   }
   if (line_.recognition != Recognition::kRatable) {
@@ -199,20 +188,47 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
     std::fill(out + from, out + count, a);
     return;
   }
-  const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
   if (proration_ == Proration::kDaily) {
-    // Days of the term through each month's last day.
-    std::int32_t month_last = first.last_day().days();
-    YearMonth m = first;
-    for (std::size_t i = 0; i < count; ++i) {
-      if (m < sm) out[i] = 0;
-      else if (m >= em) out[i] = a;
-      else out[i] = prorate(a, month_last - line_.start.days() + 1, total_weight_);
-      m = m.plus(1);
-      month_last += m.days();
-    }
+    daily_ratable_at_month_ends(first, count, out);
     return;
   }
+  monthly_ratable_at_month_ends(first, count, out);
+}
+
+void LineSchedule::fulfilled_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
+  const std::int64_t a = line_.amount;
+  const auto& rows = fulfilment_->rows;
+  std::size_t next = 0;
+  std::int64_t cumulative = 0;
+  YearMonth m = first;
+  for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) {
+    while (next < rows.size() && rows[next].date.year_month() <= m) {
+      cumulative = fulfilment_->is_percent ? rows[next].amount : cumulative + rows[next].amount;
+      ++next;
+    }
+    const std::int64_t earned = fulfilment_->is_percent ? prorate(a, cumulative, 100000000) : cumulative;
+    out[i] = std::clamp<std::int64_t>(earned, 0, a);
+  }
+}
+
+void LineSchedule::daily_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
+  const std::int64_t a = line_.amount;
+  const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
+  // Days of the term through each month's last day.
+  std::int32_t month_last = first.last_day().days();
+  YearMonth m = first;
+  for (std::size_t i = 0; i < count; ++i) {
+    if (m < sm) out[i] = 0;
+    else if (m >= em) out[i] = a;
+    else out[i] = prorate(a, month_last - line_.start.days() + 1, total_weight_);
+    m = m.plus(1);
+    month_last += m.days();
+  }
+}
+
+void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
+  const std::int64_t a = line_.amount;
+  const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
   // Monthly proration: through the end of month m the weight is the first
   // (maybe partial) month plus one whole month for each month after it.
   // Three runs: months before the start's month (nothing yet), the term's

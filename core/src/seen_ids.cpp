@@ -96,7 +96,11 @@ std::uint32_t SeenIds::insert_in_runs(Family& f, std::uint64_t n, std::int64_t l
       }
     }
   }
-  // Otherwise: inside the run that starts at or before n, or a run of its own.
+  return insert_off_run(f, n, line);
+}
+
+std::uint32_t SeenIds::insert_off_run(Family& f, std::uint64_t n, std::int64_t line) {
+  // Inside the run that starts at or before n, or a run of its own.
   const auto after = f.runs.upper_bound(n);
   if (after != f.runs.begin()) {
     const auto before = std::prev(after);

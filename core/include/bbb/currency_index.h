@@ -10,6 +10,7 @@
 #include <map>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/money.h"
 
 namespace bbb {
@@ -24,6 +25,16 @@ class CurrencyIndex {
     const std::uint32_t key = currency.key();
     std::uint8_t& slot = slot_[(key * 2654435761u) >> 26];
     if (slot != 0 && entries_[slot - 1u].key == key) return *entries_[slot - 1u].value;
+    return find_or_make(map, currency, make, &slot);
+  }
+
+ private:
+  // The first time a currency is asked for, or when its slot holds another:
+  // out of line, with the map's insertion, so that the code a row runs stays small.
+  template <class Map, class Make>
+  BBB_OUT_OF_LINE Value& find_or_make(Map& map, const CurrencyCode& currency, Make make, std::uint8_t* slot_of_key) {
+    std::uint8_t& slot = *slot_of_key;
+    const std::uint32_t key = currency.key();
     std::size_t i = 0;
     while (i < entries_.size() && entries_[i].key != key) ++i;
     if (i == entries_.size()) entries_.push_back({key, &make(map, currency)});
@@ -31,7 +42,6 @@ class CurrencyIndex {
     return *entries_[i].value;
   }
 
- private:
   struct Entry {
     std::uint32_t key;  // CurrencyCode::key()
     Value* value;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
 #include "bbb/month_series.h"
@@ -86,6 +87,10 @@ class SalesStats {
   static constexpr std::size_t kOldestListed = 20;
 
  private:
+  // Whether an order booked on `booking` at line `line_number` is older than b.
+  static bool before(Date booking, std::int64_t line_number, const OpenOrder& b);
+  // The line among the oldest undelivered orders (out of line: few lines are).
+  BBB_OUT_OF_LINE void list_as_oldest(const ContractLine& line);
   std::optional<Date> read_as_of_;
   // Open pipeline by created day (INT32_MIN: no created date).
   std::map<std::int32_t, CountValue> open_by_created_;

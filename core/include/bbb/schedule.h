@@ -82,6 +82,10 @@ class LineSchedule {
   // installments moved or dropped) is out of line: the schedule of a plain
   // line stays small code, which V8 optimises sooner.
   BBB_OUT_OF_LINE std::int64_t fulfilled_through(Date d) const;
+  // uncancelled_revenue_at_month_ends by recognition rule.
+  BBB_OUT_OF_LINE void fulfilled_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
+  BBB_OUT_OF_LINE void daily_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
+  void monthly_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
   void build_generated_billing();
   BBB_OUT_OF_LINE void filter_installments();
   BBB_OUT_OF_LINE void build_invoiced_billing(std::vector<DatedAmount> invoices);

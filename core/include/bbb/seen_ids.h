@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bbb/cold.h"
 #include "bbb/id_index.h"
 
 namespace bbb {
@@ -71,7 +72,10 @@ class SeenIds {
 
   int family_of(std::string_view prefix, int digits);
   std::uint32_t insert_in_runs(Family& f, std::uint64_t n, std::int64_t line);
-  void move_to_table(Family& f);
+  // An id that does not extend the current run: found in a run, or a run of
+  // its own. Out of line: the tree's code stays out of the per-row code.
+  BBB_OUT_OF_LINE std::uint32_t insert_off_run(Family& f, std::uint64_t n, std::int64_t line);
+  BBB_COLD void move_to_table(Family& f);
 
   static constexpr std::size_t kMaxFamilies = 16;  // more prefixes than this: the table
   std::vector<Family> families_;
