@@ -252,3 +252,54 @@ TEST(Rejected, TermOver100YearsAndYearsOutside1900To2199) {
 }
 
 }  // namespace
+
+namespace {
+
+// Past the listing limits (spec 7: the list is bounded, the counts exact) an
+// issue is only counted, and the engine no longer builds it (only its code
+// is kept): the counts, the listed issues and the figures stay exactly as
+// when every issue was built. Rows past the 1,000-row sample and rows of
+// it (read again once the formats are decided) both take that path.
+TEST(IssueListing, AWarningOnEveryRowIsCountedAndListedFiftyTimes) {
+  std::string csv = "id,booking_date,amount,currency,start_date,term_months\n";
+  for (int i = 0; i < 1500; ++i) csv += "W" + std::to_string(i) + ",2024-03-01,12.00,,2024-01-01,12\n";
+  for (const auto folding : {Input::Folding::kAsRead, Input::Folding::kInAnotherSession}) {
+    Input run;
+    run.contracts = csv;
+    run.folding = folding;
+    const Json r = report(run);
+    EXPECT_EQ(r["rows"]["accepted"], 1500);
+    EXPECT_EQ(r["issue_counts"]["default_currency"], 1500);
+    EXPECT_EQ(r["issue_counts"]["catch_up"], 1500);
+    EXPECT_EQ(r["issues_unlisted"], 3000 - 100);
+    const auto defaulted = issues_with(r, "default_currency");
+    ASSERT_EQ(defaulted.size(), 50u);
+    EXPECT_EQ(defaulted.front()["line"], 2);
+    EXPECT_EQ(defaulted.back()["line"], 51);
+    EXPECT_EQ(defaulted.front()["column"], "currency");
+    EXPECT_NE(defaulted.front()["message"].get<std::string>().find("USD"), std::string::npos);
+    const auto caught_up = issues_with(r, "catch_up");
+    ASSERT_EQ(caught_up.size(), 50u);
+    EXPECT_EQ(caught_up.back()["line"], 51);
+    EXPECT_EQ(caught_up.back()["column"], "start_date");
+    EXPECT_EQ(bbb_test::period(r, "USD", "2024-03")["bookings"], 1500 * 1200);
+  }
+}
+
+TEST(IssueListing, ErrorsPastTheListAreCountedAndTheirRowsRejected) {
+  std::string csv = "id,booking_date,amount,currency\n";
+  for (int i = 0; i < 10050; ++i) csv += "E" + std::to_string(i) + ",2024-13-01,12.00,USD\n";
+  csv += "OK,2024-01-01,10.00,USD\n";
+  const Json r = report(csv);
+  EXPECT_EQ(r["rows"]["rejected"], 10050);
+  EXPECT_EQ(r["rows"]["accepted"], 1);
+  EXPECT_EQ(r["issue_counts"]["bad_date"], 10050);
+  EXPECT_EQ(r["issues_unlisted"], 50);
+  const auto listed = issues_with(r, "bad_date");
+  ASSERT_EQ(listed.size(), 10000u);
+  EXPECT_EQ(listed.back()["line"], 10001);
+  EXPECT_EQ(listed.back()["value"], "2024-13-01");
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 1000);
+}
+
+}  // namespace

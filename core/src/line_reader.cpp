@@ -77,10 +77,19 @@ struct LineReader::Context {
     const int c = reader.mapping_.of(f);
     return c == ColumnMapping::kNone ? field_name(f) : reader.mapping_.headers[static_cast<std::size_t>(c)];
   }
+  // True when the session's log will only count this issue: its code
+  // (a literal) is kept for the count, and nothing is built.
+  bool only_counted(const char* severity, std::string_view code) {
+    const IssueLog* log = reader.issue_log_;
+    if (log == nullptr || result.counted == result.counted_codes.size() || log->would_list(severity, code)) return false;
+    result.counted_codes[result.counted++] = code;
+    return true;
+  }
   // Out of line, with views: a row reader names a dozen problems, and
   // building their strings at each call would fill the per-row code.
   BBB_COLD void issue(const char* severity, Field f, std::string_view code, std::string_view message,
                       std::string_view value = {}) {
+    if (only_counted(severity, code)) return;
     result.issues.push_back({file_kind_name(reader.kind_), record.line, column(f), severity, std::string(code),
                              std::string(message), std::string(value)});
   }
@@ -93,6 +102,7 @@ struct LineReader::Context {
               std::string(in_column.view()));
   }
   BBB_COLD void default_currency_used(const CurrencyCode& currency) {
+    if (only_counted("warning", "default_currency")) return;
     issue("warning", Field::kCurrency, "default_currency",
           "no currency: " + std::string(currency.view()) + " (the default) is used");
   }

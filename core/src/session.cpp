@@ -182,6 +182,7 @@ void Session::decide_formats() {
   file.formats = detect_formats(file.kind, file.mapping, sample_, settings_, reader_->dialect().delimiter);
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
   line_reader_ = std::make_unique<LineReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency);
+  line_reader_->set_issue_log(&issues_);
   std::vector<std::vector<std::string>> sample = std::move(sample_);
   std::vector<std::int64_t> lines = std::move(sample_lines_);
   auto issues = std::move(sampled_issues_);
@@ -241,7 +242,7 @@ void Session::process(const CsvRecord& record) {
     file.rows.rejected++;
     if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
   }
-  if (!result.issues.empty()) log_row_issues(record, &result);
+  if (!result.issues.empty() || result.counted != 0) log_row_issues(record, &result);
 }
 
 bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
@@ -259,6 +260,7 @@ bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
 }
 
 void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
+  for (std::size_t i = 0; i < result->counted; ++i) issues_.count_unlisted(result->counted_codes[i]);
   std::string raw;  // the row as written, only for an issue the log will list
   for (Issue& i : result->issues) {
     if (issues_.would_list(i)) {

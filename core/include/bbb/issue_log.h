@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace bbb {
@@ -30,17 +31,22 @@ class IssueLog {
 
   void add(Issue issue);
   // Whether add(issue) would list it rather than only count it: what only
-  // costs a listed issue (the row as written) need not be built otherwise.
-  bool would_list(const Issue& issue) const;
+  // costs a listed issue (the row as written, its message) need not be
+  // built otherwise. Once false for a severity and code it stays false.
+  bool would_list(const Issue& issue) const { return would_list(issue.severity, issue.code); }
+  bool would_list(std::string_view severity, std::string_view code) const;
+  // The same as add() of an issue that would_list says is not listed:
+  // counted under its code, with nothing built.
+  void count_unlisted(std::string_view code);
   const std::vector<Issue>& listed() const { return listed_; }
-  const std::map<std::string, std::int64_t>& counts() const { return counts_; }  // by code
+  const std::map<std::string, std::int64_t, std::less<>>& counts() const { return counts_; }  // by code
   std::int64_t unlisted() const { return unlisted_; }
 
  private:
   // Whether an issue is listed, its code having been seen seen_before times.
-  bool lists(const Issue& issue, std::int64_t seen_before) const;
+  bool lists(std::string_view severity, std::int64_t seen_before) const;
   std::vector<Issue> listed_;
-  std::map<std::string, std::int64_t> counts_;
+  std::map<std::string, std::int64_t, std::less<>> counts_;
   std::int64_t unlisted_ = 0;
 };
 

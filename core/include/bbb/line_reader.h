@@ -2,9 +2,11 @@
 // checked value, or says why the row is rejected (spec section 7).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bbb/column_mapping.h"
@@ -30,6 +32,11 @@ struct ColumnFormats {
 struct RowResult {
   bool accepted = false;
   std::vector<Issue> issues;
+  // Issues the session's log will only count (past its listing limits):
+  // their codes, string literals, with no issue built (see
+  // LineReader::set_issue_log). More than fit are built as issues.
+  std::array<std::string_view, 4> counted_codes{};
+  std::uint8_t counted = 0;
   std::optional<std::int64_t> rejected_amount;
   CurrencyCode currency;
 };
@@ -61,6 +68,11 @@ class LineReader {
   RowResult read_invoice(const CsvRecord& record, InvoiceRow* out) const;
   RowResult read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const;
 
+  // The log the rows' issues go to: an issue it would only count is then
+  // not built, only its code kept (RowResult::counted_codes). A file whose
+  // every row warns (no currency, a start before booking) costs little
+  // more than one that does not. Without it, every issue is built.
+  void set_issue_log(const IssueLog* log) { issue_log_ = log; }
   const ColumnMapping& mapping() const { return mapping_; }
   // A field's cell of a record, trimmed as read_contract reads it ("" when unmapped).
   std::string_view cell(const CsvRecord& record, Field f) const {
@@ -81,6 +93,7 @@ class LineReader {
   int mapped_count_ = 0;
   ColumnFormats formats_;
   CurrencyCode default_currency_;
+  const IssueLog* issue_log_ = nullptr;
   // Keyword columns read row after row (the reader is otherwise const).
   mutable KeywordMemo<Status> status_memo_;
   mutable KeywordMemo<Recognition> recognition_memo_;
