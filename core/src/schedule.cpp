@@ -66,22 +66,20 @@ bool append_generated_installments(const ContractLine& line, std::vector<DatedAm
     // (never month after month, so Jan 31 gives Feb 29, Mar 31, Apr 30).
     const std::int64_t t = line.term_months > 0 ? line.term_months : 1;
     const std::int64_t n = (t + k - 1) / k;
-    // One allocation for them all, and one more slot for a cancellation's
-    // true-up. Appended one by one, not resized: the buffer is reused from
-    // line to line, and a resize would write every installment twice.
+    // One allocation for them all, and one more slot for a cancellation's true-up.
     out.reserve(out.size() + static_cast<std::size_t>(n) + 1);
     const std::size_t first = out.size();
+    out.resize(first + static_cast<std::size_t>(n));
+    DatedAmount* const installment = out.data() + first;
     // add_months(billing_start, m) for each m, with the start's calendar date read once.
     const YearMonth start_month = line.billing_start.year_month();
     const int start_day = line.billing_start.day();
     const bool arrears = billing_in_arrears(line.billing);
     for (std::int64_t i = 0; i < n; ++i) {
       const std::int64_t upto = std::min<std::int64_t>((i + 1) * k, t);
-      out.push_back({arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
-                             : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day),
-                     0});
+      installment[i].date = arrears ? start_month.plus(static_cast<std::int32_t>(upto)).day_clamped(start_day).plus_days(-1)
+                                    : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
     }
-    DatedAmount* const installment = out.data() + first;
     // Billed through the i-th: floor(a*(i+1)k/T), and all of a at the last.
     // Every installment but the last adds k months, so the quotient and
     // remainder are carried from one to the next: exact, with no division
