@@ -303,3 +303,38 @@ TEST(IssueListing, ErrorsPastTheListAreCountedAndTheirRowsRejected) {
 }
 
 }  // namespace
+
+namespace {
+
+// The CSV reader's warnings about a row's text (spec 7) reach the issue list
+// with the row's own: an accepted row keeps them. They were once dropped
+// when the row's fields were read, for rows of every file.
+TEST(TextWarnings, AQuoteInsideAnUnquotedFieldIsListedForAnAcceptedRow) {
+  const Json r = report("id,customer,booking_date,amount,currency\nA,Ac\"me,2024-01-01,100.00,USD\nB,Bee,2024-01-02,5.00,USD\n");
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  const auto found = issues_with(r, "quote_in_unquoted_field");
+  ASSERT_EQ(found.size(), 1u) << r["issues"].dump();
+  EXPECT_EQ(found[0]["line"], 2);
+  EXPECT_EQ(found[0]["column"], "customer");
+  EXPECT_EQ(found[0]["severity"], "warning");
+  EXPECT_EQ(r["issue_counts"]["quote_in_unquoted_field"], 1);
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 10500);
+}
+
+TEST(TextWarnings, TextAfterAClosingQuoteIsListedForRowsOfEveryFile) {
+  Input in;
+  in.invoices = "id,invoice_date,amount,memo\nA,2024-02-01,10.00,\"paid\" late\n";
+  in.contracts = "id,booking_date,amount,currency,memo\nA,2024-01-01,10.00,USD,\"big\" deal\n";
+  const Json r = report(in);
+  const auto after_quote = issues_with(r, "text_after_closing_quote");
+  ASSERT_EQ(after_quote.size(), 2u) << r["issues"].dump();
+  EXPECT_EQ(after_quote[0]["file"], "invoices");
+  EXPECT_EQ(after_quote[0]["column"], "memo");
+  EXPECT_EQ(after_quote[1]["file"], "contracts");
+  EXPECT_EQ(after_quote[1]["line"], 2);
+  EXPECT_EQ(r["files"][0]["rows"]["accepted"], 1);
+  EXPECT_EQ(r["files"][1]["rows"]["accepted"], 1);
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-02")["billings"], 1000);
+}
+
+}  // namespace

@@ -170,8 +170,8 @@ bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
   return false;
 }
 
-RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) const {
-  RowResult result;
+void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
+  RowResult& result = *result_out;
   Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   ContractLine& l = *out;
@@ -264,25 +264,25 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   }
   if (cx.present(Field::kType)) l.type = cx.cell(Field::kType);
 
-  if (!ok) return result;
+  if (!ok) return;
 
   l.start = has_start ? start : l.booking;
   if (l.is_booked() && !l.has_booking) {
     cx.error(Field::kBookingDate, "missing_booking_date", "a booked line needs its booking date");
-    return result;
+    return;
   }
   if (l.status == Status::kCancelled && !l.has_cancel) {
     cx.error(Field::kCancelDate, "cancelled_without_date", "status cancelled but no cancel_date");
-    return result;
+    return;
   }
   if (l.has_cancel && l.has_booking && l.cancel < l.booking) {
     cx.error(Field::kCancelDate, "cancel_before_booking", "cancel_date is before booking_date");
-    return result;
+    return;
   }
   if (has_end) {
     if (end < l.start) {
       cx.error(Field::kEndDate, "end_before_start", "end_date is before the start");
-      return result;
+      return;
     }
     // Spec 10: T is the smallest T >= 1 whose term covers end_date; end_date wins over term_months.
     std::int32_t t = 1;
@@ -295,18 +295,17 @@ RowResult LineReader::read_contract(const CsvRecord& record, ContractLine* out) 
   }
   if (l.is_booked() && l.recognition == Recognition::kRatable && !has_term) {
     cx.error(Field::kTermMonths, "missing_term", "a ratable line needs an end_date or term_months");
-    return result;
+    return;
   }
   l.billing_start = has_bill_start ? bill_start : l.start;
   if (l.is_booked() && l.start < l.booking)
     cx.warning(Field::kStartDate, "catch_up", "service starts before booking: what falls earlier is recognised on the booking date");
   result.accepted = true;
   result.rejected_amount.reset();
-  return result;
 }
 
-RowResult LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out) const {
-  RowResult result;
+void LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult* result_out) const {
+  RowResult& result = *result_out;
   Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   out->line = record.line;
@@ -317,11 +316,10 @@ RowResult LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out) con
   if (ok && !has_date) { cx.error(Field::kInvoiceDate, "missing_date", "no invoice_date"); ok = false; }
   ok &= cx.aux_amount(&out->amount_e4);
   result.accepted = ok;
-  return result;
 }
 
-RowResult LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const {
-  RowResult result;
+void LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result_out) const {
+  RowResult& result = *result_out;
   Context cx(*this, record, result);
   bool ok = check_width(record, &result);
   out->line = record.line;
@@ -343,7 +341,6 @@ RowResult LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* ou
     ok = false;
   }
   result.accepted = ok;
-  return result;
 }
 
 }  // namespace bbb

@@ -277,7 +277,9 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   // slot when it goes to the fingerprint table (seen_ids.h).
   const std::string_view id = line_reader_->cell(record, Field::kId);
   SeenIds::Route id_route = contract_ids_.route(id);
-  RowResult r = line_reader_->read_contract(record, &line);
+  // Into *result, after the text issues the row may already have.
+  RowResult& r = *result;
+  line_reader_->read_contract(record, &line, &r);
   if (!line.id.empty()) {
     if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
@@ -302,7 +304,6 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       deliver(line, segment);
     }
   }
-  *result = std::move(r);
 }
 
 void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
@@ -326,13 +327,13 @@ void Session::reject_too_large(const CsvRecord& record, const ContractLine& line
 
 void Session::process_invoice(const CsvRecord& record, RowResult* result) {
   InvoiceRow row;
-  *result = line_reader_->read_invoice(record, &row);
+  line_reader_->read_invoice(record, &row, result);
   if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
 }
 
 void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
   FulfilmentRow row;
-  *result = line_reader_->read_fulfilment(record, &row);
+  line_reader_->read_fulfilment(record, &row, result);
   if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
 }
 

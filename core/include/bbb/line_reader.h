@@ -64,9 +64,12 @@ class LineReader {
  public:
   LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency);
 
-  RowResult read_contract(const CsvRecord& record, ContractLine* out) const;
-  RowResult read_invoice(const CsvRecord& record, InvoiceRow* out) const;
-  RowResult read_fulfilment(const CsvRecord& record, FulfilmentRow* out) const;
+  // Each reads a row into *out and its verdict into *result: accepted or
+  // not, the value of a rejected row, and its issues, appended to those
+  // already there (the problems the CSV reader found in the row's text).
+  void read_contract(const CsvRecord& record, ContractLine* out, RowResult* result) const;
+  void read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult* result) const;
+  void read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result) const;
 
   // The log the rows' issues go to: an issue it would only count is then
   // not built, only its code kept (RowResult::counted_codes). A file whose
