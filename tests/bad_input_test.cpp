@@ -338,3 +338,17 @@ TEST(TextWarnings, TextAfterAClosingQuoteIsListedForRowsOfEveryFile) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(TextWarnings, TheHeadersOwnAreListedOnLineOne) {
+  const Json r = report("id,booking_date,amount,currency,no\"te\nA,2024-01-01,100.00,USD,x\n");
+  const auto found = issues_with(r, "quote_in_unquoted_field");
+  ASSERT_EQ(found.size(), 1u) << r["issues"].dump();
+  EXPECT_EQ(found[0]["line"], 1);
+  EXPECT_EQ(found[0]["column"], "no\"te");
+  EXPECT_EQ(r["rows"]["read"], 1);
+  EXPECT_EQ(r["rows"]["accepted"], 1);
+}
+
+}  // namespace

@@ -126,7 +126,16 @@ void Session::on_record(const CsvRecord& record) {
     pending_csv_issues_.clear();
     return;
   }
-  if (!header_seen_) { take_header(record); pending_csv_issues_.clear(); return; }
+  if (!header_seen_) {
+    take_header(record);
+    // The header's own text problems are listed like a row's.
+    if (!pending_csv_issues_.empty()) {
+      RowResult header;
+      take_text_issues(record, &header);
+      log_row_issues(record, &header);
+    }
+    return;
+  }
   if (!line_reader_) { keep_sample_row(record); return; }
   process(record);
 }
