@@ -99,16 +99,16 @@ EncodingChoice choose_encoding(std::string_view raw, Encoding forced, bool is_wh
 }
 
 bool looks_binary(std::string_view utf8_sample, char delimiter_option) {
-  std::size_t controls = 0;
+  // Counted with no early exit and no branch, so that the loop vectorises:
+  // it runs once a file over the whole sample, in V8's baseline tier.
+  std::size_t nuls = 0, controls = 0;
   for (char ch : utf8_sample) {
     const auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
+    nuls += c == 0;
     const bool control = c < 0x20 || c == 0x7F;
-    if (control && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A &&
-        ch != delimiter_option)
-      ++controls;
+    controls += control && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A && ch != delimiter_option;
   }
-  return controls * 10 > utf8_sample.size();
+  return nuls > 0 || controls * 10 > utf8_sample.size();
 }
 
 std::size_t sep_line_length(std::string_view text, char* delimiter) {
