@@ -1,5 +1,6 @@
 #include "bbb/line_reader.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "bbb/cold.h"
@@ -65,6 +66,15 @@ struct LineReader::Context {
 
   Context(const LineReader& r, const CsvRecord& rec, RowResult& res)
       : reader(r), record(rec), result(res), cells(r.cells_) {
+    // A row as wide as the header (nearly all) has every mapped column: no
+    // bound to check a cell.
+    if (rec.field_count > reader.last_mapped_column_) {
+      for (int i = 0; i < reader.mapped_count_; ++i) {
+        const MappedField& m = reader.mapped_[i];
+        cells[m.field] = trim(rec.fields[m.column]);
+      }
+      return;
+    }
     for (int i = 0; i < reader.mapped_count_; ++i) {
       const MappedField& m = reader.mapped_[i];
       cells[m.field] = trim(record.field(m.column));
@@ -142,7 +152,9 @@ LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats forma
     : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency) {
   for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
     const int c = mapping_.column[f];
-    if (c != ColumnMapping::kNone) mapped_[mapped_count_++] = {f, static_cast<std::size_t>(c)};
+    if (c == ColumnMapping::kNone) continue;
+    mapped_[mapped_count_++] = {f, static_cast<std::size_t>(c)};
+    last_mapped_column_ = std::max(last_mapped_column_, static_cast<std::size_t>(c));
   }
 }
 

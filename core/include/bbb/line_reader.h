@@ -94,6 +94,7 @@ class LineReader {
   struct MappedField { int field; std::size_t column; };
   MappedField mapped_[static_cast<int>(Field::kCount)];
   int mapped_count_ = 0;
+  std::size_t last_mapped_column_ = 0;  // the largest column of mapped_
   ColumnFormats formats_;
   CurrencyCode default_currency_;
   const IssueLog* issue_log_ = nullptr;

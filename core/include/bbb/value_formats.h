@@ -16,9 +16,11 @@ namespace bbb {
 // read trimmed).
 // Inline: it runs on every field of every row.
 inline std::string_view trim(std::string_view s) {
-  // Nearly every cell has nothing to trim: one test of its two ends says so.
+  // Nearly every cell has nothing to trim: one test of its two ends says so
+  // (blanks are at or below ' ', as are only control bytes besides).
   const auto blank = [](char c) { return c == ' ' || c == '\t'; };
-  if (s.empty() || !(blank(s.front()) || blank(s.back()))) return s;
+  const auto low = [](char c) { return static_cast<unsigned char>(c) <= ' '; };
+  if (s.empty() || !(low(s.front()) || low(s.back()))) return s;
   while (!s.empty() && blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && blank(s.back())) s.remove_suffix(1);
   return s;
