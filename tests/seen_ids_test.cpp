@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "bbb/eight_digits.h"
 #include "bbb/report_json.h"
 #include "bbb/seen_ids.h"
 #include "bbb/session.h"
@@ -145,6 +146,44 @@ TEST(SeenIds, AnswersAsAMapOfEveryIdWouldInAMixedFile) {
     }
     EXPECT_EQ(seen.size(), want.size()) << seed;
   }
+}
+
+TEST(EightDigits, ReadsEightDigitsAndRefusesAnyOtherByteInAnyPlace) {
+  EXPECT_TRUE(bbb::eight_digits(bbb::load_eight("12345678")));
+  EXPECT_EQ(bbb::eight_digits_value(bbb::load_eight("12345678")), 12345678u);
+  EXPECT_EQ(bbb::eight_digits_value(bbb::load_eight("00000000")), 0u);
+  EXPECT_EQ(bbb::eight_digits_value(bbb::load_eight("99999999")), 99999999u);
+  EXPECT_EQ(bbb::eight_digits_value(bbb::load_eight("90000001")), 90000001u);
+  // Every byte that is no digit, in every place: the bytes next to '0' and
+  // '9', letters, blanks, and bytes whose +6 would carry into the next.
+  for (int place = 0; place < 8; ++place) {
+    for (int byte = 0; byte < 256; ++byte) {
+      if (byte >= '0' && byte <= '9') continue;
+      std::string text = "31415926";
+      text[static_cast<std::size_t>(place)] = static_cast<char>(byte);
+      ASSERT_FALSE(bbb::eight_digits(bbb::load_eight(text.data()))) << "place " << place << " byte " << byte;
+    }
+  }
+}
+
+// Ids of eight digits or more are read eight digits at a time: the same
+// answers as a map, with ids of the family's width that hold a non-digit
+// among their last eight (they are not of the family).
+TEST(SeenIds, LongNumbersAndLookalikesAnswerAsAMapWould) {
+  const char kNotDigits[] = {'/', ':', 'x', ' ', '\xFA', '-'};
+  std::mt19937_64 random(7);
+  bbb::SeenIds seen;
+  Reference want;
+  std::int64_t line = 1;
+  std::uint64_t next = 1;
+  for (int row = 0; row < 40000; ++row) {
+    const int width = std::vector<int>{8, 9, 12, 18}[random() % 4];
+    std::string id = numbered("C", random() % 8 == 0 ? random() % 50000 : next++, width);
+    if (random() % 5 == 0) id[id.size() - 1 - random() % 8] = kNotDigits[random() % sizeof kNotDigits];
+    ++line;
+    ASSERT_EQ(seen.insert(id, line), want.insert(id, line)) << "row " << row << " id " << id;
+  }
+  EXPECT_EQ(seen.size(), want.size());
 }
 
 // A file's size given up front (Session::expect_bytes) sizes the table once

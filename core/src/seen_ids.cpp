@@ -2,6 +2,8 @@
 
 #include <iterator>
 
+#include "bbb/eight_digits.h"
+
 namespace bbb {
 namespace {
 
@@ -27,10 +29,18 @@ SeenIds::Route SeenIds::route(std::string_view id) {
       bool same = true;
       for (std::size_t i = 0; i < prefix_size && same; ++i) same = id[i] == f.prefix[i];
       std::uint64_t number = 0;
-      for (std::size_t i = prefix_size; i < id.size() && same; ++i) {
+      std::size_t i = prefix_size;
+      // The last eight digits (most ids have at least that many) as one word.
+      const std::size_t singles = id.size() - i >= 8 ? id.size() - 8 : id.size();
+      for (; i < singles && same; ++i) {
         const unsigned digit = static_cast<unsigned char>(id[i] - '0');
         same = digit < 10;
         number = number * 10 + digit;
+      }
+      if (same && i < id.size()) {
+        const std::uint64_t word = load_eight(id.data() + i);
+        same = eight_digits(word);
+        number = number * 100000000 + eight_digits_value(word);
       }
       // A family's prefix never ends in a digit (its digits are all the
       // trailing ones), so the same prefix and width is the same family.
