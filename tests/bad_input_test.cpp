@@ -352,3 +352,24 @@ TEST(TextWarnings, TheHeadersOwnAreListedOnLineOne) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(IssueListing, OneIdOnEveryRowRejectsEveryLaterRowAndCountsEachDuplicate) {
+  std::string csv = "id,booking_date,amount,currency\n";
+  for (int i = 0; i < 10050; ++i) csv += "X,2024-01-01,1.00,USD\n";
+  const Json r = report(csv);
+  EXPECT_EQ(r["rows"]["accepted"], 1);
+  EXPECT_EQ(r["rows"]["rejected"], 10049);
+  EXPECT_EQ(r["rows"]["rejected_value"]["USD"], 10049 * 100);
+  EXPECT_EQ(r["issue_counts"]["duplicate_id"], 10049);
+  EXPECT_EQ(r["issues_unlisted"], 49);
+  const auto listed = issues_with(r, "duplicate_id");
+  ASSERT_EQ(listed.size(), 10000u);
+  EXPECT_EQ(listed.front()["line"], 3);
+  EXPECT_EQ(listed.back()["line"], 10002);
+  EXPECT_NE(listed.back()["message"].get<std::string>().find("line 2"), std::string::npos);
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 100);
+}
+
+}  // namespace

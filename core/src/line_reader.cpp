@@ -90,10 +90,7 @@ struct LineReader::Context {
   // True when the session's log will only count this issue: its code
   // (a literal) is kept for the count, and nothing is built.
   bool only_counted(const char* severity, std::string_view code) {
-    const IssueLog* log = reader.issue_log_;
-    if (log == nullptr || result.counted == result.counted_codes.size() || log->would_list(severity, code)) return false;
-    result.counted_codes[result.counted++] = code;
-    return true;
+    return result.only_counted(reader.issue_log_, severity, code);
   }
   // Out of line, with views: a row reader names a dozen problems, and
   // building their strings at each call would fill the per-row code.

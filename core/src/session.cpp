@@ -316,22 +316,25 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
 }
 
 void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
+  if (r->accepted) { r->accepted = false; r->rejected_amount = line.amount; }
+  // A file of one id on every row: past the listing limit each is only counted.
+  if (r->only_counted(&issues_, "error", "duplicate_id")) return;
   const int c = files_.back().mapping.of(Field::kId);
   const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
   r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
                        "duplicate_id", "duplicate id: already used on " + where, std::string(line.id)});
-  if (r->accepted) { r->accepted = false; r->rejected_amount = line.amount; }
 }
 
 void Session::reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r) {
+  r->accepted = false;
+  r->rejected_amount = line.amount;
+  if (r->only_counted(&issues_, "error", "total_too_large")) return;
   const int c = files_.back().mapping.of(Field::kAmount);
   r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
                        "total_too_large",
                        "the bookings in " + std::string(line.currency.view()) +
                            " would pass 2^53 - 1 minor units, past which totals are no longer exact",
                        ""});
-  r->accepted = false;
-  r->rejected_amount = line.amount;
 }
 
 void Session::process_invoice(const CsvRecord& record, RowResult* result) {

@@ -37,6 +37,15 @@ struct RowResult {
   // LineReader::set_issue_log). More than fit are built as issues.
   std::array<std::string_view, 4> counted_codes{};
   std::uint8_t counted = 0;
+
+  // True when `log` (none: every issue is built) will only count an issue
+  // of this severity and code: its code, which must outlive the row (a
+  // literal), is kept for the count, and the caller builds nothing.
+  bool only_counted(const IssueLog* log, std::string_view severity, std::string_view code) {
+    if (log == nullptr || counted == counted_codes.size() || log->would_list(severity, code)) return false;
+    counted_codes[counted++] = code;
+    return true;
+  }
   std::optional<std::int64_t> rejected_amount;
   CurrencyCode currency;
 };
