@@ -373,3 +373,28 @@ TEST(IssueListing, OneIdOnEveryRowRejectsEveryLaterRowAndCountsEachDuplicate) {
 }
 
 }  // namespace
+
+namespace {
+
+// An inch mark on every row (12" in a product name): the CSV reader's
+// warning for each, fifty listed, all counted, every row accepted.
+TEST(IssueListing, ATextWarningOnEveryRowIsCountedAndListedFiftyTimes) {
+  std::string csv = "id,booking_date,amount,currency,product\n";
+  for (int i = 0; i < 1500; ++i) csv += "P" + std::to_string(i) + ",2024-03-01,12.00,USD,Pipe 12\" steel\n";
+  for (const auto folding : {Input::Folding::kAsRead, Input::Folding::kInAnotherSession}) {
+    Input run;
+    run.contracts = csv;
+    run.folding = folding;
+    const Json r = report(run);
+    EXPECT_EQ(r["rows"]["accepted"], 1500);
+    EXPECT_EQ(r["issue_counts"]["quote_in_unquoted_field"], 1500);
+    EXPECT_EQ(r["issues_unlisted"], 1450);
+    const auto listed = issues_with(r, "quote_in_unquoted_field");
+    ASSERT_EQ(listed.size(), 50u);
+    EXPECT_EQ(listed.back()["line"], 51);
+    EXPECT_EQ(listed.back()["column"], "product");
+    EXPECT_EQ(bbb_test::period(r, "USD", "2024-03")["bookings"], 1500 * 1200);
+  }
+}
+
+}  // namespace

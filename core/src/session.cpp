@@ -258,11 +258,17 @@ bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
   const FileSummary& file = files_.back();
   bool text_ok = true;
   for (const CsvIssue& i : pending_csv_issues_) {
+    if (i.severity == "error") text_ok = false;
+    // Past the listing limit (a file whose every row has an inch mark, 12"):
+    // counted now, which is what logging it with the row would do.
+    if (!issues_.would_list(i.severity, i.code)) {
+      issues_.count_unlisted(i.code);
+      continue;
+    }
     const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
                                    ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
                                    : "";
     result->issues.push_back({file_kind_name(file.kind), record.line, column, i.severity, i.code, i.message, ""});
-    if (i.severity == "error") text_ok = false;
   }
   pending_csv_issues_.clear();
   return text_ok;
