@@ -172,6 +172,7 @@ bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out) {
 
 bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
   if (record.field_count <= mapping_.headers.size()) return true;
+  if (result->only_counted(issue_log_, "error", "too_many_fields")) return false;
   result->issues.push_back({file_kind_name(kind_), record.line, "", "error", "too_many_fields",
                             "the row has " + std::to_string(record.field_count) + " fields but the header has " +
                                 std::to_string(mapping_.headers.size()) + " (an unquoted delimiter in a value?)",
