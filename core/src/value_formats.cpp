@@ -218,7 +218,7 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
   // Fast path: 1 to 13 digits, then optionally the decimal separator and at
   // most `digits` digits (1234, 1234.5, 350100.00): read here exactly as the
   // full path below reads it; any other text takes the full path.
-  if (!text.empty() && text.size() <= 13 + 1 + 4 && is_digit(text[0])) {
+  if (!text.empty() && text.size() <= 13 + 1 + 4 && is_digit(text[0]) && digits >= 0 && digits <= 4) {
     std::int64_t units = 0;
     std::size_t i = 0;
     while (i < text.size() && is_digit(text[i])) units = units * 10 + (text[i++] - '0');
@@ -235,12 +235,14 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
         }
       }
       if (plain) {
-        std::int64_t scale = 1;
-        for (int k = 0; k < digits; ++k) scale *= 10;
-        for (; frac_digits < digits; ++frac_digits) fraction *= 10;
-        // units <= (kMaxMinor - fraction) / scale, without the division
-        // when the product cannot overflow (13 digits times 10^4 cannot).
-        const bool fits = digits <= 4 ? units * scale <= kMaxMinor - fraction : units <= (kMaxMinor - fraction) / scale;
+        // Powers of ten from a table: no loop a row (digits is 0 to 4 here,
+        // frac_digits at most digits).
+        static constexpr std::int64_t kPow10[] = {1, 10, 100, 1000, 10000};
+        const std::int64_t scale = kPow10[digits];
+        fraction *= kPow10[digits - frac_digits];
+        // units <= (kMaxMinor - fraction) / scale without the division: 13
+        // digits times 10^4 cannot overflow.
+        const bool fits = units * scale <= kMaxMinor - fraction;
         if (fits) {
           out->minor = units * scale + fraction;
           out->has_currency = false;
