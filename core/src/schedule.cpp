@@ -196,7 +196,6 @@ void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_
 }
 
 void LineSchedule::fulfilled_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
-  const std::int64_t a = line_.amount;
   const auto& rows = fulfilment_->rows;
   std::size_t next = 0;
   std::int64_t cumulative = 0;
@@ -206,8 +205,7 @@ void LineSchedule::fulfilled_at_month_ends(YearMonth first, std::size_t count, s
       cumulative = fulfilment_->is_percent ? rows[next].amount : cumulative + rows[next].amount;
       ++next;
     }
-    const std::int64_t earned = fulfilment_->is_percent ? prorate(a, cumulative, 100000000) : cumulative;
-    out[i] = std::clamp<std::int64_t>(earned, 0, a);
+    out[i] = fulfilled_revenue(cumulative);
   }
 }
 
@@ -281,12 +279,15 @@ const std::int64_t* LineSchedule::month_ends(YearMonth first, std::size_t count)
 }
 
 std::int64_t LineSchedule::fulfilled_through(Date d) const {
-  const auto& rows = fulfilment_->rows;
   std::int64_t cumulative = 0;
-  for (const DatedAmount& r : rows) {
+  for (const DatedAmount& r : fulfilment_->rows) {
     if (r.date > d) break;
     cumulative = fulfilment_->is_percent ? r.amount : cumulative + r.amount;
   }
+  return fulfilled_revenue(cumulative);
+}
+
+std::int64_t LineSchedule::fulfilled_revenue(std::int64_t cumulative) const {
   const std::int64_t earned = fulfilment_->is_percent ? prorate(line_.amount, cumulative, 100000000) : cumulative;
   return std::clamp<std::int64_t>(earned, 0, line_.amount);  // never more than booked, never negative
 }

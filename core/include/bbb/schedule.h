@@ -82,6 +82,8 @@ class LineSchedule {
   // installments moved or dropped) is out of line: the schedule of a plain
   // line stays small code, which V8 optimises sooner.
   BBB_OUT_OF_LINE std::int64_t fulfilled_through(Date d) const;
+  // Revenue for a cumulative fulfilment (amount delivered, or percent x 1e6).
+  std::int64_t fulfilled_revenue(std::int64_t cumulative) const;
   // uncancelled_revenue_at_month_ends by recognition rule.
   BBB_OUT_OF_LINE void fulfilled_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
   BBB_OUT_OF_LINE void daily_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const;
