@@ -14,17 +14,17 @@ bool IssueLog::would_list(std::string_view severity, std::string_view code) cons
   return lists(severity, seen == counts_.end() ? 0 : seen->second);
 }
 
-void IssueLog::count_unlisted(std::string_view code) {
-  auto seen = counts_.find(code);
-  if (seen == counts_.end()) seen = counts_.emplace(std::string(code), 0).first;
-  ++seen->second;
+bool IssueLog::count_if_unlisted(std::string_view severity, std::string_view code) {
+  const auto seen = counts_.find(code);
+  if (lists(severity, seen == counts_.end() ? 0 : seen->second)) return false;
+  if (seen == counts_.end()) counts_.emplace(std::string(code), 1);
+  else ++seen->second;
   ++unlisted_;
+  return true;
 }
 
 void IssueLog::add(Issue issue) {
-  auto at = counts_.find(issue.code);
-  if (at == counts_.end()) at = counts_.emplace(issue.code, 0).first;
-  std::int64_t& seen = at->second;
+  std::int64_t& seen = counts_[issue.code];
   const bool listed = lists(issue.severity, seen);
   ++seen;
   if (!listed) {

@@ -251,7 +251,7 @@ void Session::process(const CsvRecord& record) {
     file.rows.rejected++;
     if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
   }
-  if (!result.issues.empty() || result.counted != 0) log_row_issues(record, &result);
+  if (!result.issues.empty()) log_row_issues(record, &result);
 }
 
 bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
@@ -260,11 +260,8 @@ bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
   for (const CsvIssue& i : pending_csv_issues_) {
     if (i.severity == "error") text_ok = false;
     // Past the listing limit (a file whose every row has an inch mark, 12"):
-    // counted now, which is what logging it with the row would do.
-    if (!issues_.would_list(i.severity, i.code)) {
-      issues_.count_unlisted(i.code);
-      continue;
-    }
+    // only counted, and nothing built.
+    if (issues_.count_if_unlisted(i.severity, i.code)) continue;
     const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
                                    ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
                                    : "";
@@ -275,7 +272,6 @@ bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
 }
 
 void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
-  for (std::size_t i = 0; i < result->counted; ++i) issues_.count_unlisted(result->counted_codes[i]);
   std::string raw;  // the row as written, only for an issue the log will list
   for (Issue& i : result->issues) {
     if (issues_.would_list(i)) {
@@ -324,7 +320,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
 void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
   if (r->accepted) { r->accepted = false; r->rejected_amount = line.amount; }
   // A file of one id on every row: past the listing limit each is only counted.
-  if (r->only_counted(&issues_, "error", "duplicate_id")) return;
+  if (issues_.count_if_unlisted("error", "duplicate_id")) return;
   const int c = files_.back().mapping.of(Field::kId);
   const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
   r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
@@ -334,7 +330,7 @@ void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line
 void Session::reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r) {
   r->accepted = false;
   r->rejected_amount = line.amount;
-  if (r->only_counted(&issues_, "error", "total_too_large")) return;
+  if (issues_.count_if_unlisted("error", "total_too_large")) return;
   const int c = files_.back().mapping.of(Field::kAmount);
   r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
                        "total_too_large",

@@ -35,9 +35,10 @@ class IssueLog {
   // built otherwise. Once false for a severity and code it stays false.
   bool would_list(const Issue& issue) const { return would_list(issue.severity, issue.code); }
   bool would_list(std::string_view severity, std::string_view code) const;
-  // The same as add() of an issue that would_list says is not listed:
-  // counted under its code, with nothing built.
-  void count_unlisted(std::string_view code);
+  // When the log would not list an issue of this severity and code: counts
+  // it, as add() would, and says so, so that the caller builds nothing.
+  // False: the caller builds the issue and add()s it.
+  bool count_if_unlisted(std::string_view severity, std::string_view code);
   const std::vector<Issue>& listed() const { return listed_; }
   const std::map<std::string, std::int64_t, std::less<>>& counts() const { return counts_; }  // by code
   std::int64_t unlisted() const { return unlisted_; }

@@ -2,7 +2,6 @@
 // checked value, or says why the row is rejected (spec section 7).
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,20 +31,6 @@ struct ColumnFormats {
 struct RowResult {
   bool accepted = false;
   std::vector<Issue> issues;
-  // Issues the session's log will only count (past its listing limits):
-  // their codes, string literals, with no issue built (see
-  // LineReader::set_issue_log). More than fit are built as issues.
-  std::array<std::string_view, 4> counted_codes{};
-  std::uint8_t counted = 0;
-
-  // True when `log` (none: every issue is built) will only count an issue
-  // of this severity and code: its code, which must outlive the row (a
-  // literal), is kept for the count, and the caller builds nothing.
-  bool only_counted(const IssueLog* log, std::string_view severity, std::string_view code) {
-    if (log == nullptr || counted == counted_codes.size() || log->would_list(severity, code)) return false;
-    counted_codes[counted++] = code;
-    return true;
-  }
   std::optional<std::int64_t> rejected_amount;
   CurrencyCode currency;
 };
@@ -80,11 +65,12 @@ class LineReader {
   void read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult* result) const;
   void read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result) const;
 
-  // The log the rows' issues go to: an issue it would only count is then
-  // not built, only its code kept (RowResult::counted_codes). A file whose
-  // every row warns (no currency, a start before booking) costs little
-  // more than one that does not. Without it, every issue is built.
-  void set_issue_log(const IssueLog* log) { issue_log_ = log; }
+  // The log the rows' issues go to: an issue past its listing limits is
+  // then counted there at once and never built (IssueLog::count_if_unlisted),
+  // so a file whose every row warns (no currency, a start before booking)
+  // costs little more than one that does not. Without it, every issue is
+  // built into the row's result.
+  void set_issue_log(IssueLog* log) { issue_log_ = log; }
   const ColumnMapping& mapping() const { return mapping_; }
   // A field's cell of a record, trimmed as read_contract reads it ("" when unmapped).
   std::string_view cell(const CsvRecord& record, Field f) const {
@@ -106,7 +92,7 @@ class LineReader {
   std::size_t last_mapped_column_ = 0;  // the largest column of mapped_
   ColumnFormats formats_;
   CurrencyCode default_currency_;
-  const IssueLog* issue_log_ = nullptr;
+  IssueLog* issue_log_ = nullptr;
   // Keyword columns read row after row (the reader is otherwise const).
   mutable KeywordMemo<Status> status_memo_;
   mutable KeywordMemo<Recognition> recognition_memo_;
