@@ -7,20 +7,27 @@ const Field kDateFields[] = {Field::kBookingDate, Field::kStartDate, Field::kEnd
                              Field::kBillingStart, Field::kCancelDate, Field::kCreatedDate, Field::kInvoiceDate,
                              Field::kDate};
 
-bool has_slash_dates(const std::vector<std::vector<std::string>>& sample, int column) {
-  for (const auto& row : sample) {
-    if (static_cast<std::size_t>(column) >= row.size()) continue;
-    const std::string& v = row[static_cast<std::size_t>(column)];
-    if (v.size() >= 6 && v.find('/') != std::string::npos && v.find('/') <= 2) return true;
-    if (v.size() >= 6 && v.find('-') != std::string::npos && v.find('-') <= 2) return true;
-  }
-  return false;
+// Calls observe(cell) for the cell of `column` in every sample row that has one.
+template <class Observe>
+void for_each_cell(const SampleRows& sample, int column, Observe&& observe) {
+  const auto c = static_cast<std::size_t>(column);
+  for (std::size_t row = 0; row < sample.size(); ++row)
+    if (c < sample.width(row)) observe(sample.cell(row, c));
+}
+
+bool has_slash_dates(const SampleRows& sample, int column) {
+  bool found = false;
+  for_each_cell(sample, column, [&found](std::string_view v) {
+    if (v.size() >= 6 && v.find('/') != std::string_view::npos && v.find('/') <= 2) found = true;
+    if (v.size() >= 6 && v.find('-') != std::string_view::npos && v.find('-') <= 2) found = true;
+  });
+  return found;
 }
 
 }  // namespace
 
 DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
-                               const std::vector<std::vector<std::string>>& sample, const ReadSettings& settings,
+                               const SampleRows& sample, const ReadSettings& settings,
                                char delimiter) {
   (void)kind;
   DetectedFormats out;
@@ -32,9 +39,7 @@ DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
   } else {
     DecimalSniffer sniffer;
     if (mapping.has(Field::kAmount))
-      for (const auto& row : sample)
-        if (static_cast<std::size_t>(mapping.of(Field::kAmount)) < row.size())
-          sniffer.observe(row[static_cast<std::size_t>(mapping.of(Field::kAmount))]);
+      for_each_cell(sample, mapping.of(Field::kAmount), [&sniffer](std::string_view v) { sniffer.observe(v); });
     out.formats.decimal = sniffer.decided();
     out.decimal_source = sniffer.saw_evidence() ? "detected" : "assumed";
   }
@@ -49,8 +54,7 @@ DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
   for (Field f : kDateFields) {
     if (!mapping.has(f)) continue;
     DateOrderSniffer sniffer;
-    for (const auto& row : sample)
-      if (static_cast<std::size_t>(mapping.of(f)) < row.size()) sniffer.observe(row[static_cast<std::size_t>(mapping.of(f))]);
+    for_each_cell(sample, mapping.of(f), [&sniffer](std::string_view v) { sniffer.observe(v); });
     if (sniffer.conflicting())
       out.warnings.push_back(std::string("column '") + mapping.headers[static_cast<std::size_t>(mapping.of(f))] +
                              "' has dates both day-first and month-first; rows that do not fit the chosen order are rejected");

@@ -57,7 +57,6 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   fatal_ = false;
   line_reader_.reset();
   sample_.clear();
-  sample_lines_.clear();
   pending_csv_issues_.clear();
   if (kind == FileKind::kContracts) contracts_seen_ = true;
   reader_ = std::make_unique<CsvReader>(
@@ -141,8 +140,7 @@ void Session::on_record(const CsvRecord& record) {
 }
 
 void Session::keep_sample_row(const CsvRecord& record) {
-  sample_.emplace_back(record.fields, record.fields + record.field_count);
-  sample_lines_.push_back(record.line);
+  sample_.add(record);
   // The reader reports a row's text problems once: keep them with the row.
   if (!pending_csv_issues_.empty()) {
     for (CsvIssue& i : pending_csv_issues_) i.line = record.line;
@@ -192,29 +190,22 @@ void Session::decide_formats() {
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
   line_reader_ = std::make_unique<LineReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency);
   line_reader_->set_issue_log(&issues_);
-  std::vector<std::vector<std::string>> sample = std::move(sample_);
-  std::vector<std::int64_t> lines = std::move(sample_lines_);
+  // Moved out first: replaying a row must not see it as sampled.
+  SampleRows sample = std::move(sample_);
   auto issues = std::move(sampled_issues_);
   sample_.clear();
-  sample_lines_.clear();
   sampled_issues_.clear();
   std::size_t next_issue = 0;
   std::vector<std::string_view> views;
   const std::size_t table_ids_before = contract_ids_.table_size();
-  std::uint64_t sample_bytes = 0;
   for (std::size_t i = 0; i < sample.size(); ++i) {
-    views.assign(sample[i].begin(), sample[i].end());
-    CsvRecord r;
-    r.line = lines[i];
-    r.fields = views.data();
-    r.field_count = views.size();
-    for (std::string_view v : views) sample_bytes += v.size() + 1;  // and its delimiter or line end
+    const CsvRecord r = sample.record(i, &views);
     if (next_issue < issues.size() && issues[next_issue].first == i)
       pending_csv_issues_ = std::move(issues[next_issue++].second);
     process(r);
   }
   if (file.kind == FileKind::kContracts)
-    size_id_table(sample.size(), sample_bytes, contract_ids_.table_size() - table_ids_before);
+    size_id_table(sample.size(), sample.bytes(), contract_ids_.table_size() - table_ids_before);
 }
 
 void Session::size_id_table(std::uint64_t sample_rows, std::uint64_t sample_bytes, std::uint64_t sample_table_ids) {

@@ -8,6 +8,7 @@
 #include "bbb/cold.h"
 #include "bbb/column_mapping.h"
 #include "bbb/line_reader.h"
+#include "bbb/sample_rows.h"
 #include "bbb/settings.h"
 
 namespace bbb {
@@ -23,7 +24,7 @@ struct DetectedFormats {
 
 // Once per file, from the sample (cold.h: its per-value steps are calls).
 BBB_COLD DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
-                               const std::vector<std::vector<std::string>>& sample, const ReadSettings& settings,
+                               const SampleRows& sample, const ReadSettings& settings,
                                char delimiter);
 
 }  // namespace bbb

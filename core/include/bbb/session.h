@@ -33,6 +33,7 @@
 #include "bbb/line_reader.h"
 #include "bbb/reading_part.h"
 #include "bbb/report.h"
+#include "bbb/sample_rows.h"
 #include "bbb/schedule.h"
 #include "bbb/seen_ids.h"
 #include "bbb/settings.h"
@@ -146,8 +147,7 @@ class Session {
   bool header_seen_ = false;
   bool fatal_ = false;
   std::unique_ptr<LineReader> line_reader_;
-  std::vector<std::vector<std::string>> sample_;
-  std::vector<std::int64_t> sample_lines_;
+  SampleRows sample_;  // the first rows, until the formats are decided
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)
   std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
