@@ -176,6 +176,35 @@ TEST(CsvEncoding, AnInvalidByteAnywhereInALongRecordIsFound) {
   }
 }
 
+// A record read in place is checked only up to the last byte above 0x7F
+// the scan saw in it (the rest is ASCII): with a valid accent in it, an
+// invalid byte or a cut character before or after the accent, at any
+// place, is still found; valid accents alone anywhere are not flagged.
+TEST(CsvEncoding, AnInvalidByteBesideAValidAccentIsFound) {
+  bbb::CsvOptions utf8;
+  utf8.encoding = bbb::Encoding::kUtf8;
+  const std::string head = "id,note\n1,ascii before\n";
+  for (const char* bad_bytes : {"\xFF", "\xC3", "\xE2\x82"}) {  // invalid, a cut 2-byte and a cut 3-byte character
+    const std::string bad_text(bad_bytes);
+    for (std::size_t at = 0; at < 180; ++at) {
+      std::string note(180, 'x');
+      const std::size_t accent = at < 60 ? 120 : 20;  // "\xC3\xA9" away from the bad bytes
+      note.replace(accent, 2, "\xC3\xA9");
+      note.replace(at, bad_text.size(), bad_text);
+      const auto r = read_csv(head + "2," + note + "\n3,ascii after\n", 0, utf8);
+      ASSERT_EQ(r.rows.size(), 4u) << at;
+      ASSERT_EQ(r.issues, (std::vector<IssueSeen>{{3, 2, "error", "invalid_utf8"}})) << bad_text.size() << " at " << at;
+    }
+  }
+  for (std::size_t at = 0; at + 1 < 180; ++at) {
+    std::string note(180, 'x');
+    note.replace(at, 2, "\xC3\xA9");
+    const auto r = read_csv(head + "2," + note + "\n3,ascii after\n", 0, utf8);
+    ASSERT_TRUE(r.issues.empty()) << at;
+    EXPECT_EQ(r.rows[2][1], note) << at;
+  }
+}
+
 TEST(CsvEncoding, InvalidUtf8AfterTheSampleIsAnErrorOnThatRecord) {
   std::string text = "id,name,amount\n";
   for (int i = 0; text.size() < 70000; ++i) text += std::to_string(i) + ",Jos\xC3\xA9,10\n";

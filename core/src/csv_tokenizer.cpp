@@ -348,6 +348,13 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
       if (bits != 0 && p + 64 - __builtin_clzll(bits) > ascii_from_) ascii_from_ = p + 64 - __builtin_clzll(bits);
     };
     scanned_to_ = p + width;
+    // Room for a view per bit of the block, made before its loop so that
+    // no field tests for it (a record wider than any before grows it here).
+    if (capacity - count < 64) {
+      views_.resize(std::max<std::size_t>(2 * capacity, count + 64));
+      views = views_.data();
+      capacity = views_.size();
+    }
     // Set when a quoted field took the scan past a bit of this block's mask.
     const char* resume = nullptr;
     while (mask != 0) {
@@ -371,15 +378,7 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         }
       }
       if (c == delimiter || c == '\n') {
-        if (count == capacity) {
-          view_count_ = count;
-          add_view(text, static_cast<std::size_t>(text_end - text));
-          views = views_.data();
-          capacity = views_.size();
-        } else {
-          views[count] = std::string_view(text, static_cast<std::size_t>(text_end - text));
-        }
-        ++count;
+        views[count++] = std::string_view(text, static_cast<std::size_t>(text_end - text));
         field = q + 1;
         if (c == delimiter) {
           if (resume != nullptr) break;
@@ -445,11 +444,17 @@ void CsvTokenizer::end_record() {
     }
     // Delimiters are ASCII, so the raw bytes are valid UTF-8 exactly when
     // every field is (a character cut by a delimiter is invalid in both).
-    // ASCII is valid: a record that scan_in_place saw whole with no byte
-    // above 0x7F needs no check.
-    const bool seen_ascii = direct_record_ >= ascii_from_ && direct_end_ <= scanned_to_;
-    const bool text_ok = seen_ascii || config_.source_encoding == Encoding::kWindows1252 ||
-                         find_invalid_utf8(raw) == raw.size();
+    // ASCII is valid: when scan_in_place saw the whole record, its bytes
+    // from ascii_from_ on are ASCII and only those before need the check
+    // (none for most records; for one with an accented name, the bytes up
+    // to it). A character cut at ascii_from_ is invalid in both, as the
+    // byte there is ASCII.
+    std::string_view unseen = raw;
+    if (direct_end_ <= scanned_to_)
+      unseen = direct_record_ >= ascii_from_ ? std::string_view()
+                                             : raw.substr(0, static_cast<std::size_t>(std::min(ascii_from_, direct_end_) - direct_record_));
+    const bool text_ok = unseen.empty() || config_.source_encoding == Encoding::kWindows1252 ||
+                         find_invalid_utf8(unseen) == unseen.size();
     if (bytes <= config_.max_record_bytes && text_ok) {
       direct_field_ = direct_record_ = direct_end_ = nullptr;
       const bool blank = view_count_ == 1 && views_[0].empty() && !record_has_issue_;
