@@ -355,6 +355,44 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
       views = views_.data();
       capacity = views_.size();
     }
+    // A field's text, ended by the delimiter or LF at q.
+    const auto end_field_at = [&](const char* text, const char* text_end, const char* q) {
+      views[count++] = std::string_view(text, static_cast<std::size_t>(text_end - text));
+      field = q + 1;
+    };
+    // The record ends at the LF at q (its last field ended there).
+    const auto end_record_at = [&](const char* q) {
+      direct_field_ = field;
+      view_count_ = count;
+      direct_end_ = q;
+      state_ = State::kFieldStart;
+      // The block's non-ASCII bytes before this LF (one past a quoted
+      // field is already covered: ascii_from_ is past its end).
+      if (q - p < 64) past_high(high & ((std::uint64_t{1} << (q - p)) - 1));
+      end_line(false);
+      // The next record starts in place right after the LF (delivering
+      // this one may have moved views_).
+      direct_record_ = field;
+      views = views_.data();
+      capacity = views_.size();
+      count = 0;
+    };
+    // Most blocks hold only delimiters and line ends: they are read here,
+    // bit after bit, until a quote or a CR, which the loop below takes with
+    // the bits left (none in most blocks).
+    while (mask != 0) {
+      const char* const q = p + __builtin_ctzll(mask);
+      const char c = *q;
+      if (c == delimiter) {
+        mask &= mask - 1;
+        end_field_at(field, q, q);
+        continue;
+      }
+      if (c != '\n') break;
+      mask &= mask - 1;
+      end_field_at(field, q, q);
+      end_record_at(q);
+    }
     // Set when a quoted field took the scan past a bit of this block's mask.
     const char* resume = nullptr;
     while (mask != 0) {
@@ -378,26 +416,8 @@ const char* CsvTokenizer::scan_in_place(const char* p, const char* end) {
         }
       }
       if (c == delimiter || c == '\n') {
-        views[count++] = std::string_view(text, static_cast<std::size_t>(text_end - text));
-        field = q + 1;
-        if (c == delimiter) {
-          if (resume != nullptr) break;
-          continue;
-        }
-        direct_field_ = field;
-        view_count_ = count;
-        direct_end_ = q;
-        state_ = State::kFieldStart;
-        // The block's non-ASCII bytes before this LF (one past a quoted
-        // field is already covered: ascii_from_ is past its end).
-        if (q - p < 64) past_high(high & ((std::uint64_t{1} << (q - p)) - 1));
-        end_line(false);
-        // The next record starts in place right after the LF (delivering
-        // this one may have moved views_).
-        direct_record_ = field;
-        views = views_.data();
-        capacity = views_.size();
-        count = 0;
+        end_field_at(text, text_end, q);
+        if (c == '\n') end_record_at(q);
         if (resume != nullptr) break;
       } else {
         // A quote or a CR: the state machine takes it from here.

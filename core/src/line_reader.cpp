@@ -1,6 +1,8 @@
 #include "bbb/line_reader.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include "bbb/cold.h"
@@ -57,6 +59,20 @@ bool parse_percent(std::string_view text, std::int64_t* out) {
 }  // namespace
 
 // Reading the cells of one row, recording problems against their columns.
+namespace {
+// Whether a[0..10) and b[0..10) are the same bytes: one 8-byte and one
+// 2-byte compare.
+inline bool same_ten_bytes(const char* a, const char* b) {
+  std::uint64_t a8, b8;
+  std::uint16_t a2, b2;
+  std::memcpy(&a8, a, 8);
+  std::memcpy(&b8, b, 8);
+  std::memcpy(&a2, a + 8, 2);
+  std::memcpy(&b2, b + 8, 2);
+  return ((a8 ^ b8) | static_cast<std::uint64_t>(a2 ^ b2)) == 0;
+}
+}  // namespace
+
 struct LineReader::Context {
   const LineReader& reader;
   const CsvRecord& record;
@@ -121,13 +137,26 @@ struct LineReader::Context {
                 "no currency: " + std::string(currency.view()) + " (the default) is used", {});
   }
 
+  // The last YYYY-MM-DD date read in this row: a start date is most often
+  // the booking date written again, and comparing ten bytes costs less
+  // than reading them (the same text is the same date in any order).
+  std::string_view last_iso_text;
+  Date last_iso;
+
   // An optional date: true when absent or readable.
   bool date(Field f, bool* has, Date* out) {
     *has = false;
     const std::string_view text = cell(f);
     if (text.empty()) return true;
+    if (text.size() == 10 && last_iso_text.size() == 10 && same_ten_bytes(text.data(), last_iso_text.data())) {
+      *out = last_iso;
+      *has = true;
+      return true;
+    }
     // YYYY-MM-DD, nearly every date of a file, without the general reader.
     if (parse_iso_date(text, out)) {
+      last_iso_text = text;
+      last_iso = *out;
       *has = true;
       return true;
     }
