@@ -206,6 +206,22 @@ bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out) {
   return true;
 }
 
+bool LineReader::read_line_amount(std::string_view text, const CurrencyCode* column_currency, ParsedAmount* amount,
+                                  std::string* why) const {
+  // In the currency column's precision when it names one; otherwise the
+  // code written in the amount is the row's currency and its digits decide
+  // (126314.309 KWD is read with KWD's 3, 100.5 JPY refused with JPY's 0),
+  // else the default currency's.
+  const int digits = minor_digits(column_currency != nullptr ? *column_currency : default_currency_);
+  const bool read = parse_amount(text, formats_.decimal, digits, amount, why);
+  if (column_currency != nullptr) return read;
+  CurrencyCode named;
+  if (read ? !amount->has_currency : !currency_named_in_amount(text, &named)) return read;
+  if (read) named = amount->currency;
+  if (minor_digits(named) == digits) return read;
+  return parse_amount(text, formats_.decimal, minor_digits(named), amount, why);
+}
+
 bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
   if (record.field_count <= mapping_.headers.size()) return true;
   if (issue_log_ != nullptr && issue_log_->count_if_unlisted("error", "too_many_fields")) return false;
@@ -244,8 +260,7 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
   if (!cx.present(Field::kAmount)) {
     cx.error(Field::kAmount, "missing_amount", "no amount: every line needs its total committed value");
     ok = false;
-  } else if (!parse_amount(cx.cell(Field::kAmount), formats_.decimal,
-                           minor_digits(currency_known ? l.currency : default_currency_), &amount, &why)) {
+  } else if (!read_line_amount(cx.cell(Field::kAmount), currency_known ? &l.currency : nullptr, &amount, &why)) {
     cx.error(Field::kAmount, "bad_amount", why);
     ok = false;
   } else {
@@ -256,8 +271,6 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
       } else if (!currency_known) {
         l.currency = amount.currency;
         currency_known = true;
-        // Re-read with the precision of the currency the amount names.
-        parse_amount(cx.cell(Field::kAmount), formats_.decimal, minor_digits(l.currency), &amount, &why);
       }
     }
     l.amount = amount.minor;
@@ -346,6 +359,9 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
   l.billing_start = has_bill_start ? bill_start : l.start;
   if (l.is_booked() && l.start < l.booking)
     cx.warning(Field::kStartDate, "catch_up", "service starts before booking: what falls earlier is recognised on the booking date");
+  if (l.is_booked() && l.has_created && l.created > l.booking)
+    cx.warning(Field::kCreatedDate, "created_after_booking",
+               "created after its booking (close) date: left out of the sales cycle and the sales velocity");
   result.accepted = true;
   result.rejected_amount.reset();
 }

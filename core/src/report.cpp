@@ -104,7 +104,19 @@ Growth growth_of(std::int64_t now, std::int64_t previous, std::int64_t year_ago)
   return {ratio_of(now - previous, previous), ratio_of(now - year_ago, year_ago)};
 }
 
-PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind kind, int fiscal_start) {
+// Backlog months: the backlog over the average monthly revenue of the last
+// three months, or of the months the report has by then when fewer (one or
+// two in its first months, counted from `first_month`); none without revenue.
+std::optional<Ratio> backlog_months_of(const LedgerView& view, std::int64_t backlog_end, YearMonth last,
+                                       YearMonth first_month) {
+  const YearMonth from = std::max(last.plus(-2), first_month);
+  const std::int64_t months = last - from + 1;
+  if (months <= 0) return std::nullopt;
+  return ratio_of(months * backlog_end, view.flows(from, last).revenue);
+}
+
+PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind kind, int fiscal_start,
+                          YearMonth first_month) {
   PeriodFigures f;
   f.period = p;
   f.flows = view.flows(p.first, p.last);
@@ -123,8 +135,7 @@ PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind ki
   f.later_backlog_end = end.backlog - end.crpo - end.unscheduled_backlog;
   f.book_to_bill = ratio_of(f.flows.bookings, f.flows.billings);
   f.book_to_revenue = ratio_of(f.flows.bookings, f.flows.revenue);
-  const std::int64_t last_three = view.flows(p.last.plus(-2), p.last).revenue;
-  f.backlog_months = ratio_of(3 * f.backlog_end, last_three);
+  f.backlog_months = backlog_months_of(view, f.backlog_end, p.last, first_month);
 
   f.trailing_12_months = view.flows(p.last.plus(-11), p.last);
   const Period previous = period_containing(p.first.plus(-1), kind, fiscal_start);
@@ -140,7 +151,7 @@ PeriodFigures figures_for(const LedgerView& view, const Period& p, PeriodKind ki
 }  // namespace
 
 PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, PeriodKind kind, int fiscal_start) {
-  return figures_for(LedgerView(ledger), period, kind, fiscal_start);
+  return figures_for(LedgerView(ledger), period, kind, fiscal_start, ledger.empty() ? period.first : ledger.first());
 }
 
 std::vector<PeriodField> period_fields(const PeriodFigures& f) {
@@ -172,8 +183,10 @@ bool period_metric(const PeriodFigures& f, std::string_view name, std::int64_t* 
   return false;
 }
 
-std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings) {
-  // Spec 10: one range for all currencies, from the first to the last event.
+namespace {
+
+// The months of the first and the last event of any currency.
+std::pair<std::optional<YearMonth>, std::optional<YearMonth>> event_months(const std::map<CurrencyCode, MonthlyLedger>& ledgers) {
   std::optional<YearMonth> first, last;
   for (const auto& [currency, ledger] : ledgers) {
     if (ledger.empty()) continue;
@@ -183,6 +196,20 @@ std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& 
       if (!last || m > *last) last = m;
     }
   }
+  return {first, last};
+}
+
+}  // namespace
+
+YearMonth first_event_month(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const std::vector<Period>& periods) {
+  const std::optional<YearMonth> first = event_months(ledgers).first;
+  if (first) return *first;
+  return periods.empty() ? YearMonth() : periods.front().first;
+}
+
+std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings) {
+  // Spec 10: one range for all currencies, from the first to the last event.
+  auto [first, last] = event_months(ledgers);
   if (settings.from) first = settings.from->year_month();
   if (settings.to) last = settings.to->year_month();
 
@@ -196,15 +223,15 @@ std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& 
 }
 
 CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
-                               const std::vector<Period>& periods, const ReportSettings& settings) {
+                               const std::vector<Period>& periods, YearMonth first_month, const ReportSettings& settings) {
   const LedgerView view(ledger);
   CurrencyReport r;
   r.currency = currency;
   r.minor_digits = minor_digits(currency);
-  for (const Period& p : periods) r.periods.push_back(figures_for(view, p, settings.period, settings.fiscal_start));
+  for (const Period& p : periods) r.periods.push_back(figures_for(view, p, settings.period, settings.fiscal_start, first_month));
   if (!periods.empty()) {
     Period whole{periods.front().first, periods.back().last, "total"};
-    r.total = figures_for(view, whole, settings.period, settings.fiscal_start);
+    r.total = figures_for(view, whole, settings.period, settings.fiscal_start, first_month);
     r.total.bookings_growth = r.total.billings_growth = r.total.revenue_growth = r.total.backlog_growth = Growth();
   }
   return r;
@@ -226,8 +253,9 @@ void merge_ledger(const MonthlyLedger& from, MonthlyLedger* into) {
 std::vector<CurrencyReport> build_period_report(const std::map<CurrencyCode, MonthlyLedger>& ledgers,
                                                 const ReportSettings& settings) {
   const std::vector<Period> periods = report_periods(ledgers, settings);
+  const YearMonth first_month = first_event_month(ledgers, periods);
   std::vector<CurrencyReport> out;
-  for (const auto& [currency, ledger] : ledgers) out.push_back(currency_report(ledger, currency, periods, settings));
+  for (const auto& [currency, ledger] : ledgers) out.push_back(currency_report(ledger, currency, periods, first_month, settings));
   return out;
 }
 

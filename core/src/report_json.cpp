@@ -219,23 +219,27 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const Book* book, con
 // The segments of one currency: the `top` largest by bookings over the
 // report's range, then every other value merged into "other".
 void write_segments(JsonWriter& w, const Session& session, const std::map<std::string, Book>& by_value,
-                    const CurrencyCode& currency, const std::vector<Period>& periods, const ReportSettings& settings,
-                    const std::optional<Date>& as_of) {
+                    const CurrencyCode& currency, const std::vector<Period>& periods, YearMonth first_month,
+                    const ReportSettings& settings, const std::optional<Date>& as_of) {
   struct Ranked { const std::string* value; const Book* book; std::int64_t bookings; };
   std::vector<Ranked> ranked;
   for (const auto& [value, book] : by_value) {
     std::int64_t bookings = 0;
-    if (!periods.empty()) bookings = currency_report(book.ledger, currency, {Period{periods.front().first, periods.back().last, ""}}, settings).periods[0].flows.bookings;
+    if (!periods.empty()) bookings = currency_report(book.ledger, currency, {Period{periods.front().first, periods.back().last, ""}}, first_month, settings).periods[0].flows.bookings;
     ranked.push_back({&value, &book, bookings});
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bookings > b.bookings; });
   w.object().field_text("by", session.settings().split_by).key("values").array();
   Book other(session.settings());
   bool any_other = false;
+  int listed = 0;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     const Book& b = *ranked[i].book;
-    if (static_cast<int>(i) < settings.top && *ranked[i].value != LineFolder::kOtherSegment) {
-      open_currency(w, currency_report(b.ledger, currency, periods, settings), &b, settings, as_of);
+    // The overflow bucket of values past the reading limit is no value: it
+    // takes none of the `top` places and always goes to "other".
+    if (listed < settings.top && *ranked[i].value != LineFolder::kOtherSegment) {
+      ++listed;
+      open_currency(w, currency_report(b.ledger, currency, periods, first_month, settings), &b, settings, as_of);
       w.field_text("value", *ranked[i].value).end();
       continue;
     }
@@ -246,7 +250,7 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
     if (other.waterfall && b.waterfall) other.waterfall->merge(*b.waterfall);
   }
   if (any_other) {
-    open_currency(w, currency_report(other.ledger, currency, periods, settings), &other, settings, as_of);
+    open_currency(w, currency_report(other.ledger, currency, periods, first_month, settings), &other, settings, as_of);
     // Every value not listed above, not a value named "other".
     w.field_text("value", "other").key("other").boolean(true).end();
   }
@@ -277,6 +281,7 @@ void write_drill(JsonWriter& w, const DrillCollector& d) {
 void write_report(JsonWriter& w, const Session& session, const ReportSettings& settings) {
   const ReadSettings& rs = session.settings();
   const std::vector<Period> periods = report_periods(session.ledgers(), settings);
+  const YearMonth first_month = first_event_month(session.ledgers(), periods);
   // Spec 2: the as-of date defaults to the last day of the last period.
   std::optional<Date> as_of = rs.as_of;
   if (!as_of && !periods.empty()) as_of = periods.back().end();
@@ -316,12 +321,12 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   for (const auto& [currency, ledger] : session.ledgers()) {
     const auto book = session.books().find(currency);
     w.text_key(currency.view());
-    open_currency(w, currency_report(ledger, currency, periods, settings),
+    open_currency(w, currency_report(ledger, currency, periods, first_month, settings),
                   book != session.books().end() ? &book->second : nullptr, settings, as_of);
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");
-      write_segments(w, session, segments->second, currency, periods, settings, as_of);
+      write_segments(w, session, segments->second, currency, periods, first_month, settings, as_of);
     }
     w.end();
   }

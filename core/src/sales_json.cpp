@@ -29,16 +29,16 @@ void write_money_ratio(JsonWriter& w, std::int64_t a, std::int64_t b, std::int64
 void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& p) {
   const SalesStats::Closing c = sales.closing(p.first, p.last);
   const SalesStats::Deliveries d = sales.deliveries(p.first, p.last);
-  const SalesStats::Pipeline open = sales.pipeline_as_of(p.end());
+  const CountValue open = sales.open_at_month_end(p.last);
   w.object().field("won", c.won).field("lost", c.lost).field("won_value", c.won_value).field("lost_value", c.lost_value);
   write_ratio(w.key("win_rate"), ratio_of(c.won, c.won + c.lost));
   write_ratio(w.key("average_sales_cycle_days"), ratio_of(c.cycle_days_total, c.cycle_count));
-  w.key("open_pipeline_end").object().field("count", open.open_count).field("value", open.open_value).end();
+  w.key("open_pipeline_end").object().field("count", open.count).field("value", open.value).end();
   // Velocity = open count x average deal size x win rate / average cycle days
   //          = open value x won x cycles / ((won + lost) x cycle days).
   w.key("sales_velocity_per_day");
   if (c.won + c.lost > 0 && c.cycle_days_total > 0)
-    w.value(static_cast<std::int64_t>(static_cast<__int128>(open.open_value) * c.won * c.cycle_count /
+    w.value(static_cast<std::int64_t>(static_cast<__int128>(open.value) * c.won * c.cycle_count /
                                       (static_cast<__int128>(c.won + c.lost) * c.cycle_days_total)));
   else
     w.null();

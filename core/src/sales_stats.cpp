@@ -25,6 +25,7 @@ void SalesStats::add(const ContractLine& line) {
   }
   // Won (booked or cancelled later) and lost lines close on booking_date.
   if (line.has_booking && (line.status == Status::kLost || line.is_booked())) {
+    if (line.has_created && line.created <= line.booking) record_closed_deal(line);
     Closing& c = closing_by_month_.at(line.booking.year_month());
     if (line.status == Status::kLost) {
       ++c.lost;
@@ -43,14 +44,17 @@ void SalesStats::add(const ContractLine& line) {
   // Orders: a point line is undelivered from booking until it is delivered
   // or cancelled (a delivery on or after the cancel date never happens).
   const bool delivered = line.has_delivery && !(line.has_cancel && line.delivery >= line.cancel);
+  // Delivered on its booking date when written earlier: the day its revenue
+  // is recognised (the catch-up), for its lead time and its period alike.
+  const Date delivery = std::max(line.delivery, line.booking);
   if (delivered) {
-    Deliveries& d = deliveries_by_month_.at(line.delivery.year_month());
+    Deliveries& d = deliveries_by_month_.at(delivery.year_month());
     ++d.count;
     d.value += line.amount;
-    d.lead_days_total += std::max(0, line.delivery - line.booking);
+    d.lead_days_total += delivery - line.booking;
   }
   std::int32_t exit = INT32_MAX;  // the day it leaves the undelivered backlog
-  if (delivered) exit = line.delivery.days();
+  if (delivered) exit = delivery.days();
   if (line.has_cancel) exit = std::min(exit, line.cancel.days());
   const std::int32_t horizon = read_as_of_ ? read_as_of_->days() : INT32_MAX - 1;
   if (line.booking.days() <= horizon && exit > horizon) {
@@ -60,6 +64,14 @@ void SalesStats::add(const ContractLine& line) {
     // customer are copied.
     if (oldest_.size() < kOldestListed || before(line.booking, line.line_number, oldest_.back())) list_as_oldest(line);
   }
+}
+
+void SalesStats::record_closed_deal(const ContractLine& line) {
+  // Open from its created day to the day before its close.
+  closed_deals_by_created_month_.at(line.created.year_month()).add(line.amount);
+  closed_deals_by_close_month_.at(line.booking.year_month()).add(line.amount);
+  if (read_as_of_ && line.created <= *read_as_of_ && line.booking > *read_as_of_)
+    closed_later_by_created_[line.created.days()].add(line.amount);
 }
 
 bool SalesStats::before(Date booking, std::int64_t line_number, const OpenOrder& b) {
@@ -74,7 +86,10 @@ void SalesStats::list_as_oldest(const ContractLine& line) {
 }
 
 void SalesStats::merge(const SalesStats& o) {
-  for (const auto& [day, cv] : o.open_by_created_) { CountValue& d = open_by_created_[day]; d.count += cv.count; d.value += cv.value; }
+  for (const auto& [day, cv] : o.open_by_created_) open_by_created_[day] += cv;
+  for (const auto& [day, cv] : o.closed_later_by_created_) closed_later_by_created_[day] += cv;
+  o.closed_deals_by_created_month_.for_each([&](YearMonth month, const CountValue& c) { closed_deals_by_created_month_.at(month) += c; });
+  o.closed_deals_by_close_month_.for_each([&](YearMonth month, const CountValue& c) { closed_deals_by_close_month_.at(month) += c; });
   for (const auto& [day, cv] : o.undelivered_by_booking_) { CountValue& d = undelivered_by_booking_[day]; d.count += cv.count; d.value += cv.value; }
   o.closing_by_month_.for_each([&](YearMonth month, const Closing& c) { closing_by_month_.at(month) += c; });
   o.deliveries_by_month_.for_each([&](YearMonth month, const Deliveries& x) { deliveries_by_month_.at(month) += x; });
@@ -86,23 +101,44 @@ void SalesStats::merge(const SalesStats& o) {
 
 SalesStats::Pipeline SalesStats::pipeline_as_of(Date as_of) const {
   Pipeline p;
-  for (const auto& [created, cv] : open_by_created_) {
-    if (created != INT32_MIN && created > as_of.days()) break;  // not yet created
+  const auto count = [&](std::int32_t created, const CountValue& cv) {
     p.open_count += cv.count;
     p.open_value += cv.value;
     if (created == INT32_MIN) {
-      p.no_created_date.count += cv.count;
-      p.no_created_date.value += cv.value;
-      continue;
+      p.no_created_date += cv;
+      return;
     }
     const std::int32_t age = as_of.days() - created;
     p.aged_count += cv.count;
     p.age_days_total += static_cast<std::int64_t>(age) * cv.count;
-    CountValue& b = p.buckets[age_bucket(age)];
-    b.count += cv.count;
-    b.value += cv.value;
+    p.buckets[age_bucket(age)] += cv;
+  };
+  for (const auto& [created, cv] : open_by_created_) {
+    if (created != INT32_MIN && created > as_of.days()) break;  // not yet created
+    count(created, cv);
+  }
+  for (const auto& [created, cv] : closed_later_by_created_) {
+    if (created > as_of.days()) break;
+    count(created, cv);
   }
   return p;
+}
+
+CountValue SalesStats::open_at_month_end(YearMonth m) const {
+  CountValue open;
+  const std::int32_t end = m.last_day().days();
+  for (const auto& [created, cv] : open_by_created_) {
+    if (created != INT32_MIN && created > end) break;  // not yet created
+    open += cv;
+  }
+  // Won and lost deals created by the month's end and not closed by it.
+  const YearMonth earliest = YearMonth::of(kMinYear, 1);
+  closed_deals_by_created_month_.for_range(earliest, m, [&](const CountValue& c) { open += c; });
+  closed_deals_by_close_month_.for_range(earliest, m, [&](const CountValue& c) {
+    open.count -= c.count;
+    open.value -= c.value;
+  });
+  return open;
 }
 
 SalesStats::Closing SalesStats::closing(YearMonth first, YearMonth last) const {

@@ -304,13 +304,18 @@ std::int64_t LineSchedule::revenue_through_uncancelled(Date d) const {
 }
 
 std::int64_t LineSchedule::revenue_through(Date d) const {
-  // Cancelled on c: served through c - 1.
-  if (line_.has_cancel && d >= line_.cancel) d = line_.cancel.plus_days(-1);
-  return revenue_through_uncancelled(d);
+  // Catch-up first, on the day asked: nothing before booking. Then the
+  // cancellation on c: served through c - 1, so a line cancelled on its
+  // booking day still recognises, on that day, what its service before
+  // booking earned.
+  if (d < line_.booking) return 0;
+  if (line_.has_cancel && d >= line_.cancel) return base_revenue_through(line_.cancel.plus_days(-1));
+  return base_revenue_through(d);
 }
 
 std::int64_t LineSchedule::cancelled_backlog() const {
-  return line_.amount - revenue_through_uncancelled(line_.cancel.plus_days(-1));
+  // A - R(c - 1), R(c - 1) recognised by c (on the booking date when c is it).
+  return line_.amount - revenue_through(line_.cancel);
 }
 
 void LineSchedule::build_generated_billing() {

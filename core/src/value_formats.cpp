@@ -255,6 +255,13 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
   return parse_amount_in_full(text, decimal, digits, out, why);
 }
 
+bool currency_named_in_amount(std::string_view text, CurrencyCode* out) {
+  const AmountText a = clean_amount(text);
+  if (!a.error.empty() || !a.has_code) return false;
+  *out = a.code;
+  return true;
+}
+
 namespace {
 
 bool parse_amount_in_full(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why) {

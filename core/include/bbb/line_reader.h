@@ -82,6 +82,10 @@ class LineReader {
  private:
   struct Context;
   bool check_width(const CsvRecord& record, RowResult* result) const;
+  // A contract row's amount, in the precision of its currency: the column's
+  // (when given), else the one the amount names, else the default.
+  bool read_line_amount(std::string_view text, const CurrencyCode* column_currency, ParsedAmount* amount,
+                        std::string* why) const;
 
   FileKind kind_;
   ColumnMapping mapping_;

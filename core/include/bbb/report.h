@@ -43,7 +43,7 @@ struct PeriodFigures {
   std::int64_t unscheduled_backlog_end = 0;
   std::optional<Ratio> book_to_bill;     // bookings / billings
   std::optional<Ratio> book_to_revenue;  // bookings / revenue
-  std::optional<Ratio> backlog_months;   // backlog_end / average monthly revenue of the last 3 months
+  std::optional<Ratio> backlog_months;   // backlog_end / average monthly revenue of the last 3 months (fewer in the report's first months)
   Growth bookings_growth, billings_growth, revenue_growth, backlog_growth;
   MonthTotals trailing_12_months;  // flows of the 12 months ending with the period
 };
@@ -76,9 +76,14 @@ bool period_metric(const PeriodFigures& figures, std::string_view name, std::int
 // (or the settings' range).
 std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings);
 
-// One ledger's figures over given periods.
+// The month of the first event of any currency (the report's first month
+// when no from/to range is set; a range does not move it): backlog months
+// average over the months from it. The first period's month when there is no event.
+YearMonth first_event_month(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const std::vector<Period>& periods);
+
+// One ledger's figures over given periods; first_month as first_event_month says.
 CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
-                               const std::vector<Period>& periods, const ReportSettings& settings);
+                               const std::vector<Period>& periods, YearMonth first_month, const ReportSettings& settings);
 
 // Adds every month of `from` into `into` (for merging segments into "other").
 void merge_ledger(const MonthlyLedger& from, MonthlyLedger* into);

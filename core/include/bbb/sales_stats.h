@@ -27,6 +27,7 @@ struct CountValue {
   std::int64_t count = 0;
   std::int64_t value = 0;
   void add(std::int64_t amount) { ++count; value += amount; }
+  CountValue& operator+=(const CountValue& o) { count += o.count; value += o.value; return *this; }
 };
 
 // An open order (point line not yet delivered) for the "oldest" list.
@@ -45,13 +46,21 @@ class SalesStats {
   void add(const ContractLine& line);
   void merge(const SalesStats& other);  // for the "other" segment
 
+  // A deal is open on day e when it was created on or before e and not
+  // closed (won or lost) by e: open deals created by then (or with no
+  // created date), and won or lost deals created by then and closed after
+  // it. Won and lost deals with no created date are never counted open.
   struct Pipeline {
     std::int64_t open_count = 0, open_value = 0;
     std::int64_t aged_count = 0, age_days_total = 0;  // rows with a created date
     CountValue buckets[kAgeBuckets];
     CountValue no_created_date;
   };
+  // The open pipeline at the read-time as-of date (see closed_later_by_created_),
+  // aged to `as_of`; without that setting, the deals open today.
   Pipeline pipeline_as_of(Date as_of) const;
+  // The open pipeline's count and value at the last day of month m.
+  CountValue open_at_month_end(YearMonth m) const;
 
   struct Closing {
     std::int64_t won = 0, lost = 0, won_value = 0, lost_value = 0;
@@ -89,11 +98,20 @@ class SalesStats {
  private:
   // Whether an order booked on `booking` at line `line_number` is older than b.
   static bool before(Date booking, std::int64_t line_number, const OpenOrder& b);
+  // A won or lost deal with a created date, as it entered and left the pipeline.
+  void record_closed_deal(const ContractLine& line);
   // The line among the oldest undelivered orders (out of line: few lines are).
   BBB_OUT_OF_LINE void list_as_oldest(const ContractLine& line);
   std::optional<Date> read_as_of_;
   // Open pipeline by created day (INT32_MIN: no created date).
   std::map<std::int32_t, CountValue> open_by_created_;
+  // Won and lost deals with a created date on or before their close: by the
+  // month they entered the pipeline and the month they left it.
+  MonthSeries<CountValue> closed_deals_by_created_month_;
+  MonthSeries<CountValue> closed_deals_by_close_month_;
+  // Won and lost deals still open at the read-time as-of date (created on or
+  // before it, closed after it), by created day.
+  std::map<std::int32_t, CountValue> closed_later_by_created_;
   // Won and lost by close month; sales cycle of won lines by close month.
   MonthSeries<Closing> closing_by_month_;
   // Delivered point lines by delivery month.

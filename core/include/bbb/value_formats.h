@@ -62,6 +62,10 @@ struct ParsedAmount {
 // money is never rounded silently.
 bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why);
 
+// The currency an amount's text names ("126314.309 KWD"), whether or not the
+// rest of it reads as an amount: its digits decide the amount's precision.
+bool currency_named_in_amount(std::string_view text, CurrencyCode* out);
+
 // Collects evidence about an amount column's decimal separator.
 class DecimalSniffer {
  public:
