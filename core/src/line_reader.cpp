@@ -216,10 +216,18 @@ bool LineReader::read_line_amount(std::string_view text, const CurrencyCode* col
   const bool read = parse_amount(text, formats_.decimal, digits, amount, why);
   if (column_currency != nullptr) return read;
   CurrencyCode named;
-  if (read ? !amount->has_currency : !currency_named_in_amount(text, &named)) return read;
-  if (read) named = amount->currency;
-  if (minor_digits(named) == digits) return read;
-  return parse_amount(text, formats_.decimal, minor_digits(named), amount, why);
+  if (read) {
+    if (!amount->has_currency) return true;
+    named = amount->currency;
+  } else if (!currency_named_in_amount(text, &named)) {
+    return false;
+  }
+  const int named_digits = minor_digits(named);
+  const bool read_named = named_digits == digits ? read : parse_amount(text, formats_.decimal, named_digits, amount, why);
+  // The row's currency, also when unreadable (for its rejected value's).
+  amount->has_currency = true;
+  amount->currency = named;
+  return read_named;
 }
 
 bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
@@ -263,6 +271,10 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
   } else if (!read_line_amount(cx.cell(Field::kAmount), currency_known ? &l.currency : nullptr, &amount, &why)) {
     cx.error(Field::kAmount, "bad_amount", why);
     ok = false;
+    if (!currency_known && amount.has_currency) {
+      l.currency = amount.currency;
+      currency_known = true;
+    }
   } else {
     if (amount.has_currency) {
       if (currency_known && !(amount.currency == l.currency)) {

@@ -70,7 +70,7 @@ test('<bbb-report> renders the report on a host page with hostile CSS, and keeps
   await page.locator('bbb-report .view-tabs [data-view="pipeline"]').click();
   const open = page.locator('bbb-report section.view-panel[data-view="pipeline"] .kpi[data-kpi="open_value"] dd');
   await open.waitFor();
-  assert.equal(await open.textContent(), '1,113,000.00');
+  assert.equal(await open.textContent(), '1,300,500.99');
   // Its chart is drawn (Chart.js inside a shadow root).
   const painted = await page.locator('bbb-report section.view-panel[data-view="pipeline"] canvas').first().evaluate((c) => {
     const d = /** @type {HTMLCanvasElement} */ (c).getContext('2d').getImageData(0, 0, c.width, c.height).data;

@@ -116,8 +116,8 @@ export const METRIC_DEFINITIONS = {
   },
   backlog_months: {
     label: 'Backlog months',
-    definition: 'How many months of revenue the backlog holds, at the pace of the last three months.',
-    formula: 'backlog_end / (revenue of the 3 months ending at end / 3)',
+    definition: 'How many months of revenue the backlog holds, at the pace of the last three months (of the one or two the report has in its first months); blank before any revenue.',
+    formula: 'backlog_end / (revenue of the n months ending at end / n), n = 3 or the months since the report starts',
   },
   period_over_period: {
     label: 'vs previous period',
@@ -174,13 +174,13 @@ export const METRIC_DEFINITIONS = {
   // ---- sales backlog and pipeline (METRICS.md §6) ----
   open_count: {
     label: 'Open deals',
-    definition: 'Open rows (status open, pipeline or pending) created on or before the as-of date; rows without a created date always count.',
-    formula: 'count of open rows with created_date ≤ A',
+    definition: 'Deals open on the as-of date: open rows (status open, pipeline or pending) created by then (rows without a created date always count), and deals won or lost since that were created by then.',
+    formula: 'count of open rows with created_date ≤ A + won and lost rows with created_date ≤ A < close date',
   },
   open_value: {
     label: 'Open value',
     definition: 'The total amount of the open deals.',
-    formula: 'Σ A of open rows with created_date ≤ A',
+    formula: 'Σ A of the deals open at A',
   },
   average_deal_size: {
     label: 'Average deal size',
@@ -229,13 +229,13 @@ export const METRIC_DEFINITIONS = {
   },
   average_sales_cycle_days: {
     label: 'Average sales cycle',
-    definition: 'Mean days from creation to close of the lines won in the period that have a created date.',
-    formula: 'mean of booking_date − created_date over won lines',
+    definition: 'Mean days from creation to close of the lines won in the period that have a created date; a line created after it closed is left out (its row carries a warning).',
+    formula: 'mean of booking_date − created_date over won lines with created_date ≤ booking_date',
   },
   open_pipeline_end: {
     label: 'Open at period end',
-    definition: 'The open pipeline as of the last day of the period.',
-    formula: 'open_value with A = end of P',
+    definition: 'The deals open on the last day of the period: created by then and not yet won or lost, whatever became of them since.',
+    formula: 'open rows created ≤ e (or with no created date) + won and lost rows with created ≤ e < close date',
   },
   sales_velocity_per_day: {
     label: 'Sales velocity',
@@ -245,12 +245,12 @@ export const METRIC_DEFINITIONS = {
   delivered: {
     label: 'Delivered',
     definition: 'Point lines (orders) delivered in the period, and their amount.',
-    formula: 'count and Σ A of point lines with delivery_date in P',
+    formula: 'count and Σ A of point lines with max(delivery_date, booking_date) in P',
   },
   lead_time_days: {
     label: 'Lead time',
-    definition: 'Mean days from booking to delivery of the orders delivered in the period.',
-    formula: 'mean of delivery_date − booking_date',
+    definition: 'Mean days from booking to delivery of the orders delivered in the period; a delivery dated before its booking counts as delivered on the booking date (lead time 0), when its revenue is recognised.',
+    formula: 'mean of max(delivery_date, booking_date) − booking_date',
   },
   undelivered: {
     label: 'Undelivered orders',
