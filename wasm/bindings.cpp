@@ -4,8 +4,10 @@
 // The text crosses as a JavaScript string made by TextDecoder from a view
 // of the bytes in wasm memory (js_text).
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
+#include <new>
 #include <string>
 #include <vector>
 
@@ -13,7 +15,13 @@
 #include "bbb/session.h"
 #include "bbb/settings.h"
 
+// With C++ exceptions off, a failed allocation aborts the instance: it says
+// why, so that the page and the JS API can tell the user in a sentence.
+EM_JS(void, bbb_abort_out_of_memory, (), { abort("out of memory"); });
+
 namespace {
+
+[[maybe_unused]] const bool kNewHandlerSet = (std::set_new_handler([] { bbb_abort_out_of_memory(); }), true);
 
 // JSON text as a JavaScript string. Embind's own std::string return
 // (Emscripten 3.1.6) walks every byte twice in JavaScript, looking for NULs,

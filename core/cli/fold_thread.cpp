@@ -1,5 +1,6 @@
 #include "fold_thread.h"
 
+#include <new>
 #include <utility>
 
 namespace bbb_cli {
@@ -26,9 +27,10 @@ void FoldThread::hand_off(bbb::LineBatch& batch) {
   changed_.notify_all();
 }
 
-void FoldThread::finish() {
+bool FoldThread::finish() {
   std::unique_lock<std::mutex> lock(mutex_);
   changed_.wait(lock, [this] { return queued_.empty() && !folding_; });
+  return !failed_;
 }
 
 void FoldThread::run() {
@@ -41,7 +43,14 @@ void FoldThread::run() {
     folding_ = true;
     lock.unlock();
     changed_.notify_all();  // room in the queue
-    folder_.take_batch(batch.bytes());
+    // Out of memory here ends in the reading thread's sentence, not an abort.
+    if (!failed_) {
+      try {
+        folder_.take_batch(batch.bytes());
+      } catch (const std::bad_alloc&) {
+        failed_ = true;
+      }
+    }
     batch.clear();
     lock.lock();
     folding_ = false;

@@ -25,8 +25,9 @@ class FoldThread {
   // The session's hand-off: queues the batch's lines (taking its bytes and
   // leaving it an empty one), waiting while kQueued batches are queued.
   void hand_off(bbb::LineBatch& batch);
-  // Returns once every batch handed is folded.
-  void finish();
+  // Returns once every batch handed is folded: false when memory ran out
+  // while folding (the lines after it were not folded).
+  bool finish();
 
  private:
   // Enough to ride out a slow batch on either side; memory stays a few
@@ -41,6 +42,7 @@ class FoldThread {
   std::vector<bbb::LineBatch> spare_;  // folded batches, their storage kept for the next
   bool folding_ = false;               // a batch taken off the queue is being folded
   bool stopping_ = false;
+  bool failed_ = false;                // memory ran out while folding (set on the folding thread)
   std::thread thread_;
 };
 

@@ -14,6 +14,8 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <new>
+#include <stdexcept>
 #include <optional>
 #include <string>
 #include <thread>
@@ -22,6 +24,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bbb/report_json.h"
+#include "bbb/report_size.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
 #include "fold_thread.h"
@@ -90,10 +93,11 @@ void print_issues(const bbb::Session& session, const PathsByKind& paths) {
   if (more > 0) std::fprintf(stderr, "... and %lld more issues (all counted in the report's issue_counts)\n", more);
 }
 
-}  // namespace
+constexpr const char* kOutOfMemory =
+    "out of memory: the files need more memory than this machine gave the process "
+    "(try a From/To range, quarters or years, fewer segments, or split the file by year)";
 
-int main(int argc, char** argv) {
-  std::vector<std::string> args(argv + 1, argv + argc);
+int run(const std::vector<std::string>& args) {
   if (args.size() == 1 && args[0] == "--version") { std::printf("bbb %s\n", bbb::kEngineVersion); return 0; }
   if (args.empty() || args[0] != "report") { std::fputs(kUsage, stderr); return 2; }
 
@@ -187,14 +191,28 @@ int main(int argc, char** argv) {
       session.hand_off_lines([&folding](bbb::LineBatch& batch) { folding->hand_off(batch); });
     }
     if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
-    if (folding) folding->finish();
+    if (folding && !folding->finish()) return fail(kOutOfMemory);
     session.hand_off_lines(nullptr);
   }
 
   print_issues(session, {{"contracts", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
+  if (const auto too_large = bbb::report_too_large(bbb::report_size(session, report_settings))) return fail(*too_large);
   const std::string json = bbb::render_report(session, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());
   else if (format == "table") std::fputs(bbb_cli::report_as_table(json).c_str(), stdout);
   else std::fputs(bbb_cli::report_as_csv(json).c_str(), stdout);
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Running out of memory anywhere ends in one sentence and exit 2, never an abort.
+  try {
+    return run(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {
+    return fail(kOutOfMemory);
+  } catch (const std::length_error&) {
+    return fail(kOutOfMemory);
+  }
 }

@@ -131,6 +131,20 @@ struct LineReader::Context {
                     std::string(in_column.view()),
                 cell(Field::kAmount));
   }
+  BBB_COLD void symbol_mismatch(AmountSymbol symbol, const CurrencyCode& in_column) {
+    if (only_counted("error", "currency_mismatch")) return;
+    build_issue("error", Field::kAmount, "currency_mismatch",
+                std::string("the amount is written in ") + (symbol == AmountSymbol::kDollar ? "$" : "\xC2\xA5") +
+                    " but the currency column says " + std::string(in_column.view()) + ", which does not write it",
+                cell(Field::kAmount));
+  }
+  BBB_COLD void unknown_currency(Field f, const CurrencyCode& currency) {
+    if (only_counted("error", "unknown_currency")) return;
+    build_issue("error", f, "unknown_currency",
+                std::string(currency.view()) +
+                    " is not an ISO 4217 currency code (name it in the extra currencies setting to accept it)",
+                cell(f));
+  }
   BBB_COLD void default_currency_used(const CurrencyCode& currency) {
     if (only_counted("warning", "default_currency")) return;
     build_issue("warning", Field::kCurrency, "default_currency",
@@ -181,8 +195,10 @@ struct LineReader::Context {
   }
 };
 
-LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency)
-    : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency) {
+LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency,
+                       KnownCurrencies currencies)
+    : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency),
+      currencies_(std::move(currencies)) {
   for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
     const int c = mapping_.column[f];
     if (c == ColumnMapping::kNone) continue;
@@ -209,21 +225,24 @@ bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out) {
 bool LineReader::read_line_amount(std::string_view text, const CurrencyCode* column_currency, ParsedAmount* amount,
                                   std::string* why) const {
   // In the currency column's precision when it names one; otherwise the
-  // code written in the amount is the row's currency and its digits decide
-  // (126314.309 KWD is read with KWD's 3, 100.5 JPY refused with JPY's 0),
-  // else the default currency's.
+  // currency the amount names (a code or a symbol) is the row's and its
+  // digits decide (126314.309 KWD is read with KWD's 3, 100.5 JPY refused
+  // with JPY's 0), else the default currency's.
   const int digits = minor_digits(column_currency != nullptr ? *column_currency : default_currency_);
   const bool read = parse_amount(text, formats_.decimal, digits, amount, why);
   if (column_currency != nullptr) return read;
-  CurrencyCode named;
-  if (read) {
-    if (!amount->has_currency) return true;
-    named = amount->currency;
-  } else if (!currency_named_in_amount(text, &named)) {
-    return false;
+  if (!read && !currency_in_amount(text, amount)) return false;
+  if (!amount->has_currency && amount->symbol != AmountSymbol::kNone) {
+    // $ and ¥: the default currency when it writes that symbol, else USD and JPY.
+    amount->has_currency = true;
+    if (writes_symbol(default_currency_, amount->symbol)) amount->currency = default_currency_;
+    else parse_currency_code(amount->symbol == AmountSymbol::kDollar ? "USD" : "JPY", &amount->currency);
   }
+  if (!amount->has_currency) return read;
+  const CurrencyCode named = amount->currency;
   const int named_digits = minor_digits(named);
-  const bool read_named = named_digits == digits ? read : parse_amount(text, formats_.decimal, named_digits, amount, why);
+  if (named_digits == digits) return read;
+  const bool read_named = parse_amount(text, formats_.decimal, named_digits, amount, why);
   // The row's currency, also when unreadable (for its rejected value's).
   amount->has_currency = true;
   amount->currency = named;
@@ -276,7 +295,12 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
       currency_known = true;
     }
   } else {
-    if (amount.has_currency) {
+    if (currency_known && amount.symbol != AmountSymbol::kNone && !amount.has_currency &&
+        !writes_symbol(l.currency, amount.symbol)) {
+      // $ or ¥ in a row whose currency does not write it ($5 in a EUR row).
+      cx.symbol_mismatch(amount.symbol, l.currency);
+      ok = false;
+    } else if (amount.has_currency) {
       if (currency_known && !(amount.currency == l.currency)) {
         cx.currency_mismatch(amount.currency, l.currency);
         ok = false;
@@ -297,6 +321,12 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
     l.currency = default_currency_;
     // A file with no currency column is told once, by the session.
     if (mapping_.has(Field::kCurrency)) cx.default_currency_used(default_currency_);
+  } else if (!currencies_.contains(l.currency)) {
+    // Any three letters are no currency: one made-up code per row would
+    // otherwise give the report a currency (and every period) each.
+    cx.unknown_currency(cx.present(Field::kCurrency) ? Field::kCurrency : Field::kAmount, l.currency);
+    result.rejected_amount.reset();
+    return;
   }
   result.currency = l.currency;
 

@@ -57,6 +57,55 @@ constexpr TwoLetterSet kNotTwoDigits = [] {
 
 }  // namespace
 
+namespace {
+
+// ISO 4217: the current codes (2025), and those withdrawn since 2000.
+constexpr const char kIsoCodes[] =
+    "AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BZD "
+    "CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP "
+    "GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW "
+    "KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN "
+    "NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL "
+    "SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VES "
+    "VND VUV WST XAF XCD XCG XDR XOF XPF XSU XUA YER ZAR ZMW ZWG ZWL "
+    // withdrawn since 2000
+    "ADP AFA ATS AZM BEF BGL BYR CSD CYP DEM EEK ESP FIM FRF GHC GRD GWP HRK IEP ITL LTL LUF LVL MGF MRO MTL "
+    "MZM NLG PTE ROL SDD SIT SKK SRG STD TMM TPE TRL VEB VEF XEU YUM ZMK ZWD ZWN ZWR";
+
+// One bit per three-letter code: a row's currency is checked in one test.
+struct CodeSet {
+  std::uint64_t bits[26 * 26 * 26 / 64 + 1] = {};
+  static constexpr int slot(std::uint32_t packed) {
+    return (static_cast<int>(packed >> 16 & 0xFF) - 'A') * 676 + (static_cast<int>(packed >> 8 & 0xFF) - 'A') * 26 +
+           (static_cast<int>(packed & 0xFF) - 'A');
+  }
+};
+constexpr CodeSet kIso = [] {
+  CodeSet set;
+  for (std::size_t i = 0; i + 2 < sizeof kIsoCodes; i += 4) {
+    const int s = CodeSet::slot(pack(kIsoCodes + i));
+    set.bits[s / 64] |= std::uint64_t{1} << (s % 64);
+  }
+  return set;
+}();
+
+}  // namespace
+
+bool is_iso4217(const CurrencyCode& currency) {
+  const std::uint32_t k = currency.key();
+  for (int shift = 0; shift <= 16; shift += 8) {
+    const int letter = static_cast<int>(k >> shift & 0xFF);
+    if (letter < 'A' || letter > 'Z') return false;
+  }
+  const int s = CodeSet::slot(k);
+  return (kIso.bits[s / 64] >> (s % 64) & 1) != 0;
+}
+
+void KnownCurrencies::add_extra(const CurrencyCode& code) {
+  for (const CurrencyCode& e : extra_) if (e == code) return;
+  extra_.push_back(code);
+}
+
 int minor_digits(const CurrencyCode& currency) {
   const std::uint32_t c = currency.key();
   if (!kNotTwoDigits.has(c)) return 2;

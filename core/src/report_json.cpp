@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "bbb/report_size.h"
 #include "json_writer.h"
 #include "sales_json.h"
 
@@ -149,16 +150,15 @@ void write_waterfall_view(JsonWriter& w, const std::map<std::int32_t, WaterfallR
 // The waterfall of one currency (or segment): revenue by the period in which
 // it was booked (rows) and recognised (columns); and the same by the period
 // in which it was billed.
-void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Period>& periods) {
-  // A grid of periods x periods: past 20 years of months it says so instead
-  // of growing without bound (a file spanning 1900-2199 would need 13 million cells).
-  constexpr std::size_t kMaxWaterfallPeriods = 240;
+void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Period>& periods,
+                     const std::optional<std::string>& omitted) {
+  // A grid of periods x periods: past its caps it says why instead of
+  // growing without bound (report_size.h).
   w.object();
-  if (periods.size() > kMaxWaterfallPeriods) {
+  if (omitted) {
     w.key("columns").array().end().key("rows").array().end();
     w.key("billed").object().key("columns").array().end().key("rows").array().end().end();
-    w.field_text("omitted", "the report has " + std::to_string(periods.size()) + " periods; the waterfall shows at most " +
-                                std::to_string(kMaxWaterfallPeriods) + ": choose quarters or years, or a From/To range");
+    w.field_text("omitted", *omitted);
     w.end();
     return;
   }
@@ -182,7 +182,7 @@ void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Perio
 // pipeline, orders, forward view and waterfall. The caller may add keys
 // (the segments; a segment's value), then end() it.
 void open_currency(JsonWriter& w, const CurrencyReport& c, const Book* book, const ReportSettings& settings,
-                   const std::optional<Date>& as_of) {
+                   const std::optional<Date>& as_of, const std::optional<std::string>& waterfall_omitted) {
   w.object().field("minor_digits", c.minor_digits).key("periods").array();
   for (const PeriodFigures& p : c.periods) {
     open_period(w, p, true);
@@ -212,7 +212,7 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const Book* book, con
     std::vector<Period> periods;
     for (const PeriodFigures& p : c.periods) periods.push_back(p.period);
     w.key("waterfall");
-    write_waterfall(w, *book->waterfall, periods);
+    write_waterfall(w, *book->waterfall, periods, waterfall_omitted);
   }
 }
 
@@ -220,7 +220,8 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const Book* book, con
 // report's range, then every other value merged into "other".
 void write_segments(JsonWriter& w, const Session& session, const std::map<std::string, Book>& by_value,
                     const CurrencyCode& currency, const std::vector<Period>& periods, YearMonth first_month,
-                    const ReportSettings& settings, const std::optional<Date>& as_of) {
+                    const ReportSettings& settings, const std::optional<Date>& as_of,
+                    const std::optional<std::string>& waterfall_omitted) {
   struct Ranked { const std::string* value; const Book* book; std::int64_t bookings; };
   std::vector<Ranked> ranked;
   for (const auto& [value, book] : by_value) {
@@ -239,7 +240,8 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
     // takes none of the `top` places and always goes to "other".
     if (listed < settings.top && *ranked[i].value != LineFolder::kOtherSegment) {
       ++listed;
-      open_currency(w, currency_report(b.ledger, currency, periods, first_month, settings), &b, settings, as_of);
+      open_currency(w, currency_report(b.ledger, currency, periods, first_month, settings), &b, settings, as_of,
+                    waterfall_omitted);
       w.field_text("value", *ranked[i].value).end();
       continue;
     }
@@ -250,7 +252,8 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
     if (other.waterfall && b.waterfall) other.waterfall->merge(*b.waterfall);
   }
   if (any_other) {
-    open_currency(w, currency_report(other.ledger, currency, periods, first_month, settings), &other, settings, as_of);
+    open_currency(w, currency_report(other.ledger, currency, periods, first_month, settings), &other, settings, as_of,
+                  waterfall_omitted);
     // Every value not listed above, not a value named "other".
     w.field_text("value", "other").key("other").boolean(true).end();
   }
@@ -282,6 +285,7 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   const ReadSettings& rs = session.settings();
   const std::vector<Period> periods = report_periods(session.ledgers(), settings);
   const YearMonth first_month = first_event_month(session.ledgers(), periods);
+  const std::optional<std::string> no_waterfall = waterfall_omitted(report_size(session, settings));
   // Spec 2: the as-of date defaults to the last day of the last period.
   std::optional<Date> as_of = rs.as_of;
   if (!as_of && !periods.empty()) as_of = periods.back().end();
@@ -322,11 +326,11 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
     const auto book = session.books().find(currency);
     w.text_key(currency.view());
     open_currency(w, currency_report(ledger, currency, periods, first_month, settings),
-                  book != session.books().end() ? &book->second : nullptr, settings, as_of);
+                  book != session.books().end() ? &book->second : nullptr, settings, as_of, no_waterfall);
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");
-      write_segments(w, session, segments->second, currency, periods, first_month, settings, as_of);
+      write_segments(w, session, segments->second, currency, periods, first_month, settings, as_of, no_waterfall);
     }
     w.end();
   }
@@ -374,6 +378,7 @@ std::string render_report(const Session& session, const ReportSettings& settings
 }
 
 std::string report_envelope(const Session& session, const ReportSettings& settings) {
+  if (const auto too_large = report_too_large(report_size(session, settings))) return error_envelope("report_too_large", *too_large);
   // Written in place: a report can be megabytes, not worth copying twice.
   std::string out = "{\"ok\":true,\"report\":";
   {

@@ -188,7 +188,8 @@ void Session::decide_formats() {
   FileSummary& file = files_.back();
   file.formats = detect_formats(file.kind, file.mapping, sample_, settings_, reader_->dialect().delimiter);
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
-  line_reader_ = std::make_unique<LineReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency);
+  line_reader_ = std::make_unique<LineReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
+                                              settings_.currencies);
   line_reader_->set_issue_log(&issues_);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);

@@ -160,12 +160,28 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
       if (!read_string(v, "split_by", &out->split_by, error)) return false;
     } else if (key == "drill") {
       if (!parse_drill(v, out, error)) return false;
+    } else if (key == "extra_currencies") {
+      // Codes outside ISO 4217 the file may use (a token, an internal unit).
+      if (!v.is_array()) { *error = "setting 'extra_currencies' must list three-letter codes"; return false; }
+      for (const json& c : v) {
+        CurrencyCode code;
+        if (!c.is_string() || !parse_currency_code(c.get<std::string>(), &code)) {
+          *error = "setting 'extra_currencies' must list three-letter codes";
+          return false;
+        }
+        out->currencies.add_extra(code);
+      }
     } else {
       *error = "unknown setting '" + key + "'";
       return false;
     }
   }
   // Checked once every key is read, whatever their order.
+  if (!out->currencies.contains(out->default_currency)) {
+    *error = "setting 'currency': " + std::string(out->default_currency.view()) +
+             " is not an ISO 4217 currency code (name it in 'extra_currencies' to use it)";
+    return false;
+  }
   if (out->drill && out->drill->needs_as_of() && !out->as_of) {
     *error = "drill of '" + out->drill->metric + "' needs the as_of setting";
     return false;

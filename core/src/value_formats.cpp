@@ -158,15 +158,35 @@ std::string without_spaces(std::string_view s) {
   return out;
 }
 
-// Removes a leading or trailing currency symbol ($ € £ ¥).
-bool strip_symbol(std::string* s) {
-  static constexpr std::string_view kSymbols[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5"};
-  for (const std::string_view sym : kSymbols) {
-    const std::size_t n = sym.size();
-    if (s->size() > n && s->compare(0, n, sym) == 0) { s->erase(0, n); return true; }
-    if (s->size() > n && s->compare(s->size() - n, n, sym) == 0) { s->erase(s->size() - n); return true; }
+// The symbols an amount may carry, longest first (US$ before $).
+struct SymbolWord {
+  std::string_view text;
+  AmountSymbol kind;
+  const char* code;  // kNamed: the currency
+};
+constexpr SymbolWord kSymbolWords[] = {
+    {"US$", AmountSymbol::kNamed, "USD"},          {"NZ$", AmountSymbol::kNamed, "NZD"},
+    {"HK$", AmountSymbol::kNamed, "HKD"},          {"MX$", AmountSymbol::kNamed, "MXN"},
+    {"CA$", AmountSymbol::kNamed, "CAD"},          {"AU$", AmountSymbol::kNamed, "AUD"},
+    {"A$", AmountSymbol::kNamed, "AUD"},           {"C$", AmountSymbol::kNamed, "CAD"},
+    {"S$", AmountSymbol::kNamed, "SGD"},           {"R$", AmountSymbol::kNamed, "BRL"},
+    {"\xE2\x82\xAC", AmountSymbol::kNamed, "EUR"}, {"\xC2\xA3", AmountSymbol::kNamed, "GBP"},
+    {"\xE2\x82\xB9", AmountSymbol::kNamed, "INR"}, {"\xE2\x82\xA9", AmountSymbol::kNamed, "KRW"},
+    {"\xE2\x82\xBD", AmountSymbol::kNamed, "RUB"}, {"\xE2\x82\xBA", AmountSymbol::kNamed, "TRY"},
+    {"\xE2\x82\xAA", AmountSymbol::kNamed, "ILS"}, {"\xE2\x82\xAB", AmountSymbol::kNamed, "VND"},
+    {"\xE2\x82\xB1", AmountSymbol::kNamed, "PHP"}, {"\xE2\x82\xA6", AmountSymbol::kNamed, "NGN"},
+    {"$", AmountSymbol::kDollar, nullptr},         {"\xC2\xA5", AmountSymbol::kYen, nullptr},
+    {"\xEF\xBF\xA5", AmountSymbol::kYen, nullptr},  // fullwidth yen
+};
+
+// Removes a leading or trailing currency symbol, saying which it was.
+const SymbolWord* strip_symbol(std::string* s) {
+  for (const SymbolWord& sym : kSymbolWords) {
+    const std::size_t n = sym.text.size();
+    if (s->size() > n && s->compare(0, n, sym.text) == 0) { s->erase(0, n); return &sym; }
+    if (s->size() > n && s->compare(s->size() - n, n, sym.text) == 0) { s->erase(s->size() - n); return &sym; }
   }
-  return false;
+  return nullptr;
 }
 
 // Removes a leading sign or a trailing minus, counting the signs seen.
@@ -177,7 +197,14 @@ void strip_sign(std::string* s, bool* negative, int* signs) {
 }
 
 // The digits, grouping and decimal separators of an amount, other text gone.
-struct AmountText { std::string number; bool negative = false; bool has_code = false; CurrencyCode code; std::string error; };
+struct AmountText {
+  std::string number;
+  bool negative = false;
+  bool has_code = false;  // a code or a symbol that names one
+  CurrencyCode code;
+  AmountSymbol symbol = AmountSymbol::kNone;
+  std::string error;
+};
 
 AmountText clean_amount(std::string_view text) {
   AmountText a;
@@ -185,6 +212,9 @@ AmountText clean_amount(std::string_view text) {
   int signs = 0;  // "(5)", "-5", "5-" are negative; "--5" or "(-5)" is no amount
   if (s.size() >= 2 && s.front() == '(' && s.back() == ')') { a.negative = true; s = s.substr(1, s.size() - 2); ++signs; }
   strip_sign(&s, &a.negative, &signs);
+  // A symbol written before a code's place (US$5, R$ 5): its letters are no code.
+  const SymbolWord* symbol = strip_symbol(&s);
+  if (symbol != nullptr) strip_sign(&s, &a.negative, &signs);
   // A currency code before or after the number.
   std::size_t lead = 0;
   while (lead < s.size() && is_alpha(s[lead])) ++lead;
@@ -201,9 +231,25 @@ AmountText clean_amount(std::string_view text) {
     s = lead > 0 ? s.substr(lead) : s.substr(0, s.size() - trail);
   }
   strip_sign(&s, &a.negative, &signs);
-  strip_symbol(&s);
-  strip_sign(&s, &a.negative, &signs);
+  if (symbol == nullptr) {
+    symbol = strip_symbol(&s);
+    strip_sign(&s, &a.negative, &signs);
+  }
   if (signs > 1) { a.error = "not an amount: more than one sign"; return a; }
+  if (symbol != nullptr) {
+    a.symbol = symbol->kind;
+    CurrencyCode named;
+    if (symbol->code != nullptr) parse_currency_code(symbol->code, &named);
+    // A code and a symbol must agree (€5 EUR); $ and ¥ take the code's word.
+    if (a.has_code && (symbol->code != nullptr ? !(named == a.code) : !writes_symbol(a.code, symbol->kind))) {
+      a.error = "not an amount: the symbol " + std::string(symbol->text) + " and the code " + std::string(a.code.view()) + " disagree";
+      return a;
+    }
+    if (!a.has_code && symbol->code != nullptr) {
+      a.has_code = true;
+      a.code = named;
+    }
+  }
   a.number = s;
   return a;
 }
@@ -247,6 +293,7 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
           out->minor = units * scale + fraction;
           out->has_currency = false;
           out->currency = CurrencyCode();
+          out->symbol = AmountSymbol::kNone;
           return true;
         }
       }
@@ -255,10 +302,27 @@ bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount*
   return parse_amount_in_full(text, decimal, digits, out, why);
 }
 
-bool currency_named_in_amount(std::string_view text, CurrencyCode* out) {
+bool writes_symbol(const CurrencyCode& currency, AmountSymbol symbol) {
+  static constexpr const char* kDollars[] = {"USD", "CAD", "AUD", "NZD", "HKD", "SGD", "TWD", "MXN", "ARS", "CLP", "COP",
+                                             "CUP", "DOP", "UYU", "BSD", "BBD", "BZD", "BMD", "BND", "KYD", "FJD", "GYD",
+                                             "JMD", "LRD", "NAD", "SBD", "SRD", "TTD", "XCD", "ZWL", "BRL"};
+  static constexpr const char* kYens[] = {"JPY", "CNY"};
+  const auto in = [&](const auto& list) {
+    for (const char* c : list)
+      if (currency.view() == c) return true;
+    return false;
+  };
+  if (symbol == AmountSymbol::kDollar) return in(kDollars);
+  if (symbol == AmountSymbol::kYen) return in(kYens);
+  return false;
+}
+
+bool currency_in_amount(std::string_view text, ParsedAmount* out) {
   const AmountText a = clean_amount(text);
-  if (!a.error.empty() || !a.has_code) return false;
-  *out = a.code;
+  if (!a.error.empty() || (!a.has_code && a.symbol == AmountSymbol::kNone)) return false;
+  out->has_currency = a.has_code;
+  out->currency = a.code;
+  out->symbol = a.symbol;
   return true;
 }
 
@@ -323,6 +387,7 @@ bool parse_amount_in_full(std::string_view text, char decimal, int digits, Parse
   out->minor = (units * scale + fraction) * (a.negative ? -1 : 1);
   out->has_currency = a.has_code;
   out->currency = a.code;
+  out->symbol = a.symbol;
   return true;
 }
 

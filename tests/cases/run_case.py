@@ -5,7 +5,8 @@ A case folder holds input.csv, optionally args (one CLI argument per line,
 paths relative to the folder), and either expected.json (a subset of the
 report JSON: every key present must match, recursively; arrays must have the
 same length and match element by element) or expected_exit plus an optional
-expected_stderr (a substring of standard error).
+expected_stderr (a substring of standard error). A memory_limit_mb file runs
+the binary with that much address space (RLIMIT_AS).
 """
 import json
 import os
@@ -47,7 +48,17 @@ def main():
     if os.path.exists(os.path.join(case, "args")):
         with open(os.path.join(case, "args"), encoding="utf-8") as f:
             args = [line.rstrip("\n") for line in f if line.strip()]
-    proc = subprocess.run([bbb, "report", "input.csv", *args], cwd=case, capture_output=True, timeout=60)
+    limit = None
+    if os.path.exists(os.path.join(case, "memory_limit_mb")):
+        with open(os.path.join(case, "memory_limit_mb"), encoding="utf-8") as f:
+            limit = int(f.read().strip()) << 20
+
+    def limit_memory():
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+    proc = subprocess.run([bbb, "report", "input.csv", *args], cwd=case, capture_output=True, timeout=60,
+                          preexec_fn=limit_memory if limit else None)
     stderr = proc.stderr.decode("utf-8", "replace")
 
     exit_file = os.path.join(case, "expected_exit")

@@ -9,7 +9,9 @@
 //   if (result.ok) console.log(result.report.currencies.USD.total.bookings);
 //
 // Every call returns data: {ok: true, ...} or {ok: false, error: {code,
-// message}}; nothing throws for bad input. The report is the one JSON the
+// message}}; nothing throws for bad input. When the engine runs out of
+// memory (or aborts), analyse() says so ({code: 'out_of_memory'} or
+// 'engine_failed') and the next call starts a fresh engine. The report is the one JSON the
 // CLI prints (docs/report.schema.json); `text` is that JSON as the engine
 // wrote it, byte for byte.
 
@@ -126,42 +128,83 @@ function unreadable(session, kind, name) {
   return { ok: false, error: { code: issue?.code ?? 'unreadable_file', message: `${name}: ${issue?.message ?? 'cannot be read'}` } };
 }
 
+/** True when an error is the WebAssembly engine aborting (its instance is then unusable). */
+function isAbort(err) {
+  return (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) || /^Aborted\(/.test(String(err?.message ?? err));
+}
+
+/** The reply for an engine that aborted: out of memory said plainly. */
+function abortReply(err) {
+  const text = String(err?.message ?? err);
+  if (/out of memory|OOM|Cannot enlarge memory|allocation failed/i.test(text)) {
+    return { ok: false, error: { code: 'out_of_memory', message: 'the engine ran out of memory on these files (at most 2 GB): try a From/To range, quarters or years, fewer segments, or split the file by year' } };
+  }
+  return { ok: false, error: { code: 'engine_failed', message: `the engine stopped: ${text}` } };
+}
+
 class Engine {
-  constructor(module) {
+  constructor(module, options) {
     this.module_ = module;
+    this.options_ = options;
     this.version = module.version();
   }
 
-  session(readSettings) { return new EngineSession(this.module_, readSettings); }
+  /** Resolves once the engine can take a session (after an abort, once a fresh one is loaded). */
+  async ready() {
+    if (!this.module_) this.module_ = await loadModule(this.options_);
+    return this;
+  }
+
+  /** A session of the engine; after an abort, `await engine.ready()` first. */
+  session(readSettings) {
+    if (!this.module_) throw new Error('the engine stopped: await engine.ready() for a fresh one');
+    return new EngineSession(this.module_, readSettings);
+  }
 
   async analyse(files, readSettings, reportSettings) {
+    try {
+      await this.ready();
+    } catch (err) {
+      return { ok: false, error: { code: 'engine_failed', message: `the engine could not start: ${String(err?.message ?? err)}` } };
+    }
     const session = this.session(readSettings);
     try {
-      // Invoices and fulfilment say how lines are billed and recognised: read first.
-      for (const kind of ['invoices', 'fulfilment', 'contracts']) {
-        const input = files?.[kind];
-        if (input === undefined || input === null) continue;
-        const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
-        const begun = session.begin(kind, name);
-        if (!begun.ok) return begun;
-        const size = sizeOf(input);
-        if (size > 0) session.expectBytes(size);
-        for await (const piece of piecesOf(input)) session.feed(piece);
-        const ended = session.end();
-        if (!ended.ok) return ended;
-        if (!ended.file.readable) return unreadable(session, kind, name);
+      return await this.analyseIn_(session, files, reportSettings);
+    } catch (err) {
+      if (isAbort(err)) {
+        this.module_ = null;  // unusable: the next call loads a fresh engine
+        return abortReply(err);
       }
-      if (files?.contracts === undefined || files?.contracts === null) {
-        return { ok: false, error: { code: 'no_contracts', message: 'a contracts file is required' } };
-      }
-      return session.report(reportSettings);
+      if (err instanceof TypeError) return { ok: false, error: { code: 'bad_input', message: err.message } };
+      throw err;
     } finally {
-      session.close();
+      if (this.module_) session.close();
     }
+  }
+
+  async analyseIn_(session, files, reportSettings) {
+    // Invoices and fulfilment say how lines are billed and recognised: read first.
+    for (const kind of ['invoices', 'fulfilment', 'contracts']) {
+      const input = files?.[kind];
+      if (input === undefined || input === null) continue;
+      const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
+      const begun = session.begin(kind, name);
+      if (!begun.ok) return begun;
+      const size = sizeOf(input);
+      if (size > 0) session.expectBytes(size);
+      for await (const piece of piecesOf(input)) session.feed(piece);
+      const ended = session.end();
+      if (!ended.ok) return ended;
+      if (!ended.file.readable) return unreadable(session, kind, name);
+    }
+    if (files?.contracts === undefined || files?.contracts === null) {
+      return { ok: false, error: { code: 'no_contracts', message: 'a contracts file is required' } };
+    }
+    return session.report(reportSettings);
   }
 }
 
 /** Instantiates the engine (once per worker or process is enough). */
 export async function createEngine(options = {}) {
-  return new Engine(await loadModule(options));
+  return new Engine(await loadModule(options), options);
 }

@@ -56,7 +56,8 @@ bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out);
 
 class LineReader {
  public:
-  LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency);
+  LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency,
+             KnownCurrencies currencies = {});
 
   // Each reads a row into *out and its verdict into *result: accepted or
   // not, the value of a rejected row, and its issues, appended to those
@@ -96,6 +97,7 @@ class LineReader {
   std::size_t last_mapped_column_ = 0;  // the largest column of mapped_
   ColumnFormats formats_;
   CurrencyCode default_currency_;
+  KnownCurrencies currencies_;  // a row in any other currency is rejected
   IssueLog* issue_log_ = nullptr;
   // Keyword columns read row after row (the reader is otherwise const).
   mutable KeywordMemo<Status> status_memo_;

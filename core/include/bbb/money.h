@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace bbb {
 
@@ -33,6 +34,27 @@ bool parse_currency_code(std::string_view text, CurrencyCode* out);
 
 // Decimal places of a currency's minor unit per ISO 4217 (JPY 0, USD 2, KWD 3).
 int minor_digits(const CurrencyCode& currency);
+
+// Whether a code is an ISO 4217 currency: the current list, and the codes
+// withdrawn since 2000 that old bookings still carry (HRK, LTL, VEF...).
+// Not the precious metals, fund and test codes (XAU, XTS, XXX...).
+bool is_iso4217(const CurrencyCode& currency);
+
+// The currencies a file may use: ISO 4217 and the extra codes a user named
+// (a private token, an internal unit; two decimal places each).
+class KnownCurrencies {
+ public:
+  void add_extra(const CurrencyCode& code);
+  bool contains(const CurrencyCode& code) const {
+    if (is_iso4217(code)) return true;
+    for (const CurrencyCode& e : extra_) if (e == code) return true;
+    return false;
+  }
+  const std::vector<CurrencyCode>& extra() const { return extra_; }
+
+ private:
+  std::vector<CurrencyCode> extra_;
+};
 
 // 123456 with 2 digits -> "1,234.56"; -5 -> "-0.05". For people, not for parsing back.
 std::string format_minor(std::int64_t minor, int digits);

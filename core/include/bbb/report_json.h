@@ -21,7 +21,8 @@ ReadingPart reading_part(const Session& session);
 // The report as compact JSON text.
 std::string render_report(const Session& session, const ReportSettings& settings);
 
-// {"ok":true,"report":<report>}
+// {"ok":true,"report":<report>}, or the report_too_large error past the
+// report's size cap (report_size.h); render_report leaves that check to its caller.
 std::string report_envelope(const Session& session, const ReportSettings& settings);
 // {"ok":false,"error":{"code":...,"message":...}}
 std::string error_envelope(const std::string& code, const std::string& message);

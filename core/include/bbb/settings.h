@@ -19,6 +19,7 @@ namespace bbb {
 
 struct ReadSettings {
   CurrencyCode default_currency;          // "USD" unless set
+  KnownCurrencies currencies;             // ISO 4217 and the extra codes named
   Proration proration = Proration::kMonthly;
   std::optional<Date> as_of;
   DateOrder date_order = DateOrder::kAuto;  // breaks a tie a date column cannot decide

@@ -50,11 +50,20 @@ class DateOrderSniffer {
   bool month_first_ = false;  // saw 13..31 in the second place
 };
 
+// A currency symbol written in an amount: one that names its currency
+// (EUR for €, GBP for £, INR for ₹, USD for US$...), or $ and ¥, which
+// several currencies write.
+enum class AmountSymbol : std::uint8_t { kNone, kNamed, kDollar, kYen };
+
 struct ParsedAmount {
   std::int64_t minor = 0;
-  bool has_currency = false;  // the text named a currency ("EUR 99")
+  bool has_currency = false;  // the text named a currency ("EUR 99", "€99")
   CurrencyCode currency;
+  AmountSymbol symbol = AmountSymbol::kNone;  // kDollar, kYen: which one the row says
 };
+
+// Whether a currency is written with the symbol ($: USD, CAD, AUD, MXN...; ¥: JPY, CNY).
+bool writes_symbol(const CurrencyCode& currency, AmountSymbol symbol);
 
 // Reads 1234.56, 1,234.56, 1.234,56, 1 234,56, $1,234, EUR 99, -5, (123.45)
 // with `decimal` ('.' or ',') as the decimal separator and `digits` decimal
@@ -62,9 +71,10 @@ struct ParsedAmount {
 // money is never rounded silently.
 bool parse_amount(std::string_view text, char decimal, int digits, ParsedAmount* out, std::string* why);
 
-// The currency an amount's text names ("126314.309 KWD"), whether or not the
-// rest of it reads as an amount: its digits decide the amount's precision.
-bool currency_named_in_amount(std::string_view text, CurrencyCode* out);
+// The currency an amount's text names ("126314.309 KWD", "€5") or its
+// ambiguous symbol ($, ¥), whether or not the rest of it reads as an amount:
+// the currency's digits decide the amount's precision. False when neither.
+bool currency_in_amount(std::string_view text, ParsedAmount* out);
 
 // Collects evidence about an amount column's decimal separator.
 class DecimalSniffer {
