@@ -35,6 +35,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: bbb report CONTRACTS.csv [--invoices F] [--fulfilment F] [--period month|quarter|year]\n"
     "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
+    "           [--extra-currency CODE[,CODE]]...\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
     "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--waterfall yes]\n"
@@ -42,8 +43,33 @@ constexpr const char* kUsage =
     "           [--format json|csv|table] [--threads 1|2]\n"
     "       bbb --version\n";
 
+// Text from a file as the terminal may show it: control characters
+// (escape sequences that would retitle the window or recolour it, NULs,
+// carriage returns) and bytes that are not UTF-8 written as \xNN, so that
+// what a header or a cell holds never acts on the terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto escape = [&](unsigned char c) { out += "\\x"; out += kHex[c >> 4]; out += kHex[c & 15]; };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F) { escape(c); ++i; continue; }
+    if (c < 0x80) { out += static_cast<char>(c); ++i; continue; }
+    // A whole UTF-8 character passes (not C1 controls U+0080-U+009F); a lone or cut byte is escaped.
+    const std::size_t n = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    bool whole = n > 0 && i + n <= text.size();
+    for (std::size_t k = 1; whole && k < n; ++k) whole = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (whole && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) whole = false;
+    if (!whole) { escape(c); ++i; continue; }
+    out.append(text.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
 int fail(const std::string& reason) {
-  std::fprintf(stderr, "bbb: %s\n", reason.c_str());
+  std::fprintf(stderr, "bbb: %s\n", printable(reason).c_str());
   return 2;
 }
 
@@ -59,7 +85,7 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
   if (!size_error && size > 0) session.expect_bytes(size);
   std::vector<char> buffer(1 << 20);
   std::size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
+  while (session.wants_more() && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
   const bool read_error = std::ferror(f) != 0;
   if (f != stdin) std::fclose(f);
   if (read_error) { *error = path + ": read error"; return false; }
@@ -87,7 +113,8 @@ void print_issues(const bbb::Session& session, const PathsByKind& paths) {
     std::string where = path != paths.end() ? path->second : i.file;
     if (i.line > 0) where += ":" + std::to_string(i.line);
     if (i.line > 0 && !i.column.empty()) where += ":" + i.column;
-    std::fprintf(stderr, "%s: %s: %s: %s\n", where.c_str(), i.severity.c_str(), i.code.c_str(), i.message.c_str());
+    std::fprintf(stderr, "%s: %s: %s: %s\n", printable(where).c_str(), i.severity.c_str(), i.code.c_str(),
+                 printable(i.message).c_str());
   }
   const long long more = static_cast<long long>(issues.size() > kShown ? issues.size() - kShown : 0) + session.issues().unlisted();
   if (more > 0) std::fprintf(stderr, "... and %lld more issues (all counted in the report's issue_counts)\n", more);
@@ -114,6 +141,13 @@ int run(const std::vector<std::string>& args) {
     };
     std::string v;
     if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
+      static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
+                                             "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
+                                             "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
+                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads"};
+      bool known = false;
+      for (const char* o : kOptions) known = known || a == o;
+      if (!known) return fail("unknown option " + a + " (bbb report with no file lists the options)");
       if (!value(&v)) return fail("option " + a + " needs a value");
       if (a == "--invoices") invoices = v;
       else if (a == "--fulfilment" || a == "--fulfillment") fulfilment = v;
@@ -136,6 +170,14 @@ int run(const std::vector<std::string>& args) {
       else if (a == "--proration") read["proration"] = v;
       else if (a == "--as-of") read["as_of"] = v;
       else if (a == "--currency") read["currency"] = v;
+      else if (a == "--extra-currency") {
+        // Codes outside ISO 4217 to accept: repeatable, or several with commas.
+        for (std::size_t start = 0, comma;; start = comma + 1) {
+          comma = v.find(',', start);
+          read["extra_currencies"].push_back(v.substr(start, comma - start));
+          if (comma == std::string::npos) break;
+        }
+      }
       else if (a == "--date-order") read["date_order"] = v;
       else if (a == "--decimal") read["decimal"] = v;
       else if (a == "--encoding") read["encoding"] = v;
@@ -164,7 +206,7 @@ int run(const std::vector<std::string>& args) {
         if (v != "1" && v != "2") return fail("--threads must be 1 or 2");
         threads = v[0] - '0';
       }
-      else return fail("unknown option " + a);
+      else return fail("unknown option " + a);  // listed above but not read: a bug
     } else if (contracts.empty()) {
       contracts = a;
     } else {

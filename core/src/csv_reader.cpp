@@ -148,10 +148,12 @@ struct CsvReader::Impl {
       text = decoded;
     }
 
-    if (looks_binary(text, options.delimiter)) {
+    const char* binary = binary_kind(sample);
+    if (binary != nullptr || looks_binary(text, options.delimiter)) {
       file_issue("error", "not_text",
-                 "this file does not look like text (it holds NUL or control bytes): it is not a CSV file; "
-                 "it may be a spreadsheet, an archive or an image chosen by mistake");
+                 binary != nullptr ? std::string("this file is ") + binary + ", not a CSV file"
+                                   : "this file does not look like text (it holds NUL or control bytes): it is not a "
+                                     "CSV file; it may be a spreadsheet, an archive or an image chosen by mistake");
       phase = Phase::kNotText;
       release_sample();
       return;
@@ -241,5 +243,6 @@ void CsvReader::finish() {
 
 const CsvDialect& CsvReader::dialect() const { return impl_->dialect; }
 std::uint64_t CsvReader::bytes_fed() const { return impl_->bytes; }
+bool CsvReader::refused() const { return impl_->phase == Impl::Phase::kNotText; }
 
 }  // namespace bbb

@@ -98,17 +98,35 @@ EncodingChoice choose_encoding(std::string_view raw, Encoding forced, bool is_wh
   return choice;
 }
 
+const char* binary_kind(std::string_view sample) {
+  struct Signature { std::string_view magic; const char* kind; };
+  static constexpr Signature kSignatures[] = {
+      {"PK\x03\x04", "a zip archive (an Excel .xlsx workbook is one: save it as CSV)"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Excel .xls workbook or another Office file (save it as CSV)"},
+      {"\x89PNG", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+      {"GIF8", "a GIF image"},
+      {"%PDF", "a PDF document"},
+      {"\x1F\x8B", "a gzip archive (unpack it first)"},
+  };
+  for (const Signature& s : kSignatures)
+    if (sample.substr(0, s.magic.size()) == s.magic) return s.kind;
+  return nullptr;
+}
+
 bool looks_binary(std::string_view utf8_sample, char delimiter_option) {
+  if (binary_kind(utf8_sample) != nullptr) return true;
   // Counted with no early exit and no branch, so that the loop vectorises:
   // it runs once a file over the whole sample, in V8's baseline tier.
-  std::size_t nuls = 0, controls = 0;
+  std::size_t controls = 0;
   for (char ch : utf8_sample) {
     const auto c = static_cast<unsigned char>(ch);
-    nuls += c == 0;
     const bool control = c < 0x20 || c == 0x7F;
-    controls += control && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A && ch != delimiter_option;
+    controls += control && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1A && (c == 0 || ch != delimiter_option);
   }
-  return nuls > 0 || controls * 10 > utf8_sample.size();
+  // Text with a stray NUL or control byte is text (the row that holds it is
+  // rejected); past one byte in 20 it is not text.
+  return controls * 20 > utf8_sample.size();
 }
 
 std::size_t sep_line_length(std::string_view text, char* delimiter) {

@@ -60,6 +60,30 @@ bool parse_percent(std::string_view text, std::int64_t* out) {
 
 // Reading the cells of one row, recording problems against their columns.
 namespace {
+// Whether text holds a NUL or another C0 control byte but tab, CR, LF: eight bytes
+// a step (a byte below 0x20 sets its high bit in the test word), the exact
+// look only on a hit. Free text (ids, customers, types) is checked with it;
+// the parsed fields refuse such a byte anyway.
+inline bool has_control_byte(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::size_t i = 0;
+  bool maybe = false;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    maybe |= ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+  }
+  for (; i < text.size(); ++i) maybe |= static_cast<unsigned char>(text[i]) < 0x20;
+  if (!maybe) return false;
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;  // a quoted field may hold line ends
+  }
+  return false;
+}
+}  // namespace
+
+namespace {
 // Whether a[0..10) and b[0..10) are the same bytes: one 8-byte and one
 // 2-byte compare.
 inline bool same_ten_bytes(const char* a, const char* b) {
@@ -71,6 +95,27 @@ inline bool same_ten_bytes(const char* a, const char* b) {
   std::memcpy(&b2, b + 8, 2);
   return ((a8 ^ b8) | static_cast<std::uint64_t>(a2 ^ b2)) == 0;
 }
+}  // namespace
+
+namespace {
+
+// An amount as written: read with 0, 1, ... decimal places until one takes
+// every digit it has (a digit past the places read must be zero).
+bool read_written_amount(std::string_view text, char decimal, WrittenAmount* out, std::string* why) {
+  ParsedAmount a;
+  for (int d = 0; d <= kMaxWrittenDecimals; ++d) {
+    std::string attempt;
+    if (parse_amount(text, decimal, d, &a, &attempt)) {
+      *out = {a.minor, d};
+      return true;
+    }
+    // Only too many decimals is worth another try; any other reason is final.
+    if (attempt.find("more decimal places") == std::string::npos) { *why = attempt; return false; }
+  }
+  *why = "the amount has more than " + std::to_string(kMaxWrittenDecimals) + " decimal places, more than any currency: money is never rounded";
+  return false;
+}
+
 }  // namespace
 
 struct LineReader::Context {
@@ -122,6 +167,12 @@ struct LineReader::Context {
                              std::string(message), std::string(value)});
   }
   BBB_COLD void error(Field f, std::string_view code, std::string_view message) { issue("error", f, code, message, cell(f)); }
+  // False (the row rejected) when a free-text field holds a control byte.
+  bool free_text(Field f) {
+    if (!has_control_byte(cell(f))) return true;
+    error(f, "control_character", "the value holds a NUL or another control character: is this the right file?");
+    return false;
+  }
   BBB_COLD void warning(Field f, std::string_view code, std::string_view message) { issue("warning", f, code, message, cell(f)); }
   // The issues whose message is built from values: built here, not in the row's code.
   BBB_COLD void currency_mismatch(const CurrencyCode& in_amount, const CurrencyCode& in_column) {
@@ -183,11 +234,11 @@ struct LineReader::Context {
     return true;
   }
 
-  // An amount of an invoices or fulfilment row, in ten-thousandths.
-  bool aux_amount(std::int64_t* out) {
+  // An amount of an invoices or fulfilment row, as written.
+  bool aux_amount(WrittenAmount* out) {
     if (!present(Field::kAmount)) { error(Field::kAmount, "missing_amount", "no amount"); return false; }
     std::string why;
-    if (!read_money(std::string(cell(Field::kAmount)), reader.formats_.decimal, kAuxDigits, out, &why)) {
+    if (!read_written_amount(cell(Field::kAmount), reader.formats_.decimal, out, &why)) {
       error(Field::kAmount, "bad_amount", why);
       return false;
     }
@@ -207,18 +258,20 @@ LineReader::LineReader(FileKind kind, ColumnMapping mapping, ColumnFormats forma
   }
 }
 
-bool read_money(const std::string& text, char decimal, int digits, std::int64_t* out, std::string* why) {
-  ParsedAmount a;
-  if (!parse_amount(text, decimal, digits, &a, why)) return false;
-  *out = a.minor;
-  return true;
-}
 
-bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out) {
-  std::int64_t divisor = 1;
-  for (int i = digits; i < kAuxDigits; ++i) divisor *= 10;
-  if (amount_e4 % divisor != 0) return false;
-  *out = amount_e4 / divisor;
+bool in_currency(const WrittenAmount& amount, int digits, std::int64_t* out, std::string* why) {
+  if (amount.decimals > digits) {
+    *why = "the amount has more decimal places than its line's currency's " + std::to_string(digits) + ": money is never rounded";
+    return false;
+  }
+  std::int64_t scale = 1;
+  for (int i = amount.decimals; i < digits; ++i) scale *= 10;
+  const std::int64_t magnitude = amount.units < 0 ? -amount.units : amount.units;
+  if (magnitude > kMaxMinor / scale) {
+    *why = "the amount is too large to be exact (over 2^53 minor units)";
+    return false;
+  }
+  *out = amount.units * scale;
   return true;
 }
 
@@ -270,6 +323,7 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
   l.id = cx.cell(Field::kId);
   if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
   l.customer = cx.cell(Field::kCustomer);
+  ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer) & cx.free_text(Field::kType);
 
   if (cx.present(Field::kStatus) && !status_memo_.read(cx.cell(Field::kStatus), &l.status, parse_status)) {
     cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");
@@ -415,10 +469,11 @@ void LineReader::read_invoice(const CsvRecord& record, InvoiceRow* out, RowResul
   out->line = record.line;
   out->id = std::string(cx.cell(Field::kId));
   if (out->id.empty()) { cx.error(Field::kId, "missing_id", "no id: an invoice names the line it bills"); ok = false; }
+  ok &= cx.free_text(Field::kId);
   bool has_date = false;
   ok &= cx.date(Field::kInvoiceDate, &has_date, &out->date);
   if (ok && !has_date) { cx.error(Field::kInvoiceDate, "missing_date", "no invoice_date"); ok = false; }
-  ok &= cx.aux_amount(&out->amount_e4);
+  ok &= cx.aux_amount(&out->amount);
   result.accepted = ok;
 }
 
@@ -429,6 +484,7 @@ void LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out, Ro
   out->line = record.line;
   out->id = std::string(cx.cell(Field::kId));
   if (out->id.empty()) { cx.error(Field::kId, "missing_id", "no id: a fulfilment row names the line it fulfils"); ok = false; }
+  ok &= cx.free_text(Field::kId);
   bool has_date = false;
   ok &= cx.date(Field::kDate, &has_date, &out->date);
   if (ok && !has_date) { cx.error(Field::kDate, "missing_date", "no date"); ok = false; }
@@ -439,7 +495,7 @@ void LineReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out, Ro
       ok = false;
     }
   } else if (cx.present(Field::kAmount)) {
-    ok &= cx.aux_amount(&out->amount_e4);
+    ok &= cx.aux_amount(&out->amount);
   } else {
     cx.error(Field::kAmount, "missing_amount", "neither amount nor percent_complete");
     ok = false;

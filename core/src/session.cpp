@@ -73,6 +73,8 @@ std::int64_t Session::rows_read_in_file() const {
   return files_.back().rows.read + static_cast<std::int64_t>(sample_.size());
 }
 
+bool Session::wants_more() const { return reader_ != nullptr && !reader_->refused(); }
+
 bool Session::end(std::string* error) {
   if (!reader_) { *error = "no file is being read"; return false; }
   reader_->finish();
@@ -150,6 +152,28 @@ void Session::keep_sample_row(const CsvRecord& record) {
   if (sample_.size() >= kSampleRows) decide_formats();
 }
 
+namespace {
+
+// The header as a message may echo it: the first few columns, each cut,
+// and a count of the rest, so that a 20 MB header gives a one-line reason.
+std::string header_excerpt(const std::vector<std::string>& headers) {
+  constexpr std::size_t kShown = 8, kChars = 40;
+  std::string out;
+  for (std::size_t i = 0; i < headers.size() && i < kShown; ++i) {
+    std::string h = headers[i];
+    if (h.size() > kChars) {
+      std::size_t cut = kChars;
+      while (cut > 0 && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      h = h.substr(0, cut) + "...";
+    }
+    out += (i == 0 ? "" : ", ") + h;
+  }
+  if (headers.size() > kShown) out += " and " + std::to_string(headers.size() - kShown) + " more columns";
+  return std::to_string(headers.size()) + (headers.size() == 1 ? " column: " : " columns: ") + out;
+}
+
+}  // namespace
+
 void Session::take_header(const CsvRecord& record) {
   header_seen_ = true;
   FileSummary& file = files_.back();
@@ -174,10 +198,8 @@ void Session::take_header(const CsvRecord& record) {
                    " (the currency setting)");
   const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
   if (!missing.empty()) {
-    std::string seen;
-    for (const std::string& h : headers) seen += (seen.empty() ? "" : ", ") + h;
     file_issue("error", "missing_column",
-               "no column for " + join_fields(missing) + " (the header has: " + seen +
+               "no column for " + join_fields(missing) + " (the header has " + header_excerpt(headers) +
                    "); name the column in the mapping settings");
     fatal_ = true;
     file.readable = false;
@@ -241,9 +263,28 @@ void Session::process(const CsvRecord& record) {
     file.rows.accepted++;
   } else {
     file.rows.rejected++;
-    if (result.rejected_amount) file.rows.rejected_value[result.currency] += *result.rejected_amount;
+    if (result.rejected_amount) add_rejected_value(result.currency, *result.rejected_amount);
   }
   if (!result.issues.empty()) log_row_issues(record, &result);
+}
+
+void Session::add_rejected_value(const CurrencyCode& currency, std::int64_t amount) {
+  // Kept within 2^53 - 1 minor units like every figure: past it the sum
+  // stops there, and the file says so once.
+  std::int64_t& value = files_.back().rows.rejected_value[currency];
+  const std::int64_t magnitude = amount < 0 ? -amount : amount;
+  const std::int64_t room = kMaxMinor - (value < 0 ? -value : value);
+  if (magnitude <= room || (value < 0) != (amount < 0)) {
+    value += amount;
+    return;
+  }
+  value = value < 0 ? -kMaxMinor : kMaxMinor;
+  if (!rejected_value_capped_) {
+    rejected_value_capped_ = true;
+    file_issue("warning", "rejected_value_capped",
+               "the value of the rejected rows in " + std::string(currency.view()) +
+                   " passes 2^53 - 1 minor units: it is shown up to there");
+  }
 }
 
 bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
@@ -367,16 +408,27 @@ void Session::deliver(const ContractLine& line, std::string_view segment) {
 }
 
 void Session::reject_unmatched_rows() {
+  // Listed in file and line order (the rows wait in a hash map), each
+  // against its file's id column.
+  struct Unmatched { FileKind kind; std::int64_t line; const std::string* id; };
+  std::vector<Unmatched> unmatched;
   for (auto& [id, aux] : aux_) {
     if (aux.matched) continue;
-    for (const InvoiceRow& inv : aux.invoices) {
-      issues_.add({"invoices", inv.line, "", "error", "unknown_line", "no booked contract line has this id", id});
-      count_as_rejected(FileKind::kInvoices);
-    }
-    for (const FulfilmentRow& row : aux.fulfilment) {
-      issues_.add({"fulfilment", row.line, "", "error", "unknown_line", "no booked contract line has this id", id});
-      count_as_rejected(FileKind::kFulfilment);
-    }
+    for (const InvoiceRow& inv : aux.invoices) unmatched.push_back({FileKind::kInvoices, inv.line, &id});
+    for (const FulfilmentRow& row : aux.fulfilment) unmatched.push_back({FileKind::kFulfilment, row.line, &id});
+  }
+  std::sort(unmatched.begin(), unmatched.end(), [](const Unmatched& a, const Unmatched& b) {
+    return a.kind != b.kind ? a.kind < b.kind : a.line < b.line;
+  });
+  for (const Unmatched& u : unmatched) {
+    std::string column = "id";
+    for (const FileSummary& f : files_)
+      if (f.kind == u.kind && f.mapping.has(Field::kId)) column = f.mapping.headers[static_cast<std::size_t>(f.mapping.of(Field::kId))];
+    issues_.add({file_kind_name(u.kind), u.line, column, "error", "unknown_line", "no booked contract line has this id", *u.id});
+    count_as_rejected(u.kind);
+  }
+  for (auto& [id, aux] : aux_) {
+    if (aux.matched) continue;
     aux.invoices.clear();
     aux.fulfilment.clear();
     aux.matched = true;
@@ -394,24 +446,43 @@ bool Session::take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* 
   AuxRows& aux = it->second;
   aux.matched = true;
   const int digits = minor_digits(line.currency);
-  auto reject = [&](FileKind kind, std::int64_t at, const std::string& code, const std::string& message) {
-    issues_.add({file_kind_name(kind), at, "", "error", code, message, std::string(line.id)});
+  // Against the file's column, as every issue of a row is.
+  auto reject = [&](FileKind kind, std::int64_t at, Field field, const std::string& code, const std::string& message) {
+    std::string column = field_name(field);
+    for (const FileSummary& f : files_)
+      if (f.kind == kind && f.mapping.has(field)) column = f.mapping.headers[static_cast<std::size_t>(f.mapping.of(field))];
+    issues_.add({file_kind_name(kind), at, column, "error", code, message, std::string(line.id)});
     count_as_rejected(kind);
   };
+  // Invoices share the currency's bound with its bookings, twice their
+  // size (a cancellation's true-up may bill it back): every figure of the
+  // report stays within 2^53 - 1 minor units.
+  std::int64_t& budget = booked_total(line.currency);
   for (const InvoiceRow& inv : aux.invoices) {
     std::int64_t amount;
-    if (scale_aux_amount(inv.amount_e4, digits, &amount)) invoices.push_back({inv.date, amount});
-    else reject(FileKind::kInvoices, inv.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+    std::string why;
+    if (!in_currency(inv.amount, digits, &amount, &why)) {
+      reject(FileKind::kInvoices, inv.line, Field::kAmount, "bad_amount", why + " (" + std::string(line.currency.view()) + ")");
+    } else if ((amount < 0 ? -amount : amount) > (kMaxMinor - budget) / 2) {
+      reject(FileKind::kInvoices, inv.line, Field::kAmount, "total_too_large",
+             "the figures in " + std::string(line.currency.view()) +
+                 " would pass 2^53 - 1 minor units with this invoice, past which totals are no longer exact");
+    } else {
+      budget += 2 * (amount < 0 ? -amount : amount);
+      invoices.push_back({inv.date, amount});
+    }
   }
   if (!aux.fulfilment.empty()) {
     has_fulfilment = true;
     fulfilment.is_percent = aux.fulfilment.front().is_percent;
     for (const FulfilmentRow& f : aux.fulfilment) {
       std::int64_t amount = f.percent_millionths;
+      std::string why;
       if (f.is_percent != fulfilment.is_percent)
-        reject(FileKind::kFulfilment, f.line, "mixed_fulfilment", "a line's fulfilment rows must all be amounts or all percentages");
-      else if (!f.is_percent && !scale_aux_amount(f.amount_e4, digits, &amount))
-        reject(FileKind::kFulfilment, f.line, "bad_amount", "the amount has more decimals than the line's currency " + std::string(line.currency.view()));
+        reject(FileKind::kFulfilment, f.line, f.is_percent ? Field::kPercentComplete : Field::kAmount, "mixed_fulfilment",
+               "a line's fulfilment rows must all be amounts or all percentages");
+      else if (!f.is_percent && !in_currency(f.amount, digits, &amount, &why))
+        reject(FileKind::kFulfilment, f.line, Field::kAmount, "bad_amount", why + " (" + std::string(line.currency.view()) + ")");
       else fulfilment.rows.push_back({f.date, amount});
     }
     std::stable_sort(fulfilment.rows.begin(), fulfilment.rows.end(),

@@ -90,6 +90,9 @@ class CsvReader {
 
   const CsvDialect& dialect() const;
   std::uint64_t bytes_fed() const;
+  // True once the first block showed the file is not text: nothing more it
+  // holds is read, so a caller may stop feeding it (/dev/zero ends).
+  bool refused() const;
 
  private:
   struct Impl;

@@ -31,10 +31,14 @@ struct EncodingChoice {
 //      -> UTF-8; otherwise Windows-1252, flagged assumed_windows_1252.
 BBB_COLD EncodingChoice choose_encoding(std::string_view raw, Encoding forced, bool is_whole_file);
 
-// True when the decoded sample does not look like text: it holds a NUL, or
-// more than 10% of its bytes are C0 control characters other than tab, LF,
-// CR, form feed, Ctrl-Z and the configured delimiter.
+// True when the decoded sample does not look like text: it starts as a
+// known binary format does, or more than 1 byte in 20 is a NUL or a C0
+// control character other than tab, LF, CR, form feed, Ctrl-Z and the
+// configured delimiter. A stray control byte in text is not enough: the
+// row that holds it is rejected instead (one rule wherever it is).
 BBB_COLD bool looks_binary(std::string_view utf8_sample, char delimiter_option);
+// What a sample's first bytes say a binary file is ("a PNG image"), or null.
+const char* binary_kind(std::string_view sample);
 
 // Length of Excel's "sep=X" first line, line end included ("sep" in any
 // case; X any byte but a quote or a line end, followed by a line end or the

@@ -36,23 +36,27 @@ struct RowResult {
 };
 
 // Amounts of invoices and fulfilment are read before the line they belong to
-// (and so its currency) is known: they are kept in ten-thousandths, exact
-// for every currency of up to four decimals, and scaled when matched.
-constexpr int kAuxDigits = 4;
+// (and so its currency) is known: each is kept exactly as written, digits
+// and decimal places, and read in the line's currency when matched.
+struct WrittenAmount {
+  std::int64_t units = 0;  // the amount x 10^decimals
+  int decimals = 0;        // the fewest decimal places that write it (12.50 -> 1)
+};
+constexpr int kMaxWrittenDecimals = 4;  // no currency has more
 
-struct InvoiceRow { std::string id; std::int64_t line = 0; Date date; std::int64_t amount_e4 = 0; };
+struct InvoiceRow { std::string id; std::int64_t line = 0; Date date; WrittenAmount amount; };
 struct FulfilmentRow {
   std::string id;
   std::int64_t line = 0;
   Date date;
   bool is_percent = false;
-  std::int64_t amount_e4 = 0;           // when !is_percent
+  WrittenAmount amount;                 // when !is_percent
   std::int64_t percent_millionths = 0;  // cumulative percent complete x 1e6 (0..100e6)
 };
 
-// Scales an amount kept in ten-thousandths to a currency's minor units;
-// false when it has more decimals than the currency.
-bool scale_aux_amount(std::int64_t amount_e4, int digits, std::int64_t* out);
+// The amount in minor units of a currency of `digits` decimals; false (and
+// *why) when it has more decimals, or is past 2^53 - 1 minor units.
+bool in_currency(const WrittenAmount& amount, int digits, std::int64_t* out, std::string* why);
 
 class LineReader {
  public:

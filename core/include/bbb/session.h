@@ -73,6 +73,9 @@ class Session {
   bool end(std::string* error);
   bool in_file() const { return reader_ != nullptr; }
   std::int64_t rows_read_in_file() const;
+  // False once the file being read is refused as not text: feeding the rest
+  // changes nothing, and a caller stops reading it (decided from the first block).
+  bool wants_more() const;
 
   const ReadSettings& settings() const { return settings_; }
   const std::vector<FileSummary>& files() const { return files_; }
@@ -124,6 +127,7 @@ class Session {
   // An accepted line to the folding half, at once or in the next batch.
   void deliver(const ContractLine& line, std::string_view segment);
   // Not cold (every line of a file with invoices), but kept out of deliver.
+  void add_rejected_value(const CurrencyCode& currency, std::int64_t amount);
   [[gnu::noinline]] bool take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices, Fulfilment* fulfilment);
   // A row counted as accepted when read, rejected once its line is known.
   void count_as_rejected(FileKind kind);
@@ -146,6 +150,7 @@ class Session {
   std::unique_ptr<CsvReader> reader_;
   bool header_seen_ = false;
   bool fatal_ = false;
+  bool rejected_value_capped_ = false;  // said once a session
   std::unique_ptr<LineReader> line_reader_;
   SampleRows sample_;  // the first rows, until the formats are decided
   std::vector<CsvIssue> pending_csv_issues_;
