@@ -35,6 +35,15 @@ bool parse_positive_whole(std::string_view text, std::int32_t* out) {
   return true;
 }
 
+// A whole number too long for a term (99999999): named as too large, not as no number.
+bool is_long_whole_number(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.size() <= 6) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return s.find_first_not_of('0') != std::string_view::npos;
+}
+
 // Reads a percentage 0..100 with up to six decimals, as millionths of a percent.
 bool parse_percent(std::string_view text, std::int64_t* out) {
   std::string_view s = trim(text);
@@ -396,7 +405,9 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
 
   std::int32_t term = 0;
   if (cx.present(Field::kTermMonths) && !parse_positive_whole(cx.cell(Field::kTermMonths), &term)) {
-    cx.error(Field::kTermMonths, "bad_term", "term_months must be a whole number of at least 1");
+    cx.error(Field::kTermMonths, "bad_term",
+             is_long_whole_number(cx.cell(Field::kTermMonths)) ? "term_months is over 1200 (100 years): a typing mistake?"
+                                                                : "term_months must be a whole number of at least 1");
     ok = false;
   } else if (term > kMaxTermMonths) {
     cx.error(Field::kTermMonths, "bad_term", "term_months is over 1200 (100 years): a typing mistake?");

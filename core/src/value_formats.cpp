@@ -22,7 +22,52 @@ bool read_number(std::string_view s, std::size_t* pos, int max_len, int* value) 
 
 // Splits a date into three numbers and the separator between them; the
 // first number may have 4 digits (year first) or the last (year last).
-struct DateParts { int a = 0, b = 0, c = 0; int a_len = 0, c_len = 0; char sep = 0; };
+struct DateParts { int a = 0, b = 0, c = 0; int a_len = 0, c_len = 0; char sep = 0; bool bad_time = false; };
+
+// A time of day after a date, as exports write it: H:MM, H:MM:SS(.fff),
+// then maybe AM/PM and a zone (Z, UTC, PST, +02:00). Only checked: the date
+// is the calendar date as written, never converted between zones.
+bool valid_time(std::string_view t) {
+  std::size_t i = 0;
+  const auto number = [&](std::size_t min_digits, std::size_t max_digits, int* out) {
+    std::size_t n = 0;
+    *out = 0;
+    while (i < t.size() && n < max_digits && is_digit(t[i])) { *out = *out * 10 + (t[i++] - '0'); ++n; }
+    return n >= min_digits;
+  };
+  int h = 0, m = 0, sec = 0;
+  if (!number(1, 2, &h) || i >= t.size() || t[i++] != ':' || !number(2, 2, &m) || m > 59) return false;
+  if (i < t.size() && t[i] == ':') {
+    ++i;
+    if (!number(2, 2, &sec) || sec > 60) return false;
+    if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
+      ++i;
+      int fraction = 0;
+      if (!number(1, 9, &fraction)) return false;
+    }
+  }
+  while (i < t.size() && t[i] == ' ') ++i;
+  bool half_day = false;
+  if (i + 1 < t.size() && (t[i + 1] == 'M' || t[i + 1] == 'm') &&
+      (t[i] == 'A' || t[i] == 'a' || t[i] == 'P' || t[i] == 'p')) {
+    half_day = true;
+    i += 2;
+    while (i < t.size() && t[i] == ' ') ++i;
+  }
+  if (half_day ? h < 1 || h > 12 : h > 23) return false;
+  if (i == t.size()) return true;
+  if (t[i] == '+' || t[i] == '-') {  // +02:00, +0200, -05
+    ++i;
+    int zh = 0, zm = 0;
+    if (!number(2, 2, &zh) || zh > 14) return false;
+    if (i < t.size() && t[i] == ':') ++i;
+    if (i < t.size() && !number(2, 2, &zm)) return false;
+    return i == t.size() && zm <= 59;
+  }
+  std::size_t letters = 0;  // Z, UTC, GMT, PST, CEST
+  while (i < t.size() && ((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z'))) { ++i; ++letters; }
+  return i == t.size() && letters >= 1 && letters <= 5;
+}
 
 bool split_date(std::string_view s, DateParts* p) {
   std::size_t pos = 0, start = 0;
@@ -40,7 +85,9 @@ bool split_date(std::string_view s, DateParts* p) {
   p->c_len = static_cast<int>(pos - start);
   if (pos == s.size()) return true;
   // A time of day may follow.
-  return (s[pos] == ' ' || s[pos] == 'T') && pos + 1 < s.size() && is_digit(s[pos + 1]);
+  if ((s[pos] != ' ' && s[pos] != 'T') || pos + 1 >= s.size() || !is_digit(s[pos + 1])) return false;
+  p->bad_time = !valid_time(s.substr(pos + 1));
+  return !p->bad_time;
 }
 
 }  // namespace
@@ -82,7 +129,8 @@ bool parse_date(std::string_view text, DateOrder order, Date* out, std::string* 
   }
   DateParts p;
   if (!split_date(s, &p)) {
-    *why = "not a date: expected YYYY-MM-DD (or DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)";
+    *why = p.bad_time ? "not a date: the time of day after it is no time (H:MM, H:MM:SS, AM/PM, a zone)"
+                      : "not a date: expected YYYY-MM-DD (or DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY)";
     return false;
   }
   int y, m, d;
