@@ -6,7 +6,8 @@ paths relative to the folder), and either expected.json (a subset of the
 report JSON: every key present must match, recursively; arrays must have the
 same length and match element by element) or expected_exit plus an optional
 expected_stderr (a substring of standard error). A memory_limit_mb file runs
-the binary with that much address space (RLIMIT_AS).
+the binary with that much address space (RLIMIT_AS); an input_path file names
+the input instead of input.csv.
 """
 import json
 import os
@@ -57,7 +58,11 @@ def main():
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    proc = subprocess.run([bbb, "report", "input.csv", *args], cwd=case, capture_output=True, timeout=60,
+    source = "input.csv"  # an input_path file names another input (/dev/zero)
+    if os.path.exists(os.path.join(case, "input_path")):
+        with open(os.path.join(case, "input_path"), encoding="utf-8") as f:
+            source = f.read().strip()
+    proc = subprocess.run([bbb, "report", source, *args], cwd=case, capture_output=True, timeout=60,
                           preexec_fn=limit_memory if limit else None)
     stderr = proc.stderr.decode("utf-8", "replace")
 
