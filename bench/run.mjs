@@ -244,7 +244,7 @@ if (ps) {
 // as Vite prints them).
 const assets = path.join(root, 'web/dist/assets');
 const payload = fs.existsSync(assets)
-  ? fs.readdirSync(assets).filter((f) => /^(bbb-.*\.wasm|engine\.worker-.*\.js|blob_reader\.worker-.*\.js)$/.test(f)).map((f) => {
+  ? fs.readdirSync(assets).filter((f) => /^(bbb-.*\.wasm|engine\.worker-.*\.js|reader\.worker-.*\.js)$/.test(f)).map((f) => {
       const bytes = fs.readFileSync(path.join(assets, f));
       return { file: f, kb: bytes.length / 1000, gzip_kb: zlib.gzipSync(bytes, { level: 9 }).length / 1000 };
     })

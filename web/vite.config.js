@@ -37,8 +37,11 @@ function requireInputs() {
 }
 
 // The head every page shares, with its Content-Security-Policy: written
-// once here, put where a page says <!-- bbb:head -->.
-const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self'; " +
+// once here, put where a page says <!-- bbb:head -->, and sent as a header
+// by `npm run serve:web` (preview.headers). worker-src blob:: the workers
+// start from blob: URLs so that they run under this policy too
+// (src/module_worker.js); 'self': the scripts they import.
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self' blob:; " +
   "img-src 'self' blob: data:; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 const HEAD = ['<meta charset="utf-8" />', '<meta name="viewport" content="width=device-width, initial-scale=1" />',
   '<meta name="color-scheme" content="light dark" />', `<meta http-equiv="Content-Security-Policy"\n          content="${CSP}" />`,
@@ -98,5 +101,7 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.PORT) || 8080,
     strictPort: true,
+    // On every response, scripts too: a worker started from a URL takes its policy from its own response.
+    headers: { 'Content-Security-Policy': CSP },
   },
 });

@@ -105,6 +105,20 @@ export async function startBrowser(options = {}) {
   return { ...state, state, openPage, close, foreignRequests };
 }
 
+/**
+ * The page's workers whose self.name is `name` (create_worker.js names them
+ * 'engine', 'reading' and 'reader'; their URLs are blob: URLs).
+ * @param {import('playwright-core').Page} page
+ * @param {string} name
+ */
+export async function workersNamed(page, name) {
+  const named = [];
+  for (const worker of page.workers()) {
+    if ((await worker.evaluate(() => self.name).catch(() => null)) === name) named.push(worker);
+  }
+  return named;
+}
+
 /** Waits for a report on the page. */
 export async function waitForReport(page, timeout = 60_000) {
   await page.locator('#results[data-ready="true"] section.currency').first().waitFor({ timeout });
@@ -141,14 +155,15 @@ export async function watchPage(page, errors) {
  * files: {name: text, or {copy: path}}. close() removes the folder too.
  * @param {Record<string, string | {copy: string}>} files
  * @param {string} prefix
+ * @param {{redirects?: Record<string, string>}} [options] as serveStatic's
  */
-export async function startHost(files, prefix) {
+export async function startHost(files, prefix, options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bbb-host-'));
   for (const [name, content] of Object.entries(files)) {
     if (typeof content === 'string') writeFileSync(join(dir, name), content);
     else copyFileSync(content.copy, join(dir, name));
   }
-  const server = await serveStatic(dir, prefix);
+  const server = await serveStatic(dir, prefix, options);
   const { context, profileDir } = await launchChromium();
   /** @type {string[]} */
   const requested = [];

@@ -6,7 +6,8 @@
 // reports. File content is shown as text, never as HTML.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cell, shot, startBrowser, waitForReport } from './browser.mjs';
+import { join } from 'node:path';
+import { cell, shot, SHOTS, startBrowser, waitForReport } from './browser.mjs';
 
 let b;
 before(async () => { b = await startBrowser(); });
@@ -104,4 +105,73 @@ test('rejected rows are listed with line, column, reason and raw row; the accept
   // The rejected EUR row is in no report currency: the report's minor_digits still names it.
   await page.locator('.rejected-value', { hasText: 'EUR 50.00' }).waitFor({ timeout: 10_000 });
   await shot(page, 'issues');
+});
+
+test('a header of 100,000 columns: the page stays responsive, the lists are bounded with a notice, any column is picked by name', { timeout: 180_000 }, async () => {
+  const page = await b.openPage();
+  await page.evaluate(() => localStorage.clear());
+  // The main thread's longest task from now on.
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.longestTask = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longestTask = Math.max(w.longestTask, e.duration); }).observe({ type: 'longtask' });
+  });
+  const names = ['id', 'booking_date', 'amount'];
+  for (let i = 4; i <= 100_000; i++) names.push(`extra_column_${i}`);
+  const csv = `${names.join(',')}\nW1,2024-01-01,100.00${','.repeat(names.length - 3)}\nW2,2024-02-01,50.00${','.repeat(names.length - 3)}\n`;
+  await page.locator('#file-input').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // The page answers all along (a round trip's bound is looser than the longest task's: it also waits on this process).
+  let slowest = 0;
+  for (const t0 = Date.now(); ;) {
+    const asked = Date.now();
+    const ready = await page.evaluate(() => document.getElementById('results')?.dataset.ready);
+    slowest = Math.max(slowest, Date.now() - asked);
+    if (ready === 'true') break;
+    assert.ok(Date.now() - t0 < 120_000, 'no report after 120 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-02'), '50.00');
+  assert.ok(slowest < 3000, `a round trip to the page took ${slowest} ms`);
+  const longest = await page.evaluate(() => /** @type {any} */ (window).longestTask);
+  assert.ok(longest < 1000, `the main thread was busy for ${longest} ms at once`);
+
+  await page.locator('#columns-panel summary').click();
+  assert.equal(await page.locator('.mapping-note.wide-header').textContent(),
+    "This file has 100,000 columns; the lists show the first 500: type a column's name to pick another.");
+  const options = await page.locator('#map-customer option').evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+  assert.equal(options.length, 501);
+  assert.deepEqual(options.slice(0, 5), ['', 'id', 'booking_date', 'amount', 'extra_column_4']);
+  assert.equal(await page.locator('#split-by option').count(), 501);
+  assert.match(await page.locator('.file-facts').textContent(), /extra_column_23 and 99,977 more/);
+  await page.locator('#columns-panel').screenshot({ path: join(SHOTS, 'columns-wide-header.png') });
+
+  // A column far down the header, by name: the suggestions are bounded, the name is chosen in the select.
+  const byName = page.locator('#map-customer-name');
+  await byName.pressSequentially('column_9999');
+  await page.waitForFunction(() => document.querySelectorAll('#map-customer-name-list option').length > 0);
+  const suggested = await page.locator('#map-customer-name-list option').evaluateAll((os) => os.map((o) => /** @type {HTMLOptionElement} */ (o).value));
+  assert.ok(suggested.length <= 50 && suggested.every((n) => n.includes('column_9999')), suggested.join(' '));
+  assert.equal(suggested[0], 'extra_column_9999');
+  // A suggestion picked as Chromium picks one from a datalist.
+  await byName.evaluate((input) => {
+    /** @type {HTMLInputElement} */ (input).value = 'extra_column_99990';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+  });
+  assert.equal(await page.locator('#map-customer').inputValue(), 'extra_column_99990');
+  // A whole name typed, then Enter.
+  await byName.fill('extra_column_99999');
+  await byName.press('Enter');
+  assert.equal(await page.locator('#map-customer').inputValue(), 'extra_column_99999');
+  assert.equal(await byName.inputValue(), '', 'the select shows the choice now');
+  // A name that is no column says so and chooses nothing.
+  await byName.fill('no_such_column');
+  await byName.press('Enter');
+  assert.equal(await byName.evaluate((i) => /** @type {HTMLInputElement} */ (i).validationMessage), 'No column is named "no_such_column".');
+  assert.equal(await page.locator('#map-customer').inputValue(), 'extra_column_99999');
+  await byName.fill('');
+  // Applied, the engine reads the file with it.
+  await page.locator('#mapping-apply').click();
+  await page.waitForFunction(() => document.getElementById('results')?.dataset.ready === 'true'
+    && /** @type {HTMLSelectElement} */ (document.getElementById('map-customer'))?.value === 'extra_column_99999', null, { timeout: 120_000 });
+  assert.ok(await page.evaluate(() => /** @type {any} */ (window).longestTask) < 1000);
 });

@@ -5,6 +5,7 @@
 // runs under the Content-Security-Policy that docs/embedding.md recommends.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repo, shot, startHost, watchPage } from './browser.mjs';
@@ -28,15 +29,34 @@ const HOST = `<!doctype html>
 <bbb-report src="contracts.csv" period="quarter" as-of="2026-09-30" views="statement,waterfall,pipeline"></bbb-report>
 </body></html>`;
 
+// An intranet page with no policy of its own: only the element keeps src on the page's origin.
+const OPEN_HOST = `<!doctype html>
+<html><head><meta charset="utf-8"><title>Intranet, no policy</title><link rel="icon" href="data:,">
+<script type="module" src="bbb-report.js"></script></head><body></body></html>`;
+
 let host;
 const errors = [];
+/** Another origin, which would hand over a CSV to anyone: every connection and request it gets is counted. */
+const elsewhere = { connections: 0, requests: /** @type {string[]} */ ([]), server: createServer((req, res) => {
+  elsewhere.requests.push(`${req.method} ${req.url}`);
+  res.writeHead(200, { 'content-type': 'text/csv', 'access-control-allow-origin': '*' });
+  res.end('id,booking_date,amount\nX1,2024-01-01,666.00\n');
+}) };
 
 before(async () => {
   assert.ok(existsSync(bundle), `${bundle} is missing: run "npm run build:component" first`);
-  host = await startHost({ 'index.html': HOST, 'bbb-report.js': { copy: bundle },
-    'contracts.csv': { copy: join(repo, 'examples/sales-pipeline.csv') } }, '/intranet/finance/');
+  elsewhere.server.on('connection', () => { elsewhere.connections++; });
+  await new Promise((resolve) => elsewhere.server.listen(0, '127.0.0.1', resolve));
+  const other = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (elsewhere.server.address()).port}`;
+  host = await startHost({ 'index.html': HOST, 'open.html': OPEN_HOST, 'bbb-report.js': { copy: bundle },
+    'contracts.csv': { copy: join(repo, 'examples/sales-pipeline.csv') }, '%E0%A4%A.csv': { copy: join(repo, 'examples/ex1-annual-prepaid.csv') } },
+  '/intranet/finance/',
+  { redirects: { 'moved.csv': `${other}/contracts.csv`, 'renamed.csv': '/intranet/finance/contracts.csv' } });
 });
-after(async () => { await host?.close(); });
+after(async () => {
+  await host?.close();
+  await new Promise((resolve) => elsewhere.server.close(resolve));
+});
 
 test('<bbb-report> renders the report on a host page with hostile CSS, and keeps its styles to itself', { timeout: 120_000 }, async () => {
   const page = await host.context.newPage();
@@ -113,5 +133,31 @@ test('<bbb-report> renders the report on a host page with hostile CSS, and keeps
   }));
   assert.equal(refused, 'foreign_src');
   assert.deepEqual(host.foreignRequests(), []);
+  assert.deepEqual(errors, []);
+});
+
+test('<bbb-report src> follows no redirect: one to another origin is refused before that origin is asked anything', { timeout: 60_000 }, async () => {
+  const page = await host.context.newPage();
+  await watchPage(page, errors);
+  await page.goto(host.server.url + 'open.html');
+  const outcome = (src) => page.evaluate((source) => new Promise((resolve) => {
+    setTimeout(() => resolve({ code: 'no answer in 20 s' }), 20_000);
+    const el = document.createElement('bbb-report');
+    el.addEventListener('bbb-error', (e) => resolve(/** @type {CustomEvent} */ (e).detail));
+    el.addEventListener('bbb-report', (e) => resolve({ code: 'read', rows: /** @type {CustomEvent} */ (e).detail.rows }));
+    el.setAttribute('src', source);
+    document.body.append(el);
+  }), src);
+  const moved = await outcome('moved.csv');
+  assert.equal(moved.code, 'redirected_src', JSON.stringify(moved));
+  assert.match(moved.message, /moved\.csv redirects elsewhere: src must name the file itself, on this page's origin/);
+  // A redirect within the origin is refused too: where it leads is not known before it is followed.
+  assert.equal((await outcome('renamed.csv')).code, 'redirected_src');
+  // The file itself still loads; a src whose name is a malformed escape is read under that name.
+  assert.equal((await outcome('contracts.csv')).code, 'read');
+  assert.equal((await outcome('%E0%A4%A.csv')).code, 'read');
+  // Counted there (Playwright lists a redirect's target as a request as soon as it sees the redirect, followed or not).
+  assert.deepEqual(elsewhere.requests, []);
+  assert.equal(elsewhere.connections, 0);
   assert.deepEqual(errors, []);
 });

@@ -72,3 +72,14 @@ test('a link carries the set-up to a fresh page; the glossary has the linked ent
   assert.deepEqual(b.foreignRequests(), []);
   assert.deepEqual(b.errors, []);
 });
+
+test('the glossary takes a malformed hash as no hash, and an escaped one to its entry', { timeout: 60_000 }, async () => {
+  const broken = await b.openPage('glossary.html#%E0%A4%A');
+  await broken.locator('dt#deferred_revenue_end').waitFor();
+  assert.ok(await broken.locator('.glossary dt').count() > 40);
+  await broken.goto(b.server.url + 'glossary.html#deferred%5Frevenue%5Fend');
+  await broken.locator('dt#deferred_revenue_end').waitFor();
+  const top = await broken.locator('dt#deferred_revenue_end').evaluate((dt) => dt.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 5, `the entry is ${top} px from the top`);
+  assert.deepEqual(b.errors, []);
+});

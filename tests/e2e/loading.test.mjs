@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cell, repo, shot, startBrowser, waitForReport } from './browser.mjs';
+import { cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
 
 let b;
 before(async () => { b = await startBrowser(); });
@@ -96,7 +96,7 @@ test('a file of several MiB streams through the worker in chunks', { timeout: 18
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'big.csv' }).waitFor({ timeout: 150_000 });
   assert.equal(await page.locator('[data-count="accepted"]').textContent(), '40,000');
   // Read by the reader worker the page starts beside the engine's (attach_reader.js).
-  assert.ok(page.workers().some((w) => /blob_reader\.worker/.test(w.url())), page.workers().map((w) => w.url()).join(', '));
+  assert.equal((await workersNamed(page, 'reader')).length, 2, page.workers().map((w) => w.url()).join(', '));
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '480,000,000.00');
   assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '40,000,000.00');
 });
@@ -110,8 +110,8 @@ test('a file of 8 MB or more is read by a second engine worker while the first f
   assert.equal(await page.locator('[data-count="accepted"]').textContent(), '80,000');
   // The engine memory the progress reported is both workers': two heaps of at least 16 MiB.
   assert.ok(Number(await page.locator('#progress-text').getAttribute('data-engine-heap-bytes')) >= 32 * 1048576);
-  const names = await Promise.all(page.workers().filter((w) => /engine\.worker/.test(w.url())).map((w) => w.evaluate(() => self.name)));
-  assert.deepEqual(names.sort(), ['', 'reading']);
+  assert.equal((await workersNamed(page, 'engine')).length, 1);
+  assert.equal((await workersNamed(page, 'reading')).length, 1);
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '960,000,000.00');
   assert.equal(await cell(page, 'USD', 'revenue', '2024-01'), '80,000,000.00');
   assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '880,000,000.00');
@@ -140,12 +140,43 @@ test('a large read shows rows and MB, the page stays responsive, and Cancel stop
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
 });
 
+test('a file dropped while another is read stops that read and is read instead, and the status says so', { timeout: 180_000 }, async () => {
+  const file = bigFile('huge.csv', 700_000);
+  const page = await b.openPage();
+  // Every status line, as the live region shows them.
+  await page.evaluate(() => {
+    const w = /** @type {any} */ (window);
+    w.statusLines = [];
+    const text = /** @type {HTMLElement} */ (document.getElementById('status-text'));
+    new MutationObserver(() => { if (w.statusLines.at(-1) !== text.textContent) w.statusLines.push(text.textContent); })
+      .observe(text, { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator('#file-input').setInputFiles(file);
+  await page.waitForFunction(() => Number(document.getElementById('progress-text')?.dataset.rows) > 0, null, { timeout: 60_000 });
+  const text = readFileSync(join(repo, 'examples/ex1-annual-prepaid.csv'), 'utf8');
+  // What the status says as soon as the drop is handled (the read that follows soon says more).
+  const said = await page.locator('#drop-zone').evaluate((zone, csv) => {
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    return document.getElementById('status-text')?.textContent;
+  }, text);
+  assert.equal(said, 'Stopping the read of huge.csv to read dropped.csv instead…');
+  assert.equal(await page.locator('#status').getAttribute('role'), 'status');
+  await page.locator('#results[data-ready="true"] .file-name', { hasText: 'dropped.csv' }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('[data-count="accepted"]').textContent(), '1');
+  assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  const lines = await page.evaluate(() => /** @type {any} */ (window).statusLines);
+  const stopping = lines.indexOf('Stopping the read of huge.csv to read dropped.csv instead…');
+  assert.ok(stopping >= 0 && lines.indexOf('Stopped reading huge.csv. Looking at the columns of dropped.csv…') > stopping, lines.join(' | '));
+  assert.ok(!lines.some((line) => /cancelled|Could not/.test(line)), lines.join(' | '));
+  assert.equal(await page.locator('#status').isHidden(), true);
+});
+
 /** The page's engine worker (its reader worker and its reading worker, another engine worker named 'reading', run beside it, in no set order). */
 async function engineWorker(page) {
-  for (const w of page.workers()) {
-    if (/engine\.worker/.test(w.url()) && (await w.evaluate(() => self.name)) !== 'reading') return w;
-  }
-  assert.fail(page.workers().map((w) => w.url()).join(', '));
+  const [worker] = await workersNamed(page, 'engine');
+  return worker ?? assert.fail(page.workers().map((w) => w.url()).join(', '));
 }
 
 test('an engine that aborts mid-read (out of memory) is said plainly, and a fresh worker reads the next file', { timeout: 180_000 }, async () => {

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cell, repo, shot, startBrowser, waitForReport } from './browser.mjs';
+import { cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
 
 const exampleCsv = join(repo, 'examples/worked-examples.csv');
 let b;
@@ -28,9 +28,9 @@ test('the page loads under a sub-path with its title and privacy line', { timeou
 test('the engine starts, its wasm fetched, before any file is picked', { timeout: 60_000 }, async () => {
   const before = b.requested.length;
   const page = await b.openPage();
-  const engineWorker = () => page.workers().find((w) => /engine\.worker/.test(w.url()));
+  const engineWorker = async () => (await workersNamed(page, 'engine')).length === 1;
   const wasmFetched = () => b.requested.slice(before).some((url) => /\.wasm$/.test(url));
-  for (const t0 = Date.now(); !(engineWorker() && wasmFetched());) {
+  for (const t0 = Date.now(); !((await engineWorker()) && wasmFetched());) {
     assert.ok(Date.now() - t0 < 30_000, `no engine worker and wasm after 30 s: ${b.requested.slice(before).join(', ')}`);
     await new Promise((r) => setTimeout(r, 20));
   }

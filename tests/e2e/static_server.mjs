@@ -22,14 +22,23 @@ const TYPES = {
 /**
  * @param {string} root folder to serve
  * @param {string} prefix URL path prefix, starting and ending with "/"
+ * @param {{redirects?: Record<string, string>}} [options] redirects: a path (under
+ *   the prefix, as "moved.csv") answered with a 302 to the URL given
  * @returns {Promise<{origin: string, url: string, log: string[], close: () => Promise<void>}>}
  */
-export async function serveStatic(root, prefix) {
+export async function serveStatic(root, prefix, options = {}) {
   const log = [];
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const raw = new URL(req.url ?? '/', 'http://x').pathname;
+    let path = raw;
+    try { path = decodeURIComponent(raw); } catch { /* a malformed escape: the path as it came */ }
     log.push(`${req.method} ${path}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed');
+    const redirect = options.redirects?.[path.slice(prefix.length)];
+    if (path.startsWith(prefix) && redirect) {
+      res.writeHead(302, { location: redirect, 'content-length': 0 });
+      return res.end();
+    }
     if (!path.startsWith(prefix)) return send(res, 404, 'not under ' + prefix);
     let rel = path.slice(prefix.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';

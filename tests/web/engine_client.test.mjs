@@ -89,3 +89,16 @@ test('a cancel the worker honours keeps the worker', async () => {
   await new Promise((r) => setTimeout(r, 30));
   assert.equal(workers[0].terminated, false);
 });
+
+test('a read asked for after a cancel (the next file) is not cut short by the cancel\'s grace time', async () => {
+  const { engine, workers } = client({ cancelGraceMs: 10 });
+  const loading = engine.load({}, []);
+  engine.cancel();
+  workers[0].reply({ id: 1, ok: false, error: { code: 'cancelled', message: 'Reading was cancelled.' } });
+  assert.equal((await loading).error.code, 'cancelled');
+  const next = engine.preview({}, /** @type {any} */ ({}));
+  await new Promise((r) => setTimeout(r, 30));
+  assert.equal(workers[0].terminated, false, 'the worker reading the next file was terminated');
+  workers[0].reply({ id: 2, ok: true, file: {} });
+  assert.equal((await next).ok, true);
+});

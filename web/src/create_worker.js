@@ -3,13 +3,17 @@
 // reader worker beside it that reads the files it is given (attach_reader.js),
 // and a second engine worker, with a reader of its own, that reads the rows
 // of large files while the first folds them (attach_reading_worker.js).
+// Each starts from a blob: URL, under the page's policy (module_worker.js),
+// and is named: 'engine', 'reading', and 'reader' for both readers.
+import engineWorkerUrl from './engine.worker.js?worker&url';
+import readerWorkerUrl from './reader.worker.js?worker&url';
 import { attachReader } from './attach_reader.js';
 import { attachReadingWorker } from './attach_reading_worker.js';
+import { startModuleWorker } from './module_worker.js';
 
-const createReader = () => new Worker(new URL('../../wasm/api/blob_reader.worker.mjs', import.meta.url), { type: 'module' });
+const createReader = () => startModuleWorker(readerWorkerUrl, 'reader');
 
 export function createEngineWorker() {
-  const engine = attachReader(new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module' }), createReader);
-  return attachReadingWorker(engine,
-    () => attachReader(new Worker(new URL('./engine.worker.js', import.meta.url), { type: 'module', name: 'reading' }), createReader));
+  const engine = attachReader(startModuleWorker(engineWorkerUrl, 'engine'), createReader);
+  return attachReadingWorker(engine, () => attachReader(startModuleWorker(engineWorkerUrl, 'reading'), createReader));
 }

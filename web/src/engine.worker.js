@@ -5,6 +5,10 @@
 // When the engine aborts (out of memory, a failed assertion), Emscripten
 // calls onAbort: the worker says so with {type: 'fatal', message} and the
 // page replaces it with a fresh worker (engine_client.js).
+//
+// Its first import takes the network away (worker_lockdown.js); the .wasm
+// is fetched through the same-origin fetchOwn it returns.
+import { fetchOwn } from './worker_lockdown.js';
 import createBbbModule from '@bbb/wasm/bbb.js';
 import wasmUrl from '@bbb/wasm/bbb.wasm?url';
 import { engineWorkerSetup } from './engine_worker_setup.js';
@@ -14,7 +18,7 @@ import { engineWorkerSetup } from './engine_worker_setup.js';
 // from a host that serves .wasm under another MIME type than application/wasm.
 const { handle, takePortMessage } = engineWorkerSetup(createBbbModule, wasmUrl, {
   onAbort: (what) => self.postMessage({ type: 'fatal', message: String(what ?? 'aborted') }),
-});
+}, fetchOwn);
 
 self.addEventListener('message', (event) => {
   if (takePortMessage(event.data)) return;

@@ -96,20 +96,26 @@ export class EngineClient {
 
   /** True while a read (load, preview or drill) is waiting for its reply. */
   get reading() {
-    for (const entry of this.pending_.values()) if (entry.type === 'load' || entry.type === 'preview' || entry.type === 'drill') return true;
-    return false;
+    return this.pendingReads_().length > 0;
+  }
+
+  /** The ids of the reads waiting for their replies. */
+  pendingReads_() {
+    return [...this.pending_].filter(([, entry]) => entry.type === 'load' || entry.type === 'preview' || entry.type === 'drill').map(([id]) => id);
   }
 
   /**
    * Stops the running read: the worker stops before its next chunk; if it
-   * has not answered within the grace time, it is terminated.
+   * has not answered within the grace time, it is terminated. A read asked
+   * for after the cancel (the next file's) is not what the grace time waits on.
    */
   cancel() {
     if (!this.worker_ || !this.reading) return;
     const worker = this.worker_;
+    const cancelled = this.pendingReads_();
     worker.postMessage({ type: 'cancel' });
     setTimeout(() => {
-      if (this.worker_ === worker && this.reading) this.restart_(worker, 'cancelled', 'Reading was cancelled.', false);
+      if (this.worker_ === worker && cancelled.some((id) => this.pending_.has(id))) this.restart_(worker, 'cancelled', 'Reading was cancelled.', false);
     }, this.cancelGraceMs_);
   }
 

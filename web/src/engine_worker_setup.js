@@ -14,13 +14,15 @@ import { ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
  * @param {(options: object) => Promise<any>} createModule Emscripten's factory (bbb.js)
  * @param {string} wasmUrl where the engine's .wasm is
  * @param {object} [factoryOptions] more of the factory's options (onAbort)
+ * @param {(url: string) => Promise<Response>} [fetchWasm] how the .wasm is fetched (the page's
+ *   workers: worker_lockdown.js's same-origin fetch; default: the global fetch)
  * @returns {{handle: (message: any, post: (reply: any) => void) => Promise<void>,
  *   takePortMessage: (data: any) => boolean, readingWorker: ReadingWorker}}
  *   takePortMessage: takes one of the page's messages about ports, outside
  *   the request queue; false when `data` is a request for handle
  */
-export function engineWorkerSetup(createModule, wasmUrl, factoryOptions = {}) {
-  const compiledEngine = compileOnce(wasmUrl);
+export function engineWorkerSetup(createModule, wasmUrl, factoryOptions = {}, fetchWasm = undefined) {
+  const compiledEngine = compileOnce(wasmUrl, fetchWasm);
   const reader = new PortReader();
   const readingWorker = new ReadingWorker({ module: compiledEngine });
   /** @param {WebAssembly.Module} [wasmModule] one compiled by the worker this one reads for */

@@ -28,14 +28,15 @@ export function engineFromModule(createModule, wasmModule, options = {}) {
  * The engine's wasm at `url`, fetched and compiled once: the same promise
  * for every caller until it fails (then the next call tries again).
  * @param {string} url
+ * @param {(url: string) => Promise<Response>} [fetchWasm] default: the global fetch
  * @returns {() => Promise<WebAssembly.Module>}
  */
-export function compileOnce(url) {
+export function compileOnce(url, fetchWasm = (u) => fetch(u)) {
   let compiled = null;
   return () => {
     if (!compiled) {
       compiled = (async () => {
-        const response = await fetch(url);
+        const response = await fetchWasm(url);
         if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${url})`);
         return WebAssembly.compile(await response.arrayBuffer());
       })();

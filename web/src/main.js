@@ -5,6 +5,8 @@
 import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
 import { renderCharts } from './chart_view.js';
+import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
+import { columnNameInput } from './column_name_input.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { EngineClient } from './engine_client.js';
@@ -62,6 +64,10 @@ let statements = /** @type {import('./statement_model.js').Statement[]} */ ([]);
 /** The worker generation that holds the session of the report on show. */
 let sessionGeneration = -1;
 let busy = false;
+/** A contracts file that came while another was being read: read once that read has stopped. */
+let nextContracts = /** @type {File|null} */ (null);
+/** The name of the file whose read the next one stopped, for the next status line. */
+let stoppedName = '';
 let reportToken = 0;
 let selectedCurrency = '';
 let openingColumn = new Map();
@@ -100,6 +106,7 @@ const MB = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFra
 const megabytes = (bytes) => MB.format(bytes / 1e6);
 
 function onProgress(p) {
+  if (nextContracts) return;   // the status says that this read is being stopped
   progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;
   const which = p.fileCount > 1 ? ` (file ${p.fileIndex + 1} of ${p.fileCount})` : '';
   statusText.textContent = `Reading ${p.fileName}${which}…`;
@@ -132,7 +139,7 @@ function setBusy(value) {
   busy = value;
   for (const control of [exampleButton, exampleSelect, fileInput, input('invoices-input'), input('fulfilment-input')]) control.disabled = value;
   for (const control of settingsForm.querySelectorAll('input, select')) /** @type {HTMLInputElement} */ (control).disabled = value;
-  for (const control of columnsBody.querySelectorAll('button, select')) /** @type {HTMLInputElement} */ (control).disabled = value;
+  for (const control of columnsBody.querySelectorAll('button, select, input')) /** @type {HTMLInputElement} */ (control).disabled = value;
   if (!value) fiscalSelect.disabled = periodSelect.value === 'month';
   dropZone.classList.toggle('busy', value);
   results.setAttribute('aria-busy', String(value));
@@ -179,12 +186,28 @@ function fileSet() {
 
 /** A new contracts file: forget the choices of the previous one, then read. */
 function setContracts(file) {
-  if (busy) return;
+  if (busy) {
+    replaceRead(file);
+    return;
+  }
   files.contracts = file;
   splitSelect.value = '';
   choices = {};
   choicesFromUser = false;
   startRead();
+}
+
+/**
+ * A file dropped while another is read: that read is cancelled and this
+ * file read instead, once it has stopped (the last one dropped wins); the
+ * status says so at once.
+ */
+function replaceRead(file) {
+  stoppedName = files.contracts?.name ?? '';
+  nextContracts = file;
+  reportToken++;   // a report on its way for the file being replaced is not shown
+  showStatus(`Stopping the read of ${stoppedName} to read ${file.name} instead…`);
+  engine.cancel();
 }
 
 /** Previews the columns, then reads every file into a new session and shows the report. */
@@ -193,14 +216,18 @@ async function startRead() {
   const contracts = files.contracts;
   setBusy(true);
   try {
-    showStatus(`Looking at the columns of ${contracts.name}…`);
+    const stopped = stoppedName ? `Stopped reading ${stoppedName}. ` : '';
+    stoppedName = '';
+    showStatus(`${stopped}Looking at the columns of ${contracts.name}…`);
     let preview = await engine.preview(readSettings(), contracts);
+    if (nextContracts) return;
     if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
     if (!choicesFromUser) {
       const remembered = recallChoices(preview.file?.header);
       if (remembered) {
         choices = remembered;
         preview = await engine.preview(readSettings(), contracts);
+        if (nextContracts) return;
         if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
       }
     }
@@ -213,6 +240,7 @@ async function startRead() {
     showProgress(true);
     progress.value = 0;
     const reply = await engine.load(readSettings(), fileSet(), onProgress);
+    if (nextContracts) return;
     if (!accept(reply, `read ${contracts.name}`)) { hideResults(); return; }
     sessionGeneration = engine.generation;
     contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
@@ -220,7 +248,16 @@ async function startRead() {
     await refreshReport(true);
   } finally {
     setBusy(false);
+    readNextContracts();
   }
+}
+
+/** Reads the file that came while the last read ran, if one did. */
+function readNextContracts() {
+  const next = nextContracts;
+  if (!next) return;
+  nextContracts = null;
+  setContracts(next);
 }
 
 /** The file lacks a required column: no report, the columns panel says what is needed. */
@@ -359,20 +396,27 @@ function ensurePanel(code, view) {
   panels.set(key, panel);
 }
 
-/** The "Split by" choices: the contracts file's columns that can split the report. */
+/** The "Split by" choices: the contracts file's columns that can split the report (bounded, column_lists.js). */
 function renderSplitOptions(current) {
   const columns = splitColumns(contractsSummary);
-  if (current && !columns.includes(current)) columns.push(current);
+  const listed = listedColumns(columns);
+  if (current && !listed.includes(current)) listed.push(current);
   const none = document.createElement('option');
   none.value = '';
   none.textContent = 'none';
-  splitSelect.replaceChildren(none, ...columns.map((name) => {
+  splitSelect.replaceChildren(none, ...listed.map((name) => {
     const option = document.createElement('option');
     option.value = name;
     option.textContent = name;
     return option;
   }));
   splitSelect.value = current;
+  document.getElementById('split-by-name-box')?.remove();
+  if (columns.length > COLUMN_LIST_LIMIT) {
+    const box = columnNameInput(splitSelect, columns, { id: 'split-by-name', label: 'Split by' });
+    box.id = 'split-by-name-box';
+    splitSelect.after(box);
+  }
 }
 
 // ------------------------------------------------------------ drill-down ----

@@ -2,7 +2,10 @@
 // file (field -> column, date order per date column and why, decimal
 // separator, delimiter, encoding), as selects the user can change before
 // the file is read again. The page only passes the choices to the engine
-// as read settings; it reads nothing itself.
+// as read settings; it reads nothing itself. A wide header's lists are
+// bounded, with a name input for the other columns (column_lists.js).
+import { COLUMN_LIST_LIMIT, listedColumns, wideHeaderNotice } from './column_lists.js';
+import { columnNameInput } from './column_name_input.js';
 import { el } from './statement_view.js';
 
 /** The contract fields, in the order shown; `required` ones must have a column. @type {Array<[string, string, boolean?]>} */
@@ -41,6 +44,12 @@ export function describeDateOrder(entry) {
   return source ? `${order} (${source})` : order;
 }
 
+/** The first names of a long list, then how many more. */
+function namesText(names, shown = 20) {
+  if (names.length <= shown) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} and ${new Intl.NumberFormat('en-US').format(names.length - shown)} more`;
+}
+
 function delimiterName(d) {
   return d === '\t' ? 'tab' : d === ',' ? 'comma' : d === ';' ? 'semicolon' : d === '|' ? 'bar' : JSON.stringify(d ?? '');
 }
@@ -68,8 +77,11 @@ export function renderMappingPanel(summary, current, actions) {
   fact('Encoding', `${summary?.encoding ?? '?'}${summary?.bom ? ' with BOM' : ''}`);
   fact('Delimiter', delimiterName(summary?.delimiter));
   fact('Decimal separator', `${summary?.decimal?.separator ?? '?'}${summary?.decimal?.source ? ` (${summary.decimal.source})` : ''}`);
-  if (Array.isArray(summary?.dimensions) && summary.dimensions.length) fact('Other columns (dimensions)', summary.dimensions.join(', '));
+  if (Array.isArray(summary?.dimensions) && summary.dimensions.length) fact('Other columns (dimensions)', namesText(summary.dimensions));
   box.append(facts);
+  const header = Array.isArray(summary?.header) ? summary.header : [];
+  const notice = wideHeaderNotice(header.length);
+  if (notice) box.append(el('p', { class: 'mapping-note wide-header' }, notice));
 
   const form = el('form', { class: 'mapping-form', 'aria-label': 'Columns' });
   const table = el('table', { class: 'mapping-table' });
@@ -79,7 +91,9 @@ export function renderMappingPanel(summary, current, actions) {
   thead.append(head);
   table.append(thead);
   const tbody = el('tbody');
-  const header = Array.isArray(summary?.header) ? summary.header : [];
+  // One bounded list for every field: the mapped columns first, then the header's.
+  const listed = listedColumns(header, FIELDS.map(([field]) => summary?.mapping?.[field]));
+  const wide = header.length > COLUMN_LIST_LIMIT;
   for (const [field, label, required] of FIELDS) {
     const tr = el('tr', { 'data-field': field });
     if (required && missing.includes(field)) tr.classList.add('missing');
@@ -91,10 +105,11 @@ export function renderMappingPanel(summary, current, actions) {
     tr.append(th);
     const select = /** @type {HTMLSelectElement} */ (el('select', { id, name: field }));
     select.append(el('option', { value: '' }, '— not in the file —'));
-    for (const column of header) select.append(el('option', { value: String(column) }, String(column)));
+    for (const column of listed) select.append(el('option', { value: column }, column));
     select.value = summary?.mapping?.[field] ?? '';
     const td = el('td');
     td.append(select);
+    if (wide) td.append(columnNameInput(select, header, { id: `${id}-name`, label }));
     tr.append(td);
     tr.append(el('td', { class: 'date-order' }, describeDateOrder(summary?.date_order?.[field])));
     tbody.append(tr);

@@ -21,6 +21,7 @@ import { createEngineWorker } from '../create_worker_inline.js';
 import { EngineClient } from '../engine_client.js';
 import { downloadViewCsv, exportStem, saveChartPng } from '../export_report.js';
 import { LazyStatements } from '../lazy_statements.js';
+import { decodeOr } from '../safe_decode.js';
 import { currencyStatements } from '../statement_model.js';
 import { renderStatementSection } from '../statement_view.js';
 import { VIEW_MODELS } from '../views/view_models.js';
@@ -122,13 +123,18 @@ export class BbbReport extends HTMLElement {
     this.say_(`Fetching ${url.pathname}…`);
     let blob;
     try {
-      const response = await fetch(url, { credentials: 'same-origin' });
+      // No redirect is followed: where one leads cannot be checked before it is asked for.
+      const response = await fetch(url, { credentials: 'same-origin', redirect: 'manual' });
+      if (response.type === 'opaqueredirect' || response.redirected || (response.url && new URL(response.url).origin !== location.origin)) {
+        return this.fail_('redirected_src', `${url.pathname} redirects elsewhere: src must name the file itself, on this page's origin (${location.origin})`);
+      }
       if (!response.ok) return this.fail_('fetch_failed', `${url.pathname}: HTTP ${response.status}`);
       blob = await response.blob();
     } catch (err) {
       return this.fail_('fetch_failed', `${url.pathname}: ${String(err?.message ?? err)}`);
     }
-    const name = decodeURIComponent(url.pathname.split('/').pop() || 'contracts.csv');
+    const last = url.pathname.split('/').pop() || 'contracts.csv';
+    const name = decodeOr(last, last);
     return this.load(new File([blob], name, { type: blob.type }));
   }
 

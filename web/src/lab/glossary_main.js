@@ -2,6 +2,7 @@
 // texts as the report's tooltips), one anchor per metric, so that the
 // report's "What is this?" links land on the right entry.
 import { METRIC_DEFINITIONS } from '../metric_definitions.js';
+import { decodeOr } from '../safe_decode.js';
 
 const list = /** @type {HTMLElement} */ (document.getElementById('glossary'));
 for (const [key, def] of Object.entries(METRIC_DEFINITIONS)) {
@@ -22,4 +23,6 @@ for (const [key, def] of Object.entries(METRIC_DEFINITIONS)) {
   }
   list.append(dt, dd);
 }
-if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+// A malformed hash is no hash.
+const target = decodeOr(location.hash.slice(1), '');
+if (target) document.getElementById(target)?.scrollIntoView();
