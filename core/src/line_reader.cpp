@@ -75,15 +75,21 @@ namespace {
 // the parsed fields refuse such a byte anyway.
 inline bool has_control_byte(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  std::size_t i = 0;
-  bool maybe = false;
-  for (; i + 8 <= text.size(); i += 8) {
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  std::uint64_t seen = 0;
+  if (n >= 8) {
     std::uint64_t w;
-    std::memcpy(&w, text.data() + i, 8);
-    maybe |= ((w - kOnes * 0x20) & ~w & kHigh) != 0;
+    for (std::size_t i = 0; i + 8 <= n; i += 8) {
+      std::memcpy(&w, p + i, 8);
+      seen |= (w - kOnes * 0x20) & ~w;
+    }
+    std::memcpy(&w, p + n - 8, 8);  // the last eight, overlapping: no byte loop for the tail
+    seen |= (w - kOnes * 0x20) & ~w;
+  } else {
+    for (std::size_t i = 0; i < n; ++i) seen |= static_cast<unsigned char>(p[i]) < 0x20 ? kHigh : 0;
   }
-  for (; i < text.size(); ++i) maybe |= static_cast<unsigned char>(text[i]) < 0x20;
-  if (!maybe) return false;
+  if ((seen & kHigh) == 0) return false;
   for (char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return true;  // a quoted field may hold line ends
@@ -311,6 +317,12 @@ bool LineReader::read_line_amount(std::string_view text, const CurrencyCode* col
   return read_named;
 }
 
+bool LineReader::known_currency(const CurrencyCode& code) const {
+  if (!currencies_.contains(code)) return false;
+  last_known_currency_ = code;  // rows mostly repeat a few currencies
+  return true;
+}
+
 bool LineReader::check_width(const CsvRecord& record, RowResult* result) const {
   if (record.field_count <= mapping_.headers.size()) return true;
   if (issue_log_ != nullptr && issue_log_->count_if_unlisted("error", "too_many_fields")) return false;
@@ -384,7 +396,7 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
     l.currency = default_currency_;
     // A file with no currency column is told once, by the session.
     if (mapping_.has(Field::kCurrency)) cx.default_currency_used(default_currency_);
-  } else if (!currencies_.contains(l.currency)) {
+  } else if (!(l.currency == last_known_currency_) && !known_currency(l.currency)) {
     // Any three letters are no currency: one made-up code per row would
     // otherwise give the report a currency (and every period) each.
     cx.unknown_currency(cx.present(Field::kCurrency) ? Field::kCurrency : Field::kAmount, l.currency);

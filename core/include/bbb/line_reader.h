@@ -102,6 +102,8 @@ class LineReader {
   ColumnFormats formats_;
   CurrencyCode default_currency_;
   KnownCurrencies currencies_;  // a row in any other currency is rejected
+  mutable CurrencyCode last_known_currency_;  // the last one found in currencies_
+  bool known_currency(const CurrencyCode& code) const;
   IssueLog* issue_log_ = nullptr;
   // Keyword columns read row after row (the reader is otherwise const).
   mutable KeywordMemo<Status> status_memo_;
