@@ -30,6 +30,12 @@ export interface BbbSession {
   inputBuffer(size: number): Uint8Array;
   /** Consume `size` bytes from the input buffer. Returns data rows read so far in this file. */
   feed(size: number): number;
+  /**
+   * After feed(): false once the file being read is refused as not text
+   * (decided from its first 64 KiB block) or no file is begun: feeding the
+   * rest changes nothing, so stop reading it and call end().
+   */
+  wantsMore(): boolean;
   /** End the current file. Returns JSON {ok, file: FileSummary}. */
   end(): string;
   /** The report for these settings (ReportSettings as JSON). Returns JSON {ok, report} or {ok:false,error}. */

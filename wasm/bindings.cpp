@@ -61,6 +61,10 @@ class JsSession {
     return static_cast<double>(session_->rows_read_in_file());
   }
 
+  // False once the file being read is refused as not text (from its first
+  // block): the caller stops reading it, as the CLI does.
+  bool wants_more() { return session_->wants_more(); }
+
   emscripten::val end() {
     lines_.clear();
     return js_text(end_text());
@@ -144,6 +148,7 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("expectBytes", &JsSession::expect_bytes)
       .function("inputBuffer", &JsSession::input_buffer)
       .function("feed", &JsSession::feed)
+      .function("wantsMore", &JsSession::wants_more)
       .function("end", &JsSession::end)
       .function("report", &JsSession::report)
       .function("handOffLines", &JsSession::hand_off_lines)

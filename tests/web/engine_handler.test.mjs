@@ -10,11 +10,12 @@ function fakeModule(overrides = {}) {
   const log = { sessions: 0, deleted: 0, fed: [], begun: [], reports: [], expected: [] };
   class Session {
     constructor(json) { this.settings = JSON.parse(json); log.sessions++; this.buffer = new Uint8Array(0); this.rows = 0; }
-    begin(kind, name) { log.begun.push([kind, name]); return overrides.begin?.() ?? '{"ok":true}'; }
+    begin(kind, name) { log.begun.push([kind, name]); this.name = name; this.fileFeeds = 0; return overrides.begin?.() ?? '{"ok":true}'; }
     expectBytes(n) { log.expected.push(n); }
     inputBuffer(n) { this.buffer = new Uint8Array(n); return this.buffer; }
-    feed(n) { log.fed.push(Buffer.from(this.buffer.subarray(0, n)).toString('latin1')); this.rows += 1; return this.rows; }
-    end() { return JSON.stringify({ ok: true, file: { rows: { read: this.rows } } }); }
+    feed(n) { log.fed.push(Buffer.from(this.buffer.subarray(0, n)).toString('latin1')); this.rows += 1; this.fileFeeds++; return this.rows; }
+    wantsMore() { return overrides.wantsMore?.(this) ?? true; }
+    end() { return overrides.end?.() ?? JSON.stringify({ ok: true, file: { rows: { read: this.rows } } }); }
     report(json) {
       log.reports.push(JSON.parse(json));
       if (overrides.report) return overrides.report(json);
@@ -230,3 +231,46 @@ test('an out-of-memory abort is described in plain words', () => {
   assert.match(describeFailure(new Error('unreachable')), /^The engine stopped: unreachable$/);
 });
 
+
+test('a file the engine refuses from its first block is read no further', async () => {
+  // The engine decides a binary file from its first block: after one feed it wants no more.
+  const { module, log } = fakeModule({ wantsMore: (session) => !(session.name === 'zeros.csv' && session.fileFeeds >= 1) });
+  const handle = createEngineHandler(async () => module, { chunkBytes: 4 });
+  const { messages, post } = collector();
+  const file = new File([Buffer.alloc(64)], 'zeros.csv');
+  await handle({ id: 1, type: 'load', files: [{ kind: 'invoices', file }, { kind: 'contracts', file: new File(['abcdef'], 'c.csv') }] }, post);
+  assert.deepEqual(log.fed, ['\0\0\0\0', 'abcd', 'ef'], 'fed past the refused block');
+  const progress = messages.filter((m) => m.type === 'progress');
+  assert.deepEqual(progress.map((m) => [m.kind, m.bytesRead]), [['invoices', 4], ['contracts', 4], ['contracts', 6]]);
+  assert.equal(messages.at(-1).ok, true);
+  // A preview too.
+  log.fed.length = 0;
+  await handle({ id: 2, type: 'preview', settings: {}, file, bytes: 64 }, post);
+  assert.deepEqual(log.fed, ['\0\0\0\0']);
+});
+
+test('a preview of a file the engine cannot read comes with the engine\'s reason', async () => {
+  const why = { file: 'contracts', line: 0, column: '', severity: 'error', code: 'not_text', message: 'this file is a PNG image, not a CSV file' };
+  const warning = { file: 'contracts', line: 0, column: '', severity: 'warning', code: 'assumed_windows_1252', message: 'w' };
+  const { module } = fakeModule({
+    end: () => JSON.stringify({ ok: true, file: { kind: 'contracts', name: 'a.png', readable: false } }),
+    report: () => JSON.stringify({ ok: true, report: { issues: [warning, why], currencies: {} } }),
+  });
+  const handle = createEngineHandler(async () => module);
+  const { messages, post } = collector();
+  await handle({ id: 1, type: 'preview', settings: {}, file: new File(['x'], 'a.png') }, post);
+  assert.deepEqual(messages.at(-1).issues, [why]);
+  // A readable file's preview asks for no report.
+  const readable = fakeModule();
+  const handle2 = createEngineHandler(async () => readable.module);
+  await handle2({ id: 2, type: 'preview', settings: {}, file: new File(['x'], 'a.csv') }, post);
+  assert.equal(messages.at(-1).issues, undefined);
+  assert.deepEqual(readable.log.reports, []);
+});
+
+test('an abort without a reason is still said in words', () => {
+  assert.match(describeFailure(''), /^The engine stopped without saying why\./);
+  assert.match(describeFailure(new Error('')), /^The engine stopped without saying why\./);
+  assert.match(describeFailure('Aborted()'), /^The engine stopped without saying why\./);
+  assert.match(describeFailure('out of memory'), /^The engine ran out of memory on this file/);
+});

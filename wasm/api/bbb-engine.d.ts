@@ -69,6 +69,12 @@ export interface EngineSession {
   expectBytes(bytes: number): void;
   /** Feeds bytes of the current file, any size; returns the data rows read so far in it. */
   feed(bytes: Uint8Array | ArrayBuffer): number;
+  /**
+   * After feed(): false once the file is refused as not text (a PNG, a zip,
+   * binary bytes: decided from its first 64 KiB), when feeding the rest
+   * would change nothing; stop reading it and call end().
+   */
+  wantsMore(): boolean;
   /** Ends the current file: its summary (columns found, formats, rows). */
   end(): { ok: true; file: Record<string, unknown> } | Failure;
   /** The report for these settings; may be asked again with others without reading again. */

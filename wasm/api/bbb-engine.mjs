@@ -73,10 +73,15 @@ async function* piecesOf(input) {
   }
   if (input && typeof input.getReader === 'function') {
     const reader = input.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield* piecesOf(value);
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        yield* piecesOf(value);
+      }
+    } finally {
+      // A caller that stopped early (a refused file) stops the stream too.
+      reader.cancel().catch(() => {});
     }
   }
   if (input && typeof input[Symbol.asyncIterator] === 'function') {
@@ -105,9 +110,13 @@ class EngineSession {
       // The input buffer's view is valid until the next call: take it each time.
       this.native_.inputBuffer(piece.length).set(piece);
       rows = this.native_.feed(piece.length);
+      if (!this.native_.wantsMore()) break;
     }
     return rows;
   }
+
+  /** False once the file being read is refused as not text (from its first block): stop feeding it and end() it. */
+  wantsMore() { return this.native_.wantsMore(); }
 
   end() { return parse(this.native_.end()); }
 
@@ -192,7 +201,11 @@ class Engine {
       if (!begun.ok) return begun;
       const size = sizeOf(input);
       if (size > 0) session.expectBytes(size);
-      for await (const piece of piecesOf(input)) session.feed(piece);
+      for await (const piece of piecesOf(input)) {
+        session.feed(piece);
+        // A file refused from its first block is not read further (a 50 MB image, /dev/zero).
+        if (!session.wantsMore()) break;
+      }
       const ended = session.end();
       if (!ended.ok) return ended;
       if (!ended.file.readable) return unreadable(session, kind, name);

@@ -140,6 +140,8 @@ export function serveReading(port, instantiate, options = {}) {
           // Copied out now: the view is not valid after the next call.
           const lines = copyLines(session.lines());
           if (!await sendLines({ type: 'progress', id, fileIndex: i, bytesRead, rowsRead, heapBytes, lines })) return;
+          // Refused as not text from its first block: the rest would change nothing.
+          if (!session.wantsMore()) break;
         }
         const ended = session.end();
         if (!await sendLines({ type: 'ended', id, fileIndex: i, ended, lines: copyLines(session.lines()) })) return;

@@ -11,14 +11,17 @@
 //
 //   {type: 'load', settings, files: [{kind, file}]}  -> {file_summaries: [...]}
 //       A new session (the old one is freed first, to bound memory) reads
-//       each Blob/File in CHUNK_BYTES slices, bytes not text. Invoices and
+//       each Blob/File in CHUNK_BYTES slices, bytes not text, and stops
+//       reading a file once the engine refuses it (wantsMore()). Invoices and
 //       fulfilment are fed before the contracts file, as the engine requires.
 //       From SPLIT_MIN_BYTES the reading worker reads them while this one
 //       folds the lines it accepted (split_reading.mjs): the same replies.
-//   {type: 'preview', settings, file, bytes}         -> {file}
+//   {type: 'preview', settings, file, bytes}         -> {file, issues?}
 //       A throwaway session reads only the first `bytes` of the contracts
 //       file and returns the engine's file summary (header, mapping,
 //       delimiter, encoding, date orders). The live session is untouched.
+//       A file the engine cannot read (file.readable false) comes with
+//       `issues`: the engine's file-level errors, which say why.
 //   {type: 'report', settings}                       -> {report}
 //       Asks the live session again; the files are not read again.
 //   {type: 'drill', settings, files, report_settings} -> {drill, report}
@@ -31,6 +34,7 @@
 
 import { piecesReadAside } from '../../wasm/api/blob_pieces.mjs';
 import { SPLIT_MIN_BYTES } from '../../wasm/api/split_reading.mjs';
+import { fileErrors } from './file_refusal.js';
 
 /** Bytes handed to the engine per feed() call: 1 MiB. */
 export const CHUNK_BYTES = 1 << 20;
@@ -116,6 +120,8 @@ export function createEngineHandler(instantiate, options = {}) {
         post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: index, fileCount: count,
           bytesRead: offset, bytesTotal: total, rowsRead, heapBytes });
       }
+      // Refused as not text from its first block: the rest would change nothing.
+      if (!target.wantsMore()) break;
     }
     return parseEnvelope(target.end());
   }
@@ -206,7 +212,10 @@ export function createEngineHandler(instantiate, options = {}) {
     const scratch = new M.Session(JSON.stringify(message.settings ?? {}));
     try {
       const limit = message.bytes ?? PREVIEW_BYTES;
-      return await feedFile(scratch, message, null, { kind: 'contracts', file: message.file }, 0, 1, limit);
+      const ended = await feedFile(scratch, message, null, { kind: 'contracts', file: message.file }, 0, 1, limit);
+      // A file the engine cannot read: its reason (not text, empty, a column missing) is a file-level issue.
+      if (ended.ok && ended.file?.readable === false) ended.issues = fileErrors(parseEnvelope(scratch.report('{}')).report?.issues);
+      return ended;
     } finally {
       scratch.delete();
     }
@@ -294,7 +303,8 @@ export function isOutOfMemory(text) {
 
 /** A plain sentence for an exception thrown by the engine or the file read. */
 export function describeFailure(err) {
-  const text = err instanceof Error ? err.message : String(err);
+  const text = (err instanceof Error ? err.message : String(err ?? '')).trim();
+  if (!text || text === 'Aborted()') return 'The engine stopped without saying why. Try the file again; if it stops again, try a smaller file or split it by year.';
   if (isOutOfMemory(text)) {
     return 'The engine ran out of memory on this file (' + text + '). Try a smaller file or split it by year.';
   }

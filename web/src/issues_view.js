@@ -1,21 +1,31 @@
-// The rejected rows and warnings: the row counts, the rejected value per
-// currency, the counts by code, and the listed issues with their raw row.
-// All text goes in through textContent.
+// The rejected rows and warnings: the row counts and the rejected value
+// per currency of each file, the counts by code, and the listed issues
+// with their file and raw row. Every count and every issue names its file
+// (file_rows.js). All text goes in through textContent.
+import { fileRows, issueFileName } from './file_rows.js';
 import { formatMinor } from './format_minor.js';
 import { el } from './statement_view.js';
 
 /** Most issues drawn in the table; the counts above it are always the full ones. */
 export const MAX_ISSUE_ROWS = 1000;
 
-/** "Rows read 12 · accepted 11 · rejected 1" with the file names. */
-export function renderRowSummary(rows, fileNames) {
+/**
+ * One line per file: "con.csv contracts: rows read 12, accepted 11,
+ * rejected 1". A file read only in part (a preview) shows its name alone.
+ * @param {any[]} files the engine's file summaries (report.files)
+ */
+export function renderRowSummary(files) {
   const p = el('p', { class: 'row-summary' });
-  for (const name of fileNames ?? []) if (name) p.append(el('span', { class: 'file-name' }, name));
-  for (const [key, label] of [['read', 'Rows read'], ['accepted', 'accepted'], ['rejected', 'rejected']]) {
-    const part = el('span', { class: `count count-${key}` });
-    part.append(document.createTextNode(label + ' '));
-    const count = rows?.[key] ?? 0;
-    part.append(el('strong', { 'data-count': key, 'data-value': String(count) }, formatMinor(count, 0)));
+  for (const f of fileRows(files)) {
+    const part = el('span', { class: 'file-rows', 'data-file': f.kind });
+    part.append(el('span', { class: 'file-name' }, f.name));
+    if (f.kind && f.kind !== f.name) part.append(document.createTextNode(' '), el('span', { class: 'file-kind' }, f.kind));
+    if (f.counted) {
+      for (const [key, label] of [['read', ': rows read'], ['accepted', ', accepted'], ['rejected', ', rejected']]) {
+        part.append(document.createTextNode(label + ' '));
+        part.append(el('strong', { 'data-count': key, 'data-value': String(f[key]) }, formatMinor(f[key], 0)));
+      }
+    }
     p.append(part);
   }
   return p;
@@ -35,7 +45,39 @@ export function rejectedValueTexts(rejectedValue, currencies, digits = {}) {
   });
 }
 
-/** Currencies of the rejected value whose digits the report does not give. */
+/**
+ * Rows read, accepted and rejected, and the rejected value, per file.
+ * @param {any[]} files the report's files
+ * @param {Record<string, {minor_digits: number}>} currencies the report's currencies
+ * @param {Record<string, number>} digits minor digits known otherwise
+ */
+function renderFileRows(files, currencies, digits) {
+  const t = el('table', { class: 'file-rows-table' });
+  t.append(el('caption', { class: 'visually-hidden' }, 'Rows by file'));
+  const head = el('tr');
+  for (const [label, cls] of [['File', ''], ['Rows read', 'num'], ['Accepted', 'num'], ['Rejected', 'num'], ['Rejected value', '']]) {
+    head.append(el('th', { scope: 'col', class: cls }, label));
+  }
+  const thead = el('thead');
+  thead.append(head);
+  t.append(thead);
+  const tbody = el('tbody');
+  for (const f of fileRows(files)) {
+    const tr = el('tr', { 'data-file': f.kind });
+    const name = el('th', { scope: 'row' }, f.name);
+    if (f.kind && f.kind !== f.name) name.append(document.createTextNode(' '), el('span', { class: 'file-kind' }, f.kind));
+    tr.append(name);
+    tr.append(el('td', { class: 'num' }, formatMinor(f.read, 0)));
+    tr.append(el('td', { class: 'num' }, formatMinor(f.accepted, 0)));
+    tr.append(el('td', { class: 'num', 'data-rejected': String(f.rejected) }, formatMinor(f.rejected, 0)));
+    const values = rejectedValueTexts(f.rejectedValue, currencies, digits);
+    tr.append(el('td', { class: 'rejected-value' }, values.length ? values.join(' · ') : '—'));
+    tbody.append(tr);
+  }
+  t.append(tbody);
+  return t;
+}
+
 /**
  * The whole panel.
  * @param {any} report the engine's report
@@ -45,25 +87,13 @@ export function renderIssues(report, digits = {}) {
   const list = Array.isArray(report?.issues) ? report.issues : [];
   const unlisted = Number.isSafeInteger(report?.issues_unlisted) && report.issues_unlisted > 0 ? report.issues_unlisted : 0;
   const counts = report?.issue_counts && typeof report.issue_counts === 'object' ? report.issue_counts : {};
-  const rows = report?.rows ?? {};
   const section = el('section', { class: 'issues', 'aria-labelledby': 'issues-heading' });
   const heading = list.length === 0 && unlisted === 0 ? 'Rejected rows and warnings: none'
     : unlisted > 0 ? `Rejected rows and warnings (${formatMinor(list.length, 0)} listed, ${formatMinor(unlisted, 0)} more not listed)`
       : `Rejected rows and warnings (${formatMinor(list.length, 0)})`;
   section.append(el('h2', { id: 'issues-heading' }, heading));
 
-  const facts = el('dl', { class: 'issue-facts' });
-  const fact = (term, value, attrs = {}) => {
-    const div = el('div');
-    div.append(el('dt', {}, term), el('dd', attrs, value));
-    facts.append(div);
-  };
-  fact('Rows read', formatMinor(rows.read ?? 0, 0));
-  fact('Accepted', formatMinor(rows.accepted ?? 0, 0));
-  fact('Rejected', formatMinor(rows.rejected ?? 0, 0), { 'data-rejected': String(rows.rejected ?? 0) });
-  const values = rejectedValueTexts(rows.rejected_value, report?.currencies, digits);
-  fact('Rejected value', values.length ? values.join(' · ') : '—', { class: 'rejected-value' });
-  section.append(facts);
+  section.append(renderFileRows(report?.files, report?.currencies, digits));
 
   const codes = Object.entries(counts);
   if (codes.length > 0) {
@@ -79,12 +109,10 @@ export function renderIssues(report, digits = {}) {
   if (list.length > MAX_ISSUE_ROWS) {
     section.append(el('p', { class: 'muted' }, `Showing the first ${formatMinor(MAX_ISSUE_ROWS, 0)} of ${formatMinor(list.length, 0)} listed issues.`));
   }
-  const files = new Set(list.map((i) => i?.file ?? ''));
-  const withFile = files.size > 1;
   const scroller = el('div', { class: 'table-scroll issues-scroll', role: 'region', 'aria-label': 'Issues', tabindex: '0' });
   const t = el('table', { class: 'issues-table' });
   const head = el('tr');
-  const headings = [...(withFile ? [['File', '']] : []), ['Line', 'num'], ['Column', ''], ['Severity', ''], ['Code', ''], ['Reason', ''], ['Row as read', 'raw']];
+  const headings = [['File', 'issue-file'], ['Line', 'num'], ['Column', ''], ['Severity', ''], ['Code', ''], ['Reason', ''], ['Row as read', 'raw']];
   for (const [label, cls] of headings) head.append(el('th', { scope: 'col', class: cls }, label));
   const thead = el('thead');
   thead.append(head);
@@ -94,7 +122,7 @@ export function renderIssues(report, digits = {}) {
     const severity = String(issue?.severity ?? '');
     const tr = el('tr', { class: `severity-${severity.replace(/[^a-z]/gi, '')}` });
     const text = (v) => (v == null ? '' : String(v));
-    if (withFile) tr.append(el('td', {}, text(issue?.file)));
+    tr.append(el('td', { class: 'issue-file', 'data-kind': text(issue?.file) }, issueFileName(issue, report?.files)));
     tr.append(el('td', { class: 'num' }, issue?.line ? String(issue.line) : ''));
     tr.append(el('td', {}, text(issue?.column)));
     tr.append(el('td', { class: 'severity' }, severity));

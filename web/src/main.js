@@ -11,12 +11,14 @@ import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { EngineClient } from './engine_client.js';
 import { download, downloadViewCsv, exportStem, reportCsv, saveChartPng } from './export_report.js';
+import { refusalText, refusedFiles } from './file_refusal.js';
 import { formatMinor } from './format_minor.js';
 import { renderIssues, renderRowSummary } from './issues_view.js';
 import { LazyStatements } from './lazy_statements.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
 import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
+import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
 import { currencyStatements, firstActiveColumn } from './statement_model.js';
 import { renderStatementSection, scrollToColumn } from './statement_view.js';
 import { splitColumns } from './views/split_columns.js';
@@ -59,7 +61,11 @@ let choices = /** @type {import('./mapping_memory.js').ColumnChoices} */ ({});
 let choicesFromUser = false;
 /** The engine's summary of the contracts file as last read. */
 let contractsSummary = null;
+/** The engine's summaries of the files in the live session, for their counts while no report is shown. */
+let loadedSummaries = [];
 let currentReport = null;
+/** The settings controls and files of the report on show: put back when a newer report is refused. */
+let shown = /** @type {{controls: Record<string, string>, files: typeof files}|null} */ (null);
 let statements = /** @type {import('./statement_model.js').Statement[]} */ ([]);
 /** The worker generation that holds the session of the report on show. */
 let sessionGeneration = -1;
@@ -82,15 +88,18 @@ const panelStates = new Map();
 
 // ------------------------------------------------------------ status ----
 
-function showStatus(text, kind = 'info') {
+/** @param {string} [code] the engine's error code, for an embedder or a test */
+function showStatus(text, kind = 'info', code = '') {
   status.hidden = false;
   status.dataset.kind = kind;
+  status.dataset.code = code;
   statusText.textContent = text;
 }
 
 function clearStatus() {
   status.hidden = true;
   status.dataset.kind = '';
+  status.dataset.code = '';
   statusText.textContent = '';
   showProgress(false);
 }
@@ -116,25 +125,6 @@ function onProgress(p) {
   if (p.heapBytes !== undefined) progressText.dataset.engineHeapBytes = String(p.heapBytes);
 }
 
-/**
- * The one place where an engine reply with ok:false becomes a visible error.
- * @param {import('./engine_client.js').Reply} reply
- * @param {string} doing what the page was trying to do, for the message
- * @returns {reply is import('./engine_client.js').OkReply}
- */
-function accept(reply, doing) {
-  if (reply && reply.ok) return true;
-  const error = reply?.error ?? { code: '', message: '' };
-  if (error.code === 'cancelled') {
-    showStatus('Reading was cancelled. Choose a file to start again.', 'info');
-  } else {
-    const code = error.code ? ` (${error.code})` : '';
-    showStatus(`Could not ${doing}: ${error.message ?? 'unknown error'}${code}`, 'error');
-  }
-  showProgress(false);
-  return false;
-}
-
 function setBusy(value) {
   busy = value;
   for (const control of [exampleButton, exampleSelect, fileInput, input('invoices-input'), input('fulfilment-input')]) control.disabled = value;
@@ -145,11 +135,79 @@ function setBusy(value) {
   results.setAttribute('aria-busy', String(value));
 }
 
+/** The engine's sentence for an error; never empty. */
+function reasonOf(error) {
+  return error?.message || `the engine gave no reason (${error?.code || 'no code'})`;
+}
+
+function forgetReport() {
+  currentReport = null;
+  shown = null;
+  lazyStatements.forget();
+  enableExports(false);
+}
+
+/** The exports and print act on the report on show: off while there is none. */
+function enableExports(on) {
+  for (const id of ['export-csv', 'export-json', 'print-button']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !on;
+}
+
 function hideResults() {
   results.hidden = true;
   results.dataset.ready = 'false';
-  currentReport = null;
-  lazyStatements.forget();
+  forgetReport();
+}
+
+/**
+ * A report or a read that failed (too large, out of memory, the engine
+ * stopped, cancelled). The report on show stays if it is of the same
+ * files, its controls put back, and the status says so; otherwise no
+ * figures are shown: figures never disagree with the controls.
+ * @param {{code: string, message: string}} error
+ * @param {string} doing what was being done, for the message when no report stays
+ * @param {boolean} reread the failed request read the files again, so the live session is not the report's
+ */
+function refuse(error, doing, reread) {
+  showProgress(false);
+  const cancelled = error?.code === 'cancelled';
+  if (currentReport && shown && sameFiles(shown.files, files)) {
+    restoreControls(settingsForm, shown.controls);
+    fiscalSelect.disabled = periodSelect.value === 'month';
+    // The next change reads the files again, with the controls put back.
+    if (reread) sessionGeneration = -1;
+    showStatus(keptText(shown.controls.period, reasonOf(error)), cancelled ? 'info' : 'error', error?.code);
+  } else if (cancelled) {
+    hideResults();
+    showStatus('Reading was cancelled. Choose a file to start again.', 'info', error.code);
+  } else if (sessionGeneration === engine.generation) {
+    showNoReport(error);
+  } else {
+    hideResults();
+    showStatus(`Could not ${doing}: ${reasonOf(error)}`, 'error', error?.code);
+  }
+}
+
+/** The files are read but no report could be made of them: no figures, and the settings to choose another. */
+function showNoReport(error) {
+  forgetReport();
+  summaryBox.replaceChildren(renderRowSummary(loadedSummaries));
+  const note = document.createElement('p');
+  note.className = 'muted no-report';
+  note.textContent = 'No report is shown for these settings: choose others above.';
+  reportBox.replaceChildren(note);
+  issuesBox.replaceChildren();
+  renderColumns();
+  results.hidden = false;
+  results.dataset.ready = 'refused';
+  showStatus(`Could not make the report: ${reasonOf(error)}`, 'error', error?.code);
+}
+
+/** Files the engine cannot read (not text, empty, a column missing): said as the CLI says it; no report, no mapping panel. */
+function showRefused(refusals) {
+  hideResults();
+  columnsPanel.open = false;
+  columnsBody.replaceChildren();
+  showStatus(refusalText(refusals), 'error', refusals[0]?.code);
 }
 
 // ------------------------------------------------------------ settings ----
@@ -215,22 +273,27 @@ async function startRead() {
   if (busy || !files.contracts) return;
   const contracts = files.contracts;
   setBusy(true);
+  // Until the load ends, the live session is not of these files and settings (a load frees it first).
+  sessionGeneration = -1;
   try {
     const stopped = stoppedName ? `Stopped reading ${stoppedName}. ` : '';
     stoppedName = '';
     showStatus(`${stopped}Looking at the columns of ${contracts.name}…`);
     let preview = await engine.preview(readSettings(), contracts);
     if (nextContracts) return;
-    if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
+    if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
     if (!choicesFromUser) {
       const remembered = recallChoices(preview.file?.header);
       if (remembered) {
         choices = remembered;
         preview = await engine.preview(readSettings(), contracts);
         if (nextContracts) return;
-        if (!accept(preview, `read ${contracts.name}`)) { hideResults(); return; }
+        if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
       }
     }
+    // Not text, or empty: the engine's reason; a missing column is for the columns panel.
+    const refusals = refusedFiles([preview.file], preview.issues).filter((r) => r.code !== 'missing_column');
+    if (refusals.length > 0) { showRefused(refusals); return; }
     const missing = missingRequired(preview.file);
     if (missing.length > 0 || preview.file?.readable === false) {
       showColumnsNeeded(preview.file, missing);
@@ -241,8 +304,9 @@ async function startRead() {
     progress.value = 0;
     const reply = await engine.load(readSettings(), fileSet(), onProgress);
     if (nextContracts) return;
-    if (!accept(reply, `read ${contracts.name}`)) { hideResults(); return; }
+    if (!reply.ok) { refuse(reply.error, `read ${contracts.name}`, true); return; }
     sessionGeneration = engine.generation;
+    loadedSummaries = reply.file_summaries ?? [];
     contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
     showProgress(false);
     await refreshReport(true);
@@ -263,11 +327,11 @@ function readNextContracts() {
 /** The file lacks a required column: no report, the columns panel says what is needed. */
 function showColumnsNeeded(summary, missing) {
   contractsSummary = summary;
-  currentReport = null;
-  lazyStatements.forget();
+  forgetReport();
   reportBox.replaceChildren();
   issuesBox.replaceChildren();
-  summaryBox.replaceChildren(renderRowSummary(null, [files.contracts?.name]));
+  // Only the file's name: the preview read its first bytes, so it has no counts to give.
+  summaryBox.replaceChildren(renderRowSummary([{ kind: 'contracts', name: files.contracts?.name }]));
   renderColumns();
   columnsPanel.open = true;
   results.hidden = false;
@@ -303,10 +367,15 @@ async function refreshReport(fresh = false) {
     return;
   }
   const token = ++reportToken;
+  const controls = controlValues(settingsForm);
   const reply = await engine.report(reportSettings());
   if (token !== reportToken) return;            // a newer request is on its way
-  if (!accept(reply, 'make the report')) return;
+  if (!reply.ok) { refuse(reply.error, 'make the report', fresh); return; }
+  // A file the engine could not read is said, as the CLI says it, and no report shown.
+  const refusals = refusedFiles(reply.report?.files, reply.report?.issues);
+  if (refusals.length > 0) { showRefused(refusals); return; }
   clearStatus();
+  shown = { controls, files: { ...files } };
   renderReport(reply.report);
 }
 
@@ -314,7 +383,8 @@ async function refreshReport(fresh = false) {
 
 function renderReport(report) {
   currentReport = report;
-  summaryBox.replaceChildren(renderRowSummary(report?.rows, fileSet().map((f) => f.file.name)));
+  enableExports(true);
+  summaryBox.replaceChildren(renderRowSummary(report?.files));
   statements = currencyStatements(report);
   const codes = statements.map((t) => t.currency);
   if (!codes.includes(selectedCurrency)) selectedCurrency = codes[0] ?? '';
@@ -474,7 +544,7 @@ async function loadExample() {
       fetched[f.kind] = new File([await response.blob()], f.name, { type: 'text/csv' });
     }
   } catch (err) {
-    accept({ ok: false, error: { code: 'example_unavailable', message: String(err?.message ?? err) } }, 'load the example');
+    showStatus(`Could not load the example: ${String(err?.message ?? err)}`, 'error', 'example_unavailable');
     return;
   }
   for (const kind of EXTRA_KINDS) setExtra(kind, fetched[kind] ?? null, false);
@@ -536,7 +606,7 @@ settingsForm.addEventListener('change', (event) => {
   if (READ_FIELDS.has(name)) {
     if (name === 'currency' && !input('currency').checkValidity()) return;
     startRead();
-  } else if (currentReport) {
+  } else if (currentReport || results.dataset.ready === 'refused') {
     if (name === 'top' && !topInput.checkValidity()) return;
     refreshReport();
   }
