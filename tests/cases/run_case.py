@@ -1,18 +1,32 @@
 #!/usr/bin/env python3
 """Runs one golden CLI case: bbb report input.csv [args...] in the case folder.
 
-A case folder holds input.csv, optionally args (one CLI argument per line,
-paths relative to the folder), and either expected.json (a subset of the
-report JSON: every key present must match, recursively; arrays must have the
-same length and match element by element) or expected_exit plus an optional
-expected_stderr (a substring of standard error). A memory_limit_mb file runs
-the binary with that much address space (RLIMIT_AS); an input_path file names
-the input instead of input.csv.
+A case folder holds input.csv (or an input_path file naming another input,
+such as /dev/zero), optionally args (one CLI argument per line, paths
+relative to the folder) and memory_limit_mb (the binary then runs with that
+much address space), and what to expect:
+
+  golden/       the whole output, compared byte for byte: exit (the status),
+                stderr, and the report as the case's args make it (report.json,
+                or report.csv / report.txt when the args pick --format) plus,
+                for a report made in JSON, the same run in the two other
+                formats (report.csv, report.txt). Written by --regenerate, for
+                review in the diff.
+  expected.json a subset of the report checked by hand: every key present must
+                match, recursively; arrays must have the same length and match
+                element by element.
+  expected_exit plus an optional expected_stderr (a substring of stderr).
+
+Usage:
+  run_case.py BBB_BINARY CASE_DIR                  check one case
+  run_case.py --regenerate BBB_BINARY CASE_DIR...  write each case's golden/
 """
 import json
 import os
 import subprocess
 import sys
+
+FORMAT_FILES = {"json": "report.json", "csv": "report.csv", "table": "report.txt"}
 
 
 def mismatches(expected, actual, path="$"):
@@ -40,52 +54,107 @@ def mismatches(expected, actual, path="$"):
     return []
 
 
-def main():
-    if len(sys.argv) != 3:
-        print("usage: run_case.py BBB_BINARY CASE_DIR", file=sys.stderr)
-        return 2
-    bbb, case = os.path.abspath(sys.argv[1]), sys.argv[2]
-    args = []
-    if os.path.exists(os.path.join(case, "args")):
-        with open(os.path.join(case, "args"), encoding="utf-8") as f:
-            args = [line.rstrip("\n") for line in f if line.strip()]
+def read(case, name):
+    with open(os.path.join(case, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def case_args(case):
+    if not os.path.exists(os.path.join(case, "args")):
+        return []
+    return [line.rstrip("\n") for line in read(case, "args").splitlines() if line.strip()]
+
+
+def chosen_format(args):
+    for i, a in enumerate(args[:-1]):
+        if a == "--format":
+            return args[i + 1]
+    return "json"
+
+
+def run(bbb, case, args):
+    """The binary's (exit status, stdout bytes, stderr bytes) on the case."""
     limit = None
     if os.path.exists(os.path.join(case, "memory_limit_mb")):
-        with open(os.path.join(case, "memory_limit_mb"), encoding="utf-8") as f:
-            limit = int(f.read().strip()) << 20
+        limit = int(read(case, "memory_limit_mb").strip()) << 20
 
     def limit_memory():
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    source = "input.csv"  # an input_path file names another input (/dev/zero)
-    if os.path.exists(os.path.join(case, "input_path")):
-        with open(os.path.join(case, "input_path"), encoding="utf-8") as f:
-            source = f.read().strip()
+    source = read(case, "input_path").strip() if os.path.exists(os.path.join(case, "input_path")) else "input.csv"
     proc = subprocess.run([bbb, "report", source, *args], cwd=case, capture_output=True, timeout=60,
                           preexec_fn=limit_memory if limit else None)
-    stderr = proc.stderr.decode("utf-8", "replace")
+    return proc.returncode, proc.stdout, proc.stderr
 
-    exit_file = os.path.join(case, "expected_exit")
-    if os.path.exists(exit_file):
-        with open(exit_file, encoding="utf-8") as f:
-            want = int(f.read().strip())
-        failures = []
-        if proc.returncode != want:
-            failures.append(f"exit status {proc.returncode}, expected {want}")
-        stderr_file = os.path.join(case, "expected_stderr")
-        if os.path.exists(stderr_file):
-            with open(stderr_file, encoding="utf-8") as f:
-                needle = f.read().strip()
+
+def golden_outputs(bbb, case):
+    """Every output golden/ holds for the case, by file name."""
+    args = case_args(case)
+    status, stdout, stderr = run(bbb, case, args)
+    out = {"exit": f"{status}\n".encode(), "stderr": stderr}
+    fmt = chosen_format(args)
+    if status == 0:
+        out[FORMAT_FILES.get(fmt, "report.out")] = stdout
+        if fmt == "json":
+            for other in ("csv", "table"):
+                _, other_out, _ = run(bbb, case, [*args, "--format", other])
+                out[FORMAT_FILES[other]] = other_out
+    return out
+
+
+def regenerate(bbb, cases):
+    for case in cases:
+        folder = os.path.join(case, "golden")
+        os.makedirs(folder, exist_ok=True)
+        outputs = golden_outputs(bbb, case)
+        for name in os.listdir(folder):
+            if name not in outputs:
+                os.remove(os.path.join(folder, name))
+        for name, data in outputs.items():
+            with open(os.path.join(folder, name), "wb") as f:
+                f.write(data)
+        print(f"{case}: {', '.join(sorted(outputs))}")
+    return 0
+
+
+def check(bbb, case):
+    failures = []
+    folder = os.path.join(case, "golden")
+    if os.path.isdir(folder):
+        outputs = golden_outputs(bbb, case)
+        names = set(os.listdir(folder)) | set(outputs)
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            want = open(path, "rb").read() if os.path.exists(path) else None
+            got = outputs.get(name)
+            if want != got:
+                failures.append(f"golden/{name} differs (regenerate with tools/regen-cases.sh and review the diff):")
+                want_text = (want or b"<none>").decode("utf-8", "replace").splitlines()
+                got_text = (got or b"<none>").decode("utf-8", "replace").splitlines()
+                for i, (w, g) in enumerate(zip(want_text, got_text)):
+                    if w != g:
+                        failures.append(f"  line {i + 1}: expected {w[:300]!r}")
+                        failures.append(f"  line {i + 1}: got      {g[:300]!r}")
+                        break
+                else:
+                    failures.append(f"  {len(want_text)} lines expected, {len(got_text)} got")
+
+    status, stdout, stderr_bytes = run(bbb, case, case_args(case))
+    stderr = stderr_bytes.decode("utf-8", "replace")
+    if os.path.exists(os.path.join(case, "expected_exit")):
+        want = int(read(case, "expected_exit").strip())
+        if status != want:
+            failures.append(f"exit status {status}, expected {want}")
+        if os.path.exists(os.path.join(case, "expected_stderr")):
+            needle = read(case, "expected_stderr").strip()
             if needle not in stderr:
                 failures.append(f"stderr lacks {needle!r}: {stderr!r}")
-    else:
-        if proc.returncode != 0:
-            print(f"bbb exited {proc.returncode}: {stderr}", file=sys.stderr)
+    elif os.path.exists(os.path.join(case, "expected.json")):
+        if status != 0:
+            print(f"bbb exited {status}: {stderr}", file=sys.stderr)
             return 1
-        with open(os.path.join(case, "expected.json"), encoding="utf-8") as f:
-            expected = json.load(f)
-        failures = mismatches(expected, json.loads(proc.stdout))
+        failures += mismatches(json.loads(read(case, "expected.json")), json.loads(stdout))
     for line in failures[:40]:
         print(line, file=sys.stderr)
     if len(failures) > 40:
@@ -93,5 +162,14 @@ def main():
     return 1 if failures else 0
 
 
+def main(argv):
+    if len(argv) >= 3 and argv[0] == "--regenerate":
+        return regenerate(os.path.abspath(argv[1]), argv[2:])
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return check(os.path.abspath(argv[0]), argv[1])
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
