@@ -257,6 +257,17 @@ TEST(AuxAmounts, UnmatchedRowsAreListedInLineOrderAgainstTheirFilesIdColumn) {
   EXPECT_EQ(r["files"][0]["rows"]["rejected"], 3);
 }
 
+TEST(PipelineTotals, OpenAndLostDealsStayWithin2To53) {
+  std::string csv = "id,booking_date,amount,status\nB,2024-01-01,1.00,booked\n";
+  for (int i = 0; i < 3; ++i) csv += "P" + std::to_string(i) + ",,40000000000000.00,open\n";  // 4e15 minor units each
+  const Json r = bbb_test::report(csv, "{}", R"({"as_of":"2024-06-30"})");
+  const std::vector<Json> big = issues_with(r, "total_too_large");
+  ASSERT_EQ(big.size(), 1u);
+  EXPECT_EQ(big[0]["line"], 5);
+  EXPECT_NE(big[0]["message"].get<std::string>().find("open and lost deals"), std::string::npos);
+  EXPECT_EQ(r["currencies"]["USD"]["pipeline"]["open_value"], 8000000000000000);
+}
+
 TEST(RejectedValue, StaysWithin2To53) {
   std::string csv = "id,booking_date,amount\n";
   for (int i = 0; i < 4; ++i) csv += "A,2024-01-01,40000000000000.00\n";  // 4e15 minor units, duplicates after the first

@@ -336,7 +336,16 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
     if (segment.empty()) segment = "(none)";
   }
   // Pipeline rows are never in bookings, billings, revenue or backlog, only in the sales figures.
-  if (r.accepted && !line.is_booked()) deliver(line, segment);
+  if (r.accepted && !line.is_booked()) {
+    // Open and lost deals have their own bound: the pipeline's figures stay exact too.
+    std::int64_t& pipeline = pipeline_total_[line.currency];
+    if (line.amount > kMaxMinor - pipeline) {
+      reject_too_large(record, line, &r);
+    } else {
+      pipeline += line.amount;
+      deliver(line, segment);
+    }
+  }
   if (r.accepted && line.is_booked()) {
     // Every amount of the report is bounded by the currency's bookings: keep
     // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
@@ -367,7 +376,8 @@ void Session::reject_too_large(const CsvRecord& record, const ContractLine& line
   const int c = files_.back().mapping.of(Field::kAmount);
   r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
                        "total_too_large",
-                       "the bookings in " + std::string(line.currency.view()) +
+                       std::string(line.is_booked() ? "the bookings in " : "the open and lost deals in ") +
+                           std::string(line.currency.view()) +
                            " would pass 2^53 - 1 minor units, past which totals are no longer exact",
                        ""});
 }

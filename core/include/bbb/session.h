@@ -142,6 +142,7 @@ class Session {
   std::function<void(LineBatch&)> hand_off_;  // none: lines are folded as they are read
   LineBatch batch_;                           // with hand_off_: the lines not yet handed
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
+  std::map<CurrencyCode, std::int64_t> pipeline_total_;  // accepted open and lost amounts, per currency
   CurrencyIndex<std::int64_t> booked_index_;
   std::int64_t& booked_total(const CurrencyCode& currency);
   int split_column_ = -1;  // the split_by column of the contracts file being read
