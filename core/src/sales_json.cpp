@@ -18,41 +18,32 @@ void write_buckets(JsonWriter& w, const CountValue (&buckets)[kAgeBuckets]) {
   w.end();
 }
 
-// floor(a * b / c) in minor units, or null when c is 0.
-void write_money_ratio(JsonWriter& w, std::int64_t a, std::int64_t b, std::int64_t c) {
-  if (c == 0) w.null();
-  else w.value(static_cast<std::int64_t>(static_cast<__int128>(a) * b / c));
+void write_optional(JsonWriter& w, const std::optional<std::int64_t>& v) {
+  if (!v) w.null();
+  else w.value(*v);
 }
 
 }  // namespace
 
 void write_period_sales(JsonWriter& w, const SalesStats& sales, const Period& p) {
-  const SalesStats::Closing c = sales.closing(p.first, p.last);
-  const SalesStats::Deliveries d = sales.deliveries(p.first, p.last);
-  const CountValue open = sales.open_at_month_end(p.last);
+  const SalesStats::PeriodFigures f = sales.period_figures(p);
+  const SalesStats::Closing& c = f.closing;
   w.object().field("won", c.won).field("lost", c.lost).field("won_value", c.won_value).field("lost_value", c.lost_value);
-  write_ratio(w.key("win_rate"), ratio_of(c.won, c.won + c.lost));
-  write_ratio(w.key("average_sales_cycle_days"), ratio_of(c.cycle_days_total, c.cycle_count));
-  w.key("open_pipeline_end").object().field("count", open.count).field("value", open.value).end();
-  // Velocity = open count x average deal size x win rate / average cycle days
-  //          = open value x won x cycles / ((won + lost) x cycle days).
-  w.key("sales_velocity_per_day");
-  if (c.won + c.lost > 0 && c.cycle_days_total > 0)
-    w.value(static_cast<std::int64_t>(static_cast<__int128>(open.value) * c.won * c.cycle_count /
-                                      (static_cast<__int128>(c.won + c.lost) * c.cycle_days_total)));
-  else
-    w.null();
-  w.key("delivered").object().field("count", d.count).field("value", d.value).end();
-  write_ratio(w.key("lead_time_days"), ratio_of(d.lead_days_total, d.count));
+  write_ratio(w.key("win_rate"), f.win_rate);
+  write_ratio(w.key("average_sales_cycle_days"), f.average_sales_cycle_days);
+  w.key("open_pipeline_end").object().field("count", f.open_at_end.count).field("value", f.open_at_end.value).end();
+  write_optional(w.key("sales_velocity_per_day"), f.sales_velocity_per_day);
+  w.key("delivered").object().field("count", f.deliveries.count).field("value", f.deliveries.value).end();
+  write_ratio(w.key("lead_time_days"), f.lead_time_days);
   w.end();
 }
 
 void write_pipeline(JsonWriter& w, const SalesStats& sales, Date as_of) {
-  const SalesStats::Pipeline p = sales.pipeline_as_of(as_of);
+  const SalesStats::PipelineFigures f = sales.pipeline_figures(as_of);
+  const SalesStats::Pipeline& p = f.open;
   w.object().field_text("as_of", as_of.iso()).field("open_count", p.open_count).field("open_value", p.open_value);
-  w.key("average_deal_size");
-  write_money_ratio(w, p.open_value, 1, p.open_count);
-  write_ratio(w.key("average_age_days"), ratio_of(p.age_days_total, p.aged_count));
+  write_optional(w.key("average_deal_size"), f.average_deal_size);
+  write_ratio(w.key("average_age_days"), f.average_age_days);
   w.key("age_buckets");
   write_buckets(w, p.buckets);
   w.key("no_created_date");

@@ -141,6 +141,29 @@ CountValue SalesStats::open_at_month_end(YearMonth m) const {
   return open;
 }
 
+SalesStats::PeriodFigures SalesStats::period_figures(const Period& p) const {
+  PeriodFigures f;
+  f.closing = closing(p.first, p.last);
+  f.deliveries = deliveries(p.first, p.last);
+  f.open_at_end = open_at_month_end(p.last);
+  const Closing& c = f.closing;
+  f.win_rate = ratio_of(c.won, c.won + c.lost);
+  f.average_sales_cycle_days = ratio_of(c.cycle_days_total, c.cycle_count);
+  if (c.won + c.lost > 0 && c.cycle_days_total > 0)
+    f.sales_velocity_per_day = static_cast<std::int64_t>(static_cast<__int128>(f.open_at_end.value) * c.won * c.cycle_count /
+                                                         (static_cast<__int128>(c.won + c.lost) * c.cycle_days_total));
+  f.lead_time_days = ratio_of(f.deliveries.lead_days_total, f.deliveries.count);
+  return f;
+}
+
+SalesStats::PipelineFigures SalesStats::pipeline_figures(Date as_of) const {
+  PipelineFigures f;
+  f.open = pipeline_as_of(as_of);
+  if (f.open.open_count != 0) f.average_deal_size = f.open.open_value / f.open.open_count;
+  f.average_age_days = ratio_of(f.open.age_days_total, f.open.aged_count);
+  return f;
+}
+
 SalesStats::Closing SalesStats::closing(YearMonth first, YearMonth last) const {
   Closing sum;
   closing_by_month_.for_range(first, last, [&](const Closing& c) { sum += c; });

@@ -12,16 +12,11 @@
 #include "bbb/ledger.h"
 #include "bbb/money.h"
 #include "bbb/period.h"
+#include "bbb/ratio.h"
 #include "bbb/settings.h"
 
 namespace bbb {
 
-// A ratio rounded to four decimals, computed exactly from integers (so that
-// native and WebAssembly print the same digits); none when the divisor is 0.
-struct Ratio {
-  std::int64_t ten_thousandths = 0;
-};
-std::optional<Ratio> ratio_of(std::int64_t numerator, std::int64_t denominator);
 
 struct Growth {
   std::optional<Ratio> period_over_period;

@@ -15,6 +15,8 @@
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
 #include "bbb/month_series.h"
+#include "bbb/period.h"
+#include "bbb/ratio.h"
 
 namespace bbb {
 
@@ -94,6 +96,28 @@ class SalesStats {
   Undelivered undelivered_as_of(Date as_of) const;
 
   static constexpr std::size_t kOldestListed = 20;
+
+  // The sales figures of one period (spec 6), as the report gives them.
+  struct PeriodFigures {
+    Closing closing;
+    Deliveries deliveries;
+    CountValue open_at_end;
+    std::optional<Ratio> win_rate;                  // won / (won + lost)
+    std::optional<Ratio> average_sales_cycle_days;  // cycle days / won lines with a cycle
+    // open count x average deal size x win rate / average cycle days
+    //   = open value x won x cycles / ((won + lost) x cycle days), minor units a day
+    std::optional<std::int64_t> sales_velocity_per_day;
+    std::optional<Ratio> lead_time_days;            // lead days / delivered
+  };
+  PeriodFigures period_figures(const Period& period) const;
+
+  // The open pipeline at the as-of date with its averages.
+  struct PipelineFigures {
+    Pipeline open;
+    std::optional<std::int64_t> average_deal_size;  // floor(open value / open count)
+    std::optional<Ratio> average_age_days;          // age days / open deals with a created date
+  };
+  PipelineFigures pipeline_figures(Date as_of) const;
 
  private:
   // Whether an order booked on `booking` at line `line_number` is older than b.
