@@ -9,6 +9,7 @@
 
 #include "bbb/csv_sniffer.h"
 #include "bbb/report_size.h"
+#include "bbb/segments.h"
 #include "test_support.h"
 
 namespace {

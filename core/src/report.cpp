@@ -207,6 +207,12 @@ YearMonth first_event_month(const std::map<CurrencyCode, MonthlyLedger>& ledgers
   return periods.empty() ? YearMonth() : periods.front().first;
 }
 
+std::optional<Date> report_as_of(const ReadSettings& settings, const std::vector<Period>& periods) {
+  if (settings.as_of) return settings.as_of;
+  if (periods.empty()) return std::nullopt;
+  return periods.back().end();
+}
+
 std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings) {
   // Spec 10: one range for all currencies, from the first to the last event.
   auto [first, last] = event_months(ledgers);

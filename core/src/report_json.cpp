@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bbb/report_size.h"
+#include "bbb/segments.h"
 #include "json_writer.h"
 #include "sales_json.h"
 
@@ -222,38 +223,16 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
                     const CurrencyCode& currency, const std::vector<Period>& periods, YearMonth first_month,
                     const ReportSettings& settings, const std::optional<Date>& as_of,
                     const std::optional<std::string>& waterfall_omitted) {
-  struct Ranked { const std::string* value; const Book* book; std::int64_t bookings; };
-  std::vector<Ranked> ranked;
-  for (const auto& [value, book] : by_value) {
-    std::int64_t bookings = 0;
-    if (!periods.empty()) bookings = currency_report(book.ledger, currency, {Period{periods.front().first, periods.back().last, ""}}, first_month, settings).periods[0].flows.bookings;
-    ranked.push_back({&value, &book, bookings});
-  }
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) { return a.bookings > b.bookings; });
+  const ShownSegments shown = shown_segments(by_value, session.settings(), periods, settings.top);
   w.object().field_text("by", session.settings().split_by).key("values").array();
-  Book other(session.settings());
-  bool any_other = false;
-  int listed = 0;
-  for (std::size_t i = 0; i < ranked.size(); ++i) {
-    const Book& b = *ranked[i].book;
-    // The overflow bucket of values past the reading limit is no value: it
-    // takes none of the `top` places and always goes to "other".
-    if (listed < settings.top && *ranked[i].value != LineFolder::kOtherSegment) {
-      ++listed;
-      open_currency(w, currency_report(b.ledger, currency, periods, first_month, settings), &b, settings, as_of,
-                    waterfall_omitted);
-      w.field_text("value", *ranked[i].value).end();
-      continue;
-    }
-    any_other = true;
-    merge_ledger(b.ledger, &other.ledger);
-    other.sales.merge(b.sales);
-    if (other.forward && b.forward) other.forward->merge(*b.forward);
-    if (other.waterfall && b.waterfall) other.waterfall->merge(*b.waterfall);
-  }
-  if (any_other) {
-    open_currency(w, currency_report(other.ledger, currency, periods, first_month, settings), &other, settings, as_of,
+  for (const ShownSegments::Listed& l : shown.listed) {
+    open_currency(w, currency_report(l.book->ledger, currency, periods, first_month, settings), l.book, settings, as_of,
                   waterfall_omitted);
+    w.field_text("value", *l.value).end();
+  }
+  if (shown.other) {
+    open_currency(w, currency_report(shown.other->ledger, currency, periods, first_month, settings), &*shown.other, settings,
+                  as_of, waterfall_omitted);
     // Every value not listed above, not a value named "other".
     w.field_text("value", "other").key("other").boolean(true).end();
   }
@@ -286,9 +265,7 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   const std::vector<Period> periods = report_periods(session.ledgers(), settings);
   const YearMonth first_month = first_event_month(session.ledgers(), periods);
   const std::optional<std::string> no_waterfall = waterfall_omitted(report_size(session, settings));
-  // Spec 2: the as-of date defaults to the last day of the last period.
-  std::optional<Date> as_of = rs.as_of;
-  if (!as_of && !periods.empty()) as_of = periods.back().end();
+  const std::optional<Date> as_of = report_as_of(rs, periods);
 
   w.object();
   w.key("engine").object().field_text("name", "bbb").field_text("version", kEngineVersion).field_text("spec", "v1").end();

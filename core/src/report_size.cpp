@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "bbb/line_folder.h"
 #include "bbb/report.h"
+#include "bbb/segments.h"
 
 namespace bbb {
 namespace {
@@ -21,14 +21,6 @@ std::string grouped(std::size_t n) {
 std::string plural(std::size_t n, const char* one, const char* many) { return grouped(n) + " " + (n == 1 ? one : many); }
 
 }  // namespace
-
-std::size_t segments_shown(const std::vector<std::string>& values, int top) {
-  std::size_t real = 0;
-  for (const std::string& v : values)
-    if (v != LineFolder::kOtherSegment) ++real;
-  const std::size_t listed = std::min<std::size_t>(real, static_cast<std::size_t>(std::max(0, top)));
-  return listed + (values.size() > listed ? 1 : 0);
-}
 
 ReportSize report_size(const Session& session, const ReportSettings& settings) {
   ReportSize size;

@@ -76,6 +76,10 @@ std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& 
 // average over the months from it. The first period's month when there is no event.
 YearMonth first_event_month(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const std::vector<Period>& periods);
 
+// The as-of date of the forward view, pipeline and orders: the setting, or
+// (spec 2) the last day of the report's last period; none without periods.
+std::optional<Date> report_as_of(const ReadSettings& settings, const std::vector<Period>& periods);
+
 // One ledger's figures over given periods; first_month as first_event_month says.
 CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
                                const std::vector<Period>& periods, YearMonth first_month, const ReportSettings& settings);

@@ -37,9 +37,4 @@ std::optional<std::string> report_too_large(const ReportSize& size, std::size_t 
 // Why the waterfall is left out of a report of this size; none when it is written.
 std::optional<std::string> waterfall_omitted(const ReportSize& size);
 
-// Segments shown one by one of a currency with these values: the `top`
-// largest real values (the overflow bucket is none), and "other" when any
-// value is left.
-std::size_t segments_shown(const std::vector<std::string>& values, int top);
-
 }  // namespace bbb
