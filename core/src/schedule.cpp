@@ -17,6 +17,18 @@ inline std::int64_t day_weight(std::int64_t days) {
   return kWeights[days - 28];
 }
 
+// The weight of the term's days from `start` through day d (d >= start):
+// one per day with daily proration; with monthly proration each day weighs
+// kMonthWeight / (days in its month): the first (maybe partial) month, the
+// whole months between, and the days of d's month.
+inline std::int64_t weight_through(Date start, Date d, Proration proration) {
+  if (proration == Proration::kDaily) return d - start + 1;
+  const YearMonth sm = start.year_month(), dm = d.year_month();
+  const std::int64_t sd = sm.days();
+  if (sm == dm) return (d.day() - start.day() + 1) * day_weight(sd);
+  return (sd - start.day() + 1) * day_weight(sd) + (dm - sm - 1) * kMonthWeight + d.day() * day_weight(dm.days());
+}
+
 // floor(amount * part / whole) exactly, for 0 <= part <= whole.
 std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole) {
   if (part >= whole) return amount;
@@ -123,17 +135,8 @@ LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::v
     : line_(line), proration_(proration), fulfilment_(fulfilment), billings_(std::move(storage.billings)),
       month_ends_(std::move(storage.month_ends)) {
   billings_.clear();
-  if (fulfilment_ == nullptr && line_.recognition == Recognition::kRatable) {
-    if (proration_ == Proration::kDaily) {
-      total_weight_ = line_.end - line_.start + 1;
-    } else {
-      const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
-      const std::int64_t sd = sm.days();
-      total_weight_ = sm == em ? (line_.end.day() - line_.start.day() + 1) * day_weight(sd)
-                               : (sd - line_.start.day() + 1) * day_weight(sd) +
-                                     (em - sm - 1) * kMonthWeight + line_.end.day() * day_weight(em.days());
-    }
-  }
+  if (fulfilment_ == nullptr && line_.recognition == Recognition::kRatable)
+    total_weight_ = weight_through(line_.start, line_.end, proration_);
   if (fulfilment_ != nullptr) {
     scheduled_total_ = fulfilment_->rows.empty() ? 0 : fulfilled_through(fulfilment_->rows.back().date);
   } else if (line_.recognition == Recognition::kRatable) {
@@ -160,19 +163,10 @@ LineSchedule::LineSchedule(const ContractLine& line, Proration proration, std::v
 }
 
 std::int64_t LineSchedule::ratable_through(Date d) const {
+  // R(d) = floor(A x W(d) / W), spec 3.
   if (d < line_.start) return 0;
   if (d >= line_.end) return line_.amount;
-  std::int64_t w;
-  if (proration_ == Proration::kDaily) {
-    w = d - line_.start + 1;
-  } else {
-    const YearMonth sm = line_.start.year_month(), dm = d.year_month();
-    const std::int64_t sd = sm.days();
-    w = sm == dm ? (d.day() - line_.start.day() + 1) * day_weight(sd)
-                 : (sd - line_.start.day() + 1) * day_weight(sd) + (dm - sm - 1) * kMonthWeight +
-                       d.day() * day_weight(dm.days());
-  }
-  return prorate(line_.amount, w, total_weight_);
+  return prorate(line_.amount, weight_through(line_.start, d, proration_), total_weight_);
 }
 
 void LineSchedule::uncancelled_revenue_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
@@ -239,6 +233,8 @@ void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t co
   std::fill(out + complete_from, out + count, a);
   if (term_from == complete_from) return;
   const std::int64_t sd = sm.days();
+  // W through the end of the i-th month (weight_through at a month's last
+  // day, in its monthly form): the first month, then a whole month each.
   const std::int64_t first_month = (sd - line_.start.day() + 1) * day_weight(sd);
   const std::int64_t whole = total_weight_;
   const auto weight_at = [&](std::size_t i) { return first_month + (first.plus(static_cast<std::int32_t>(i)) - sm) * kMonthWeight; };
