@@ -98,45 +98,22 @@ void write_waterfall_view(JsonWriter& w, const std::map<std::int32_t, WaterfallR
   w.array();
   if (periods.empty()) { w.end(); return; }
   const YearMonth range_first = periods.front().first, range_last = periods.back().last;
-  std::vector<std::int64_t> cells(periods.size());
-  // The period of each month of the range (-1 for a month in none), so that
-  // a row's cells come from one pass over its months, not a sum per cell.
-  std::vector<std::int32_t> period_of(static_cast<std::size_t>(std::max(0, range_last - range_first + 1)), -1);
-  for (std::size_t j = 0; j < periods.size(); ++j)
-    for (YearMonth m = std::max(periods[j].first, range_first); m <= periods[j].last && m <= range_last; m = m.plus(1))
-      period_of[static_cast<std::size_t>(m - range_first)] = static_cast<std::int32_t>(j);
+  const WaterfallPeriods grouping(periods);
   // lo..hi: the row's months; a row's start and end dates (where it has
   // them) are what a drill-down of its cells asks for.
   auto emit = [&](const std::string& label, const char* kind, std::int32_t lo, std::int32_t hi, bool always) {
-    WaterfallRow row;
-    for (auto it = by_month.lower_bound(lo); it != by_month.end() && it->first <= hi; ++it) row.merge(it->second);
-    std::fill(cells.begin(), cells.end(), 0);
-    std::int64_t before = 0;  // revenue before the range
-    for (std::size_t i = 0; i < row.revenue.size(); ++i) {
-      const YearMonth m = row.first.plus(static_cast<std::int32_t>(i));
-      if (m < range_first) before += row.revenue[i];
-      else if (m <= range_last && period_of[static_cast<std::size_t>(m - range_first)] >= 0)
-        cells[static_cast<std::size_t>(period_of[static_cast<std::size_t>(m - range_first)])] += row.revenue[i];
-    }
-    std::int64_t in_range = 0;
-    bool any = false;
-    for (std::int64_t c : cells) {
-      in_range += c;
-      any = any || c != 0;
-    }
-    const std::int64_t cancelled = row.cancelled_in(YearMonth::from_index(INT32_MIN / 2), range_last);
-    const std::int64_t left = row.opened - before - in_range - cancelled;
+    const WaterfallPeriodRow row = grouping.row(by_month, lo, hi);
     // Rows billed after the range, or never, hold only revenue: their
     // invoices are outside the report.
     const bool only_revenue = !booked_view && (std::string(kind) == "later" || std::string(kind) == "not_billed");
-    if (!always && !any && cancelled == 0 && (left == 0 || only_revenue)) return;
+    if (!always && !row.any_cell && row.cancelled == 0 && (row.left == 0 || only_revenue)) return;
     w.object().field_text(booked_view ? "booked" : "billed", label).field_text("kind", kind);
     if (lo != INT32_MIN && lo != Waterfall::kNotBilledRow) w.field_text("start", YearMonth::from_index(lo).first_day().iso());
     if (hi < Waterfall::kNotBilledRow - 1) w.field_text("end", YearMonth::from_index(hi).last_day().iso());
     if (!only_revenue) w.field(booked_view ? "bookings" : "billings", row.opened);
-    w.field("revenue_before", before).key("revenue").integers(cells.data(), cells.size());
-    if (booked_view) w.field("cancellations", cancelled).field("backlog_end", left);
-    else if (!only_revenue) w.field("not_recognised", left);
+    w.field("revenue_before", row.revenue_before).key("revenue").integers(row.cells.data(), row.cells.size());
+    if (booked_view) w.field("cancellations", row.cancelled).field("backlog_end", row.left);
+    else if (!only_revenue) w.field("not_recognised", row.left);
     w.end();
   };
   emit("earlier", "earlier", INT32_MIN, range_first.index() - 1, false);

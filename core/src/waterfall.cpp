@@ -171,4 +171,37 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   }
 }
 
+WaterfallPeriods::WaterfallPeriods(const std::vector<Period>& periods) : periods_(periods.size()) {
+  if (periods.empty()) return;
+  first_ = periods.front().first;
+  last_ = periods.back().last;
+  period_of_.assign(static_cast<std::size_t>(std::max(0, last_ - first_ + 1)), -1);
+  for (std::size_t j = 0; j < periods.size(); ++j)
+    for (YearMonth m = std::max(periods[j].first, first_); m <= periods[j].last && m <= last_; m = m.plus(1))
+      period_of_[static_cast<std::size_t>(m - first_)] = static_cast<std::int32_t>(j);
+}
+
+WaterfallPeriodRow WaterfallPeriods::row(const std::map<std::int32_t, WaterfallRow>& by_month, std::int32_t lo,
+                                         std::int32_t hi) const {
+  WaterfallRow merged;
+  for (auto it = by_month.lower_bound(lo); it != by_month.end() && it->first <= hi; ++it) merged.merge(it->second);
+  WaterfallPeriodRow out;
+  out.opened = merged.opened;
+  out.cells.assign(periods_, 0);
+  std::int64_t in_range = 0;
+  for (std::size_t i = 0; i < merged.revenue.size(); ++i) {
+    const YearMonth m = merged.first.plus(static_cast<std::int32_t>(i));
+    if (m < first_) {
+      out.revenue_before += merged.revenue[i];
+    } else if (m <= last_ && period_of_[static_cast<std::size_t>(m - first_)] >= 0) {
+      out.cells[static_cast<std::size_t>(period_of_[static_cast<std::size_t>(m - first_)])] += merged.revenue[i];
+      in_range += merged.revenue[i];
+    }
+  }
+  for (std::int64_t c : out.cells) out.any_cell = out.any_cell || c != 0;
+  out.cancelled = merged.cancelled_in(YearMonth::from_index(INT32_MIN / 2), last_);
+  out.left = out.opened - out.revenue_before - in_range - out.cancelled;
+  return out;
+}
+
 }  // namespace bbb

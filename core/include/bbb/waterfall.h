@@ -23,6 +23,7 @@
 #include "bbb/contract_line.h"
 #include "bbb/date.h"
 #include "bbb/month_series.h"
+#include "bbb/period.h"
 #include "bbb/schedule.h"
 
 namespace bbb {
@@ -95,6 +96,32 @@ class Waterfall {
 
   std::map<std::int32_t, WaterfallRow> booked_, billed_;
   RowIndex booked_index_, billed_index_;
+};
+
+// One row of a waterfall view over the report's periods: the rows of the
+// months [lo, hi] merged, their revenue grouped into the periods. opened =
+// revenue_before + Σ cells + cancelled + left (backlog_end, or not_recognised).
+struct WaterfallPeriodRow {
+  std::int64_t opened = 0;          // bookings or billings
+  std::int64_t revenue_before = 0;  // recognised before the first period
+  std::vector<std::int64_t> cells;  // revenue in each period
+  std::int64_t cancelled = 0;       // booked view: backlog removed by cancellation through the range's end
+  std::int64_t left = 0;            // what is left at the range's end
+  bool any_cell = false;            // a cell is not zero
+};
+
+// Groups a view's monthly rows into the report's periods.
+class WaterfallPeriods {
+ public:
+  explicit WaterfallPeriods(const std::vector<Period>& periods);
+  WaterfallPeriodRow row(const std::map<std::int32_t, WaterfallRow>& by_month, std::int32_t lo, std::int32_t hi) const;
+
+ private:
+  YearMonth first_, last_;
+  std::size_t periods_ = 0;
+  // The period of each month of the range (-1 for a month in none), so that
+  // a row's cells come from one pass over its months, not a sum per cell.
+  std::vector<std::int32_t> period_of_;
 };
 
 }  // namespace bbb
