@@ -437,7 +437,7 @@ void LineReader::read_contract(const CsvRecord& record, ContractLine* out, RowRe
   if (cx.present(Field::kBilling) && !billing_memo_.read(cx.cell(Field::kBilling), &l.billing, parse_billing_kind)) {
     cx.error(Field::kBilling, "unknown_billing",
              "unknown billing: use upfront, monthly, quarterly, semiannual, annual, monthly-arrears, "
-             "quarterly-arrears, on-delivery or none");
+             "quarterly-arrears, semiannual-arrears, annual-arrears, on-delivery or none");
     ok = false;
   }
   if (cx.present(Field::kType)) l.type = cx.cell(Field::kType);

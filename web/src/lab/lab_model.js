@@ -13,7 +13,7 @@ import { formatMinor, isZeroMinor } from '../format_minor.js';
  */
 
 export const BILLING_KINDS = ['upfront', 'monthly', 'quarterly', 'semiannual', 'annual', 'monthly-arrears',
-  'quarterly-arrears', 'on-delivery', 'none'];
+  'quarterly-arrears', 'semiannual-arrears', 'annual-arrears', 'on-delivery', 'none'];
 export const STATUSES = ['booked', 'open', 'lost'];
 export const MAX_CONTRACTS = 5;
 
