@@ -84,14 +84,14 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
     // Unbilled receivable: earned, not yet billed.
     const std::int64_t unbilled = std::max<std::int64_t>(0, recognised - billed);
     t.revenue += recognised - recognised_before;
-    t.unbilled_receivable += unbilled - unbilled_before;
-    t.crpo += crpo - crpo_before;
+    t.unbilled_receivable_change += unbilled - unbilled_before;
+    t.crpo_change += crpo - crpo_before;
     recognised_before = recognised;
     unbilled_before = unbilled;
     crpo_before = crpo;
   };
   const auto record_not_backlog = [&](MonthTotals& t, std::int64_t not_backlog) {
-    t.deferred_not_backlog += not_backlog - not_backlog_before;
+    t.deferred_not_backlog_change += not_backlog - not_backlog_before;
     not_backlog_before = not_backlog;
   };
   // Before the cancellation. Revenue never exceeds the amount, so of the
@@ -116,8 +116,8 @@ void fold_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* l
   // The unscheduled backlog is constant while the line lives: it changes
   // in the booking month and, if cancelled, in the cancellation's month.
   if (cancelled_from > 0) {
-    totals[0].unscheduled_backlog += unscheduled;
-    if (cancelled_from < months) totals[cancelled_from].unscheduled_backlog -= unscheduled;
+    totals[0].unscheduled_backlog_change += unscheduled;
+    if (cancelled_from < months) totals[cancelled_from].unscheduled_backlog_change -= unscheduled;
   }
 }
 

@@ -43,22 +43,22 @@ void add_flows(const MonthTotals& t, MonthTotals* sum) {
 
 // The balance changes a month keeps, added into another month's.
 void add_balance_changes(const MonthTotals& t, MonthTotals* sum) {
-  sum->unbilled_receivable += t.unbilled_receivable;
-  sum->deferred_not_backlog += t.deferred_not_backlog;
-  sum->crpo += t.crpo;
-  sum->unscheduled_backlog += t.unscheduled_backlog;
+  sum->unbilled_receivable_change += t.unbilled_receivable_change;
+  sum->deferred_not_backlog_change += t.deferred_not_backlog_change;
+  sum->crpo_change += t.crpo_change;
+  sum->unscheduled_backlog_change += t.unscheduled_backlog_change;
 }
 
 // A month's changes added into the balances at the end of the month before.
 void add_balance_changes(const MonthTotals& t, MonthEndBalances* running) {
   // See MonthTotals for why backlog, deferred revenue and billed backlog follow.
-  const std::int64_t deferred_change = t.unbilled_receivable + t.billings - t.revenue;
+  const std::int64_t deferred_change = t.unbilled_receivable_change + t.billings - t.revenue;
   running->backlog += t.bookings - t.revenue - t.cancellations;
   running->deferred_revenue += deferred_change;
-  running->unbilled_receivable += t.unbilled_receivable;
-  running->billed_backlog += deferred_change - t.deferred_not_backlog;
-  running->crpo += t.crpo;
-  running->unscheduled_backlog += t.unscheduled_backlog;
+  running->unbilled_receivable += t.unbilled_receivable_change;
+  running->billed_backlog += deferred_change - t.deferred_not_backlog_change;
+  running->crpo += t.crpo_change;
+  running->unscheduled_backlog += t.unscheduled_backlog_change;
 }
 
 class LedgerView {

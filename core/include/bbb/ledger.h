@@ -35,14 +35,15 @@ struct MonthTotals {
   //   + B - R, so it changes by the unbilled receivable's change + billings
   //   - revenue;
   //   billed backlog (max(0, min(B, a) - R), and none once cancelled) =
-  //   deferred revenue - deferred_not_backlog, which is max(0, B - a) before
+  //   deferred revenue - deferred not in backlog, which is max(0, B - a) before
   //   a cancellation and all the deferred revenue after it. It changes only
   //   in a month with billings or a cancellation, where the others change
   //   every month.
-  std::int64_t unbilled_receivable = 0;
-  std::int64_t deferred_not_backlog = 0;
-  std::int64_t crpo = 0;
-  std::int64_t unscheduled_backlog = 0;
+  // (Stored as changes, named so: the balances are MonthEndBalances, report.cpp.)
+  std::int64_t unbilled_receivable_change = 0;
+  std::int64_t deferred_not_backlog_change = 0;
+  std::int64_t crpo_change = 0;
+  std::int64_t unscheduled_backlog_change = 0;
 
   // Anything that puts the month in the report's range (spec 10).
   bool has_event() const { return bookings_count != 0 || cancellations_count != 0 || billings != 0 || revenue != 0; }
