@@ -82,7 +82,7 @@ export function exportStem(fileName) {
  * rows, the raw values (plain decimals, the engine's ratios), formula-safe.
  * @param {string} currency
  * @param {string} view the view's key
- * @param {import('./views/view_model.js').TableModel[]} tables
+ * @param {import('./views/view_cells.js').TableModel[]} tables
  */
 export function tablesCsv(currency, view, tables) {
   const lines = [];
@@ -105,7 +105,7 @@ export function saveChartPng(chart, fileName) {
  * @param {string} stem exportStem() of the contracts file
  * @param {string} currency
  * @param {string} view
- * @param {import('./views/view_model.js').TableModel[]} tables
+ * @param {import('./views/view_cells.js').TableModel[]} tables
  */
 export function downloadViewCsv(stem, currency, view, tables) {
   download(new Blob(['\ufeff' + tablesCsv(currency, view, tables)], { type: 'text/csv;charset=utf-8' }), `${stem}-${view}-${currency}.csv`);

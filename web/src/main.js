@@ -22,7 +22,7 @@ import { controlValues, keptText, restoreControls, sameFiles } from './report_co
 import { currencyStatements, firstActiveColumn } from './statement_model.js';
 import { renderStatementSection, scrollToColumn } from './statement_view.js';
 import { splitColumns } from './views/split_columns.js';
-import { VIEW_MODELS } from './views/view_models.js';
+import { VIEW_MODELS } from './views/view_registry.js';
 import { renderViewPanel } from './views/view_panel.js';
 import { renderViewTabs, showPanels } from './views/view_tabs.js';
 

@@ -24,7 +24,7 @@ import { LazyStatements } from '../lazy_statements.js';
 import { decodeOr } from '../safe_decode.js';
 import { currencyStatements } from '../statement_model.js';
 import { renderStatementSection } from '../statement_view.js';
-import { VIEW_MODELS } from '../views/view_models.js';
+import { VIEW_MODELS } from '../views/view_registry.js';
 import { renderViewPanel } from '../views/view_panel.js';
 import { VIEWS, renderViewTabs, showPanels } from '../views/view_tabs.js';
 

@@ -9,7 +9,7 @@ import { EngineClient } from '../engine_client.js';
 import { saveChartPng } from '../export_report.js';
 import { el } from '../statement_view.js';
 import { chartFigure } from '../views/chart_kit.js';
-import { chartValue } from '../views/view_model.js';
+import { chartValue } from '../views/view_cells.js';
 import { formatMinor } from '../format_minor.js';
 import {
   BILLING_KINDS, MAX_CONTRACTS, STATUSES, STEPS, contract, decodeSetup, encodeSetup, labTable, salesFacts,

@@ -12,7 +12,7 @@ Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineContro
 
 
 /**
- * @param {import('./view_model.js').ChartSpec} spec
+ * @param {import('./view_cells.js').ChartSpec} spec
  * @param {string} currency
  * @param {(chart: Chart, name: string) => void} onSave
  * @param {HTMLElement} parent where the figure goes, before the chart is made (Chart.js sizes a

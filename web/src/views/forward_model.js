@@ -2,14 +2,14 @@
 // future periods the engine scheduled it in, then "later" and "unscheduled",
 // and the backlog itself, so the tie-out Σ periods + later + unscheduled =
 // backlog can be read off the row. Plus the same row per segment.
-import { amount, blank, chartValue, drillCell, kpi } from './view_model.js';
+import { amount, blank, chartValue, drillCell, kpi } from './view_cells.js';
 import { segmentRows } from './segments_model.js';
 
 /**
  * @param {string} currency
  * @param {any} data the currency's report
  * @param {any} [segments] data.segments
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function forwardModel(currency, data, segments = data?.segments) {
   const digits = data?.minor_digits ?? 2;
@@ -27,7 +27,7 @@ export function forwardModel(currency, data, segments = data?.segments) {
     kpi('revenue_later', 'Scheduled after 36 months', 'revenue_later', amount(forward.revenue_later, digits)),
     kpi('forward_unscheduled', 'Unscheduled', 'forward_unscheduled', amount(forward.unscheduled, digits)),
   );
-  /** @type {import('./view_model.js').ViewColumn[]} */
+  /** @type {import('./view_cells.js').ViewColumn[]} */
   const columns = [
     ...periods.map((p) => ({ label: String(p.period), title: `${p.start} to ${p.end}` })),
     { label: 'Later', help: 'revenue_later', title: 'After the 36 months' },

@@ -1,13 +1,13 @@
 // Orders (spec 6): point lines booked and not yet delivered as of the date,
 // by age since booking, those older than 90 days, the oldest ones listed,
 // and the lead time (booking to delivery) of the lines delivered per period.
-import { amount, chartValue, count, days, drillCell, kpi, text } from './view_model.js';
+import { amount, chartValue, count, days, drillCell, kpi, text } from './view_cells.js';
 import { segmentRows } from './segments_model.js';
 
 /**
  * @param {string} currency
  * @param {any} data the currency's report
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function ordersModel(currency, data) {
   const model = { key: 'orders', title: 'Orders', kpis: [], charts: [], tables: [] };

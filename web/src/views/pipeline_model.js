@@ -2,7 +2,7 @@
 // deal size and age, age buckets), the win rate, sales cycle and velocity of
 // a chosen period, the same per period in a small table, and the pipeline by
 // segment when the report is split. Every figure is the engine's.
-import { amount, chartValue, count, days, drillCell, kpi, perDay, pickPeriod, periodOptions, rate } from './view_model.js';
+import { amount, chartValue, count, days, drillCell, kpi, perDay, pickPeriod, periodOptions, rate } from './view_cells.js';
 import { segmentLabel, segmentRows } from './segments_model.js';
 
 /** The default period: the last one in which deals closed, else the last. */
@@ -18,7 +18,7 @@ export function lastClosingPeriod(periods) {
  * @param {string} currency
  * @param {any} data the currency's report
  * @param {{period?: string}} [state]
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function pipelineModel(currency, data, state = {}) {
   const model = { key: 'pipeline', title: 'Pipeline', kpis: [], charts: [], tables: [] };

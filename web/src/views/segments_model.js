@@ -4,15 +4,15 @@
 // segment and a Total row that is the unsplit report's own figure (not a
 // sum), so a reader sees the two agree. The segments view shows the
 // statement's key rows for one period.
-import { amount, drillCell, pickPeriod, periodOptions } from './view_model.js';
+import { amount, drillCell, pickPeriod, periodOptions } from './view_cells.js';
 
 /**
  * Rows of a per-segment table: one per segment, then Total from the unsplit data.
  * @param {any} segments data.segments
  * @param {any} data the unsplit currency report
- * @param {(d: any, extra: Record<string, any>) => import('./view_model.js').ViewCell[]} cellsOf cells of one
+ * @param {(d: any, extra: Record<string, any>) => import('./view_cells.js').ViewCell[]} cellsOf cells of one
  *   segment (or of the unsplit data), with the drill request's segment filter ({} for the unsplit data)
- * @returns {import('./view_model.js').ViewRow[]}
+ * @returns {import('./view_cells.js').ViewRow[]}
  */
 export function segmentRows(segments, data, cellsOf) {
   const rows = (segments?.values ?? []).map((v, i) => ({ key: `segment.${i}`, label: segmentLabel(v.value),
@@ -45,7 +45,7 @@ const SEGMENT_LABELS = { bookings: 'Bookings', revenue: 'Revenue', billings: 'Bi
  * @param {string} currency
  * @param {any} data the currency's report
  * @param {{period?: string}} [state] picker value: a period index or 'total'
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function segmentsModel(currency, data, state = {}) {
   const segments = data?.segments;

@@ -1,7 +1,7 @@
 // Trends: bookings, billings and revenue of the twelve months ending with
 // each period (the engine's trailing_12_months), as lines, and the growth
 // rows of the statement; per segment for a chosen period when split.
-import { amount, chartValue, drillCell, growth, pickPeriod, periodOptions } from './view_model.js';
+import { amount, chartValue, drillCell, growth, pickPeriod, periodOptions } from './view_cells.js';
 import { segmentRows } from './segments_model.js';
 
 export const TRAILING_FIELDS = ['bookings', 'billings', 'revenue'];
@@ -12,7 +12,7 @@ const COLOURS = { bookings: '--series-1', billings: '--series-2', revenue: '--se
  * @param {string} currency
  * @param {any} data the currency's report
  * @param {{period?: string}} [state] the period of the segment table
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function trendsModel(currency, data, state = {}) {
   const model = { key: 'trends', title: 'Trends', kpis: [], charts: [], tables: [] };

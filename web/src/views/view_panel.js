@@ -1,4 +1,4 @@
-// Renders a ViewModel (view_model.js) of one currency as a tab panel: intro,
+// Renders a ViewModel (view_cells.js) of one currency as a tab panel: intro,
 // a period picker, KPIs, charts, tables and a CSV export of the tables.
 // Heat-map cells get a class heat-1..6 (colours in style.css, no inline
 // style). Cells that the engine can explain (the unsplit Total of a period
@@ -9,7 +9,7 @@ import { chartFigure } from './chart_kit.js';
 
 /**
  * @typedef {{onDrill?: (target: import('../statement_view.js').DrillTarget) => void,
- *   onSave: (chart: any, name: string) => void, onExport: (view: string, tables: import('./view_model.js').TableModel[]) => void,
+ *   onSave: (chart: any, name: string) => void, onExport: (view: string, tables: import('./view_cells.js').TableModel[]) => void,
  *   state?: Record<string, string>, onState?: (state: Record<string, string>) => void}} PanelOptions
  */
 
@@ -17,7 +17,7 @@ import { chartFigure } from './chart_kit.js';
  * The panel's element; append it to the page, then call draw().
  * @param {string} currency
  * @param {string} key the view's key
- * @param {(state: Record<string, string>) => import('./view_model.js').ViewModel} build
+ * @param {(state: Record<string, string>) => import('./view_cells.js').ViewModel} build
  * @param {PanelOptions} options
  */
 export function renderViewPanel(currency, key, build, options) {
@@ -93,7 +93,7 @@ export function renderViewPanel(currency, key, build, options) {
 
 /**
  * @param {string} currency
- * @param {import('./view_model.js').TableModel} model
+ * @param {import('./view_cells.js').TableModel} model
  * @param {PanelOptions['onDrill']} onDrill
  */
 function renderTable(currency, model, onDrill) {

@@ -10,7 +10,7 @@
 // cell's share of the table's largest cell, in six steps.
 import { isZeroMinor } from '../format_minor.js';
 import { segmentFilter, segmentLabel } from './segments_model.js';
-import { amount, blank, drillCell } from './view_model.js';
+import { amount, blank, drillCell } from './view_cells.js';
 
 /** Heat steps (0 = none) of a cell value against the table's largest cell. */
 export const HEAT_STEPS = 6;
@@ -26,7 +26,7 @@ const ROW_LABELS = { earlier: 'Before the range', later: 'Billed after the range
 /**
  * @param {string} currency
  * @param {any} data the currency's report
- * @returns {import('./view_model.js').ViewModel}
+ * @returns {import('./view_cells.js').ViewModel}
  */
 export function waterfallModel(currency, data, state = {}) {
   const model = { key: 'waterfall', title: 'Waterfall', kpis: [], charts: [], tables: [] };
@@ -63,7 +63,7 @@ export function waterfallModel(currency, data, state = {}) {
     'The bottom row is the revenue of each period, which its column adds up to. Darker cells hold more revenue. ' +
     'Click any figure for the lines behind it.' + (chosen ? ` Showing ${data.segments.by} = ${segmentLabel(chosen.value)}.` : '');
   const metric = billed ? 'waterfall_billed' : 'waterfall_booked';
-  /** @type {import('./view_model.js').ViewColumn[]} */
+  /** @type {import('./view_cells.js').ViewColumn[]} */
   const columns = billed
     ? [{ label: 'Billings', help: 'billings', total: true }, { label: 'Not yet recognised', help: 'waterfall_not_recognised', total: true }]
     : [{ label: 'Bookings', help: 'bookings', total: true }, { label: 'Cancelled', help: 'cancellations', total: true },
