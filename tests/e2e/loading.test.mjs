@@ -213,8 +213,11 @@ test('an engine that cannot start is a visible error, and the page recovers', { 
   b.state.expectedErrors.push(/404/);
   try {
     await page.locator('#example-button').click();
-    await page.locator('#status[data-kind="error"]').waitFor({ timeout: 60_000 });
-    assert.match(await page.locator('#status').textContent(), /Could not read worked-examples\.csv: .*engine/);
+    // The sentence the page settles on (a worker that fails to load is replaced once, so an error may show twice).
+    await page.waitForFunction(() => {
+      const status = document.getElementById('status');
+      return status?.dataset.kind === 'error' && /Could not read worked-examples\.csv: .*engine/.test(status.textContent ?? '');
+    }, null, { timeout: 60_000 });
     assert.equal(await page.locator('#results').isHidden(), true);
   } finally {
     b.state.override = null;
