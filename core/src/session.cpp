@@ -417,6 +417,12 @@ void Session::deliver(const ContractLine& line, std::string_view segment) {
   if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
 }
 
+std::string Session::column_of(FileKind kind, Field field) const {
+  for (const FileSummary& f : files_)
+    if (f.kind == kind && f.mapping.has(field)) return f.mapping.headers[static_cast<std::size_t>(f.mapping.of(field))];
+  return field_name(field);
+}
+
 void Session::reject_unmatched_rows() {
   // Listed in file and line order (the rows wait in a hash map), each
   // against its file's id column.
@@ -431,10 +437,8 @@ void Session::reject_unmatched_rows() {
     return a.kind != b.kind ? a.kind < b.kind : a.line < b.line;
   });
   for (const Unmatched& u : unmatched) {
-    std::string column = "id";
-    for (const FileSummary& f : files_)
-      if (f.kind == u.kind && f.mapping.has(Field::kId)) column = f.mapping.headers[static_cast<std::size_t>(f.mapping.of(Field::kId))];
-    issues_.add({file_kind_name(u.kind), u.line, column, "error", "unknown_line", "no booked contract line has this id", *u.id});
+    issues_.add({file_kind_name(u.kind), u.line, column_of(u.kind, Field::kId), "error", "unknown_line",
+                 "no booked contract line has this id", *u.id});
     count_as_rejected(u.kind);
   }
   for (auto& [id, aux] : aux_) {
@@ -458,10 +462,7 @@ bool Session::take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* 
   const int digits = minor_digits(line.currency);
   // Against the file's column, as every issue of a row is.
   auto reject = [&](FileKind kind, std::int64_t at, Field field, const std::string& code, const std::string& message) {
-    std::string column = field_name(field);
-    for (const FileSummary& f : files_)
-      if (f.kind == kind && f.mapping.has(field)) column = f.mapping.headers[static_cast<std::size_t>(f.mapping.of(field))];
-    issues_.add({file_kind_name(kind), at, column, "error", code, message, std::string(line.id)});
+    issues_.add({file_kind_name(kind), at, column_of(kind, field), "error", code, message, std::string(line.id)});
     count_as_rejected(kind);
   };
   // Invoices share the currency's bound with its bookings, twice their

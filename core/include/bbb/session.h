@@ -132,6 +132,8 @@ class Session {
   // A row counted as accepted when read, rejected once its line is known.
   void count_as_rejected(FileKind kind);
   void reject_unmatched_rows();
+  // The header of a file's column for a field, as an issue names it (the field's name when unmapped).
+  std::string column_of(FileKind kind, Field field) const;
   void file_issue(const std::string& severity, const std::string& code, const std::string& message);
 
   ReadSettings settings_;
