@@ -1,6 +1,7 @@
 #include "bbb/line_reader.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -281,8 +282,7 @@ bool in_currency(const WrittenAmount& amount, int digits, std::int64_t* out, std
   }
   std::int64_t scale = 1;
   for (int i = amount.decimals; i < digits; ++i) scale *= 10;
-  const std::int64_t magnitude = amount.units < 0 ? -amount.units : amount.units;
-  if (magnitude > kMaxMinor / scale) {
+  if (std::llabs(amount.units) > kMaxMinor / scale) {
     *why = "the amount is too large to be exact (over 2^53 minor units)";
     return false;
   }

@@ -1,6 +1,7 @@
 #include "bbb/session.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <utility>
 
 #include "bbb/line_fold.h"
@@ -272,9 +273,7 @@ void Session::add_rejected_value(const CurrencyCode& currency, std::int64_t amou
   // Kept within 2^53 - 1 minor units like every figure: past it the sum
   // stops there, and the file says so once.
   std::int64_t& value = files_.back().rows.rejected_value[currency];
-  const std::int64_t magnitude = amount < 0 ? -amount : amount;
-  const std::int64_t room = kMaxMinor - (value < 0 ? -value : value);
-  if (magnitude <= room || (value < 0) != (amount < 0)) {
+  if (std::llabs(amount) <= kMaxMinor - std::llabs(value) || (value < 0) != (amount < 0)) {
     value += amount;
     return;
   }
@@ -474,12 +473,12 @@ bool Session::take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* 
     std::string why;
     if (!in_currency(inv.amount, digits, &amount, &why)) {
       reject(FileKind::kInvoices, inv.line, Field::kAmount, "bad_amount", why + " (" + std::string(line.currency.view()) + ")");
-    } else if ((amount < 0 ? -amount : amount) > (kMaxMinor - budget) / 2) {
+    } else if (std::llabs(amount) > (kMaxMinor - budget) / 2) {
       reject(FileKind::kInvoices, inv.line, Field::kAmount, "total_too_large",
              "the figures in " + std::string(line.currency.view()) +
                  " would pass 2^53 - 1 minor units with this invoice, past which totals are no longer exact");
     } else {
-      budget += 2 * (amount < 0 ? -amount : amount);
+      budget += 2 * std::llabs(amount);
       invoices.push_back({inv.date, amount});
     }
   }
