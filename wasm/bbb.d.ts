@@ -84,6 +84,8 @@ export interface ReportSettings {
 export interface BbbModule {
   Session: new (readSettingsJson: string) => BbbSession;
   version(): string;
+  /** The engine's words as JSON text (EngineVocabulary). */
+  vocabulary(): string;
 }
 
 export interface ModuleOptions {

@@ -14,6 +14,7 @@
 #include "bbb/report_json.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
+#include "bbb/vocabulary.h"
 
 // With C++ exceptions off, a failed allocation aborts the instance: it says
 // why, so that the page and the JS API can tell the user in a sentence.
@@ -138,6 +139,7 @@ class JsSession {
 };
 
 emscripten::val version() { return js_text(bbb::kEngineVersion); }
+emscripten::val vocabulary() { return js_text(bbb::vocabulary_json()); }
 
 }  // namespace
 
@@ -157,4 +159,5 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("foldLines", &JsSession::fold_lines)
       .function("adoptReading", &JsSession::adopt_reading);
   emscripten::function("version", &version);
+  emscripten::function("vocabulary", &vocabulary);
 }

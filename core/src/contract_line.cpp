@@ -38,6 +38,37 @@ bool billing_in_arrears(BillingKind kind) {
          kind == BillingKind::kSemiannualArrears || kind == BillingKind::kAnnualArrears;
 }
 
+const char* billing_kind_name(BillingKind kind) {
+  switch (kind) {
+    case BillingKind::kUpfront: return "upfront";
+    case BillingKind::kMonthly: return "monthly";
+    case BillingKind::kQuarterly: return "quarterly";
+    case BillingKind::kSemiannual: return "semiannual";
+    case BillingKind::kAnnual: return "annual";
+    case BillingKind::kMonthlyArrears: return "monthly-arrears";
+    case BillingKind::kQuarterlyArrears: return "quarterly-arrears";
+    case BillingKind::kSemiannualArrears: return "semiannual-arrears";
+    case BillingKind::kAnnualArrears: return "annual-arrears";
+    case BillingKind::kOnDelivery: return "on-delivery";
+    case BillingKind::kNone: return "none";
+  }
+  return "none";
+}
+
+const char* recognition_name(Recognition recognition) {
+  return recognition == Recognition::kRatable ? "ratable" : "point";
+}
+
+const char* status_name(Status status) {
+  switch (status) {
+    case Status::kBooked: return "booked";
+    case Status::kOpen: return "open";
+    case Status::kLost: return "lost";
+    case Status::kCancelled: return "cancelled";
+  }
+  return "booked";
+}
+
 bool parse_billing_kind(std::string_view text, BillingKind* out) {
   const Folded w(text);
   struct Word { std::string_view word; BillingKind kind; };  // no strlen per row

@@ -88,6 +88,15 @@ bool is_drill_metric(const std::string& name) {
   return period_metric(PeriodFigures(), name, &ignored);
 }
 
+std::vector<std::string> drill_metric_names() {
+  std::vector<std::string> names;
+  std::int64_t ignored;
+  for (const PeriodField& field : period_fields(PeriodFigures()))
+    if (period_metric(PeriodFigures(), field.name, &ignored)) names.emplace_back(field.name);
+  for (const NamedKind& k : kSalesMetrics) names.emplace_back(k.name);
+  return names;
+}
+
 bool DrillCollector::in_segment(std::string_view segment) const {
   if (request_.segment) return segment == *request_.segment;
   if (!request_.segment_other) return true;

@@ -114,3 +114,19 @@ test('every report validates against docs/report.schema.json (v1)', async () => 
   broken.currencies.USD.periods[0].bookings = 1.5;
   assert.equal(validate(broken), false);
 });
+
+test('the engine gives its vocabulary, and reads every billing, recognition and status word it names', async () => {
+  const v = engine.vocabulary;
+  assert.deepEqual(Object.keys(v).sort(), ['billing', 'drill_metrics', 'period', 'proration', 'recognition', 'status']);
+  assert.ok(v.billing.includes('semiannual-arrears') && v.billing.includes('annual-arrears'));
+  assert.ok(v.drill_metrics.includes('revenue') && v.drill_metrics.includes('pipeline_open'));
+  const rows = ['id,booking_date,amount,currency,start_date,term_months,billing,recognition,status'];
+  let n = 0;
+  for (const billing of v.billing) rows.push(`b${++n},2024-01-01,1200.00,USD,2024-01-01,12,${billing},ratable,booked`);
+  for (const recognition of v.recognition) rows.push(`r${++n},2024-01-01,1200.00,USD,2024-01-01,12,upfront,${recognition},booked`);
+  for (const status of v.status) rows.push(`s${++n},2024-01-01,1200.00,USD,2024-01-01,12,upfront,ratable,${status}`);
+  const result = await engine.analyse({ contracts: rows.join('\n') + '\n' });
+  assert.ok(result.ok, JSON.stringify(result.error));
+  const unknown = result.report.issues.filter((i) => /unknown_(billing|recognition|status)/.test(i.code));
+  assert.deepEqual(unknown, []);
+});

@@ -83,9 +83,21 @@ export interface EngineSession {
   close(): void;
 }
 
+/** The engine's words, so that a page offers exactly what the engine reads. */
+export interface EngineVocabulary {
+  billing: string[];        // upfront, monthly, ..., on-delivery, none
+  recognition: string[];    // ratable, point
+  status: string[];         // booked, open, lost, cancelled
+  proration: string[];      // monthly, daily
+  period: string[];         // month, quarter, year
+  drill_metrics: string[];  // the period amounts and view figures a drill-down lists the lines of
+}
+
 export interface Engine {
   /** The engine's version (report.engine.version). */
   readonly version: string;
+  /** The engine's words (values of its columns, settings, drill metrics). */
+  readonly vocabulary: Readonly<EngineVocabulary>;
   session(settings?: ReadSettings): EngineSession;
   /**
    * Reads the files (in the right order, streamed in 1 MiB pieces) and returns the report.

@@ -156,6 +156,8 @@ class Engine {
     this.module_ = module;
     this.options_ = options;
     this.version = module.version();
+    /** The engine's words: billing, recognition and status values, prorations, periods, drill metrics. */
+    this.vocabulary = Object.freeze(JSON.parse(module.vocabulary()));
   }
 
   /** Resolves once the engine can take a session (after an abort, once a fresh one is loaded). */

@@ -25,6 +25,16 @@ enum class Status { kBooked, kOpen, kLost, kCancelled };
 int billing_interval_months(BillingKind kind);
 bool billing_in_arrears(BillingKind kind);
 
+// The spec's word for each value (what the report and the page write).
+const char* billing_kind_name(BillingKind kind);
+const char* recognition_name(Recognition recognition);
+const char* status_name(Status status);
+constexpr BillingKind kBillingKinds[] = {
+    BillingKind::kUpfront,         BillingKind::kMonthly,           BillingKind::kQuarterly,
+    BillingKind::kSemiannual,      BillingKind::kAnnual,            BillingKind::kMonthlyArrears,
+    BillingKind::kQuarterlyArrears, BillingKind::kSemiannualArrears, BillingKind::kAnnualArrears,
+    BillingKind::kOnDelivery,      BillingKind::kNone};
+
 // The words of the spec and their synonyms, case- and punctuation-insensitive.
 bool parse_billing_kind(std::string_view text, BillingKind* out);
 bool parse_recognition(std::string_view text, Recognition* out);

@@ -86,5 +86,8 @@ class DrillCollector {
 };
 
 bool is_drill_metric(const std::string& name);
+// Every metric a drill-down can list the lines of: the period amounts in
+// the report's order, then the views' figures.
+std::vector<std::string> drill_metric_names();
 
 }  // namespace bbb
