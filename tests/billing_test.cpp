@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "bbb/line_fold.h"
-#include "bbb/schedule.h"
+#include "finance/ledger_posting.h"
+#include "finance/schedule.h"
 #include "test_support.h"
 
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bbb/column_mapping.h"
+#include "rows/column_mapping.h"
 #include "test_support.h"
 
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "bbb/csv_reader.h"
+#include "text/csv_reader.h"
 #include "csv_test_support.h"
 
 namespace {

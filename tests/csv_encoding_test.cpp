@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "bbb/csv_reader.h"
+#include "text/csv_reader.h"
 #include "csv_test_support.h"
 
 namespace {

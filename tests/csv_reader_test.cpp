@@ -1,8 +1,8 @@
 // CsvReader: line ends, blank lines, quoting, sep= line, delimiters, limits.
 // Encodings and binary input are in csv_encoding_test.cpp. Every case is also
 // read in chunks of 1 to 64 bytes (read_every_chunking).
-#include "bbb/csv_reader.h"
-#include "bbb/csv_tokenizer.h"
+#include "text/csv_reader.h"
+#include "text/csv_tokenizer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The sample-based decisions: encoding, binary input, sep= line, delimiter.
-#include "bbb/csv_sniffer.h"
+#include "text/csv_sniffer.h"
 
 #include <gtest/gtest.h>
 

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "bbb/csv_reader.h"
-#include "bbb/text_decoder.h"
+#include "text/csv_reader.h"
+#include "text/text_decoder.h"
 
 namespace bbb_test {
 

@@ -6,7 +6,7 @@
 
 #include <cstdio>
 
-#include "bbb/date.h"
+#include "values/date.h"
 #include "test_support.h"
 
 namespace {

@@ -7,9 +7,9 @@
 
 #include <string>
 
-#include "bbb/csv_sniffer.h"
+#include "text/csv_sniffer.h"
 #include "bbb/report_size.h"
-#include "bbb/segments.h"
+#include "report/segments.h"
 #include "test_support.h"
 
 namespace {

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "../core/src/json_writer.h"
+#include "report/json_writer.h"
 
 namespace {
 

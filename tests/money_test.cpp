@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "bbb/money.h"
-#include "bbb/value_formats.h"
+#include "values/money.h"
+#include "rows/value_formats.h"
 
 namespace {
 

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "bbb/line_batch.h"
-#include "bbb/schedule.h"
+#include "session/packed_lines.h"
+#include "finance/schedule.h"
 #include "generated_contracts.h"
 #include "test_support.h"
 
@@ -46,12 +46,12 @@ std::vector<Line> accepted_lines(const bbb_test::Input& run) {
   EXPECT_TRUE(bbb::parse_read_settings(run.read_settings, &rs, &error)) << error;
   bbb::Session s(rs);
   std::string bytes;
-  s.hand_off_lines([&bytes](bbb::LineBatch& batch) { bytes += batch.bytes(); });
+  s.hand_off_lines([&bytes](bbb::PackedLines& batch) { bytes += batch.bytes(); });
   if (!run.invoices.empty()) bbb_test::feed_file(s, bbb::FileKind::kInvoices, "i.csv", run.invoices, 1 << 20);
   if (!run.fulfilment.empty()) bbb_test::feed_file(s, bbb::FileKind::kFulfilment, "f.csv", run.fulfilment, 1 << 20);
   bbb_test::feed_file(s, bbb::FileKind::kContracts, "c.csv", run.contracts, 1 << 20);
   std::vector<Line> out;
-  bbb::LineBatch::for_each(bytes, [&](const bbb::ContractLine& l, std::string_view, const std::vector<bbb::DatedAmount>& inv,
+  bbb::PackedLines::for_each(bytes, [&](const bbb::ContractLine& l, std::string_view, const std::vector<bbb::DatedAmount>& inv,
                                       const bbb::Fulfilment* ful) {
     if (!l.is_booked()) return;
     Line x;

@@ -1,6 +1,6 @@
 // The sample a session keeps until a file's formats are decided: every
 // cell back as it was read, row by row, with its line, whatever the widths.
-#include "bbb/sample_rows.h"
+#include "rows/sample_rows.h"
 
 #include <gtest/gtest.h>
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "bbb/schedule.h"
+#include "finance/schedule.h"
 #include "test_support.h"
 
 namespace {

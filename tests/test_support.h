@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bbb/contract_line.h"
-#include "bbb/date.h"
+#include "rows/contract_line.h"
+#include "values/date.h"
 #include "bbb/report_json.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
@@ -64,16 +64,16 @@ inline std::string report_text(const Input& run) {
   bbb::Session folding(rs);
   std::string handed;  // batches as the reading worker posts them: one after another
   if (run.folding == Input::Folding::kFromBatches)
-    s.hand_off_lines([&s](bbb::LineBatch& batch) { s.folder().take_batch(batch.bytes()); });
+    s.hand_off_lines([&s](bbb::PackedLines& batch) { s.folder().take_batch(batch.bytes()); });
   if (run.folding == Input::Folding::kInAnotherSession)
-    s.hand_off_lines([&handed](bbb::LineBatch& batch) { handed += batch.bytes(); });
+    s.hand_off_lines([&handed](bbb::PackedLines& batch) { handed += batch.bytes(); });
   if (!run.invoices.empty()) feed_file(s, bbb::FileKind::kInvoices, "invoices.csv", run.invoices, run.chunk);
   if (!run.fulfilment.empty()) feed_file(s, bbb::FileKind::kFulfilment, "fulfilment.csv", run.fulfilment, run.chunk);
   feed_file(s, bbb::FileKind::kContracts, "contracts.csv", run.contracts, run.chunk);
   if (run.folding != Input::Folding::kInAnotherSession) return bbb::render_report(s, rep);
   folding.folder().take_batch(handed);
-  bbb::ReadingPart part;
-  EXPECT_TRUE(bbb::decode_reading_part(bbb::encode_reading_part(bbb::reading_part(s)), &part));
+  bbb::ReadingSummary part;
+  EXPECT_TRUE(bbb::decode_reading_summary(bbb::encode_reading_summary(bbb::reading_summary(s)), &part));
   folding.adopt_reading(std::move(part));
   return bbb::render_report(folding, rep);
 }

@@ -1,5 +1,5 @@
 // TextDecoder and the UTF-8 helpers, one behaviour per test.
-#include "bbb/text_decoder.h"
+#include "text/text_decoder.h"
 
 #include <gtest/gtest.h>
 

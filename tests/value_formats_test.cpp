@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "bbb/value_formats.h"
+#include "rows/value_formats.h"
 #include "test_support.h"
 
 namespace {

@@ -80,14 +80,14 @@ class JsSession {
   // each lines() in the order read, then adoptReading(n); its report() is
   // then the report of one session reading and folding alone.
   void hand_off_lines() {
-    session_->hand_off_lines([this](bbb::LineBatch& batch) {
+    session_->hand_off_lines([this](bbb::PackedLines& batch) {
       const std::string_view bytes = batch.bytes();
       lines_.insert(lines_.end(), bytes.begin(), bytes.end());
     });
   }
   emscripten::val lines() { return emscripten::val(emscripten::typed_memory_view(lines_.size(), lines_.data())); }
-  emscripten::val reading_part() {
-    reading_part_ = bbb::encode_reading_part(bbb::reading_part(*session_));
+  emscripten::val reading_summary() {
+    reading_part_ = bbb::encode_reading_summary(bbb::reading_summary(*session_));
     return emscripten::val(emscripten::typed_memory_view(reading_part_.size(), reading_part_.data()));
   }
   void fold_lines(std::size_t size) {
@@ -96,8 +96,8 @@ class JsSession {
   }
   emscripten::val adopt_reading(std::size_t size) {
     if (size > buffer_.size()) size = buffer_.size();
-    bbb::ReadingPart part;
-    if (!bbb::decode_reading_part(std::string_view(reinterpret_cast<const char*>(buffer_.data()), size), &part))
+    bbb::ReadingSummary part;
+    if (!bbb::decode_reading_summary(std::string_view(reinterpret_cast<const char*>(buffer_.data()), size), &part))
       return js_text(bbb::error_envelope("bad_reading_part", "not the reading part of a report"));
     session_->adopt_reading(std::move(part));
     return js_text("{\"ok\":true}");

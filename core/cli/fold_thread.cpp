@@ -5,7 +5,7 @@
 
 namespace bbb_cli {
 
-FoldThread::FoldThread(bbb::LineFolder& folder) : folder_(folder), thread_([this] { run(); }) {}
+FoldThread::FoldThread(bbb::FoldingHalf& folder) : folder_(folder), thread_([this] { run(); }) {}
 
 FoldThread::~FoldThread() {
   {
@@ -16,10 +16,10 @@ FoldThread::~FoldThread() {
   thread_.join();
 }
 
-void FoldThread::hand_off(bbb::LineBatch& batch) {
+void FoldThread::hand_off(bbb::PackedLines& batch) {
   std::unique_lock<std::mutex> lock(mutex_);
   changed_.wait(lock, [this] { return queued_.size() < kQueued; });
-  bbb::LineBatch empty;
+  bbb::PackedLines empty;
   if (!spare_.empty()) { empty.swap(spare_.back()); spare_.pop_back(); }
   empty.swap(batch);
   queued_.push_back(std::move(empty));
@@ -38,7 +38,7 @@ void FoldThread::run() {
   for (;;) {
     changed_.wait(lock, [this] { return stopping_ || !queued_.empty(); });
     if (queued_.empty()) return;  // stopping, and every batch folded
-    bbb::LineBatch batch = std::move(queued_.front());
+    bbb::PackedLines batch = std::move(queued_.front());
     queued_.pop_front();
     folding_ = true;
     lock.unlock();

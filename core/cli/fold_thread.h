@@ -10,21 +10,20 @@
 #include <thread>
 #include <vector>
 
-#include "bbb/line_batch.h"
-#include "bbb/line_folder.h"
+#include "bbb/session.h"
 
 namespace bbb_cli {
 
 class FoldThread {
  public:
-  explicit FoldThread(bbb::LineFolder& folder);
+  explicit FoldThread(bbb::FoldingHalf& folder);
   ~FoldThread();
   FoldThread(const FoldThread&) = delete;
   FoldThread& operator=(const FoldThread&) = delete;
 
   // The session's hand-off: queues the batch's lines (taking its bytes and
   // leaving it an empty one), waiting while kQueued batches are queued.
-  void hand_off(bbb::LineBatch& batch);
+  void hand_off(bbb::PackedLines& batch);
   // Returns once every batch handed is folded: false when memory ran out
   // while folding (the lines after it were not folded).
   bool finish();
@@ -35,11 +34,11 @@ class FoldThread {
   static constexpr std::size_t kQueued = 4;
   void run();
 
-  bbb::LineFolder& folder_;
+  bbb::FoldingHalf& folder_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<bbb::LineBatch> queued_;
-  std::vector<bbb::LineBatch> spare_;  // folded batches, their storage kept for the next
+  std::deque<bbb::PackedLines> queued_;
+  std::vector<bbb::PackedLines> spare_;  // folded batches, their storage kept for the next
   bool folding_ = false;               // a batch taken off the queue is being folded
   bool stopping_ = false;
   bool failed_ = false;                // memory ran out while folding (set on the folding thread)

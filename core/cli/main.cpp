@@ -230,7 +230,7 @@ int run(const std::vector<std::string>& args) {
     std::optional<bbb_cli::FoldThread> folding;
     if (threads == 2) {
       folding.emplace(session.folder());
-      session.hand_off_lines([&folding](bbb::LineBatch& batch) { folding->hand_off(batch); });
+      session.hand_off_lines([&folding](bbb::PackedLines& batch) { folding->hand_off(batch); });
     }
     if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
     if (folding && !folding->finish()) return fail(kOutOfMemory);

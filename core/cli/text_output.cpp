@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "bbb/money.h"
+#include "bbb/report_json.h"
 
 namespace bbb_cli {
 namespace {

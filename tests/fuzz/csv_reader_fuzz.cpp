@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "bbb/csv_reader.h"
-#include "bbb/text_decoder.h"
+#include "text/csv_reader.h"
+#include "text/text_decoder.h"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // accounting identities of spec section 4 checked in every period as the
 // oracle, and both waterfall views' ties. Any violation, crash, sanitizer
 // report or invalid JSON is a find, and so is a report that differs when
-// its lines are folded from batches (line_batch.h).
+// its lines are folded from batches (packed_lines.h).
 //
 // And the report's size stays within its stated rule (report_size.h): at
 // most 512 bytes per input byte (the issues echo their rows), 4 KiB per
@@ -20,7 +20,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bbb/report.h"
+#include "report/period_report.h"
 #include "bbb/report_json.h"
 #include "bbb/report_size.h"
 #include "bbb/session.h"
@@ -137,7 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // bytes, as the CLI's second thread folds them: the same report.
   if (size % 3 == 0) {
     bbb::Session batched(settings);
-    batched.hand_off_lines([&batched](bbb::LineBatch& batch) { batched.folder().take_batch(batch.bytes()); });
+    batched.hand_off_lines([&batched](bbb::PackedLines& batch) { batched.folder().take_batch(batch.bytes()); });
     read_all(batched);
     check(bbb::render_report(batched, report) == text);
   }

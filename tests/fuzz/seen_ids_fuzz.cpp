@@ -1,4 +1,4 @@
-// seen_ids_fuzz: duplicate detection's memory of ids (core/include/bbb/seen_ids.h)
+// seen_ids_fuzz: duplicate detection's memory of ids (core/include/bbb/duplicate_ids.h)
 // against a plain map of every id. The input is a program: each byte pair
 // picks an id's shape (a family's next number, a jump, another width or
 // prefix, a number past 18 digits, text with no number) and how far the
@@ -11,10 +11,10 @@
 #include <string>
 #include <unordered_map>
 
-#include "bbb/seen_ids.h"
+#include "fast/duplicate_ids.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  bbb::SeenIds seen;
+  bbb::DuplicateIds seen;
   std::unordered_map<std::string, std::int64_t> first;
   std::int64_t line = 1;
   std::int64_t stride = 1;  // lines from one id to the next, changed now and then

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "bbb/reading_part.h"
-#include "bbb/report.h"
+#include "session/reading_summary.h"
+#include "report/period_report.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
 
@@ -14,9 +14,9 @@ namespace bbb {
 
 constexpr const char* kEngineVersion = "0.1.0";
 
-// The reading half's part of the report (reading_part.h), as this
+// The reading half's part of the report (reading_summary.h), as this
 // session's files and issues give it.
-ReadingPart reading_part(const Session& session);
+ReadingSummary reading_summary(const Session& session);
 
 // The report as compact JSON text.
 std::string render_report(const Session& session, const ReportSettings& settings);

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bbb/period.h"
+#include "values/period.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
 

@@ -8,7 +8,7 @@
 //
 // Two halves: this class reads rows (the CSV, every cell, the checks, the
 // issues, duplicate ids, invoices and fulfilment matched to their line);
-// its LineFolder folds the lines accepted (schedules, ledgers, sales
+// its FoldingHalf folds the lines accepted (schedules, ledgers, sales
 // figures). They run one after the other, or side by side on two threads
 // or in two workers (hand_off_lines), with the same report.
 #pragma once
@@ -22,20 +22,19 @@
 #include <unordered_map>
 #include <vector>
 
-#include "bbb/cold.h"
-#include "bbb/column_mapping.h"
-#include "bbb/csv_reader.h"
-#include "bbb/format_detection.h"
-#include "bbb/issue_log.h"
-#include "bbb/ledger.h"
-#include "bbb/line_batch.h"
-#include "bbb/line_folder.h"
-#include "bbb/line_reader.h"
-#include "bbb/reading_part.h"
-#include "bbb/report.h"
-#include "bbb/sample_rows.h"
-#include "bbb/schedule.h"
-#include "bbb/seen_ids.h"
+#include "fast/cold_path.h"
+#include "rows/column_mapping.h"
+#include "text/csv_reader.h"
+#include "rows/format_detection.h"
+#include "rows/issue_log.h"
+#include "finance/ledger.h"
+#include "session/packed_lines.h"
+#include "session/folding_half.h"
+#include "rows/row_reader.h"
+#include "session/reading_summary.h"
+#include "rows/sample_rows.h"
+#include "finance/schedule.h"
+#include "fast/duplicate_ids.h"
 #include "bbb/settings.h"
 
 namespace bbb {
@@ -85,26 +84,26 @@ class Session {
   const DrillCollector* drill() const { return folder_.drill(); }
   // Pipeline, orders and the forward view per currency (every currency with
   // an accepted line, pipeline-only ones included).
-  const std::map<CurrencyCode, Book>& books() const { return folder_.books(); }
+  const std::map<CurrencyCode, FoldedFigures>& figures() const { return folder_.figures(); }
   // With split_by: per currency, per value of that column (at most
-  // LineFolder::kMaxSegments values; later ones are folded into
-  // LineFolder::kOtherSegment).
-  const std::map<CurrencyCode, std::map<std::string, Book>>& segments() const { return folder_.segments(); }
+  // FoldingHalf::kMaxSegments values; later ones are folded into
+  // FoldingHalf::kOtherSegment).
+  const std::map<CurrencyCode, std::map<std::string, FoldedFigures>>& segments() const { return folder_.segments(); }
 
   // Reading rows and folding them, side by side. Once this is set (before
   // the contracts file begins), accepted lines are not folded here but
   // handed to `hand_off` in batches, in file order, the last one by end();
   // the batch is cleared when hand_off returns. Whoever takes them folds
-  // them into folder() with LineFolder::take_batch, in the order handed
-  // (the CLI on a second thread); ledgers(), books(), segments() and
+  // them into folder() with FoldingHalf::take_batch, in the order handed
+  // (the CLI on a second thread); ledgers(), figures(), segments() and
   // drill() are complete once every batch handed is folded.
-  void hand_off_lines(std::function<void(LineBatch&)> hand_off) { hand_off_ = std::move(hand_off); }
-  LineFolder& folder() { return folder_; }
+  void hand_off_lines(std::function<void(PackedLines&)> hand_off) { hand_off_ = std::move(hand_off); }
+  FoldingHalf& folder() { return folder_; }
   // A session that only folds the lines another one read (in another
   // worker) takes that one's part of the report once it has read every
   // file: its report is then the report of the session that read them.
-  void adopt_reading(ReadingPart part) { adopted_reading_ = std::move(part); }
-  const ReadingPart* adopted_reading() const { return adopted_reading_ ? &*adopted_reading_ : nullptr; }
+  void adopt_reading(ReadingSummary part) { adopted_reading_ = std::move(part); }
+  const ReadingSummary* adopted_reading() const { return adopted_reading_ ? &*adopted_reading_ : nullptr; }
 
  private:
   void on_record(const CsvRecord& record);
@@ -139,10 +138,10 @@ class Session {
   ReadSettings settings_;
   IssueLog issues_;
   std::vector<FileSummary> files_;
-  LineFolder folder_;
-  std::optional<ReadingPart> adopted_reading_;
-  std::function<void(LineBatch&)> hand_off_;  // none: lines are folded as they are read
-  LineBatch batch_;                           // with hand_off_: the lines not yet handed
+  FoldingHalf folder_;
+  std::optional<ReadingSummary> adopted_reading_;
+  std::function<void(PackedLines&)> hand_off_;  // none: lines are folded as they are read
+  PackedLines batch_;                           // with hand_off_: the lines not yet handed
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency
   std::map<CurrencyCode, std::int64_t> pipeline_total_;  // accepted open and lost amounts, per currency
   CurrencyIndex<std::int64_t> booked_index_;
@@ -154,7 +153,7 @@ class Session {
   bool header_seen_ = false;
   bool fatal_ = false;
   bool rejected_value_capped_ = false;  // said once a session
-  std::unique_ptr<LineReader> line_reader_;
+  std::unique_ptr<RowReader> line_reader_;
   SampleRows sample_;  // the first rows, until the formats are decided
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)
@@ -162,7 +161,7 @@ class Session {
 
   // Across files.
   bool contracts_seen_ = false;
-  SeenIds contract_ids_;  // id -> line of its first row
+  DuplicateIds contract_ids_;  // id -> line of its first row
   std::uint64_t expected_bytes_ = 0;  // the current file's size, 0 when not known
   struct AuxRows {
     std::vector<InvoiceRow> invoices;

@@ -1,0 +1,25 @@
+// What one booked line contributes to each metric of spec section 4, month
+// by month. This is the one place where bookings, billings, revenue,
+// backlog, deferred revenue, unbilled receivable and cRPO are defined.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "rows/contract_line.h"
+#include "finance/ledger.h"
+#include "finance/schedule.h"
+
+namespace bbb {
+
+// ACV of a line: floor(amount x 12 / T) when T > 12, else the amount.
+std::int64_t acv_of(const ContractLine& line);
+
+void post_line(const ContractLine& line, const LineSchedule& schedule, MonthlyLedger* ledger);
+
+// The line's revenue in each month, exactly as post_line counts it: out[i]
+// is the revenue of the booking month + i, up to the last month anything
+// changes.
+void revenue_by_month(const ContractLine& line, const LineSchedule& schedule, std::vector<std::int64_t>* out);
+
+}  // namespace bbb

@@ -1,0 +1,73 @@
+// One booked order, contract or contract line (or one pipeline opportunity),
+// as the engine understands it once its row has been read and checked.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "values/date.h"
+#include "values/money.h"
+
+namespace bbb {
+
+enum class Recognition { kRatable, kPoint };
+
+enum class BillingKind {
+  kUpfront, kMonthly, kQuarterly, kSemiannual, kAnnual,
+  kMonthlyArrears, kQuarterlyArrears, kSemiannualArrears, kAnnualArrears,
+  kOnDelivery, kNone
+};
+
+enum class Status { kBooked, kOpen, kLost, kCancelled };
+
+// Months between installments for interval billing, 0 for the others.
+int billing_interval_months(BillingKind kind);
+bool billing_in_arrears(BillingKind kind);
+
+// The spec's word for each value (what the report and the page write).
+const char* billing_kind_name(BillingKind kind);
+const char* recognition_name(Recognition recognition);
+const char* status_name(Status status);
+constexpr BillingKind kBillingKinds[] = {
+    BillingKind::kUpfront,         BillingKind::kMonthly,           BillingKind::kQuarterly,
+    BillingKind::kSemiannual,      BillingKind::kAnnual,            BillingKind::kMonthlyArrears,
+    BillingKind::kQuarterlyArrears, BillingKind::kSemiannualArrears, BillingKind::kAnnualArrears,
+    BillingKind::kOnDelivery,      BillingKind::kNone};
+
+// The words of the spec and their synonyms, case- and punctuation-insensitive.
+bool parse_billing_kind(std::string_view text, BillingKind* out);
+bool parse_recognition(std::string_view text, Recognition* out);
+bool parse_status(std::string_view text, Status* out);
+
+// Its text fields are views of the CSV record it was read from: a line is
+// folded while its record is alive, and whatever keeps a line's text longer
+// (drill-down rows, the oldest open orders) copies it.
+struct ContractLine {
+  std::string_view id;
+  std::string_view customer;
+  std::int64_t line_number = 0;  // physical line of the row in its file
+  std::int64_t amount = 0;       // TCV in minor units, >= 0
+  CurrencyCode currency;
+  Status status = Status::kBooked;
+  Recognition recognition = Recognition::kPoint;
+  BillingKind billing = BillingKind::kUpfront;
+  std::string_view type;         // new, renewal, expansion, or as written
+
+  Date booking;                  // always set for booked rows
+  bool has_booking = false;
+  Date start;                    // service start (default booking)
+  Date end;                      // last day of service, inclusive (ratable)
+  std::int32_t term_months = 0;  // T, 0 when the line has no term
+  Date billing_start;            // first installment date (default start)
+  bool has_delivery = false;
+  Date delivery;
+  bool has_cancel = false;
+  Date cancel;
+  bool has_created = false;
+  Date created;
+
+  bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
+};
+
+}  // namespace bbb

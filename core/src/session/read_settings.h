@@ -1,0 +1,34 @@
+// The settings that change how rows are read and scheduled: a change means
+// reading the files again (bbb/settings.h reads them from JSON).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "finance/drill.h"
+#include "finance/schedule.h"
+#include "rows/value_formats.h"
+#include "text/csv_reader.h"
+#include "values/date.h"
+#include "values/money.h"
+
+namespace bbb {
+
+struct ReadSettings {
+  CurrencyCode default_currency;          // "USD" unless set
+  KnownCurrencies currencies;             // ISO 4217 and the extra codes named
+  Proration proration = Proration::kMonthly;
+  std::optional<Date> as_of;
+  DateOrder date_order = DateOrder::kAuto;  // breaks a tie a date column cannot decide
+  char decimal = 0;                       // 0 = detect per column
+  CsvOptions csv;
+  std::map<std::string, std::string> mapping;  // field -> header as written
+  std::optional<DrillRequest> drill;           // collect the lines behind one cell
+  std::string split_by;                        // a column whose values split every table
+  bool waterfall = false;                      // fold each booking month apart (spec 5)
+
+  ReadSettings() { parse_currency_code("USD", &default_currency); }
+};
+
+}  // namespace bbb

@@ -1,0 +1,506 @@
+#include "bbb/session.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <utility>
+
+#include "finance/ledger_posting.h"
+
+namespace bbb {
+namespace {
+
+// Rows held back to decide the file's date and amount formats.
+constexpr std::size_t kSampleRows = 1000;
+
+std::string join_fields(const std::vector<Field>& fields) {
+  std::string out;
+  for (Field f : fields) out += (out.empty() ? "" : ", ") + std::string(field_name(f));
+  return out;
+}
+
+// The row as it would be written again, for a person to recognise it.
+std::string raw_row(const CsvRecord& record, char delimiter) {
+  constexpr std::size_t kMaxRaw = 1000;
+  std::string out;
+  for (std::size_t i = 0; i < record.field_count && out.size() < kMaxRaw; ++i) {
+    if (i > 0) out += delimiter;
+    const std::string_view f = record.fields[i];
+    if (f.find_first_of(std::string{delimiter, '"', '\n', '\r'}) == std::string_view::npos) { out += f; continue; }
+    out += '"';
+    for (char c : f) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    out += '"';
+  }
+  if (out.size() > kMaxRaw) {
+    std::size_t cut = kMaxRaw;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
+}  // namespace
+
+Session::Session(ReadSettings settings) : settings_(std::move(settings)), folder_(settings_) {}
+Session::~Session() = default;
+
+bool Session::begin(FileKind kind, const std::string& name, std::string* error) {
+  if (reader_) { *error = "a file is already being read: end it first"; return false; }
+  if (kind != FileKind::kContracts && contracts_seen_) {
+    *error = "feed the invoices and fulfilment files before the contracts file";
+    return false;
+  }
+  FileSummary summary;
+  summary.kind = kind;
+  summary.name = name;
+  files_.push_back(std::move(summary));
+  header_seen_ = false;
+  expected_bytes_ = 0;
+  fatal_ = false;
+  line_reader_.reset();
+  sample_.clear();
+  pending_csv_issues_.clear();
+  if (kind == FileKind::kContracts) contracts_seen_ = true;
+  reader_ = std::make_unique<CsvReader>(
+      settings_.csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
+  return true;
+}
+
+void Session::feed(const char* data, std::size_t size) {
+  if (reader_) reader_->feed(data, size);
+}
+
+std::int64_t Session::rows_read_in_file() const {
+  if (files_.empty()) return 0;
+  return files_.back().rows.read + static_cast<std::int64_t>(sample_.size());
+}
+
+bool Session::wants_more() const { return reader_ != nullptr && !reader_->refused(); }
+
+bool Session::end(std::string* error) {
+  if (!reader_) { *error = "no file is being read"; return false; }
+  reader_->finish();
+  FileSummary& file = files_.back();
+  file.dialect = reader_->dialect();
+  if (!header_seen_ && !fatal_) {
+    file_issue("error", "empty_file", "the file is empty: no header and no rows");
+    file.readable = false;
+  }
+  if (header_seen_ && !fatal_ && !line_reader_) decide_formats();
+  if (header_seen_ && !fatal_ && file.rows.read == 0)
+    file_issue("warning", "no_rows", "the file has a header but no data rows");
+  if (file.kind == FileKind::kContracts) reject_unmatched_rows();
+  if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
+  reader_.reset();
+  line_reader_.reset();
+  return true;
+}
+
+RowCounts Session::contract_rows() const {
+  RowCounts total;
+  for (const FileSummary& f : files_) {
+    if (f.kind != FileKind::kContracts) continue;
+    total.read += f.rows.read;
+    total.accepted += f.rows.accepted;
+    total.rejected += f.rows.rejected;
+    for (const auto& [currency, value] : f.rows.rejected_value) total.rejected_value[currency] += value;
+  }
+  return total;
+}
+
+void Session::file_issue(const std::string& severity, const std::string& code, const std::string& message) {
+  issues_.add({file_kind_name(files_.back().kind), 0, "", severity, code, message, ""});
+}
+
+void Session::on_csv_issue(const CsvIssue& issue) {
+  if (issue.line != 0) { pending_csv_issues_.push_back(issue); return; }
+  file_issue(issue.severity, issue.code, issue.message);
+  if (issue.severity == "error") {
+    fatal_ = true;
+    files_.back().readable = false;
+  }
+}
+
+void Session::on_record(const CsvRecord& record) {
+  if (fatal_) {
+    // The file cannot be read (one issue says why); its rows are counted.
+    if (header_seen_) { files_.back().rows.read++; files_.back().rows.rejected++; }
+    header_seen_ = true;
+    pending_csv_issues_.clear();
+    return;
+  }
+  if (!header_seen_) {
+    take_header(record);
+    // The header's own text problems are listed like a row's.
+    if (!pending_csv_issues_.empty()) {
+      RowResult header;
+      take_text_issues(record, &header);
+      log_row_issues(record, &header);
+    }
+    return;
+  }
+  if (!line_reader_) { keep_sample_row(record); return; }
+  process(record);
+}
+
+void Session::keep_sample_row(const CsvRecord& record) {
+  sample_.add(record);
+  // The reader reports a row's text problems once: keep them with the row.
+  if (!pending_csv_issues_.empty()) {
+    for (CsvIssue& i : pending_csv_issues_) i.line = record.line;
+    sampled_issues_.emplace_back(sample_.size() - 1, std::move(pending_csv_issues_));
+    pending_csv_issues_.clear();
+  }
+  if (sample_.size() >= kSampleRows) decide_formats();
+}
+
+namespace {
+
+// The header as a message may echo it: the first few columns, each cut,
+// and a count of the rest, so that a 20 MB header gives a one-line reason.
+std::string header_excerpt(const std::vector<std::string>& headers) {
+  constexpr std::size_t kShown = 8, kChars = 40;
+  std::string out;
+  for (std::size_t i = 0; i < headers.size() && i < kShown; ++i) {
+    std::string h = headers[i];
+    if (h.size() > kChars) {
+      std::size_t cut = kChars;
+      while (cut > 0 && (static_cast<unsigned char>(h[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+      h = h.substr(0, cut) + "...";
+    }
+    out += (i == 0 ? "" : ", ") + h;
+  }
+  if (headers.size() > kShown) out += " and " + std::to_string(headers.size() - kShown) + " more columns";
+  return std::to_string(headers.size()) + (headers.size() == 1 ? " column: " : " columns: ") + out;
+}
+
+}  // namespace
+
+void Session::take_header(const CsvRecord& record) {
+  header_seen_ = true;
+  FileSummary& file = files_.back();
+  std::vector<std::string> headers;
+  for (std::size_t i = 0; i < record.field_count; ++i) {
+    headers.emplace_back(trim(record.fields[i]));
+  }
+  std::vector<std::string> problems;
+  file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
+  for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
+  split_column_ = -1;
+  if (file.kind == FileKind::kContracts && !settings_.split_by.empty()) {
+    for (std::size_t i = 0; i < headers.size() && split_column_ < 0; ++i)
+      if (headers[i] == settings_.split_by || normalize_header(headers[i]) == normalize_header(settings_.split_by))
+        split_column_ = static_cast<int>(i);
+    if (split_column_ < 0)
+      file_issue("warning", "bad_split", "split_by names no column '" + settings_.split_by + "': the report is not split");
+  }
+  if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kCurrency))
+    file_issue("warning", "default_currency",
+               "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
+                   " (the currency setting)");
+  const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
+  if (!missing.empty()) {
+    file_issue("error", "missing_column",
+               "no column for " + join_fields(missing) + " (the header has " + header_excerpt(headers) +
+                   "); name the column in the mapping settings");
+    fatal_ = true;
+    file.readable = false;
+  }
+}
+
+void Session::decide_formats() {
+  FileSummary& file = files_.back();
+  file.formats = detect_formats(file.kind, file.mapping, sample_, settings_.date_order, settings_.decimal, reader_->dialect().delimiter);
+  for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
+  line_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
+                                              settings_.currencies);
+  line_reader_->set_issue_log(&issues_);
+  // Moved out first: replaying a row must not see it as sampled.
+  SampleRows sample = std::move(sample_);
+  auto issues = std::move(sampled_issues_);
+  sample_.clear();
+  sampled_issues_.clear();
+  std::size_t next_issue = 0;
+  std::vector<std::string_view> views;
+  const std::size_t table_ids_before = contract_ids_.table_size();
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    const CsvRecord r = sample.record(i, &views);
+    if (next_issue < issues.size() && issues[next_issue].first == i)
+      pending_csv_issues_ = std::move(issues[next_issue++].second);
+    process(r);
+  }
+  if (file.kind == FileKind::kContracts)
+    size_id_table(sample.size(), sample.bytes(), contract_ids_.table_size() - table_ids_before);
+}
+
+void Session::size_id_table(std::uint64_t sample_rows, std::uint64_t sample_bytes, std::uint64_t sample_table_ids) {
+  // The file's rows at the sample's bytes a row, and the ids of them that
+  // go to the fingerprint table at the sample's share (ids in order are
+  // runs and need no room). An estimate: a table it leaves short grows as
+  // before, and one it makes too large costs 16 bytes an id it expected.
+  // Below ~64k ids growing costs little and stays in the caches. A UTF-16
+  // file has two bytes a character where the sample counts one: not sized.
+  constexpr std::uint64_t kWorthSizing = 1 << 16;
+  if (expected_bytes_ == 0 || sample_rows == 0 || sample_bytes == 0 || sample_table_ids == 0) return;
+  const Encoding encoding = reader_->dialect().encoding;
+  if (encoding == Encoding::kUtf16Le || encoding == Encoding::kUtf16Be) return;
+  const std::uint64_t rows = expected_bytes_ / sample_bytes * sample_rows + expected_bytes_ % sample_bytes * sample_rows / sample_bytes;
+  const std::uint64_t ids = rows / sample_rows * sample_table_ids + rows % sample_rows * sample_table_ids / sample_rows;
+  if (ids > kWorthSizing && ids > sample_table_ids) contract_ids_.reserve_table(static_cast<std::size_t>(ids - sample_table_ids));
+}
+
+void Session::process(const CsvRecord& record) {
+  FileSummary& file = files_.back();
+  RowResult result;
+  file.rows.read++;
+  const bool text_ok = pending_csv_issues_.empty() || take_text_issues(record, &result);
+  if (text_ok) {
+    switch (file.kind) {
+      case FileKind::kContracts: process_contract(record, &result); break;
+      case FileKind::kInvoices: process_invoice(record, &result); break;
+      case FileKind::kFulfilment: process_fulfilment(record, &result); break;
+    }
+  }
+  if (text_ok && result.accepted) {
+    file.rows.accepted++;
+  } else {
+    file.rows.rejected++;
+    if (result.rejected_amount) add_rejected_value(result.currency, *result.rejected_amount);
+  }
+  if (!result.issues.empty()) log_row_issues(record, &result);
+}
+
+void Session::add_rejected_value(const CurrencyCode& currency, std::int64_t amount) {
+  // Kept within 2^53 - 1 minor units like every figure: past it the sum
+  // stops there, and the file says so once.
+  std::int64_t& value = files_.back().rows.rejected_value[currency];
+  if (std::llabs(amount) <= kMaxMinor - std::llabs(value) || (value < 0) != (amount < 0)) {
+    value += amount;
+    return;
+  }
+  value = value < 0 ? -kMaxMinor : kMaxMinor;
+  if (!rejected_value_capped_) {
+    rejected_value_capped_ = true;
+    file_issue("warning", "rejected_value_capped",
+               "the value of the rejected rows in " + std::string(currency.view()) +
+                   " passes 2^53 - 1 minor units: it is shown up to there");
+  }
+}
+
+bool Session::take_text_issues(const CsvRecord& record, RowResult* result) {
+  const FileSummary& file = files_.back();
+  bool text_ok = true;
+  for (const CsvIssue& i : pending_csv_issues_) {
+    if (i.severity == "error") text_ok = false;
+    // Past the listing limit (a file whose every row has an inch mark, 12"):
+    // only counted, and nothing built.
+    if (issues_.count_if_unlisted(i.severity, i.code)) continue;
+    const std::string column = i.column > 0 && static_cast<std::size_t>(i.column) <= file.mapping.headers.size()
+                                   ? file.mapping.headers[static_cast<std::size_t>(i.column - 1)]
+                                   : "";
+    result->issues.push_back({file_kind_name(file.kind), record.line, column, i.severity, i.code, i.message, ""});
+  }
+  pending_csv_issues_.clear();
+  return text_ok;
+}
+
+void Session::log_row_issues(const CsvRecord& record, RowResult* result) {
+  std::string raw;  // the row as written, only for an issue the log will list
+  for (Issue& i : result->issues) {
+    if (issues_.would_list(i)) {
+      if (raw.empty()) raw = raw_row(record, reader_->dialect().delimiter);
+      i.raw = raw;
+    }
+    issues_.add(std::move(i));
+  }
+}
+
+void Session::process_contract(const CsvRecord& record, RowResult* result) {
+  ContractLine& line = line_;  // reused row after row (see RowReader::read_contract)
+  // The id is routed first, so that reading the row hides the wait for its
+  // slot when it goes to the fingerprint table (duplicate_ids.h).
+  const std::string_view id = line_reader_->cell(record, Field::kId);
+  DuplicateIds::Route id_route = contract_ids_.route(id);
+  // Into *result, after the text issues the row may already have.
+  RowResult& r = *result;
+  line_reader_->read_contract(record, &line, &r);
+  if (!line.id.empty()) {
+    if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
+    // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
+    const std::uint32_t earlier = contract_ids_.insert(id_route, record.line);
+    if (earlier != 0) reject_duplicate(record, line, earlier, &r);
+  }
+  std::string_view segment;
+  if (r.accepted && split_column_ >= 0) {
+    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
+    if (segment.empty()) segment = "(none)";
+  }
+  // Pipeline rows are never in bookings, billings, revenue or backlog, only in the sales figures.
+  if (r.accepted && !line.is_booked()) {
+    // Open and lost deals have their own bound: the pipeline's figures stay exact too.
+    std::int64_t& pipeline = pipeline_total_[line.currency];
+    if (line.amount > kMaxMinor - pipeline) {
+      reject_too_large(record, line, &r);
+    } else {
+      pipeline += line.amount;
+      deliver(line, segment);
+    }
+  }
+  if (r.accepted && line.is_booked()) {
+    // Every amount of the report is bounded by the currency's bookings: keep
+    // them within 2^53 - 1 minor units, and every figure stays exact in JavaScript.
+    std::int64_t& booked = booked_total(line.currency);
+    if (line.amount > kMaxMinor - booked) {
+      reject_too_large(record, line, &r);
+    } else {
+      booked += line.amount;
+      deliver(line, segment);
+    }
+  }
+}
+
+void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
+  if (r->accepted) { r->accepted = false; r->rejected_amount = line.amount; }
+  // A file of one id on every row: past the listing limit each is only counted.
+  if (issues_.count_if_unlisted("error", "duplicate_id")) return;
+  const int c = files_.back().mapping.of(Field::kId);
+  const std::string where = earlier == UINT32_MAX ? "an earlier line" : "line " + std::to_string(earlier);
+  r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                       "duplicate_id", "duplicate id: already used on " + where, std::string(line.id)});
+}
+
+void Session::reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r) {
+  r->accepted = false;
+  r->rejected_amount = line.amount;
+  if (issues_.count_if_unlisted("error", "total_too_large")) return;
+  const int c = files_.back().mapping.of(Field::kAmount);
+  r->issues.push_back({"contracts", record.line, files_.back().mapping.headers[static_cast<std::size_t>(c)], "error",
+                       "total_too_large",
+                       std::string(line.is_booked() ? "the bookings in " : "the open and lost deals in ") +
+                           std::string(line.currency.view()) +
+                           " would pass 2^53 - 1 minor units, past which totals are no longer exact",
+                       ""});
+}
+
+void Session::process_invoice(const CsvRecord& record, RowResult* result) {
+  InvoiceRow row;
+  line_reader_->read_invoice(record, &row, result);
+  if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
+}
+
+void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
+  FulfilmentRow row;
+  line_reader_->read_fulfilment(record, &row, result);
+  if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
+}
+
+std::int64_t& Session::booked_total(const CurrencyCode& currency) {
+  return booked_index_.find(booked_total_, currency, [](auto& map, const CurrencyCode& c) -> std::int64_t& { return map[c]; });
+}
+
+void Session::count_as_rejected(FileKind kind) {
+  for (FileSummary& f : files_)
+    if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; return; }
+}
+
+void Session::deliver(const ContractLine& line, std::string_view segment) {
+  std::vector<DatedAmount> invoices;
+  Fulfilment fulfilment;
+  // Invoices and fulfilment rows go with booked lines only (an open line's
+  // stay unmatched). No string is made for the lookup when none were read.
+  const bool has_fulfilment = line.is_booked() && !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
+  if (!hand_off_) {
+    folder_.take(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+    return;
+  }
+  batch_.add(line, segment, invoices, has_fulfilment ? &fulfilment : nullptr);
+  if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
+}
+
+std::string Session::column_of(FileKind kind, Field field) const {
+  for (const FileSummary& f : files_)
+    if (f.kind == kind && f.mapping.has(field)) return f.mapping.headers[static_cast<std::size_t>(f.mapping.of(field))];
+  return field_name(field);
+}
+
+void Session::reject_unmatched_rows() {
+  // Listed in file and line order (the rows wait in a hash map), each
+  // against its file's id column.
+  struct Unmatched { FileKind kind; std::int64_t line; const std::string* id; };
+  std::vector<Unmatched> unmatched;
+  for (auto& [id, aux] : aux_) {
+    if (aux.matched) continue;
+    for (const InvoiceRow& inv : aux.invoices) unmatched.push_back({FileKind::kInvoices, inv.line, &id});
+    for (const FulfilmentRow& row : aux.fulfilment) unmatched.push_back({FileKind::kFulfilment, row.line, &id});
+  }
+  std::sort(unmatched.begin(), unmatched.end(), [](const Unmatched& a, const Unmatched& b) {
+    return a.kind != b.kind ? a.kind < b.kind : a.line < b.line;
+  });
+  for (const Unmatched& u : unmatched) {
+    issues_.add({file_kind_name(u.kind), u.line, column_of(u.kind, Field::kId), "error", "unknown_line",
+                 "no booked contract line has this id", *u.id});
+    count_as_rejected(u.kind);
+  }
+  for (auto& [id, aux] : aux_) {
+    if (aux.matched) continue;
+    aux.invoices.clear();
+    aux.fulfilment.clear();
+    aux.matched = true;
+  }
+}
+
+// The invoices and fulfilment rows read for this line, scaled to its
+// currency; true when it has fulfilment rows.
+bool Session::take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices_out, Fulfilment* fulfilment_out) {
+  const auto it = aux_.find(std::string(line.id));
+  if (it == aux_.end()) return false;
+  std::vector<DatedAmount>& invoices = *invoices_out;
+  Fulfilment& fulfilment = *fulfilment_out;
+  bool has_fulfilment = false;
+  AuxRows& aux = it->second;
+  aux.matched = true;
+  const int digits = minor_digits(line.currency);
+  // Against the file's column, as every issue of a row is.
+  auto reject = [&](FileKind kind, std::int64_t at, Field field, const std::string& code, const std::string& message) {
+    issues_.add({file_kind_name(kind), at, column_of(kind, field), "error", code, message, std::string(line.id)});
+    count_as_rejected(kind);
+  };
+  // Invoices share the currency's bound with its bookings, twice their
+  // size (a cancellation's true-up may bill it back): every figure of the
+  // report stays within 2^53 - 1 minor units.
+  std::int64_t& budget = booked_total(line.currency);
+  for (const InvoiceRow& inv : aux.invoices) {
+    std::int64_t amount;
+    std::string why;
+    if (!in_currency(inv.amount, digits, &amount, &why)) {
+      reject(FileKind::kInvoices, inv.line, Field::kAmount, "bad_amount", why + " (" + std::string(line.currency.view()) + ")");
+    } else if (std::llabs(amount) > (kMaxMinor - budget) / 2) {
+      reject(FileKind::kInvoices, inv.line, Field::kAmount, "total_too_large",
+             "the figures in " + std::string(line.currency.view()) +
+                 " would pass 2^53 - 1 minor units with this invoice, past which totals are no longer exact");
+    } else {
+      budget += 2 * std::llabs(amount);
+      invoices.push_back({inv.date, amount});
+    }
+  }
+  if (!aux.fulfilment.empty()) {
+    has_fulfilment = true;
+    fulfilment.is_percent = aux.fulfilment.front().is_percent;
+    for (const FulfilmentRow& f : aux.fulfilment) {
+      std::int64_t amount = f.percent_millionths;
+      std::string why;
+      if (f.is_percent != fulfilment.is_percent)
+        reject(FileKind::kFulfilment, f.line, f.is_percent ? Field::kPercentComplete : Field::kAmount, "mixed_fulfilment",
+               "a line's fulfilment rows must all be amounts or all percentages");
+      else if (!f.is_percent && !in_currency(f.amount, digits, &amount, &why))
+        reject(FileKind::kFulfilment, f.line, Field::kAmount, "bad_amount", why + " (" + std::string(line.currency.view()) + ")");
+      else fulfilment.rows.push_back({f.date, amount});
+    }
+    std::stable_sort(fulfilment.rows.begin(), fulfilment.rows.end(),
+                     [](const DatedAmount& a, const DatedAmount& b) { return a.date < b.date; });
+  }
+  aux.invoices.clear();
+  aux.fulfilment.clear();
+  return has_fulfilment;
+}
+
+}  // namespace bbb
