@@ -2,8 +2,8 @@
 // revenue R(d) and billing B(d) through each month end, read from its own
 // schedule (LineSchedule) alone, and every flow and balance of the monthly
 // report formed from them line by line as section 4 defines it. The report
-// folds lines into monthly deltas and running sums (line_fold.cpp,
-// report.cpp); this reference shares none of that, so an identity that the
+// folds lines into monthly deltas and running sums (finance/ledger_posting.cpp,
+// finance/period_figures.cpp); this reference shares none of that, so an identity that the
 // report would hold by construction is checked here against figures it did
 // not make. Generated files with invoices, fulfilment, catch-ups,
 // cancellations (same-day ones after an early start too), three currencies,

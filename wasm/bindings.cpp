@@ -87,8 +87,8 @@ class JsSession {
   }
   emscripten::val lines() { return emscripten::val(emscripten::typed_memory_view(lines_.size(), lines_.data())); }
   emscripten::val reading_summary() {
-    reading_part_ = bbb::encode_reading_summary(bbb::reading_summary(*session_));
-    return emscripten::val(emscripten::typed_memory_view(reading_part_.size(), reading_part_.data()));
+    reading_summary_ = bbb::encode_reading_summary(bbb::reading_summary(*session_));
+    return emscripten::val(emscripten::typed_memory_view(reading_summary_.size(), reading_summary_.data()));
   }
   void fold_lines(std::size_t size) {
     if (size > buffer_.size()) size = buffer_.size();
@@ -135,7 +135,7 @@ class JsSession {
   std::unique_ptr<bbb::Session> session_;
   std::vector<unsigned char> buffer_;
   std::vector<char> lines_;  // with handOffLines: the lines read by the last feed() or end()
-  std::string reading_part_;
+  std::string reading_summary_;
 };
 
 emscripten::val version() { return js_text(bbb::kEngineVersion); }

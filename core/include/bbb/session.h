@@ -153,7 +153,7 @@ class Session {
   bool header_seen_ = false;
   bool fatal_ = false;
   bool rejected_value_capped_ = false;  // said once a session
-  std::unique_ptr<RowReader> line_reader_;
+  std::unique_ptr<RowReader> row_reader_;
   SampleRows sample_;  // the first rows, until the formats are decided
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)

@@ -63,12 +63,9 @@ void MonthTotals::add_flows(const MonthTotals& t) {
   billings += t.billings;
 }
 
-// The balance changes a month keeps, added into another month's.
-void MonthTotals::add_balance_changes(const MonthTotals& t) {
-  unbilled_receivable_change += t.unbilled_receivable_change;
-  deferred_not_backlog_change += t.deferred_not_backlog_change;
-  crpo_change += t.crpo_change;
-  unscheduled_backlog_change += t.unscheduled_backlog_change;
+void MonthTotals::add_balances(const MonthTotals& t) {
+  changing_lines += t.changing_lines;
+  settled_lines += t.settled_lines;
 }
 
 void MonthlyLedger::merge(const MonthlyLedger& from) {
@@ -76,7 +73,7 @@ void MonthlyLedger::merge(const MonthlyLedger& from) {
   for (YearMonth m = from.first(); m <= from.last(); m = m.plus(1)) {
     const MonthTotals t = from.get(m);
     at(m).add_flows(t);
-    at(m).add_balance_changes(t);
+    at(m).add_balances(t);
     for (std::size_t i = 0; i < from.types().size(); ++i) {
       const std::int64_t amount = from.type_bookings(i, m);
       if (amount != 0) add_type_booking(from.types()[i], m, amount);

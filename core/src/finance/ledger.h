@@ -1,5 +1,5 @@
 // Month-by-month totals of one currency: the flows of each month and the
-// change of each balance at its end. Every line is folded in once, as it is
+// balances at its end. Every line is folded in once, as it is
 // read, so memory grows with the number of months, not of lines. Quarters
 // and years are unions of months, so any period report is read from here.
 #pragma once
@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "finance/balances.h"
 #include "values/date.h"
 #include "fast/recent_keywords.h"
 
@@ -25,29 +26,19 @@ struct MonthTotals {
   std::int64_t cancellations_count = 0;
   std::int64_t revenue = 0;
   std::int64_t billings = 0;
-  // Change during the month of each balance read at month end that the
-  // flows do not give. The others follow from these, line by line and so in
-  // sum (report.cpp, MonthEndBalances), with B billed and R recognised
-  // through the month end, a the amount, and 0 <= R <= a:
-  //   backlog changes by bookings - revenue - cancellations (what a
-  //   cancellation removes is all the line had left);
-  //   deferred revenue max(0, B - R) = unbilled receivable max(0, R - B)
-  //   + B - R, so it changes by the unbilled receivable's change + billings
-  //   - revenue;
-  //   billed backlog (max(0, min(B, a) - R), and none once cancelled) =
-  //   deferred revenue - deferred not in backlog, which is max(0, B - a) before
-  //   a cancellation and all the deferred revenue after it. It changes only
-  //   in a month with billings or a cancellation, where the others change
-  //   every month.
-  // (Stored as changes, named so: the balances are MonthEndBalances, report.cpp.)
-  std::int64_t unbilled_receivable_change = 0;
-  std::int64_t deferred_not_backlog_change = 0;
-  std::int64_t crpo_change = 0;
-  std::int64_t unscheduled_backlog_change = 0;
+  // The balances at the month's end, kept in two parts so that a line is
+  // posted only over the months in which it changes (storage, not meaning):
+  // of the lines that change up to this month or later, their balances at
+  // its end; of the lines whose last change was in an earlier month, the
+  // balances they keep from then on, added once, in the month after that
+  // change. A month's balances = its changing_lines + the settled_lines of
+  // every month through it (LedgerView adds them up).
+  Balances changing_lines;
+  Balances settled_lines;
 
-  // Another month's flows, or its balance changes, added into these.
+  // Another month's flows, or its balances, added into these.
   void add_flows(const MonthTotals& t);
-  void add_balance_changes(const MonthTotals& t);
+  void add_balances(const MonthTotals& t);
 
   // Anything that puts the month in the report's range (spec 10).
   bool has_event() const { return bookings_count != 0 || cancellations_count != 0 || billings != 0 || revenue != 0; }

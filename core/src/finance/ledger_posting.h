@@ -1,6 +1,6 @@
-// What one booked line contributes to each metric of spec section 4, month
-// by month. This is the one place where bookings, billings, revenue,
-// backlog, deferred revenue, unbilled receivable and cRPO are defined.
+// What one booked line posts to a ledger, month by month: its bookings,
+// cancellation, billings and revenue (the flows of spec section 4), and its
+// balances at each month end as balances.h defines them.
 #pragma once
 
 #include <cstdint>

@@ -6,18 +6,6 @@ namespace bbb {
 
 namespace {
 
-// A month's changes added into the balances at the end of the month before.
-void add_balance_changes(const MonthTotals& t, MonthEndBalances* running) {
-  // See MonthTotals for why backlog, deferred revenue and billed backlog follow.
-  const std::int64_t deferred_change = t.unbilled_receivable_change + t.billings - t.revenue;
-  running->backlog += t.bookings - t.revenue - t.cancellations;
-  running->deferred_revenue += deferred_change;
-  running->unbilled_receivable += t.unbilled_receivable_change;
-  running->billed_backlog += deferred_change - t.deferred_not_backlog_change;
-  running->crpo += t.crpo_change;
-  running->unscheduled_backlog += t.unscheduled_backlog_change;
-}
-
 Growth growth_of(std::int64_t now, std::int64_t previous, std::int64_t year_ago) {
   return {ratio_of(now - previous, previous), ratio_of(now - year_ago, year_ago)};
 }
@@ -37,15 +25,18 @@ std::optional<Ratio> backlog_months_of(const LedgerView& view, std::int64_t back
 
 LedgerView::LedgerView(const MonthlyLedger& ledger) : ledger_(ledger) {
   if (ledger.empty()) return;
-  MonthEndBalances running;
+  Balances settled;
   for (YearMonth m = ledger.first(); m <= ledger.last(); m = m.plus(1)) {
-    add_balance_changes(ledger.get(m), &running);
-    balances_.push_back(running);
+    const MonthTotals& t = ledger.get(m);
+    settled += t.settled_lines;
+    Balances at_end = settled;
+    at_end += t.changing_lines;
+    balances_.push_back(at_end);
   }
 }
 
-MonthEndBalances LedgerView::balances(YearMonth m) const {
-  if (balances_.empty() || m < ledger_.first()) return MonthEndBalances();
+Balances LedgerView::balances(YearMonth m) const {
+  if (balances_.empty() || m < ledger_.first()) return Balances();
   if (m > ledger_.last()) return balances_.back();
   return balances_[static_cast<std::size_t>(m - ledger_.first())];
 }
@@ -71,17 +62,17 @@ PeriodFigures period_figures(const LedgerView& view, const Period& p, PeriodKind
   f.flows = view.flows(p.first, p.last);
   for (std::size_t i = 0; i < view.ledger().types().size(); ++i)
     f.bookings_by_type.emplace_back(view.ledger().types()[i], view.type_bookings(i, p.first, p.last));
-  const MonthEndBalances begin = view.balances(p.first.plus(-1));
-  const MonthEndBalances end = view.balances(p.last);
+  const Balances begin = view.balances(p.first.plus(-1));
+  const Balances end = view.balances(p.last);
   f.backlog_begin = begin.backlog;
   f.backlog_end = end.backlog;
   f.deferred_revenue_end = end.deferred_revenue;
   f.unbilled_receivable_end = end.unbilled_receivable;
   f.billed_backlog_end = end.billed_backlog;
-  f.unbilled_backlog_end = end.backlog - end.billed_backlog;
+  f.unbilled_backlog_end = end.unbilled_backlog();
   f.crpo_end = end.crpo;
   f.unscheduled_backlog_end = end.unscheduled_backlog;
-  f.later_backlog_end = end.backlog - end.crpo - end.unscheduled_backlog;
+  f.later_backlog_end = end.later_backlog();
   f.book_to_bill = ratio_of(f.flows.bookings, f.flows.billings);
   f.book_to_revenue = ratio_of(f.flows.bookings, f.flows.revenue);
   f.backlog_months = backlog_months_of(view, f.backlog_end, p.last, first_month);

@@ -16,29 +16,19 @@
 
 namespace bbb {
 
-// Every balance of the report at one month's end.
-struct MonthEndBalances {
-  std::int64_t backlog = 0;
-  std::int64_t deferred_revenue = 0;
-  std::int64_t unbilled_receivable = 0;
-  std::int64_t billed_backlog = 0;
-  std::int64_t crpo = 0;
-  std::int64_t unscheduled_backlog = 0;
-};
-
 // One ledger read for periods: flows summed over months, and the balances
 // at each month's end (the ledger's changes summed through that month).
 class LedgerView {
  public:
   explicit LedgerView(const MonthlyLedger& ledger);
-  MonthEndBalances balances(YearMonth m) const;
+  Balances balances(YearMonth m) const;
   MonthTotals flows(YearMonth first, YearMonth last) const;
   std::int64_t type_bookings(std::size_t type, YearMonth first, YearMonth last) const;
   const MonthlyLedger& ledger() const { return ledger_; }
 
  private:
   const MonthlyLedger& ledger_;
-  std::vector<MonthEndBalances> balances_;
+  std::vector<Balances> balances_;
 };
 
 struct Growth {

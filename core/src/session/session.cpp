@@ -56,7 +56,7 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   header_seen_ = false;
   expected_bytes_ = 0;
   fatal_ = false;
-  line_reader_.reset();
+  row_reader_.reset();
   sample_.clear();
   pending_csv_issues_.clear();
   if (kind == FileKind::kContracts) contracts_seen_ = true;
@@ -85,13 +85,13 @@ bool Session::end(std::string* error) {
     file_issue("error", "empty_file", "the file is empty: no header and no rows");
     file.readable = false;
   }
-  if (header_seen_ && !fatal_ && !line_reader_) decide_formats();
+  if (header_seen_ && !fatal_ && !row_reader_) decide_formats();
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
   if (file.kind == FileKind::kContracts) reject_unmatched_rows();
   if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
   reader_.reset();
-  line_reader_.reset();
+  row_reader_.reset();
   return true;
 }
 
@@ -138,7 +138,7 @@ void Session::on_record(const CsvRecord& record) {
     }
     return;
   }
-  if (!line_reader_) { keep_sample_row(record); return; }
+  if (!row_reader_) { keep_sample_row(record); return; }
   process(record);
 }
 
@@ -211,9 +211,9 @@ void Session::decide_formats() {
   FileSummary& file = files_.back();
   file.formats = detect_formats(file.kind, file.mapping, sample_, settings_.date_order, settings_.decimal, reader_->dialect().delimiter);
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
-  line_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
+  row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
                                               settings_.currencies);
-  line_reader_->set_issue_log(&issues_);
+  row_reader_->set_issue_log(&issues_);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);
   auto issues = std::move(sampled_issues_);
@@ -318,11 +318,11 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   ContractLine& line = line_;  // reused row after row (see RowReader::read_contract)
   // The id is routed first, so that reading the row hides the wait for its
   // slot when it goes to the fingerprint table (duplicate_ids.h).
-  const std::string_view id = line_reader_->cell(record, Field::kId);
+  const std::string_view id = row_reader_->cell(record, Field::kId);
   DuplicateIds::Route id_route = contract_ids_.route(id);
   // Into *result, after the text issues the row may already have.
   RowResult& r = *result;
-  line_reader_->read_contract(record, &line, &r);
+  row_reader_->read_contract(record, &line, &r);
   if (!line.id.empty()) {
     if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
@@ -383,13 +383,13 @@ void Session::reject_too_large(const CsvRecord& record, const ContractLine& line
 
 void Session::process_invoice(const CsvRecord& record, RowResult* result) {
   InvoiceRow row;
-  line_reader_->read_invoice(record, &row, result);
+  row_reader_->read_invoice(record, &row, result);
   if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
 }
 
 void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
   FulfilmentRow row;
-  line_reader_->read_fulfilment(record, &row, result);
+  row_reader_->read_fulfilment(record, &row, result);
   if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
 }
 
