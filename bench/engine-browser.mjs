@@ -4,7 +4,7 @@
 // given to an <input type=file> as a user picks it, and the page's engine
 // handler in a module worker, with the page's reader worker and, for a file
 // of 8 MB or more, its second engine worker that reads the rows while the
-// first folds them (browser/worker.mjs, web/src/engine_handler.js).
+// first folds them (browser/worker.mjs, web/src/worker/engine_handler.js).
 //   node bench/engine-browser.mjs FILE.csv [--reps N] [--wasm-dir DIR] [--workers 1]
 // --workers 1: the engine's worker alone, without the reading worker.
 // stdout: one line per run "RUN {timing}" then the result (workload view)

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The engine as a peer: wasm in node, driven by the page's own engine
-// handler (web/src/engine_handler.js) as the page's worker drives it: a
+// handler (web/src/worker/engine_handler.js) as the page's worker drives it: a
 // load request, then a report request (month). A file of 8 MB or more is
 // read, as in the page, by a second engine (here a worker thread,
 // lib/reading-thread.mjs) while this thread folds its lines
@@ -17,9 +17,9 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { loadBbb } from '../wasm/load-node.mjs';
+import { loadEngineApi } from '../wasm/load-node.mjs';
 import { ReadingWorker } from '../wasm/api/split_reading.mjs';
-import { createEngineHandler } from '../web/src/engine_handler.js';
+import { createEngineHandler } from '../web/src/worker/engine_handler.js';
 import { engineWorkloadView } from './lib/engine-result.mjs';
 import { openFileBlob } from './lib/file-blob.mjs';
 
@@ -36,7 +36,7 @@ const reading = alone ? null
 const blob = await openFileBlob(file);
 const readingWorker = alone ? null : new ReadingWorker({ send: (f) => ({ path: file, size: f.size }) });
 readingWorker?.attach(channel.port2);
-const handle = createEngineHandler(() => loadBbb(dir), { readingWorker });
+const handle = createEngineHandler(() => loadEngineApi(dir), { readingWorker });
 
 let lastProgress = null;
 const ask = async (message) => {
@@ -49,7 +49,7 @@ const ask = async (message) => {
 // The page's reading worker has started long before a file is picked.
 while (readingWorker && !readingWorker.ready) await new Promise((r) => setTimeout(r, 1));
 let t0 = now();
-await ask({ id: 1, type: 'version' });
+await ask({ id: 1, type: 'engine' });
 const init_ms = now() - t0;
 
 const t_work = now();

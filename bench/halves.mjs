@@ -5,8 +5,9 @@
 // times alone say what splitting the work can reach at best (see
 // docs/performance.md, "Why the remaining speed targets are out of reach").
 //   node bench/halves.mjs FILE.csv [WASM_DIR] [--rounds N]
-// reading: a session with handOffLines(), fed 1 MiB pieces, each piece's
-//   lines copied out as the reading worker copies them to post them;
+// reading: a session with handOffLines(), fed 1 MiB pieces by the JS API's
+//   feedFile (as every reader is), each piece's lines copied out as the
+//   reading worker copies them to post them;
 // folding: the whole file's lines, read first and kept, folded by a fresh
 //   session (foldLines), then its part of the report adopted and the
 //   report written, as the folding worker does (only foldLines is timed);
@@ -18,7 +19,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { loadBbb } from '../wasm/load-node.mjs';
+import { feedFile } from '../wasm/api/bbb-engine.mjs';
+import { loadEngineApi } from '../wasm/load-node.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -31,72 +33,53 @@ if (!file || !(rounds > 0)) {
   process.exit(2);
 }
 
-const PIECE = 1 << 20;
-const REPORT_SETTINGS = '{"period":"month"}';
+const REPORT_SETTINGS = { period: 'month' };
 const bytes = fs.readFileSync(file);
-const engine = await loadBbb(dir);
+const engine = await loadEngineApi(dir);
 const now = () => performance.now();
 
 /** Reads the file with a session that hands its lines off; returns each piece's lines, copied out. */
-function readLines() {
-  const session = new engine.Session('{}');
+async function readLines() {
+  const session = engine.session({});
   session.handOffLines();
-  session.begin('contracts', path.basename(file));
   const pieces = [];
-  for (let at = 0; at < bytes.length; at += PIECE) {
-    const n = Math.min(PIECE, bytes.length - at);
-    session.inputBuffer(n).set(bytes.subarray(at, at + n));
-    session.feed(n);
-    pieces.push(session.lines().slice());
-  }
-  session.end();
+  await feedFile(session, 'contracts', path.basename(file), bytes, { onProgress: () => { pieces.push(session.lines().slice()); } });
   pieces.push(session.lines().slice());
   const part = session.readingPart().slice();
-  session.delete();
+  session.close();
   return { pieces, part };
 }
 
 /** The report of one session that reads and folds alone: what the halves must give together. */
-function reportAlone() {
-  const session = new engine.Session('{}');
-  session.begin('contracts', path.basename(file));
-  for (let at = 0; at < bytes.length; at += PIECE) {
-    const n = Math.min(PIECE, bytes.length - at);
-    session.inputBuffer(n).set(bytes.subarray(at, at + n));
-    session.feed(n);
-  }
-  session.end();
-  const report = session.report(REPORT_SETTINGS);
-  session.delete();
-  return report;
+async function reportAlone() {
+  const session = engine.session({});
+  await feedFile(session, 'contracts', path.basename(file), bytes);
+  const { text } = session.report(REPORT_SETTINGS);
+  session.close();
+  return text;
 }
 
 /** Folds the lines read into a fresh session; returns the ms of foldLines alone. */
 function foldLines({ pieces, part }) {
-  const session = new engine.Session('{}');
+  const session = engine.session({});
   const start = now();
-  for (const lines of pieces) {
-    if (lines.length === 0) continue;
-    session.inputBuffer(lines.length).set(lines);
-    session.foldLines(lines.length);
-  }
+  for (const lines of pieces) session.foldLines(lines);
   const ms = now() - start;
-  session.inputBuffer(part.length).set(part);
-  const adopted = JSON.parse(session.adoptReading(part.length));
+  const adopted = session.adoptReading(part);
   if (!adopted.ok) throw new Error(`the reading part was refused: ${JSON.stringify(adopted)}`);
-  const report = session.report(REPORT_SETTINGS);
-  session.delete();
+  const report = session.report(REPORT_SETTINGS).text;
+  session.close();
   // Timing halves that did not do the whole work would mean nothing.
-  if (report !== expected) throw new Error(`the halves' report is not the report of one session alone: ${report.slice(0, 300)}`);
+  if (report !== expected) throw new Error(`the halves' report is not the report of one session alone: ${String(report).slice(0, 300)}`);
   return ms;
 }
 
-const expected = reportAlone();
+const expected = await reportAlone();
 const reading = [], folding = [];
 let read = null;
 for (let round = 0; round < rounds; round++) {
   const start = now();
-  read = readLines();
+  read = await readLines();
   reading.push(now() - start);
   folding.push(foldLines(read));
 }

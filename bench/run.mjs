@@ -256,7 +256,7 @@ if (payload.length) {
     ...payload.map((a) => `${a.file.padEnd(36)} ${a.kb.toFixed(1).padStart(7)} KB ${a.gzip_kb.toFixed(1).padStart(7)} KB gzipped`));
 }
 lines.push('', 'work = read + prep + parse + compute (medians, each column on its own). engine-wasm rows: the page\'s engine handler',
-  '(web/src/engine_handler.js) as its worker runs it: parse = the load request (read every row, schedule and fold),',
+  '(web/src/worker/engine_handler.js) as its worker runs it: parse = the load request (read every row, schedule and fold),',
   'compute = the report request (the JSON, parsed as the page parses it); from 8 MB a second engine reads the rows while the',
   'first folds them, as in the page (wasm/api/split_reading.mjs); -1worker = the first alone. engine-native = the whole',
   '`bbb report` process (wall), reading rows on one thread and folding them on a second; -1thread = --threads 1.',

@@ -155,7 +155,7 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("report", &JsSession::report)
       .function("handOffLines", &JsSession::hand_off_lines)
       .function("lines", &JsSession::lines)
-      .function("readingPart", &JsSession::reading_part)
+      .function("readingPart", &JsSession::reading_summary)
       .function("foldLines", &JsSession::fold_lines)
       .function("adoptReading", &JsSession::adopt_reading);
   emscripten::function("version", &version);

@@ -40,7 +40,7 @@ function requireInputs() {
 // once here, put where a page says <!-- bbb:head -->, and sent as a header
 // by `npm run serve:web` (preview.headers). worker-src blob:: the workers
 // start from blob: URLs so that they run under this policy too
-// (src/module_worker.js); 'self': the scripts they import.
+// (src/worker/module_worker.js); 'self': the scripts they import.
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self' blob:; " +
   "img-src 'self' blob: data:; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 const HEAD = ['<meta charset="utf-8" />', '<meta name="viewport" content="width=device-width, initial-scale=1" />',
@@ -69,7 +69,7 @@ export default defineConfig({
     alias: {
       '@bbb/wasm': wasmDir,
       '@bbb/examples': examplesDir,
-      '@bbb/create-worker': resolve(webDir, 'src/create_worker.js'),
+      '@bbb/create-worker': resolve(webDir, 'src/worker/create_worker.js'),
     },
   },
   worker: {

@@ -2,7 +2,7 @@
 // (.wasm as base64) and the example files inlined, which runs when opened
 // from disk (file://) with no server. vite-plugin-singlefile inlines the
 // bundle into the HTML; the worker comes from a blob: URL
-// (create_worker_inline.js). The Content-Security-Policy of index.html is
+// (src/worker/create_worker_inline.js). The Content-Security-Policy of index.html is
 // rewritten for it: inline code is allowed by its SHA-256 hash, never by
 // 'unsafe-inline', and nothing may connect anywhere but data: and blob: URLs
 // of the page itself.
@@ -57,7 +57,7 @@ function withoutSiteLinks() {
 
 export default mergeConfig(base, defineConfig({
   plugins: [withoutSiteLinks(), viteSingleFile({ removeViteModuleLoader: true }), rewriteCsp()],
-  resolve: { alias: { '@bbb/create-worker': resolve(webDir, 'src/create_worker_inline.js') } },
+  resolve: { alias: { '@bbb/create-worker': resolve(webDir, 'src/worker/create_worker_inline.js') } },
   // Chromium refuses a module worker from a blob: URL of a file:// page; a
   // classic worker starts.
   worker: { format: 'iife' },

@@ -1,8 +1,8 @@
-// Starts the engine's worker as the page does (web/src/create_worker.js): a
+// Starts the engine's worker as the page does (web/src/worker/create_worker.js): a
 // reader worker beside it, and a second engine worker named 'reading' with
 // a reader of its own; hands it the picked File and waits for the result.
-import { attachReader } from '/web/src/attach_reader.js';
-import { attachReadingWorker } from '/web/src/attach_reading_worker.js';
+import { attachReader } from '/web/src/worker/attach_reader.js';
+import { attachReadingWorker } from '/web/src/worker/attach_reading_worker.js';
 
 // ?workers=1: without the reading worker, to measure what it brings.
 const createReader = () => new Worker('/wasm/api/blob_reader.worker.mjs', { type: 'module' });

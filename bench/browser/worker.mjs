@@ -1,4 +1,4 @@
-// The engine's worker as the page runs it (web/src/engine.worker.js): the
+// The engine's worker as the page runs it (web/src/worker/engine.worker.js): the
 // page's request handler over one module instance, with the reader worker
 // the page starts beside it and, for a file of 8 MB or more, the second
 // engine worker (this same script, named 'reading') that reads the rows
@@ -7,7 +7,7 @@
 // (compute: the month report's JSON, parsed as the page's worker parses it).
 import createBbbModule from '/wasm/bbb.js';
 import { engineWorkloadView } from '/lib/engine-result.mjs';
-import { engineWorkerSetup } from '/web/src/engine_worker_setup.js';
+import { engineWorkerSetup } from '/web/src/worker/engine_worker_setup.js';
 
 // The page's engine worker's own parts (engine.worker.js makes the same).
 const { handle, takePortMessage, readingWorker } = engineWorkerSetup(createBbbModule, '/wasm/bbb.wasm');
@@ -30,7 +30,7 @@ self.onmessage = async ({ data }) => {
     // The page's reading worker has started long before a file is picked.
     for (let i = 0; i < 5000 && !readingWorker.ready && readingWorker.port; i++) await new Promise((r) => setTimeout(r, 1));
     let t0 = now();
-    await ask({ id: 1, type: 'version' });
+    await ask({ id: 1, type: 'engine' });
     const init_ms = now() - t0;
     const tWork = now();
     await ask({ id: 2, type: 'load', settings: {}, files: [{ kind: 'contracts', file }] });

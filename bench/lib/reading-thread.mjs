@@ -5,7 +5,7 @@
 // file-backed Blob) and are opened here (file-blob.mjs says why not as one).
 import { workerData } from 'node:worker_threads';
 import { serveReading } from '../../wasm/api/split_reading.mjs';
-import { loadBbb } from '../../wasm/load-node.mjs';
+import { loadEngineApi } from '../../wasm/load-node.mjs';
 import { openFileBlob } from './file-blob.mjs';
 
-serveReading(workerData.port, () => loadBbb(workerData.dir), { open: (file) => openFileBlob(file.path) });
+serveReading(workerData.port, () => loadEngineApi(workerData.dir), { open: (file) => openFileBlob(file.path) });

@@ -14,7 +14,7 @@ import { examplesDir, repo } from './engine.mjs';
 const apiDir = join(repo, 'web/dist-engine');
 const cli = process.env.BBB_CLI ?? join(repo, 'build/native-release/bbb');
 const skipCli = existsSync(cli) || process.env.BBB_REQUIRE_CLI === '1' ? false : `${cli} is not built`;
-const { createEngine, CHUNK_BYTES } = await import(join(apiDir, 'bbb-engine.mjs'));
+const { createEngine, CHUNK_BYTES, feedFile, FEEDING_ORDER } = await import(join(apiDir, 'bbb-engine.mjs'));
 const engine = await createEngine();
 const schema = JSON.parse(readFileSync(join(repo, 'docs/report.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
@@ -70,6 +70,41 @@ test('a session: files in any chunking, reports for several settings without rea
   assert.equal(years.report.currencies.USD.periods.length, 4);   // 2022..2025
   session.close();
   assert.equal(CHUNK_BYTES, 1 << 20);
+});
+
+test('feedFile, the one feeding loop: pieces with progress, a limit, a stop, the same report as analyse', async () => {
+  const bytes = readFileSync(join(examplesDir, 'worked-examples.csv'));
+  assert.deepEqual(FEEDING_ORDER, ['invoices', 'fulfilment', 'contracts']);
+  const session = engine.session({});
+  const progress = [];
+  const ended = await feedFile(session, 'contracts', 'w.csv', bytes, { chunkBytes: 1000, onProgress: (p) => progress.push(p) });
+  assert.equal(ended.ok, true);
+  assert.equal(progress.length, Math.ceil(bytes.length / 1000));
+  assert.deepEqual(progress.map((p) => p.bytesRead), progress.map((_, i) => Math.min(bytes.length, (i + 1) * 1000)));
+  assert.ok(progress.every((p, i) => p.bytesTotal === bytes.length && p.heapBytes > 0 && (i === 0 || p.rowsRead >= progress[i - 1].rowsRead)));
+  const text = session.report({}).text;
+  session.close();
+  assert.equal(text, (await engine.analyse({ contracts: bytes, names: { contracts: 'w.csv' } })).text);
+  // A limit reads the first bytes only, of a Blob or a stream alike.
+  for (const input of [new Blob([bytes]), new Blob([bytes]).stream()]) {
+    const preview = engine.session({});
+    const read = [];
+    await feedFile(preview, 'contracts', 'w.csv', input, { chunkBytes: 1000, limit: 2500, onProgress: (p) => read.push(p.bytesRead) });
+    assert.deepEqual(read, [1000, 2000, 2500]);
+    preview.close();
+  }
+  // A signal stops the read before its next piece, with its reason.
+  const stop = new AbortController();
+  const stopped = engine.session({});
+  let pieces = 0;
+  await assert.rejects(feedFile(stopped, 'contracts', 'w.csv', bytes, { chunkBytes: 100, signal: stop.signal,
+    onProgress: () => { if (++pieces === 3) stop.abort(new Error('stopped by the caller')); } }), /stopped by the caller/);
+  assert.equal(pieces, 3);
+  stopped.close();
+  // begin()'s refusal is the reply.
+  const wrong = engine.session({});
+  assert.equal((await feedFile(wrong, 'nonsense', 'x.csv', 'a')).error.code, 'bad_kind');
+  wrong.close();
 });
 
 test('errors come back as data, never thrown', async () => {

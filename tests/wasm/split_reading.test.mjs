@@ -7,11 +7,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngineHandler } from '../../web/src/engine_handler.js';
+import { createEngine } from '../../wasm/api/bbb-engine.mjs';
 import { LINES_AHEAD, ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
-import { pathToFileURL } from 'node:url';
-import { engineFromModule } from '../../web/src/instantiate_engine.js';
-import { examplesDir, loadEngine, wasmDir } from './engine.mjs';
+import { loadEngineApi } from '../../wasm/load-node.mjs';
+import { createEngineHandler } from '../../web/src/worker/engine_handler.js';
+import { examplesDir, loadApiEngine, wasmDir } from './engine.mjs';
 import { readerPair } from '../web/reader_pair.mjs';
 
 const CHUNK = 64 << 10;  // many pieces, and so many messages, from a few megabytes
@@ -32,13 +32,13 @@ function manyLines(n) {
  * from what size the first hands a load to it; module: the compiled engine
  * the first hands the reading worker (ReadingWorker's option).
  */
-function handlers({ instantiateReading = loadEngine, splitMinBytes = 0, module = undefined } = {}) {
+function handlers({ instantiateReading = loadApiEngine, splitMinBytes = 0, module = undefined } = {}) {
   const channel = new MessageChannel();
   const serving = serveReading(channel.port1, instantiateReading, { chunkBytes: CHUNK });
   const readingWorker = new ReadingWorker({ module });
   readingWorker.attach(channel.port2);
-  const split = createEngineHandler(loadEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes });
-  const alone = createEngineHandler(loadEngine, { chunkBytes: CHUNK });
+  const split = createEngineHandler(loadApiEngine, { chunkBytes: CHUNK, readingWorker, splitMinBytes });
+  const alone = createEngineHandler(loadApiEngine, { chunkBytes: CHUNK });
   return { split, alone, readingWorker, serving, close: () => { channel.port1.close(); channel.port2.close(); } };
 }
 
@@ -101,7 +101,7 @@ test('a load read in the reading worker gives the summaries, progress and report
 
 test('the reading worker sends at most LINES_AHEAD messages of lines ahead of the folding', { timeout: 60_000 }, async () => {
   const channel = new MessageChannel();
-  serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK });
+  serveReading(channel.port1, loadApiEngine, { chunkBytes: CHUNK });
   const got = [];
   channel.port2.addEventListener('message', ({ data }) => got.push(data));
   channel.port2.start();
@@ -144,12 +144,10 @@ test('the folding side gives each lines\' buffer back and the reading side fills
 });
 
 test('the reading worker starts its engine, once, from the folding side\'s compiled module', { timeout: 60_000 }, async () => {
-  await loadEngine();  // sets up what bbb.js needs in node (load-node.mjs)
-  const { default: createBbbModule } = await import(pathToFileURL(join(wasmDir, 'bbb.js')).href);
   const compiled = WebAssembly.compile(readFileSync(join(wasmDir, 'bbb.wasm')));
   const given = [];
   const { split, alone, readingWorker, close } = handlers({
-    instantiateReading: (wasmModule) => { given.push(wasmModule); return engineFromModule(createBbbModule, wasmModule); },
+    instantiateReading: (wasmModule) => { given.push(wasmModule); return loadEngineApi(wasmDir, { wasmModule }); },
     module: () => compiled,
   });
   await until(() => readingWorker.ready);
@@ -236,7 +234,7 @@ test('a read stopped and followed at once by another ends, its session freed, an
   // With the page's reader worker (its real code), whose reads the two would share.
   const { reader, close: closeReader } = await readerPair();
   const channel = new MessageChannel();
-  const serving = serveReading(channel.port1, loadEngine, { chunkBytes: CHUNK, reader });
+  const serving = serveReading(channel.port1, loadApiEngine, { chunkBytes: CHUNK, reader });
   const got = [];
   channel.port2.addEventListener('message', ({ data }) => {
     got.push(data);
@@ -259,7 +257,7 @@ test('a read stopped and followed at once by another ends, its session freed, an
     }
     assert.ok(got.some((m) => m.id === 2 && m.type === 'done'), JSON.stringify(got.filter((m) => m.type === 'failed')));
     const ended = got.find((m) => m.id === 2 && m.type === 'ended');
-    assert.equal(JSON.parse(ended.ended).file.rows.accepted, 3000);
+    assert.equal(ended.ended.file.rows.accepted, 3000);
     await until(() => serving.running() === 0, 5000);
     assert.ok(!got.some((m) => m.id === 1 && (m.type === 'done' || m.type === 'ended')));
   } finally {
@@ -273,9 +271,9 @@ test('a reading engine that aborts is an engine_failed reply said plainly, and t
   let aborts = 1;
   // The first instantiation's engine aborts as Emscripten's do when memory runs out.
   const { split, readingWorker, close } = handlers({ instantiateReading: async () => {
-    const M = await loadEngine();
-    if (aborts-- <= 0) return M;
-    return { Session: class { constructor() { throw new Error('Aborted(OOM)'); } } };
+    if (aborts-- <= 0) return loadApiEngine();
+    const aborting = { Session: class { constructor() { throw new Error('Aborted(OOM)'); } }, version: () => '0', vocabulary: () => '{}' };
+    return createEngine({ factory: async () => aborting, wasmBinary: new Uint8Array(0) });
   } });
   try {
     await until(() => readingWorker.ready);
@@ -296,7 +294,7 @@ test('a preview of a large file starts the reading worker\'s engine before the r
   let instantiated = 0;
   const big = manyLines(20000);
   const { split: handle, readingWorker, close } = handlers({
-    instantiateReading: async () => { instantiated++; return loadEngine(); }, splitMinBytes: big.size });
+    instantiateReading: async () => { instantiated++; return loadApiEngine(); }, splitMinBytes: big.size });
   try {
     await until(() => readingWorker.ready);
     await ask(handle, { id: 1, type: 'preview', settings: {}, file: manyLines(100) });

@@ -1,13 +1,14 @@
 // A file the engine refuses from its first block (not text) is read no
-// further: wantsMore() turns false and every feeding loop stops there, the
-// engine's API (web/dist-engine/bbb-engine.mjs), the page's request handler
-// reading alone, and its reading worker (split_reading.mjs).
+// further: wantsMore() turns false and the one feeding loop (the API's
+// feedFile) stops there, whoever reads: the engine's API
+// (web/dist-engine/bbb-engine.mjs), the page's request handler reading
+// alone, and its reading worker (split_reading.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { createEngineHandler } from '../../web/src/engine_handler.js';
 import { ReadingWorker, serveReading } from '../../wasm/api/split_reading.mjs';
-import { loadEngine, repo } from './engine.mjs';
+import { createEngineHandler } from '../../web/src/worker/engine_handler.js';
+import { loadApiEngine, loadEngine, repo } from './engine.mjs';
 
 const MiB = 1 << 20;
 const { createEngine } = await import(join(repo, 'web/dist-engine/bbb-engine.mjs'));
@@ -70,12 +71,12 @@ test('the page\'s handler, alone or with a reading worker, feeds a refused file 
   const zeros = new File([new Uint8Array(50 * MiB)], 'zeros.csv');
   const contracts = new File(['id,booking_date,amount\nA,2024-01-01,1.00\n'], 'c.csv');
   const files = [{ kind: 'invoices', file: zeros }, { kind: 'contracts', file: contracts }];
-  const alone = createEngineHandler(loadEngine);
+  const alone = createEngineHandler(loadApiEngine);
   const channel = new MessageChannel();
-  serveReading(channel.port1, loadEngine);
+  serveReading(channel.port1, loadApiEngine);
   const readingWorker = new ReadingWorker();
   readingWorker.attach(channel.port2);
-  const split = createEngineHandler(loadEngine, { readingWorker, splitMinBytes: 0 });
+  const split = createEngineHandler(loadApiEngine, { readingWorker, splitMinBytes: 0 });
   try {
     await new Promise((resolve) => { const wait = () => (readingWorker.ready ? resolve(null) : setTimeout(wait, 1)); wait(); });
     for (const [name, handle] of [['alone', alone], ['split', split]]) {

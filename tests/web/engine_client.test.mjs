@@ -3,7 +3,7 @@
 // abort, engine_failed reply, a cancel that does not stop in time).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EngineClient } from '../../web/src/engine_client.js';
+import { EngineClient } from '../../web/src/worker/engine_client.js';
 
 class FakeWorker extends EventTarget {
   constructor() { super(); this.sent = []; this.terminated = false; }

@@ -1,18 +1,29 @@
-// The worker protocol, driven in node with a fake engine module.
+// The worker protocol, driven in node with a fake engine module under the
+// public JS API (wasm/api/bbb-engine.mjs), as the page's worker drives it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createEngine } from '../../wasm/api/bbb-engine.mjs';
 import {
-  createEngineHandler, describeFailure, feedingOrder, isOutOfMemory, parseEnvelope, CHUNK_BYTES,
-} from '../../web/src/engine_handler.js';
+  createEngineHandler, describeFailure, feedingOrder, isOutOfMemory, CHUNK_BYTES,
+} from '../../web/src/worker/engine_handler.js';
+import { readFileSync } from 'node:fs';
+
+const VOCABULARY = JSON.parse(readFileSync(new URL('./engine_vocabulary.json', import.meta.url), 'utf8'));
+/** The fake engine's wasm memory: 64 bytes. */
+const HEAP = 64;
+
+/** The JS API's engine over a fake module (its factory given, no .wasm read). */
+const engineOver = (module) => createEngine({ factory: async () => module, wasmBinary: new Uint8Array(0) });
 
 /** A fake BbbModule that records what it was fed. */
 function fakeModule(overrides = {}) {
   const log = { sessions: 0, deleted: 0, fed: [], begun: [], reports: [], expected: [] };
+  const memory = new ArrayBuffer(HEAP);
   class Session {
     constructor(json) { this.settings = JSON.parse(json); log.sessions++; this.buffer = new Uint8Array(0); this.rows = 0; }
     begin(kind, name) { log.begun.push([kind, name]); this.name = name; this.fileFeeds = 0; return overrides.begin?.() ?? '{"ok":true}'; }
     expectBytes(n) { log.expected.push(n); }
-    inputBuffer(n) { this.buffer = new Uint8Array(n); return this.buffer; }
+    inputBuffer(n) { this.buffer = new Uint8Array(memory, 0, n); return this.buffer; }
     feed(n) { log.fed.push(Buffer.from(this.buffer.subarray(0, n)).toString('latin1')); this.rows += 1; this.fileFeeds++; return this.rows; }
     wantsMore() { return overrides.wantsMore?.(this) ?? true; }
     end() { return overrides.end?.() ?? JSON.stringify({ ok: true, file: { rows: { read: this.rows } } }); }
@@ -23,7 +34,7 @@ function fakeModule(overrides = {}) {
     }
     delete() { log.deleted++; }
   }
-  return { module: { Session, version: () => '9.9.9' }, log };
+  return { module: { Session, version: () => '9.9.9', vocabulary: () => JSON.stringify(VOCABULARY) }, log };
 }
 
 function collector() {
@@ -38,7 +49,7 @@ test('1 MiB chunks by default', () => {
 test('a load reads the file in byte chunks, reports progress, then one reply', async () => {
   const { module, log } = fakeModule();
   let instantiations = 0;
-  const handle = createEngineHandler(async () => { instantiations++; return module; }, { chunkBytes: 4 });
+  const handle = createEngineHandler(() => { instantiations++; return engineOver(module); }, { chunkBytes: 4 });
   const { messages, post } = collector();
   const file = new File([Buffer.from('abcdefghij')], 'c.csv');
   await handle({ id: 7, type: 'load', settings: { currency: 'EUR' }, files: [{ kind: 'contracts', file }] }, post);
@@ -47,10 +58,10 @@ test('a load reads the file in byte chunks, reports progress, then one reply', a
   assert.deepEqual(log.expected, [10]);  // the file's size, for duplicate detection's table
   const progress = messages.filter((m) => m.type === 'progress');
   assert.deepEqual(progress.map((m) => [m.id, m.bytesRead, m.bytesTotal, m.rowsRead]), [[7, 4, 10, 1], [7, 8, 10, 2], [7, 10, 10, 3]]);
-  // The engine's memory as the input view sees it (the fake's views are the chunk's size).
-  assert.deepEqual(progress.map((m) => m.heapBytes), [4, 4, 2]);
+  // The engine's wasm memory, as its input buffer's views see it.
+  assert.deepEqual(progress.map((m) => m.heapBytes), [HEAP, HEAP, HEAP]);
   const reply = messages.at(-1);
-  assert.deepEqual(reply, { ok: true, file_summaries: [{ rows: { read: 3 } }], id: 7 });
+  assert.deepEqual(reply, { ok: true, file_summaries: [{ rows: { read: 3 } }], type: 'reply', id: 7 });
 
   // The session stays alive: report() asks again without reading the file.
   await handle({ id: 8, type: 'report', settings: { period: 'quarter', fiscal_start: 7 } }, post);
@@ -70,7 +81,7 @@ test('a load reads the file in byte chunks, reports progress, then one reply', a
 
 test('an empty file is begun and ended without feeding', async () => {
   const { module, log } = fakeModule();
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File([], 'e.csv') }] }, post);
   assert.deepEqual(log.fed, []);
@@ -79,27 +90,27 @@ test('an empty file is begun and ended without feeding', async () => {
 
 test('report before any load is an error reply', async () => {
   const { module } = fakeModule();
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 3, type: 'report', settings: {} }, post);
-  assert.deepEqual(messages, [{ id: 3, ok: false, error: { code: 'no_data', message: 'Load a contracts file first.' } }]);
+  assert.deepEqual(messages, [{ type: 'reply', id: 3, ok: false, error: { code: 'no_data', message: 'Load a contracts file first.' } }]);
 });
 
 test('engine errors are passed through as data', async () => {
   const { module } = fakeModule({
     begin: () => '{"ok":false,"error":{"code":"bad_kind","message":"no"}}',
   });
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 4, type: 'load', files: [{ kind: 'contracts', file: new File(['x'], 'a.csv') }] }, post);
-  assert.deepEqual(messages.at(-1), { id: 4, ok: false, error: { code: 'bad_kind', message: 'no' } });
+  assert.deepEqual(messages.at(-1), { type: 'reply', id: 4, ok: false, error: { code: 'bad_kind', message: 'no' } });
 });
 
 test('an engine that throws (an abort) gives an error reply and a fresh instance next time', async () => {
   let instantiations = 0;
-  const handle = createEngineHandler(async () => {
+  const handle = createEngineHandler(() => {
     instantiations++;
-    return fakeModule({ report: () => { throw new Error('RuntimeError: unreachable'); } }).module;
+    return engineOver(fakeModule({ report: () => { throw new Error('RuntimeError: unreachable'); } }).module);
   });
   const { messages, post } = collector();
   await handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File(['x'], 'a.csv') }] }, post);
@@ -109,7 +120,7 @@ test('an engine that throws (an abort) gives an error reply and a fresh instance
   assert.match(messages.at(-1).error.message, /unreachable/);
   await handle({ id: 3, type: 'report', settings: {} }, post);
   assert.equal(messages.at(-1).error.code, 'no_data');
-  await handle({ id: 4, type: 'version' }, post);
+  await handle({ id: 4, type: 'engine' }, post);
   assert.equal(instantiations, 2);
 });
 
@@ -118,18 +129,18 @@ test('a failed instantiation is reported and retried', async () => {
   const handle = createEngineHandler(async () => {
     calls++;
     if (calls === 1) throw new Error('no wasm');
-    return fakeModule().module;
+    return engineOver(fakeModule().module);
   });
   const { messages, post } = collector();
-  await handle({ id: 1, type: 'version' }, post);
+  await handle({ id: 1, type: 'engine' }, post);
   assert.equal(messages.at(-1).ok, false);
-  await handle({ id: 2, type: 'version' }, post);
-  assert.deepEqual(messages.at(-1), { ok: true, version: '9.9.9', id: 2 });
+  await handle({ id: 2, type: 'engine' }, post);
+  assert.deepEqual(messages.at(-1), { ok: true, version: '9.9.9', vocabulary: VOCABULARY, type: 'reply', id: 2 });
 });
 
 test('requests are served one at a time, in order', async () => {
   const { module } = fakeModule();
-  const handle = createEngineHandler(async () => module, { chunkBytes: 1 });
+  const handle = createEngineHandler(() => engineOver(module), { chunkBytes: 1 });
   const { messages, post } = collector();
   const file = new File(['abc'], 'a.csv');
   const done = [
@@ -142,18 +153,20 @@ test('requests are served one at a time, in order', async () => {
 });
 
 test('unknown requests and unparsable engine text are errors', async () => {
-  const handle = createEngineHandler(async () => fakeModule().module);
+  const handle = createEngineHandler(() => engineOver(fakeModule().module));
   const { messages, post } = collector();
   await handle({ id: 5, type: 'explode' }, post);
   assert.equal(messages.at(-1).error.code, 'unknown_request');
-  assert.equal(parseEnvelope('not json').error.code, 'bad_engine_reply');
-  assert.equal(parseEnvelope('[1]').ok, false);
-  assert.deepEqual(parseEnvelope('{"ok":true,"x":1}'), { ok: true, x: 1 });
+  for (const text of ['not json', '[1]']) {
+    const garbled = createEngineHandler(() => engineOver(fakeModule({ begin: () => text }).module));
+    await garbled({ id: 6, type: 'load', files: [{ kind: 'contracts', file: new File(['x'], 'a.csv') }] }, post);
+    assert.equal(messages.at(-1).error.code, 'bad_engine_reply', text);
+  }
 });
 
 test('invoices and fulfilment are fed before the contracts file', async () => {
   const { module, log } = fakeModule();
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 1, type: 'load', files: [
     { kind: 'contracts', file: new File(['c'], 'c.csv') },
@@ -168,7 +181,7 @@ test('invoices and fulfilment are fed before the contracts file', async () => {
 
 test('a preview reads only the first bytes in a throwaway session', async () => {
   const { module, log } = fakeModule();
-  const handle = createEngineHandler(async () => module, { chunkBytes: 4 });
+  const handle = createEngineHandler(() => engineOver(module), { chunkBytes: 4 });
   const { messages, post } = collector();
   await handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File(['abc'], 'a.csv') }] }, post);
   await handle({ id: 2, type: 'preview', settings: {}, file: new File(['0123456789'], 'p.csv'), bytes: 6 }, post);
@@ -182,7 +195,7 @@ test('a preview reads only the first bytes in a throwaway session', async () => 
 
 test('a cancel stops the read before its next chunk and drops the half-read session', async () => {
   const { module, log } = fakeModule();
-  const handle = createEngineHandler(async () => module, { chunkBytes: 1 });
+  const handle = createEngineHandler(() => engineOver(module), { chunkBytes: 1 });
   const messages = [];
   let running;
   const post = (m) => {
@@ -191,7 +204,7 @@ test('a cancel stops the read before its next chunk and drops the half-read sess
   };
   running = handle({ id: 1, type: 'load', files: [{ kind: 'contracts', file: new File(['abcdef'], 'a.csv') }] }, post);
   await running;
-  assert.deepEqual(messages.at(-1), { ok: false, error: { code: 'cancelled', message: 'Reading was cancelled.' }, id: 1 });
+  assert.deepEqual(messages.at(-1), { ok: false, error: { code: 'cancelled', message: 'Reading was cancelled.' }, type: 'reply', id: 1 });
   assert.equal(log.fed.length, 2);
   await handle({ id: 2, type: 'report', settings: {} }, post);
   assert.equal(messages.at(-1).error.code, 'no_data');
@@ -203,12 +216,12 @@ test('a cancel stops the read before its next chunk and drops the half-read sess
 test('a drill reads the files into a separate session and keeps the live one', async () => {
   const drill = { currency: 'USD', metric: 'revenue', value: 5, count: 1, lines: [] };
   const { module, log } = fakeModule({ report: (json) => JSON.stringify({ ok: true, report: { drill, json } }) });
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   const files = [{ kind: 'contracts', file: new File(['abc'], 'a.csv') }];
   await handle({ id: 1, type: 'load', settings: {}, files }, post);
   await handle({ id: 2, type: 'drill', settings: { drill: { metric: 'revenue' } }, files, report_settings: { period: 'quarter' } }, post);
-  assert.deepEqual(messages.at(-1), { ok: true, drill, id: 2 });
+  assert.deepEqual(messages.at(-1), { ok: true, drill, type: 'reply', id: 2 });
   assert.deepEqual(log.reports.at(-1), { period: 'quarter' });
   assert.equal(log.sessions, 2);
   assert.equal(log.deleted, 1);
@@ -218,7 +231,7 @@ test('a drill reads the files into a separate session and keeps the live one', a
 
 test('a drill on an engine without drill support says so', async () => {
   const { module } = fakeModule();
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 1, type: 'drill', settings: {}, files: [{ kind: 'contracts', file: new File(['a'], 'a.csv') }] }, post);
   assert.equal(messages.at(-1).error.code, 'no_drill');
@@ -235,7 +248,7 @@ test('an out-of-memory abort is described in plain words', () => {
 test('a file the engine refuses from its first block is read no further', async () => {
   // The engine decides a binary file from its first block: after one feed it wants no more.
   const { module, log } = fakeModule({ wantsMore: (session) => !(session.name === 'zeros.csv' && session.fileFeeds >= 1) });
-  const handle = createEngineHandler(async () => module, { chunkBytes: 4 });
+  const handle = createEngineHandler(() => engineOver(module), { chunkBytes: 4 });
   const { messages, post } = collector();
   const file = new File([Buffer.alloc(64)], 'zeros.csv');
   await handle({ id: 1, type: 'load', files: [{ kind: 'invoices', file }, { kind: 'contracts', file: new File(['abcdef'], 'c.csv') }] }, post);
@@ -256,13 +269,13 @@ test('a preview of a file the engine cannot read comes with the engine\'s reason
     end: () => JSON.stringify({ ok: true, file: { kind: 'contracts', name: 'a.png', readable: false } }),
     report: () => JSON.stringify({ ok: true, report: { issues: [warning, why], currencies: {} } }),
   });
-  const handle = createEngineHandler(async () => module);
+  const handle = createEngineHandler(() => engineOver(module));
   const { messages, post } = collector();
   await handle({ id: 1, type: 'preview', settings: {}, file: new File(['x'], 'a.png') }, post);
   assert.deepEqual(messages.at(-1).issues, [why]);
   // A readable file's preview asks for no report.
   const readable = fakeModule();
-  const handle2 = createEngineHandler(async () => readable.module);
+  const handle2 = createEngineHandler(() => engineOver(readable.module));
   await handle2({ id: 2, type: 'preview', settings: {}, file: new File(['x'], 'a.csv') }, post);
   assert.equal(messages.at(-1).issues, undefined);
   assert.deepEqual(readable.log.reports, []);

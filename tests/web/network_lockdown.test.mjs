@@ -4,7 +4,7 @@
 // files only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lockDownNetwork, NAVIGATOR_MEMBERS, NETWORK_GLOBALS } from '../../web/src/network_lockdown.js';
+import { lockDownNetwork, NAVIGATOR_MEMBERS, NETWORK_GLOBALS } from '../../web/src/worker/network_lockdown.js';
 
 /** A worker-like scope: some APIs own, some on a prototype (as WebIDL puts them), a navigator with sendBeacon. */
 function workerScope(href = 'https://intranet.example/bbb/assets/engine.worker.js') {

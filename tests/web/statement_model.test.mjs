@@ -1,8 +1,12 @@
 // The report -> statement model (the DOM part is covered by tests/e2e).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { amountCell, buildStatement, currencyStatements, DRILL_METRICS, firstActiveColumn, numberCell } from '../../web/src/statement_model.js';
+import { readFileSync } from 'node:fs';
+import { amountCell, buildStatement, currencyStatements, firstActiveColumn, numberCell } from '../../web/src/statement_model.js';
 import { METRIC_DEFINITIONS } from '../../web/src/metric_definitions.js';
+
+/** The engine's words (tests/wasm/vocabulary.test.mjs keeps this copy equal to the built engine's). */
+const { drill_metrics: DRILL_METRICS } = JSON.parse(readFileSync(new URL('./engine_vocabulary.json', import.meta.url), 'utf8'));
 
 const PERIOD = (period, start, end, extra) => ({
   period, start, end, bookings: 0, revenue: 0, billings: 0, cancellations: 0, backlog_begin: 0, backlog_end: 0, ...extra,
@@ -62,15 +66,21 @@ test('ratios and growth are the engine numbers formatted; null is blank', () => 
 });
 
 test('amount rows that the engine can drill are marked, and every row has a definition', () => {
-  const [usd] = currencyStatements(REPORT);
+  const [usd] = currencyStatements(REPORT, DRILL_METRICS);
+  const drilled = [];
   for (const group of usd.groups) {
     for (const row of group.rows) {
       assert.ok(METRIC_DEFINITIONS[row.help], `no definition for ${row.key}`);
-      if (row.drill) assert.ok(DRILL_METRICS.has(row.drill));
+      if (row.drill) drilled.push(row.drill);
     }
   }
+  // Every amount of the statement the engine names among its drill metrics, and only those.
+  const amounts = usd.groups.flatMap((g) => g.rows).filter((r) => r.kind === 'amount' && !r.key.includes('.')).map((r) => r.key);
+  assert.deepEqual(drilled, amounts.filter((key) => DRILL_METRICS.includes(key)));
   assert.equal(rowsOf(usd).revenue.drill, 'revenue');
   assert.equal(rowsOf(usd).bookings_count.drill, undefined);
+  // Without the engine's words, nothing drills.
+  assert.ok(currencyStatements(REPORT)[0].groups.every((g) => g.rows.every((r) => r.drill === undefined)));
 });
 
 test('a display string from the engine wins; other currencies keep their digits', () => {

@@ -79,9 +79,61 @@ export interface EngineSession {
   end(): { ok: true; file: Record<string, unknown> } | Failure;
   /** The report for these settings; may be asked again with others without reading again. */
   report(settings?: ReportSettings): ReportResult;
+  /** The engine's wasm memory in bytes: it only grows, so this is its peak so far. */
+  heapBytes(): number;
+  /**
+   * Reading in one session and folding in another (two workers of the same
+   * build, each with a session of the same settings). After handOffLines()
+   * this session folds nothing: after each feed() and end(), lines() holds
+   * the lines it accepted since, and after the last file readingPart() its
+   * part of the report (rows, files, issues); both are views valid until
+   * the next call, to copy out. The folding session takes each lines() in
+   * order with foldLines(), then the part with adoptReading(); its report()
+   * is then, byte for byte, the report of one session reading alone.
+   */
+  handOffLines(): void;
+  lines(): Uint8Array;
+  readingPart(): Uint8Array;
+  foldLines(lines: Uint8Array): void;
+  adoptReading(part: Uint8Array): { ok: true } | Failure;
   /** Frees the session's memory. */
   close(): void;
 }
+
+export interface FeedProgress {
+  bytesRead: number;
+  /** The bytes to read (the input's size, within the limit); 0 when a stream's size is not known. */
+  bytesTotal: number;
+  /** Data rows read so far in this file. */
+  rowsRead: number;
+  /** The engine's wasm memory in bytes (its peak so far). */
+  heapBytes: number;
+}
+
+export interface FeedOptions {
+  /** Bytes fed per call; default CHUNK_BYTES (1 MiB). */
+  chunkBytes?: number;
+  /** Read at most this many bytes of the input (a preview of its first rows). */
+  limit?: number;
+  /** Stops the read before its next piece: feedFile throws signal.reason. */
+  signal?: AbortSignal;
+  /** Who reads the input into pieces; default: the API's own reading of any Input. */
+  pieces?: (input: Input, pieceBytes: number, limit: number) => AsyncIterable<Uint8Array>;
+  /** Called after each piece is fed, and awaited (a caller may hold the read back). */
+  onProgress?: (progress: FeedProgress) => unknown;
+}
+
+/**
+ * Reads one file into a session: begin(kind, name), its size, its bytes in
+ * pieces (no further once wantsMore() is false), end(). Returns end()'s
+ * reply, or begin()'s failure. Feed invoices and fulfilment before contracts
+ * (FEEDING_ORDER).
+ */
+export function feedFile(session: EngineSession, kind: FileKind, name: string, input: Input,
+  options?: FeedOptions): Promise<{ ok: true; file: Record<string, unknown> } | Failure>;
+
+/** The order the files of a set are read in: invoices, fulfilment, contracts. */
+export const FEEDING_ORDER: readonly FileKind[];
 
 /** The engine's words, so that a page offers exactly what the engine reads. */
 export interface EngineVocabulary {
@@ -112,6 +164,8 @@ export interface EngineOptions {
   /** The .wasm bytes; default: bbb.wasm beside this module (read from disk in Node, fetched in a browser). */
   wasmBinary?: ArrayBuffer | Uint8Array;
   wasmUrl?: string | URL;
+  /** The engine's code compiled already (by another worker, say): instantiated without fetching or compiling. */
+  wasmModule?: WebAssembly.Module;
   /** The Emscripten module factory; default: bbb.js beside this module. */
   factory?: (options: object) => Promise<unknown>;
   onAbort?: (what: unknown) => void;

@@ -14,42 +14,75 @@
 // 'engine_failed') and the next call starts a fresh engine. The report is the one JSON the
 // CLI prints (docs/report.schema.json); `text` is that JSON as the engine
 // wrote it, byte for byte.
+//
+// feedFile() is the one loop that reads a file into a session (begin, its
+// size, its bytes in pieces, end): analyse() uses it, and so do the page's
+// workers (web/src/worker/) and the tests, so that they all feed the engine
+// the same way.
 
 import { blobPieces } from './blob_pieces.mjs';
 
 /** Bytes handed to the engine per call: its input buffer is reused. */
 export const CHUNK_BYTES = 1 << 20;
 
-const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined';
+/** The order a set's files are read in: invoices and fulfilment say how lines are billed and recognised, so they come first. */
+export const FEEDING_ORDER = Object.freeze(['invoices', 'fulfilment', 'contracts']);
 
-/** The engine's module factory and .wasm bytes, from beside this file unless given. */
-async function loadModule(options) {
-  const here = new URL('.', import.meta.url);
-  let wasmBinary = options.wasmBinary;
-  if (!wasmBinary) {
-    const wasmUrl = options.wasmUrl ?? new URL('bbb.wasm', here);
-    if (isNode && String(wasmUrl).startsWith('file:')) {
-      const { readFile } = await import('node:fs/promises');
-      wasmBinary = await readFile(wasmUrl);
-    } else {
-      const response = await fetch(wasmUrl);
-      if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${wasmUrl})`);
-      wasmBinary = await response.arrayBuffer();
-    }
+const isNode = !!/** @type {any} */ (globalThis).process?.versions?.node && typeof window === 'undefined';
+
+/** A file beside this module (bbb.js, bbb.wasm), asked for only when the caller gave none. */
+const beside = (name) => new URL(name, import.meta.url);
+
+/** A Node module, imported at run time only: a bundler of the page leaves it alone. */
+const nodeModule = (name) => import(/* @vite-ignore */ name);
+
+/** The .wasm bytes at `url`: read from disk in Node, fetched elsewhere. */
+async function wasmBytes(url) {
+  if (isNode && String(url).startsWith('file:')) {
+    const { readFile } = await nodeModule('node:fs/promises');
+    return readFile(url);
   }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load the engine (${response.status} for ${url})`);
+  return response.arrayBuffer();
+}
+
+/** The engine's module: its factory (bbb.js) over a compiled WebAssembly.Module, or over the .wasm bytes. */
+async function loadModule(options) {
   if (isNode) {
     // Debian's Emscripten 3.1.6 emits an ES module whose Node branch still
     // uses CommonJS require and __dirname.
-    const { createRequire } = await import('node:module');
-    const { fileURLToPath } = await import('node:url');
+    const { createRequire } = await nodeModule('node:module');
+    const { fileURLToPath } = await nodeModule('node:url');
     globalThis.require ??= createRequire(import.meta.url);
-    globalThis.__dirname ??= fileURLToPath(here);
+    globalThis.__dirname ??= fileURLToPath(beside('.'));
   }
-  const factory = options.factory ?? (await import(/* @vite-ignore */ String(new URL('bbb.js', here)))).default;
-  return factory({ wasmBinary, onAbort: options.onAbort });
+  const factory = options.factory ?? (await import(/* @vite-ignore */ String(beside('bbb.js')))).default;
+  const { wasmModule, onAbort } = options;
+  if (wasmModule) {
+    // Instantiated from code compiled already (another worker's): nothing is fetched or compiled again.
+    return new Promise((resolve, reject) => {
+      factory({
+        onAbort,
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), reject);
+          return {};
+        },
+      }).then(resolve, reject);
+    });
+  }
+  const wasmBinary = options.wasmBinary ?? await wasmBytes(options.wasmUrl ?? beside('bbb.wasm'));
+  return factory({ wasmBinary, onAbort });
 }
 
-const parse = (text) => JSON.parse(text);
+/** An engine reply as data; text that is not one (never expected) is a failure, not an exception. */
+function parse(text) {
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && typeof value.ok === 'boolean') return value;
+  } catch { /* said below */ }
+  return { ok: false, error: { code: 'bad_engine_reply', message: 'the engine returned something that is not a result' } };
+}
 
 /** The size in bytes of an input whose size is known before reading it, else 0. */
 function sizeOf(input) {
@@ -58,37 +91,89 @@ function sizeOf(input) {
   return 0;
 }
 
-/** Yields the bytes of any input the API takes, in pieces of at most CHUNK_BYTES. */
-async function* piecesOf(input) {
+/**
+ * Yields the bytes of any input the API takes, in pieces of at most
+ * `pieceBytes`, and at most `limit` bytes in all.
+ * @returns {AsyncGenerator<Uint8Array>}
+ */
+async function* piecesOf(input, pieceBytes = CHUNK_BYTES, limit = Infinity) {
   if (typeof input === 'string') input = new TextEncoder().encode(input);
   if (input instanceof ArrayBuffer) input = new Uint8Array(input);
   if (ArrayBuffer.isView(input)) {
-    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    const bytes = new Uint8Array(input.buffer, input.byteOffset, Math.min(input.byteLength, limit));
+    for (let at = 0; at < bytes.length; at += pieceBytes) yield bytes.subarray(at, at + pieceBytes);
     return;
   }
   if (typeof Blob !== 'undefined' && input instanceof Blob) {
-    yield* blobPieces(input, CHUNK_BYTES);
+    yield* blobPieces(input, pieceBytes, limit);
     return;
   }
+  let left = limit;
+  /** The pieces of one chunk of a stream, within what is left of the limit. */
+  const within = async function* (chunk) {
+    for await (const piece of piecesOf(chunk, pieceBytes, left)) {
+      left -= piece.length;
+      yield piece;
+    }
+  };
   if (input && typeof input.getReader === 'function') {
     const reader = input.getReader();
     try {
-      for (;;) {
+      while (left > 0) {
         const { done, value } = await reader.read();
         if (done) return;
-        yield* piecesOf(value);
+        yield* within(value);
       }
     } finally {
       // A caller that stopped early (a refused file) stops the stream too.
       reader.cancel().catch(() => {});
     }
+    return;
   }
   if (input && typeof input[Symbol.asyncIterator] === 'function') {
-    for await (const chunk of input) yield* piecesOf(chunk);
+    for await (const chunk of input) {
+      yield* within(chunk);
+      if (left <= 0) return;
+    }
     return;
   }
   throw new TypeError('an input must be a string, bytes, a Blob or File, a ReadableStream or an async iterable of bytes');
+}
+
+/**
+ * Reads one file into a session: begin, its size, its bytes in pieces (no
+ * further once the engine refuses the file as not text), end.
+ * @param {EngineSession} session
+ * @param {string} kind 'contracts', 'invoices' or 'fulfilment'
+ * @param {string} name the file's name, as the report names it
+ * @param {any} input anything piecesOf reads
+ * @param {{chunkBytes?: number, limit?: number, signal?: AbortSignal,
+ *   pieces?: (input: any, pieceBytes: number, limit: number) => AsyncIterable<Uint8Array>,
+ *   onProgress?: (progress: {bytesRead: number, bytesTotal: number, rowsRead: number, heapBytes: number}) => unknown}} [options]
+ *   chunkBytes: bytes fed per call (CHUNK_BYTES); limit: read at most this many (a preview);
+ *   signal: stops the read before its next piece, throwing signal.reason;
+ *   pieces: who reads the input (default piecesOf; the page: a reader worker);
+ *   onProgress: after each piece fed (awaited: a caller may hold the read back);
+ *   heapBytes is the engine's wasm memory, which only grows, so its peak
+ * @returns {Promise<any>} end()'s reply ({ok: true, file}), or begin()'s failure
+ */
+export async function feedFile(session, kind, name, input, options = {}) {
+  const { chunkBytes = CHUNK_BYTES, limit = Infinity, signal, onProgress, pieces = piecesOf } = options;
+  const begun = session.begin(kind, name);
+  if (!begun.ok) return begun;
+  const bytesTotal = Math.min(sizeOf(input), limit);
+  if (bytesTotal > 0) session.expectBytes(bytesTotal);  // sizes duplicate detection's table once
+  signal?.throwIfAborted();
+  let bytesRead = 0;
+  for await (const bytes of pieces(input, chunkBytes, limit)) {
+    signal?.throwIfAborted();
+    const rowsRead = session.feed(bytes);
+    bytesRead += bytes.length;
+    if (onProgress) await onProgress({ bytesRead, bytesTotal, rowsRead, heapBytes: session.heapBytes() });
+    // Refused as not text from its first block: the rest would change nothing.
+    if (!session.wantsMore()) break;
+  }
+  return session.end();
 }
 
 class EngineSession {
@@ -125,6 +210,34 @@ class EngineSession {
     const reply = parse(text);
     if (reply.ok) reply.text = text.slice('{"ok":true,"report":'.length, -1);
     return reply;
+  }
+
+  /** The engine's wasm memory in bytes: it only grows, so this is its peak so far. */
+  heapBytes() { return this.native_.inputBuffer(0).buffer.byteLength; }
+
+  // Reading in one session and folding in another, each in its own worker
+  // (the page's split_reading.mjs; wasm/bbb.d.ts says how the halves meet).
+
+  /** From now on this session folds nothing: it hands off the lines it reads (lines()). */
+  handOffLines() { this.native_.handOffLines(); }
+
+  /** The lines the last feed() or end() accepted: a view, valid until the next call (copy it out). */
+  lines() { return this.native_.lines(); }
+
+  /** After the last file, this session's part of the report (rows, files, issues): a view, valid until the next call. */
+  readingPart() { return this.native_.readingPart(); }
+
+  /** Folds lines another session handed off, in the order they were read. */
+  foldLines(lines) {
+    if (lines.length === 0) return;
+    this.native_.inputBuffer(lines.length).set(lines);
+    this.native_.foldLines(lines.length);
+  }
+
+  /** Takes the reading session's part after its last lines: the report is then that of one session alone. */
+  adoptReading(part) {
+    this.native_.inputBuffer(part.length).set(part);
+    return parse(this.native_.adoptReading(part.length));
   }
 
   close() { this.native_?.delete(); this.native_ = null; }
@@ -194,21 +307,11 @@ class Engine {
   }
 
   async analyseIn_(session, files, reportSettings) {
-    // Invoices and fulfilment say how lines are billed and recognised: read first.
-    for (const kind of ['invoices', 'fulfilment', 'contracts']) {
+    for (const kind of FEEDING_ORDER) {
       const input = files?.[kind];
       if (input === undefined || input === null) continue;
       const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
-      const begun = session.begin(kind, name);
-      if (!begun.ok) return begun;
-      const size = sizeOf(input);
-      if (size > 0) session.expectBytes(size);
-      for await (const piece of piecesOf(input)) {
-        session.feed(piece);
-        // A file refused from its first block is not read further (a 50 MB image, /dev/zero).
-        if (!session.wantsMore()) break;
-      }
-      const ended = session.end();
+      const ended = await feedFile(session, kind, name, input);
       if (!ended.ok) return ended;
       if (!ended.file.readable) return unreadable(session, kind, name);
     }

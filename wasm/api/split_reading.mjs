@@ -5,7 +5,8 @@
 // the sales figures). Both run at once, on two cores. The report is the
 // same, byte for byte: the lines are folded in the order read, and the
 // reading worker's part of the report (rows, files, issues) is handed over
-// at the end (wasm/bbb.d.ts: handOffLines, foldLines, adoptReading).
+// at the end (the API session's handOffLines, foldLines, adoptReading). The
+// reading side reads each file with the API's feedFile, as every reader does.
 //
 // On the port between them (a MessageChannel the page sets up):
 //   reading -> folding: {type: 'ready'}                         once, on start
@@ -18,7 +19,7 @@
 //                                                                module: the folding side's compiled
 //                                                                WebAssembly.Module (its code shared), or null
 //   reading -> folding: {type: 'progress', id, fileIndex, bytesRead, rowsRead, heapBytes, lines}
-//                       {type: 'ended', id, fileIndex, ended, lines}   ended: the file's end() JSON
+//                       {type: 'ended', id, fileIndex, ended, lines}   ended: the file's end() reply
 //                       {type: 'done', id, part}                 the reading part, after the last file
 //                       {type: 'failed', id, reply}              reply: the engine's {ok: false, error}
 //                       {type: 'crashed', id, message}           the engine threw (an abort, out of memory)
@@ -31,6 +32,7 @@
 // page faults and collection at 1M rows, where the copy into a used one
 // costs ~20 ms.
 
+import { feedFile } from './bbb-engine.mjs';
 import { piecesReadAside } from './blob_pieces.mjs';
 import { ServingPort } from './serving_port.mjs';
 
@@ -48,8 +50,8 @@ const LOST = Object.freeze({ type: 'lost' });
 /**
  * The reading side, in the helper worker: serves reads on `port`.
  * @param {MessagePort} port
- * @param {(wasmModule?: WebAssembly.Module) => Promise<import('../bbb').BbbModule>} instantiate  a fresh
- *   engine, from the folding side's compiled module when it sent one; called once, and again after a failure
+ * @param {(wasmModule?: WebAssembly.Module) => Promise<any>} instantiate  a fresh engine (createEngine of
+ *   bbb-engine.mjs), from the folding side's compiled module when it sent one; called once, and again after a failure
  * @param {{reader?: import('./blob_pieces.mjs').PortReader | null, chunkBytes?: number,
  *   open?: (file: any) => Blob | Promise<Blob>}} [options]
  *   open: the Blob to read for a file as it arrived (default: itself; see ReadingWorker's send)
@@ -58,13 +60,15 @@ const LOST = Object.freeze({ type: 'lost' });
  */
 export function serveReading(port, instantiate, options = {}) {
   const chunkBytes = options.chunkBytes ?? (1 << 20);
-  let modulePromise = null;
-  let job = null;  // the latest read: {id, sent, folded, stopped, wake}
+  const pieces = (blob, pieceBytes, limit) => piecesReadAside(blob, pieceBytes, limit, options.reader ?? null);
+  let enginePromise = null;
+  let job = null;  // the latest read: {id, sent, folded, stop: AbortController, wake}
   let reads = Promise.resolve();  // the reads asked for, one after another
   let running = 0;  // reads begun and not ended
   const spare = [];  // buffers the folding side gave back
   let buffersMade = 0;
   const wake = (j) => { if (j.wake) { const w = j.wake; j.wake = null; w(); } };
+  const stop = (j) => { j.stop.abort(); wake(j); };
   /** The engine's lines (a view valid until its next call) copied out, into a spare buffer when one is large enough. */
   const copyLines = (view) => {
     const at = spare.findIndex((b) => b.byteLength >= view.length);
@@ -77,32 +81,35 @@ export function serveReading(port, instantiate, options = {}) {
 
   port.addEventListener('message', ({ data: message }) => {
     if (message?.type === 'read') {
-      if (job) { job.stopped = true; wake(job); }
-      const current = { id: message.id, sent: 0, folded: 0, stopped: false, wake: null };
+      if (job) stop(job);
+      const current = { id: message.id, sent: 0, folded: 0, stop: new AbortController(), wake: null };
       job = current;
       // After the read before it has ended (stopped, it ends at its next
       // piece): two reads at once would share the reader worker, and the
       // one it left would wait for a piece forever, its session never freed.
       reads = reads.then(() => {
-        if (current.stopped) return undefined;
+        if (current.stop.signal.aborted) return undefined;
         running++;
         return read(current, message).catch((err) => {
-          modulePromise = null;  // an engine that threw (an abort, out of memory) is not used again
+          enginePromise = null;  // an engine that threw (an abort, out of memory) is not used again
           port.postMessage({ type: 'crashed', id: current.id, message: String(err?.message ?? err) });
         }).finally(() => { running--; });
       });
     } else if (message?.type === 'warm') {
-      if (!modulePromise) {
-        modulePromise = instantiate(message.module ?? undefined);
-        modulePromise.catch(() => { modulePromise = null; });  // tried again by the read
+      if (!enginePromise) {
+        enginePromise = instantiate(message.module ?? undefined);
+        enginePromise.catch(() => { enginePromise = null; });  // tried again by the read
       }
     } else {
       // Any read's, an earlier one's too: a buffer is a buffer.
       if (message?.type === 'folded' && message.buffer instanceof ArrayBuffer && spare.length < SPARE_BUFFERS) spare.push(message.buffer);
       if (!job || message?.id !== job.id) return;
-      if (message.type === 'folded') job.folded++;
-      else if (message.type === 'stop') job.stopped = true;
-      wake(job);
+      if (message.type === 'folded') {
+        job.folded++;
+        wake(job);
+      } else if (message.type === 'stop') {
+        stop(job);
+      }
     }
   });
   port.start?.();
@@ -110,13 +117,14 @@ export function serveReading(port, instantiate, options = {}) {
   return { running: () => running, buffersMade: () => buffersMade };
 
   async function read(job, { id, settings, files }) {
-    modulePromise ??= instantiate();
-    const M = await modulePromise;
-    const session = new M.Session(JSON.stringify(settings ?? {}));
-    /** Sends a message with lines once fewer than LINES_AHEAD wait to be folded. */
+    enginePromise ??= instantiate();
+    const engine = await enginePromise;
+    const session = engine.session(settings ?? {});
+    const { signal } = job.stop;
+    /** Sends a message with lines once fewer than LINES_AHEAD wait to be folded; false once the read is stopped. */
     const sendLines = async (message) => {
-      while (!job.stopped && job.sent - job.folded >= LINES_AHEAD) await new Promise((resolve) => { job.wake = resolve; });
-      if (job.stopped) return false;
+      while (!signal.aborted && job.sent - job.folded >= LINES_AHEAD) await new Promise((resolve) => { job.wake = resolve; });
+      if (signal.aborted) return false;
       job.sent++;
       port.postMessage(message, [message.lines.buffer]);
       return true;
@@ -126,30 +134,24 @@ export function serveReading(port, instantiate, options = {}) {
       for (let i = 0; i < files.length; i++) {
         const { kind, name } = files[i];
         const file = options.open ? await options.open(files[i].file) : files[i].file;
-        const begun = JSON.parse(session.begin(kind, name ?? file.name ?? 'input.csv'));
-        if (!begun.ok) { port.postMessage({ type: 'failed', id, reply: begun }); return; }
-        session.expectBytes(file.size);
-        let bytesRead = 0;
-        for await (const bytes of piecesReadAside(file, chunkBytes, Infinity, options.reader ?? null)) {
-          if (job.stopped) return;
-          const view = session.inputBuffer(bytes.length);
-          view.set(bytes);
-          const heapBytes = view.buffer.byteLength;
-          const rowsRead = session.feed(bytes.length);
-          bytesRead += bytes.length;
-          // Copied out now: the view is not valid after the next call.
-          const lines = copyLines(session.lines());
-          if (!await sendLines({ type: 'progress', id, fileIndex: i, bytesRead, rowsRead, heapBytes, lines })) return;
-          // Refused as not text from its first block: the rest would change nothing.
-          if (!session.wantsMore()) break;
-        }
-        const ended = session.end();
+        const ended = await feedFile(session, kind, name ?? file.name ?? 'input.csv', file, {
+          chunkBytes, pieces, signal,
+          // The lines copied out now: the view is not valid after the next call.
+          onProgress: async ({ bytesRead, rowsRead, heapBytes }) => {
+            const sent = await sendLines({ type: 'progress', id, fileIndex: i, bytesRead, rowsRead, heapBytes, lines: copyLines(session.lines()) });
+            if (!sent) signal.throwIfAborted();  // stopped: the next piece is not waited for
+          },
+        });
+        if (!ended.ok) { port.postMessage({ type: 'failed', id, reply: ended }); return; }
         if (!await sendLines({ type: 'ended', id, fileIndex: i, ended, lines: copyLines(session.lines()) })) return;
       }
       const part = session.readingPart().slice();
       port.postMessage({ type: 'done', id, part }, [part.buffer]);
+    } catch (err) {
+      if (signal.aborted) return;  // stopped: the folding side has gone on without this read
+      throw err;
     } finally {
-      session.delete();
+      session.close();
     }
   }
 }

@@ -3,8 +3,8 @@
 // it, one a task, so that the page shows the first and answers in between.
 // Each is a table of every period by ~40 rows of figures: drawing the five
 // of the 10k-row bench file (146 months) before showing any made its report
-// appear 0.13-0.25 s later in headless Chromium. Used by the page (main.js)
-// and by <bbb-report> (component/bbb_report.js).
+// appear 0.13-0.25 s later in headless Chromium. Used by the report view
+// (report_view.js) of the page and of <bbb-report>.
 
 export class LazyStatements {
   /**

@@ -1,30 +1,26 @@
 // Page wiring: the files, the read (preview of the columns, then the whole
 // files with progress and cancel), the settings, the report, drill-down and
 // exports. Every number shown comes from the engine in the worker
-// (engine_client.js); this file only moves data between views and engine.
+// (worker/engine_client.js); the report is drawn by report_view.js, as the
+// web component draws it; this file only moves data between views and
+// engine, and holds the page's state in one object (page_state.js).
 import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
-import { renderCharts } from './chart_view.js';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
-import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
-import { EngineClient } from './engine_client.js';
-import { download, downloadViewCsv, exportStem, reportCsv, saveChartPng } from './export_report.js';
+import { download, exportStem, reportCsv } from './export_report.js';
 import { refusalText, refusedFiles } from './file_refusal.js';
 import { formatMinor } from './format_minor.js';
 import { renderIssues, renderRowSummary } from './issues_view.js';
-import { LazyStatements } from './lazy_statements.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
 import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
+import { createPageState } from './page_state.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
-import { currencyStatements, firstActiveColumn } from './statement_model.js';
-import { renderStatementSection, scrollToColumn } from './statement_view.js';
+import { ReportView } from './report_view.js';
 import { splitColumns } from './views/split_columns.js';
-import { VIEW_MODELS } from './views/view_registry.js';
-import { renderViewPanel } from './views/view_panel.js';
-import { renderViewTabs, showPanels } from './views/view_tabs.js';
+import { EngineClient } from './worker/engine_client.js';
 
 const engine = new EngineClient({ createWorker: createEngineWorker });
 
@@ -54,37 +50,15 @@ const topInput = input('top');
 
 const EXTRA_KINDS = ['invoices', 'fulfilment'];
 
-/** The files of the analysis; contracts is required, the others optional. */
-const files = { contracts: /** @type {File|null} */ (null), invoices: /** @type {File|null} */ (null), fulfilment: /** @type {File|null} */ (null) };
-/** Column mapping and formats for the contracts file (from the user or remembered). */
-let choices = /** @type {import('./mapping_memory.js').ColumnChoices} */ ({});
-let choicesFromUser = false;
-/** The engine's summary of the contracts file as last read. */
-let contractsSummary = null;
-/** The engine's summaries of the files in the live session, for their counts while no report is shown. */
-let loadedSummaries = [];
-let currentReport = null;
-/** The settings controls and files of the report on show: put back when a newer report is refused. */
-let shown = /** @type {{controls: Record<string, string>, files: typeof files}|null} */ (null);
-let statements = /** @type {import('./statement_model.js').Statement[]} */ ([]);
-/** The worker generation that holds the session of the report on show. */
-let sessionGeneration = -1;
-let busy = false;
-/** A contracts file that came while another was being read: read once that read has stopped. */
-let nextContracts = /** @type {File|null} */ (null);
-/** The name of the file whose read the next one stopped, for the next status line. */
-let stoppedName = '';
-let reportToken = 0;
-let selectedCurrency = '';
-let openingColumn = new Map();
-let chartSets = /** @type {Array<{destroy: () => void}>} */ ([]);
-/** Each currency's statement and charts, drawn when needed (lazy_statements.js). */
-const lazyStatements = new LazyStatements(drawStatement);
-let selectedView = 'statement';
-/** The panels of the views drawn so far for the report on show, by "currency|view". */
-let panels = new Map();
-/** Each panel's own state (its chosen period), kept across reports, by "currency|view". */
-const panelStates = new Map();
+const state = createPageState();
+const { files } = state;
+const reportView = new ReportView(reportBox, {
+  onDrill: (target) => drill(target),
+  exportStem: () => exportStem(files.contracts?.name),
+  emptyText: 'No booked contracts in these files.',
+  openAtFirstActive: true,
+  keepPanelStates: true,
+});
 
 // ------------------------------------------------------------ status ----
 
@@ -115,7 +89,7 @@ const MB = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFra
 const megabytes = (bytes) => MB.format(bytes / 1e6);
 
 function onProgress(p) {
-  if (nextContracts) return;   // the status says that this read is being stopped
+  if (state.nextContracts) return;   // the status says that this read is being stopped
   progress.value = p.bytesTotal > 0 ? p.bytesRead / p.bytesTotal : 1;
   const which = p.fileCount > 1 ? ` (file ${p.fileIndex + 1} of ${p.fileCount})` : '';
   statusText.textContent = `Reading ${p.fileName}${which}…`;
@@ -126,7 +100,7 @@ function onProgress(p) {
 }
 
 function setBusy(value) {
-  busy = value;
+  state.busy = value;
   for (const control of [exampleButton, exampleSelect, fileInput, input('invoices-input'), input('fulfilment-input')]) control.disabled = value;
   for (const control of settingsForm.querySelectorAll('input, select')) /** @type {HTMLInputElement} */ (control).disabled = value;
   for (const control of columnsBody.querySelectorAll('button, select, input')) /** @type {HTMLInputElement} */ (control).disabled = value;
@@ -141,9 +115,9 @@ function reasonOf(error) {
 }
 
 function forgetReport() {
-  currentReport = null;
-  shown = null;
-  lazyStatements.forget();
+  state.report = null;
+  state.shown = null;
+  reportView.clear();
   enableExports(false);
 }
 
@@ -170,16 +144,16 @@ function hideResults() {
 function refuse(error, doing, reread) {
   showProgress(false);
   const cancelled = error?.code === 'cancelled';
-  if (currentReport && shown && sameFiles(shown.files, files)) {
-    restoreControls(settingsForm, shown.controls);
+  if (state.report && state.shown && sameFiles(state.shown.files, files)) {
+    restoreControls(settingsForm, state.shown.controls);
     fiscalSelect.disabled = periodSelect.value === 'month';
     // The next change reads the files again, with the controls put back.
-    if (reread) sessionGeneration = -1;
-    showStatus(keptText(shown.controls.period, reasonOf(error)), cancelled ? 'info' : 'error', error?.code);
+    if (reread) state.sessionGeneration = -1;
+    showStatus(keptText(state.shown.controls.period, reasonOf(error)), cancelled ? 'info' : 'error', error?.code);
   } else if (cancelled) {
     hideResults();
     showStatus('Reading was cancelled. Choose a file to start again.', 'info', error.code);
-  } else if (sessionGeneration === engine.generation) {
+  } else if (state.sessionGeneration === engine.generation) {
     showNoReport(error);
   } else {
     hideResults();
@@ -190,7 +164,7 @@ function refuse(error, doing, reread) {
 /** The files are read but no report could be made of them: no figures, and the settings to choose another. */
 function showNoReport(error) {
   forgetReport();
-  summaryBox.replaceChildren(renderRowSummary(loadedSummaries));
+  summaryBox.replaceChildren(renderRowSummary(state.loadedSummaries));
   const note = document.createElement('p');
   note.className = 'muted no-report';
   note.textContent = 'No report is shown for these settings: choose others above.';
@@ -221,9 +195,9 @@ function readSettings() {
   // its view opens at once (docs/web.md).
   settings.waterfall = true;
   for (const name of ['date_order', 'decimal', 'delimiter', 'encoding']) {
-    if (choices[name] && choices[name] !== 'auto') settings[name] = choices[name];
+    if (state.choices[name] && state.choices[name] !== 'auto') settings[name] = state.choices[name];
   }
-  if (choices.mapping && Object.keys(choices.mapping).length > 0) settings.mapping = choices.mapping;
+  if (state.choices.mapping && Object.keys(state.choices.mapping).length > 0) settings.mapping = state.choices.mapping;
   return settings;
 }
 
@@ -236,22 +210,23 @@ function reportSettings() {
   return settings;
 }
 
+/** @returns {import('./worker/protocol.js').FileEntry[]} */
 function fileSet() {
-  return Object.entries(files).filter(([, file]) => file).map(([kind, file]) => ({ kind, file }));
+  return Object.entries(files).filter(([, file]) => file).map(([kind, file]) => ({ kind: /** @type {any} */ (kind), file }));
 }
 
 // ------------------------------------------------------------ reading ----
 
 /** A new contracts file: forget the choices of the previous one, then read. */
 function setContracts(file) {
-  if (busy) {
+  if (state.busy) {
     replaceRead(file);
     return;
   }
   files.contracts = file;
   splitSelect.value = '';
-  choices = {};
-  choicesFromUser = false;
+  state.choices = {};
+  state.choicesFromUser = false;
   startRead();
 }
 
@@ -261,33 +236,33 @@ function setContracts(file) {
  * status says so at once.
  */
 function replaceRead(file) {
-  stoppedName = files.contracts?.name ?? '';
-  nextContracts = file;
-  reportToken++;   // a report on its way for the file being replaced is not shown
-  showStatus(`Stopping the read of ${stoppedName} to read ${file.name} instead…`);
+  state.stoppedName = files.contracts?.name ?? '';
+  state.nextContracts = file;
+  state.reportToken++;   // a report on its way for the file being replaced is not shown
+  showStatus(`Stopping the read of ${state.stoppedName} to read ${file.name} instead…`);
   engine.cancel();
 }
 
 /** Previews the columns, then reads every file into a new session and shows the report. */
 async function startRead() {
-  if (busy || !files.contracts) return;
+  if (state.busy || !files.contracts) return;
   const contracts = files.contracts;
   setBusy(true);
   // Until the load ends, the live session is not of these files and settings (a load frees it first).
-  sessionGeneration = -1;
+  state.sessionGeneration = -1;
   try {
-    const stopped = stoppedName ? `Stopped reading ${stoppedName}. ` : '';
-    stoppedName = '';
+    const stopped = state.stoppedName ? `Stopped reading ${state.stoppedName}. ` : '';
+    state.stoppedName = '';
     showStatus(`${stopped}Looking at the columns of ${contracts.name}…`);
     let preview = await engine.preview(readSettings(), contracts);
-    if (nextContracts) return;
+    if (state.nextContracts) return;
     if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
-    if (!choicesFromUser) {
+    if (!state.choicesFromUser) {
       const remembered = recallChoices(preview.file?.header);
       if (remembered) {
-        choices = remembered;
+        state.choices = remembered;
         preview = await engine.preview(readSettings(), contracts);
-        if (nextContracts) return;
+        if (state.nextContracts) return;
         if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
       }
     }
@@ -303,11 +278,11 @@ async function startRead() {
     showProgress(true);
     progress.value = 0;
     const reply = await engine.load(readSettings(), fileSet(), onProgress);
-    if (nextContracts) return;
+    if (state.nextContracts) return;
     if (!reply.ok) { refuse(reply.error, `read ${contracts.name}`, true); return; }
-    sessionGeneration = engine.generation;
-    loadedSummaries = reply.file_summaries ?? [];
-    contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
+    state.sessionGeneration = engine.generation;
+    state.loadedSummaries = reply.file_summaries ?? [];
+    state.contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
     showProgress(false);
     await refreshReport(true);
   } finally {
@@ -318,15 +293,15 @@ async function startRead() {
 
 /** Reads the file that came while the last read ran, if one did. */
 function readNextContracts() {
-  const next = nextContracts;
+  const next = state.nextContracts;
   if (!next) return;
-  nextContracts = null;
+  state.nextContracts = null;
   setContracts(next);
 }
 
 /** The file lacks a required column: no report, the columns panel says what is needed. */
 function showColumnsNeeded(summary, missing) {
-  contractsSummary = summary;
+  state.contractsSummary = summary;
   forgetReport();
   reportBox.replaceChildren();
   issuesBox.replaceChildren();
@@ -341,134 +316,66 @@ function showColumnsNeeded(summary, missing) {
 }
 
 function renderColumns() {
-  if (!contractsSummary) { columnsBody.replaceChildren(); return; }
-  const header = contractsSummary.header;
-  columnsBody.replaceChildren(renderMappingPanel(contractsSummary, choices, {
+  if (!state.contractsSummary) { columnsBody.replaceChildren(); return; }
+  const header = state.contractsSummary.header;
+  columnsBody.replaceChildren(renderMappingPanel(state.contractsSummary, state.choices, {
     remembered: recallChoices(header) !== null,
     onApply: (chosen) => {
-      choices = chosen;
-      choicesFromUser = true;
+      state.choices = chosen;
+      state.choicesFromUser = true;
       rememberChoices(header, chosen);
       startRead();
     },
     onReset: () => {
       forgetChoices(header);
-      choices = {};
-      choicesFromUser = true;
+      state.choices = {};
+      state.choicesFromUser = true;
       startRead();
     },
   }));
 }
 
 async function refreshReport(fresh = false) {
-  if (!fresh && sessionGeneration !== engine.generation) {
+  if (!fresh && state.sessionGeneration !== engine.generation) {
     // The worker was replaced since the files were read: read them again.
     await startRead();
     return;
   }
-  const token = ++reportToken;
+  const token = ++state.reportToken;
   const controls = controlValues(settingsForm);
-  const reply = await engine.report(reportSettings());
-  if (token !== reportToken) return;            // a newer request is on its way
+  // The engine's words come with the first report (asked once, kept by the client).
+  const [reply, vocabulary] = await Promise.all([engine.report(reportSettings()), engine.vocabulary()]);
+  if (token !== state.reportToken) return;            // a newer request is on its way
+  state.vocabulary = vocabulary ?? state.vocabulary;
   if (!reply.ok) { refuse(reply.error, 'make the report', fresh); return; }
   // A file the engine could not read is said, as the CLI says it, and no report shown.
   const refusals = refusedFiles(reply.report?.files, reply.report?.issues);
   if (refusals.length > 0) { showRefused(refusals); return; }
   clearStatus();
-  shown = { controls, files: { ...files } };
+  state.shown = { controls, files: { ...files } };
   renderReport(reply.report);
 }
 
 // ------------------------------------------------------------ report ----
 
 function renderReport(report) {
-  currentReport = report;
+  state.report = report;
   enableExports(true);
   summaryBox.replaceChildren(renderRowSummary(report?.files));
-  statements = currencyStatements(report);
-  const codes = statements.map((t) => t.currency);
-  if (!codes.includes(selectedCurrency)) selectedCurrency = codes[0] ?? '';
-  openingColumn = new Map(statements.map((t) => [t.currency, firstActiveColumn(t)]));
-  for (const set of chartSets) set.destroy();
-  chartSets = [];
-  for (const panel of panels.values()) panel.destroy();
-  panels = new Map();
   renderSplitOptions(report?.settings?.split_by ?? '');
-  const nodes = [];
-  if (codes.length > 0) nodes.push(renderViewTabs(selectedView, showView));
-  if (codes.length > 1) nodes.push(renderCurrencyTabs(codes, selectedCurrency, showCurrency));
-  reportBox.replaceChildren(...nodes);
-  lazyStatements.place(reportBox, codes);
-  if (statements.length === 0) {
-    const empty = document.createElement('p');
-    empty.className = 'muted';
-    empty.textContent = 'No booked contracts in these files.';
-    reportBox.append(empty);
-  }
   issuesBox.replaceChildren(renderIssues(report, report.minor_digits));
   renderColumns();
   if ((report?.issue_counts?.missing_column ?? 0) > 0) columnsPanel.open = true;
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
-  showCurrency(selectedCurrency);
+  // The figures a drill-down lists are the engine's words (its vocabulary).
+  reportView.show(report, { drillMetrics: state.vocabulary?.drill_metrics ?? [] });
   results.dataset.ready = 'true';
-  lazyStatements.drawRestLater();
-}
-
-/** A currency's statement and charts, in place of `anchor`. */
-function drawStatement(code, anchor) {
-  const statement = statements.find((t) => t.currency === code);
-  if (!statement || !currentReport) return;
-  const section = renderStatementSection(statement, { onDrill: drill });
-  const charts = renderCharts(code, currentReport.currencies[code], saveChartPng);
-  chartSets.push(charts);
-  section.hidden = charts.element.hidden = selectedView !== 'statement' || code !== selectedCurrency;
-  /** @type {ChildNode} */ (anchor).replaceWith(section, charts.element);
-}
-
-/** Shows one currency in the selected view; the statement opens at its first active period. */
-function showCurrency(code) {
-  selectedCurrency = code;
-  lazyStatements.draw(code);
-  selectCurrency(reportBox, code);
-  ensurePanel(code, selectedView);
-  showPanels(reportBox, code, selectedView);
-  const section = reportBox.querySelector(`section.currency[data-currency="${CSS.escape(code)}"]`);
-  if (section && selectedView === 'statement') scrollToColumn(section, openingColumn.get(code) ?? 0);
-}
-
-function showView(view) {
-  selectedView = view;
-  showCurrency(selectedCurrency);
-}
-
-/** Draws the panel of a view for a currency the first time it is shown. */
-function ensurePanel(code, view) {
-  const build = VIEW_MODELS[view];
-  const key = `${code}|${view}`;
-  if (!build || panels.has(key) || !currentReport?.currencies?.[code]) return;
-  const data = currentReport.currencies[code];
-  const periods = data.periods?.length ?? 0;
-  const saved = panelStates.get(key);
-  // A saved period past the new report's periods is dropped; other choices stay.
-  const state = { ...(saved ?? {}) };
-  if (state.period !== undefined && state.period !== 'total' && !(Number(state.period) < periods)) delete state.period;
-  const panel = renderViewPanel(code, view, (s) => build(code, data, s), {
-    state,
-    onState: (s) => panelStates.set(key, s),
-    onDrill: drill,
-    onSave: saveChartPng,
-    onExport: (name, tables) => downloadViewCsv(exportStem(files.contracts?.name), code, name, tables),
-  });
-  panel.element.hidden = true;
-  reportBox.append(panel.element);
-  panel.draw();
-  panels.set(key, panel);
 }
 
 /** The "Split by" choices: the contracts file's columns that can split the report (bounded, column_lists.js). */
 function renderSplitOptions(current) {
-  const columns = splitColumns(contractsSummary);
+  const columns = splitColumns(state.contractsSummary);
   const listed = listedColumns(columns);
   if (current && !listed.includes(current)) listed.push(current);
   const none = document.createElement('option');
@@ -493,7 +400,7 @@ function renderSplitOptions(current) {
 
 /** @param {import('./statement_view.js').DrillTarget} target */
 async function drill(target) {
-  if (busy || !files.contracts) return;
+  if (state.busy || !files.contracts) return;
   const { currency, metric, column, label } = target;
   const where = column.total ? `${column.start} to ${column.end}` : `${column.label} (${column.start} to ${column.end})`;
   openDrill(`${label} · ${currency} · ${column.total ? 'Total' : column.label}`, `Listing the lines behind ${label}, ${where}…`);
@@ -505,19 +412,19 @@ async function drill(target) {
       : `Could not list the lines: ${reply.error?.message ?? 'unknown error'}`);
     return;
   }
-  showDrill(reply.drill, currentReport?.currencies?.[currency]?.minor_digits ?? 2, target.help ?? metric);
+  showDrill(reply.drill, state.report?.currencies?.[currency]?.minor_digits ?? 2, target.help ?? metric);
 }
 
 // ------------------------------------------------------------ exports ----
 
 $('export-csv').addEventListener('click', () => {
-  if (!currentReport) return;
-  const text = '\ufeff' + reportCsv(currentReport, statements);
+  if (!state.report) return;
+  const text = '\ufeff' + reportCsv(state.report, reportView.statements);
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.csv`);
 });
 $('export-json').addEventListener('click', () => {
-  if (!currentReport) return;
-  download(new Blob([JSON.stringify(currentReport, null, 2)], { type: 'application/json' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.json`);
+  if (!state.report) return;
+  download(new Blob([JSON.stringify(state.report, null, 2)], { type: 'application/json' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.json`);
 });
 $('print-button').addEventListener('click', () => window.print());
 
@@ -532,7 +439,7 @@ for (const set of examples) {
 exampleSelect.value = examples.find((s) => s.id === 'worked-examples.csv')?.id ?? examples[0]?.id ?? '';
 
 async function loadExample() {
-  if (busy) return;
+  if (state.busy) return;
   const set = examples.find((s) => s.id === exampleSelect.value);
   if (!set) return;
   showStatus('Fetching the example…');
@@ -573,7 +480,7 @@ for (const kind of EXTRA_KINDS) {
     if (file) setExtra(kind, file);
     picker.value = '';
   });
-  $(`${kind}-remove`).addEventListener('click', () => { if (!busy) setExtra(kind, null); });
+  $(`${kind}-remove`).addEventListener('click', () => { if (!state.busy) setExtra(kind, null); });
 }
 
 exampleButton.addEventListener('click', loadExample);
@@ -602,11 +509,11 @@ const READ_FIELDS = new Set(['proration', 'currency', 'as_of', 'split_by']);
 settingsForm.addEventListener('change', (event) => {
   const name = /** @type {HTMLInputElement} */ (event.target).name;
   fiscalSelect.disabled = periodSelect.value === 'month';
-  if (busy || !files.contracts) return;
+  if (state.busy || !files.contracts) return;
   if (READ_FIELDS.has(name)) {
     if (name === 'currency' && !input('currency').checkValidity()) return;
     startRead();
-  } else if (currentReport || results.dataset.ready === 'refused') {
+  } else if (state.report || results.dataset.ready === 'refused') {
     if (name === 'top' && !topInput.checkValidity()) return;
     refreshReport();
   }
@@ -614,14 +521,14 @@ settingsForm.addEventListener('change', (event) => {
 settingsForm.addEventListener('submit', (event) => event.preventDefault());
 
 engine.onRestart = (reason) => {
-  if (!busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
+  if (!state.busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
 };
 
 // Print shows every currency's statement, each on its own page.
-window.addEventListener('beforeprint', () => lazyStatements.drawAll());
+window.addEventListener('beforeprint', () => reportView.drawAll());
 // The charts take their colours from the page's: redraw them when the scheme changes.
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-  if (currentReport && results.dataset.ready === 'true') renderReport(currentReport);
+  if (state.report && results.dataset.ready === 'true') renderReport(state.report);
 });
 
 // The forward view needs a date: today in the user's time zone, unless changed.
@@ -637,4 +544,4 @@ installDrillDialog(() => {});
 // idle, not when the first file is picked: in headless Chromium the first
 // file's preview waited 0.2-0.23 s for it, against 0.08-0.1 s with the
 // engine started (as long as reading 10k rows).
-(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { engine.request('version'); });
+(window.requestIdleCallback ?? ((f) => setTimeout(f, 200)))(() => { engine.vocabulary(); });

@@ -16,11 +16,6 @@ import { metricLabel } from './metric_definitions.js';
  * @typedef {{currency: string, minorDigits: number, columns: Column[], groups: Group[]}} Statement
  */
 
-/** The amount fields a drill-down can list the lines of (the engine's drill metrics). */
-export const DRILL_METRICS = new Set(['bookings', 'acv_bookings', 'cancellations', 'revenue', 'billings', 'backlog_begin',
-  'backlog_end', 'deferred_revenue_end', 'unbilled_receivable_end', 'billed_backlog_end', 'unbilled_backlog_end',
-  'crpo_end', 'later_backlog_end', 'unscheduled_backlog_end']);
-
 /**
  * The statement's rows, in order, grouped. `field` is the engine's field;
  * `operator` marks the roll-forward. Rows of `bookings_by_type` are added
@@ -129,9 +124,12 @@ export function bookingTypes(columnsData) {
  * The statement of one currency.
  * @param {string} currency ISO code
  * @param {{minor_digits: number, periods: Array<Record<string, any>>, total?: Record<string, any>}} data
+ * @param {Iterable<string>} [drillMetrics] the fields whose figures can be drilled: the engine's
+ *   (vocabulary.drill_metrics), so that a row offers what the engine lists
  * @returns {Statement}
  */
-export function buildStatement(currency, data) {
+export function buildStatement(currency, data, drillMetrics = []) {
+  const drillable = new Set(drillMetrics);
   const periods = Array.isArray(data?.periods) ? data.periods : [];
   const total = data?.total && typeof data.total === 'object' ? data.total : null;
   const columnsData = total && periods.length > 0 ? [...periods, total] : periods;
@@ -166,7 +164,7 @@ export function buildStatement(currency, data) {
         indent: spec.indent,
         strong: spec.strong,
         rollforward: spec.rollforward ? spec.field : undefined,
-        drill: DRILL_METRICS.has(spec.field) ? spec.field : undefined,
+        drill: drillable.has(spec.field) ? spec.field : undefined,
         cells: columnsData.map((p) => cellOf(spec.kind, p?.[spec.field], digits)),
       });
     }
@@ -183,10 +181,13 @@ export function buildStatement(currency, data) {
   return { currency, minorDigits: digits, columns, groups };
 }
 
-/** Statements in the engine's currency order. */
-export function currencyStatements(report) {
+/**
+ * Statements in the engine's currency order.
+ * @param {Iterable<string>} [drillMetrics] as buildStatement's
+ */
+export function currencyStatements(report, drillMetrics = []) {
   const currencies = report?.currencies && typeof report.currencies === 'object' ? report.currencies : {};
-  return Object.entries(currencies).map(([code, data]) => buildStatement(code, data));
+  return Object.entries(currencies).map(([code, data]) => buildStatement(code, data, drillMetrics));
 }
 
 /**

@@ -15,18 +15,12 @@
 // 'bbb-report' (detail: the engine's report JSON) and 'bbb-error' (detail:
 // {code, message}). No finance here: the engine computes, this renders.
 import pageCss from '../style.css?inline';
-import { renderCharts, setStyleRoot } from '../chart_view.js';
-import { renderCurrencyTabs, selectCurrency } from '../currency_tabs.js';
-import { createEngineWorker } from '../create_worker_inline.js';
-import { EngineClient } from '../engine_client.js';
-import { downloadViewCsv, exportStem, saveChartPng } from '../export_report.js';
-import { LazyStatements } from '../lazy_statements.js';
+import { setStyleRoot } from '../chart_view.js';
+import { exportStem } from '../export_report.js';
+import { ALL_VIEWS, ReportView } from '../report_view.js';
 import { decodeOr } from '../safe_decode.js';
-import { currencyStatements } from '../statement_model.js';
-import { renderStatementSection } from '../statement_view.js';
-import { VIEW_MODELS } from '../views/view_registry.js';
-import { renderViewPanel } from '../views/view_panel.js';
-import { VIEWS, renderViewTabs, showPanels } from '../views/view_tabs.js';
+import { createEngineWorker } from '../worker/create_worker_inline.js';
+import { EngineClient } from '../worker/engine_client.js';
 
 /** The page's stylesheet, scoped to the shadow root: its :root variables belong to :host. */
 const HOST_CSS = `
@@ -70,17 +64,17 @@ export class BbbReport extends HTMLElement {
     this.box_.append(this.status_, this.body_);
     this.root_.append(this.box_);
     this.engine_ = new EngineClient({ createWorker: createEngineWorker });
-    /** @type {{kind: string, file: File}[]} */
+    /** @type {{kind: 'contracts'|'invoices'|'fulfilment', file: File}[]} */
     this.files_ = [];
     this.report_ = null;
-    this.view_ = 'statement';
-    this.currency_ = '';
-    this.cleanups_ = [];
+    /** The engine's words (drill metrics...), with its first report. @type {import('../worker/protocol.js').EngineVocabulary|null} */
+    this.vocabulary_ = null;
     this.loadedSrc_ = null;
-    /** Each currency's statement and charts, drawn when needed (lazy_statements.js). */
-    this.statements_ = new LazyStatements((code, anchor) => this.drawStatement_(code, anchor));
-    /** The report's statements by currency, as render_() last made them. @type {Map<string, any>} */
-    this.statementModels_ = new Map();
+    /** The report drawn as the page draws it (report_view.js). */
+    this.reportView_ = new ReportView(this.body_, {
+      exportStem: () => exportStem(this.files_[0]?.file?.name),
+      emptyText: 'No booked contracts in this file.',
+    });
   }
 
   connectedCallback() {
@@ -166,9 +160,8 @@ export class BbbReport extends HTMLElement {
 
   views_() {
     const asked = (this.getAttribute('views') ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-    const known = VIEWS.map((v) => v.key);
-    const chosen = asked.filter((v) => known.includes(v));
-    return chosen.length > 0 ? chosen : known;
+    const chosen = asked.filter((v) => ALL_VIEWS.includes(v));
+    return chosen.length > 0 ? chosen : ALL_VIEWS;
   }
 
   async read_() {
@@ -182,7 +175,8 @@ export class BbbReport extends HTMLElement {
   }
 
   async refresh_() {
-    const reply = await this.engine_.report(this.reportSettings_());
+    const [reply, vocabulary] = await Promise.all([this.engine_.report(this.reportSettings_()), this.engine_.vocabulary()]);
+    this.vocabulary_ = vocabulary ?? this.vocabulary_;
     if (!reply.ok) return this.fail_(reply.error.code, reply.error.message);
     this.report_ = reply.report;
     // A file that cannot be read at all says why; rejected rows are counted, the first one named.
@@ -215,74 +209,8 @@ export class BbbReport extends HTMLElement {
   }
 
   render_() {
-    for (const c of this.cleanups_) c();
-    this.cleanups_ = [];
-    this.statements_.forget();
-    /** Panels not drawn yet, by "currency|view": each is drawn the first time it is shown. */
-    this.pending_ = new Map();
-    const report = this.report_;
-    if (!report) return;
-    const statements = currencyStatements(report);
-    const codes = statements.map((s) => s.currency);
-    if (!codes.includes(this.currency_)) this.currency_ = codes[0] ?? '';
-    const views = this.views_();
-    if (!views.includes(this.view_)) this.view_ = views[0];
-    const nodes = [];
-    if (codes.length === 0) {
-      const empty = document.createElement('p');
-      empty.className = 'muted';
-      empty.textContent = 'No booked contracts in this file.';
-      this.body_.replaceChildren(empty);
-      return;
-    }
-    if (views.length > 1) nodes.push(renderViewTabs(this.view_, (v) => { this.view_ = v; this.show_(); }, views));
-    if (codes.length > 1) nodes.push(renderCurrencyTabs(codes, this.currency_, (c) => { this.currency_ = c; this.show_(); }));
-    this.body_.replaceChildren(...nodes);
-    const stem = exportStem(this.files_[0]?.file?.name);
-    const onSave = saveChartPng;
-    const onExport = (code) => (view, tables) => downloadViewCsv(stem, code, view, tables);
-    // The one on show is drawn by show_(), the others in the tasks after it.
-    this.statementModels_ = new Map(statements.map((s) => [s.currency, s]));
-    if (views.includes('statement')) this.statements_.place(this.body_, codes);
-    for (const code of codes) {
-      for (const view of views) {
-        const build = VIEW_MODELS[view];
-        if (!build) continue;
-        const data = report.currencies[code];
-        const panel = renderViewPanel(code, view, (s) => build(code, data, s), { onSave, onExport: onExport(code) });
-        panel.element.hidden = true;
-        this.body_.append(panel.element);
-        this.cleanups_.push(() => panel.destroy());
-        this.pending_.set(`${code}|${view}`, panel);
-      }
-    }
-    this.show_();
-  }
-
-  /** A currency's statement and charts, in place of `anchor`. */
-  drawStatement_(code, anchor) {
-    const statement = this.statementModels_.get(code);
-    if (!statement || !this.report_) return;
-    const section = renderStatementSection(statement, {});
-    section.hidden = this.view_ !== 'statement' || code !== this.currency_;
-    /** @type {ChildNode} */ (anchor).replaceWith(section);
-    // Mounted before it is made: Chart.js sees a canvas in a shadow root only if it is there from the start.
-    const charts = renderCharts(code, this.report_.currencies[code], saveChartPng, (box) => { box.hidden = section.hidden; section.after(box); });
-    this.cleanups_.push(() => charts.destroy());
-  }
-
-  show_() {
-    this.statements_.draw(this.currency_);
-    selectCurrency(this.body_, this.currency_);
-    const key = `${this.currency_}|${this.view_}`;
-    const panel = this.pending_?.get(key);
-    if (panel) {
-      this.pending_.delete(key);
-      panel.element.hidden = false;   // Chart.js measures the canvas: draw once it is shown
-      panel.draw();
-    }
-    showPanels(this.body_, this.currency_, this.view_);
-    this.statements_.drawRestLater();
+    if (!this.report_) { this.reportView_.clear(); return; }
+    this.reportView_.show(this.report_, { drillMetrics: this.vocabulary_?.drill_metrics ?? [], views: this.views_() });
   }
 }
 

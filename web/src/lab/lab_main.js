@@ -3,17 +3,17 @@
 // The terms become a small CSV (lab_model.js) that the engine reads in its
 // worker, as it reads an uploaded file; nothing here computes money. The
 // address bar always carries the set-up (#lab=...), so a teacher can hand a
-// class a ready scenario.
+// class a ready scenario. The choices of billing, recognition and status
+// are the engine's words (its vocabulary), as it reads them.
 import { createEngineWorker } from '@bbb/create-worker';
-import { EngineClient } from '../engine_client.js';
+import { EngineClient } from '../worker/engine_client.js';
 import { saveChartPng } from '../export_report.js';
 import { el } from '../statement_view.js';
 import { chartFigure } from '../views/chart_kit.js';
 import { chartValue } from '../views/view_cells.js';
 import { formatMinor } from '../format_minor.js';
 import {
-  BILLING_KINDS, MAX_CONTRACTS, STATUSES, STEPS, contract, decodeSetup, encodeSetup, labTable, salesFacts,
-  setupCsv, setupSettings,
+  MAX_CONTRACTS, STEPS, contract, decodeSetup, encodeSetup, isDeal, labTable, salesFacts, setupCsv, setupSettings,
 } from './lab_model.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -25,6 +25,8 @@ let currentStep = decodeSetup(location.hash) ? '' : STEPS[0].key;
 let token = 0;
 let timer = 0;
 let charts = [];
+/** The engine's words, once it has said them. @type {import('../worker/protocol.js').EngineVocabulary|null} */
+let vocabulary = null;
 
 // ---------------------------------------------------------------- steps ----
 
@@ -51,14 +53,17 @@ function renderSteps() {
 
 // ------------------------------------------------------------- controls ----
 
+/** The choices of a select field: the engine's words for it; until it has said them, the value alone. */
+const wordsFor = (key, value) => vocabulary?.[key] ?? [value];
+
 /** One labelled control bound to a field of contract i. */
-function field(i, key, label, kind, options) {
+function field(i, key, label, kind) {
   const id = `c${i}-${key}`;
   const value = setup.contracts[i][key] ?? '';
   let input = /** @type {HTMLInputElement|HTMLSelectElement} */ (/** @type {unknown} */ (null));
   if (kind === 'select') {
     input = /** @type {HTMLSelectElement} */ (el('select', { id, 'data-field': key }));
-    for (const o of options) input.append(el('option', { value: o }, o));
+    for (const o of wordsFor(key, value)) input.append(el('option', { value: o }, o));
     input.value = value;
   } else {
     input = /** @type {HTMLInputElement} */ (el('input', { id, type: kind, 'data-field': key, ...(kind === 'number' ? { min: '1', max: '120', step: '1' } : {}),
@@ -84,15 +89,15 @@ function renderControls() {
     const set = el('fieldset', { class: 'lab-contract', 'data-contract': String(i) });
     set.append(el('legend', {}, `Contract ${c.id || i + 1}`));
     const point = c.recognition === 'point';
-    const pipeline = c.status !== 'booked';
+    const pipeline = isDeal(c);
     set.append(
       field(i, 'amount', 'Amount', 'text'),
       field(i, 'currency', 'Currency', 'text'),
-      field(i, 'status', 'Status', 'select', STATUSES),
+      field(i, 'status', 'Status', 'select'),
       field(i, 'booking', pipeline ? 'Close date' : 'Booking date', 'date'),
-      field(i, 'recognition', 'Recognition', 'select', ['ratable', 'point']),
+      field(i, 'recognition', 'Recognition', 'select'),
       ...(point ? [field(i, 'delivery', 'Delivery date', 'date')] : [field(i, 'start', 'Start', 'date'), field(i, 'term', 'Term (months)', 'number')]),
-      field(i, 'billing', 'Billing', 'select', BILLING_KINDS),
+      field(i, 'billing', 'Billing', 'select'),
       field(i, 'cancel', 'Cancel date', 'date'),
       field(i, 'created', 'Created (pipeline)', 'date'),
     );
@@ -253,7 +258,7 @@ function renderCharts(code, data, box) {
 function renderSales(report, codes) {
   const box = $('lab-sales');
   // The sales figures matter once the set-up has deals (open, lost, or with a created date).
-  const deals = setup.contracts.some((c) => c.status !== 'booked' || c.created);
+  const deals = setup.contracts.some((c) => isDeal(c) || c.created);
   const facts = deals ? codes.map((code) => [code, salesFacts(report.currencies[code])]).find(([, f]) => f) : null;
   if (!facts) { box.replaceChildren(); return; }
   const [code, f] = facts;
@@ -278,4 +283,12 @@ function renderSales(report, codes) {
 
 renderSteps();
 renderControls();
+// Asked before the first table, which the engine then draws right after.
+engine.vocabulary().then((words) => {
+  if (!words) return;
+  vocabulary = words;
+  const focused = document.activeElement?.id;
+  renderControls();
+  if (focused) document.getElementById(focused)?.focus();
+});
 changed(0);

@@ -12,10 +12,10 @@ import { formatMinor, isZeroMinor } from '../format_minor.js';
  * @typedef {{contracts: LabContract[], proration: 'monthly'|'daily', period: 'month'|'quarter', as_of: string}} LabSetup
  */
 
-export const BILLING_KINDS = ['upfront', 'monthly', 'quarterly', 'semiannual', 'annual', 'monthly-arrears',
-  'quarterly-arrears', 'semiannual-arrears', 'annual-arrears', 'on-delivery', 'none'];
-export const STATUSES = ['booked', 'open', 'lost'];
 export const MAX_CONTRACTS = 5;
+
+/** A deal of the pipeline (open or lost), not a booking: its date is a close date. */
+export const isDeal = (c) => c.status === 'open' || c.status === 'lost';
 
 /** @returns {LabContract} */
 export function contract(fields = {}) {

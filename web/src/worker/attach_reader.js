@@ -5,6 +5,7 @@
 // browser or a Content-Security-Policy that refuses it) or that fails
 // leaves the engine reading files itself, as before.
 import { joinHelper } from './join_helper.js';
+import { PORT_MESSAGES } from './protocol.js';
 
 /**
  * @param {Worker} engine
@@ -12,5 +13,5 @@ import { joinHelper } from './join_helper.js';
  * @returns {Worker} the engine worker
  */
 export function attachReader(engine, createReader) {
-  return joinHelper(engine, createReader, { serve: 'port', join: 'reader', lost: 'reader-lost' });
+  return joinHelper(engine, createReader, PORT_MESSAGES.reader);
 }

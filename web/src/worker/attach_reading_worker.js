@@ -5,6 +5,7 @@
 // ends with the engine worker. One that cannot start, or that fails, leaves
 // the engine worker reading alone, as before: the report is the same.
 import { joinHelper } from './join_helper.js';
+import { PORT_MESSAGES } from './protocol.js';
 
 /**
  * @param {Worker} engine
@@ -13,5 +14,5 @@ import { joinHelper } from './join_helper.js';
  * @returns {Worker} the engine worker
  */
 export function attachReadingWorker(engine, createWorker) {
-  return joinHelper(engine, createWorker, { serve: 'serve-reading', join: 'reading-worker', lost: 'reading-worker-lost' });
+  return joinHelper(engine, createWorker, PORT_MESSAGES.readingWorker);
 }

@@ -1,28 +1,10 @@
-// The engine instantiated from a compiled WebAssembly.Module: one this
-// worker compiled, or one the page's other engine worker compiled and
-// posted. A posted Module shares its compiled code: the reading worker
-// (split_reading.mjs) then neither fetches nor compiles the wasm again,
-// and finds the code its rows need already optimised by the engine's
-// worker's preview, where compiling it again took ~0.24 s of the two
-// cores at 1M rows.
-
-/**
- * @param {(options: object) => Promise<any>} createModule Emscripten's factory (bbb.js)
- * @param {WebAssembly.Module} wasmModule
- * @param {object} [options] more of the factory's options (onAbort)
- * @returns {Promise<any>} the engine module, or a rejection if it cannot be instantiated
- */
-export function engineFromModule(createModule, wasmModule, options = {}) {
-  return new Promise((resolve, reject) => {
-    createModule({
-      ...options,
-      instantiateWasm(imports, receive) {
-        WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), reject);
-        return {};
-      },
-    }).then(resolve, reject);
-  });
-}
+// The engine's wasm, fetched and compiled once per worker. The compiled
+// WebAssembly.Module is what createEngine (wasm/api/bbb-engine.mjs) is
+// given, here and in the reading worker, which the engine's worker posts it
+// to: a posted Module shares its compiled code, so the reading worker
+// (split_reading.mjs) neither fetches nor compiles the wasm again, and
+// finds the code its rows need already optimised by the engine's worker's
+// preview, where compiling it again took ~0.24 s of the two cores at 1M rows.
 
 /**
  * The engine's wasm at `url`, fetched and compiled once: the same promise

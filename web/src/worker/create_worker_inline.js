@@ -1,5 +1,5 @@
-// The engine's worker for the single-file build (vite.single.config.js):
-// its code, the engine and the .wasm are inlined, and the worker starts
+// The engine's worker for the single-file build (vite.single.config.js) and
+// <bbb-report>: its code, the engine and the .wasm are inlined, and the worker starts
 // from a blob: URL as a classic worker (Chromium refuses module workers
 // there), so the page runs from file:// with no server. Its reader worker
 // (attach_reader.js) and its reading worker (attach_reading_worker.js, a

@@ -1,5 +1,5 @@
-// Main-thread side of the engine protocol: one lazily created module worker,
-// requests matched to replies by id.
+// Main-thread side of the engine protocol (protocol.js): one lazily created
+// module worker, requests matched to replies by id.
 //
 // The worker is disposable. When it fails (an 'error' event, a message that
 // cannot be read, the engine's onAbort as {type:'fatal'}, or a reply with
@@ -10,9 +10,11 @@
 import { describeFailure } from './engine_handler.js';
 
 /**
- * @typedef {{ok: true} & Record<string, any>} OkReply
- * @typedef {{ok: false, error: {code: string, message: string}}} ErrorReply
- * @typedef {OkReply|ErrorReply} Reply
+ * @typedef {import('./protocol.js').Reply} Reply
+ * @typedef {import('./protocol.js').ErrorReply} ErrorReply
+ * @typedef {import('./protocol.js').ProgressMessage} ProgressMessage
+ * @typedef {import('./protocol.js').EngineVocabulary} EngineVocabulary
+ * @typedef {import('./protocol.js').FileEntry} FileEntry
  */
 
 /** How long a cancelled read may take to stop by itself before the worker is terminated. */
@@ -31,8 +33,10 @@ export class EngineClient {
     this.nextId_ = 1;
     /** Counts workers started and lost; a new number means the previous session is gone. */
     this.generation = 0;
-    /** @type {Map<number, {resolve: (r: Reply) => void, onProgress?: (p: any) => void, type: string}>} */
+    /** @type {Map<number, {resolve: (r: Reply) => void, onProgress?: (p: ProgressMessage) => void, type: string}>} */
     this.pending_ = new Map();
+    /** The engine's words, once it has said them (the build's: the same from every worker). @type {Promise<EngineVocabulary|null>|null} */
+    this.vocabulary_ = null;
     /** Called after a worker was replaced because it failed. @type {(reason: string) => void} */
     this.onRestart = () => {};
   }
@@ -56,9 +60,9 @@ export class EngineClient {
 
   /**
    * Sends one request. Never rejects: failures come back as {ok:false, error}.
-   * @param {string} type
+   * @param {Exclude<import('./protocol.js').Request['type'], 'cancel'>} type
    * @param {object} [fields]
-   * @param {(progress: any) => void} [onProgress]
+   * @param {(progress: ProgressMessage) => void} [onProgress]
    * @returns {Promise<Reply>}
    */
   request(type, fields = {}, onProgress) {
@@ -69,29 +73,64 @@ export class EngineClient {
         this.worker().postMessage({ ...fields, id, type });
       } catch (err) {
         this.pending_.delete(id);
-        resolve({ ok: false, error: { code: 'post_failed', message: String(err?.message ?? err) } });
+        resolve(errorReply(id, 'post_failed', String(err?.message ?? err)));
       }
     });
   }
 
-  /** Reads the files into a new session. @param {object} settings @param {{kind: string, file: File}[]} files */
+  /**
+   * Reads the files into a new session.
+   * @param {import('./protocol.js').ReadSettings} settings @param {FileEntry[]} files
+   * @param {(progress: ProgressMessage) => void} [onProgress]
+   * @returns {Promise<import('./protocol.js').LoadReply>}
+   */
   load(settings, files, onProgress) {
-    return this.request('load', { settings, files }, onProgress);
+    return /** @type {Promise<any>} */ (this.request('load', { settings, files }, onProgress));
   }
 
-  /** The engine's summary of the first bytes of a contracts file. @param {object} settings @param {File} file */
+  /**
+   * The engine's summary of the first bytes of a contracts file.
+   * @param {import('./protocol.js').ReadSettings} settings @param {File} file
+   * @returns {Promise<import('./protocol.js').PreviewReply>}
+   */
   preview(settings, file) {
-    return this.request('preview', { settings, file });
+    return /** @type {Promise<any>} */ (this.request('preview', { settings, file }));
   }
 
-  /** @param {{period?: string, fiscal_start?: number, from?: string, to?: string}} settings */
+  /**
+   * @param {import('./protocol.js').ReportSettings} settings
+   * @returns {Promise<import('./protocol.js').ReportReply>}
+   */
   report(settings) {
-    return this.request('report', { settings });
+    return /** @type {Promise<any>} */ (this.request('report', { settings }));
   }
 
-  /** The lines behind one figure, from a separate session over the same files. */
+  /**
+   * The lines behind one figure, from a separate session over the same files.
+   * @param {import('./protocol.js').ReadSettings} settings @param {FileEntry[]} files
+   * @param {import('./protocol.js').ReportSettings} reportSettings
+   * @param {(progress: ProgressMessage) => void} [onProgress]
+   * @returns {Promise<import('./protocol.js').DrillReply>}
+   */
   drill(settings, files, reportSettings, onProgress) {
-    return this.request('drill', { settings, files, report_settings: reportSettings }, onProgress);
+    return /** @type {Promise<any>} */ (this.request('drill', { settings, files, report_settings: reportSettings }, onProgress));
+  }
+
+  /**
+   * The engine's words (drill metrics, billing, recognition and status
+   * values...), asked once: the first call also starts the engine. null
+   * when it could not say (its worker failed); the next call asks again.
+   * @returns {Promise<EngineVocabulary|null>}
+   */
+  vocabulary() {
+    if (!this.vocabulary_) {
+      this.vocabulary_ = this.request('engine').then((reply) => {
+        if (reply.ok) return /** @type {import('./protocol.js').EngineInfoReply} */ (reply).vocabulary;
+        this.vocabulary_ = null;
+        return null;
+      });
+    }
+    return this.vocabulary_;
   }
 
   /** True while a read (load, preview or drill) is waiting for its reply. */
@@ -119,6 +158,7 @@ export class EngineClient {
     }, this.cancelGraceMs_);
   }
 
+  /** @param {Worker} worker @param {import('./protocol.js').WorkerMessage} message */
   onMessage_(worker, message) {
     if (worker !== this.worker_) return;   // a terminated worker's last words
     if (message?.type === 'fatal') {
@@ -144,8 +184,13 @@ export class EngineClient {
     worker.terminate();
     for (const [id, entry] of this.pending_) {
       this.pending_.delete(id);
-      entry.resolve({ ok: false, error: { code, message } });
+      entry.resolve(errorReply(id, code, message));
     }
     if (notify) this.onRestart(message);
   }
+}
+
+/** @returns {ErrorReply} */
+function errorReply(id, code, message) {
+  return { type: 'reply', id, ok: false, error: { code, message } };
 }

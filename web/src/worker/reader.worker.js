@@ -2,4 +2,4 @@
 // the reader itself (wasm/api/blob_reader.worker.mjs, which imports nothing
 // so that tests and the bench can run it as it is).
 import './worker_lockdown.js';
-import '../../wasm/api/blob_reader.worker.mjs';
+import '../../../wasm/api/blob_reader.worker.mjs';
