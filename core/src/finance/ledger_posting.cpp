@@ -7,7 +7,7 @@ namespace bbb {
 
 std::int64_t acv_of(const ContractLine& line) {
   if (line.recognition != Recognition::kRatable || line.term_months <= 12) return line.amount;
-  // 128 bits only when needed: a 128-bit division is a library call in wasm.
+  // 128 bits only when the product needs them (cold_path.h: small hot code).
   if (line.amount >= 0 && line.amount <= INT64_MAX / 12) return line.amount * 12 / line.term_months;
   return static_cast<std::int64_t>(static_cast<__int128>(line.amount) * 12 / line.term_months);
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "fast/stepwise_quotient.h"
+
 namespace bbb {
 
 const char* proration_name(Proration p) { return p == Proration::kDaily ? "daily" : "monthly"; }
@@ -39,17 +41,6 @@ std::int64_t prorate(std::int64_t amount, std::int64_t part, std::int64_t whole)
   __int128 q = p / whole;
   if (p % whole != 0 && p < 0) --q;  // floor, not truncation
   return static_cast<std::int64_t>(q);
-}
-
-// One step of a quotient carried with its remainder: q += dq and r += dr,
-// then the remainder brought back below `divisor` (dr < divisor, so at
-// most once). Without a branch: whether a step carries follows the
-// remainders, which no predictor learns.
-inline void carry_step(std::int64_t dq, std::int64_t dr, std::int64_t divisor, std::int64_t* q, std::int64_t* r) {
-  *r += dr;
-  const std::int64_t carry = *r >= divisor;
-  *r -= divisor & -carry;
-  *q += dq + carry;
 }
 
 // Of `count` months from `first`, how many come before month m.
@@ -95,29 +86,16 @@ bool append_generated_installments(const ContractLine& line, std::vector<DatedAm
                                     : start_month.plus(static_cast<std::int32_t>(i * k)).day_clamped(start_day);
     }
     // Billed through the i-th: floor(a*(i+1)k/T), and all of a at the last.
-    // Every installment but the last adds k months, so the quotient and
-    // remainder are carried from one to the next: exact, with no division
-    // each (a negative or huge amount takes the general prorate).
+    // Each installment but the last is floor(ak/T) or one more; the last,
+    // a - floor(a(n-1)k/T), is at least 1 when a is: with floor(ak/T) >= 1
+    // none is zero (a negative amount is left to the filter).
+    StepwiseQuotient billed_through(a, 0, k, t);
+    none_zero = a >= 0 && billed_through.step_floor() >= 1;
     std::int64_t billed_before = 0;
-    if (a >= 0 && a <= INT64_MAX / k) {
-      const std::int64_t dq = a * k / t, dr = a * k % t;
-      // Each installment but the last is dq or dq + 1; the last,
-      // a - floor(a(n-1)k/T), is at least 1 when a is: with dq >= 1 none is zero.
-      none_zero = dq >= 1;
-      std::int64_t r = 0;
-      for (std::int64_t i = 0; i + 1 < n; ++i) {
-        std::int64_t part = 0;
-        carry_step(dq, dr, t, &part, &r);
-        installment[i].amount = part;
-        billed_before += part;
-      }
-    } else {
-      none_zero = false;  // not looked at: the filter will
-      for (std::int64_t i = 0; i + 1 < n; ++i) {
-        const std::int64_t billed_through = prorate(a, (i + 1) * k, t);
-        installment[i].amount = billed_through - billed_before;
-        billed_before = billed_through;
-      }
+    for (std::int64_t i = 0; i + 1 < n; ++i) {
+      const std::int64_t billed = billed_through.next();
+      installment[i].amount = billed - billed_before;
+      billed_before = billed;
     }
     installment[n - 1].amount = a - billed_before;
   }
@@ -229,8 +207,6 @@ void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t co
   // months up to the end's month, and from the end's month on (all of it).
   const std::size_t term_from = entries_before(first, sm, count);
   const std::size_t complete_from = std::max(term_from, entries_before(first, em, count));
-  // Most terms start in their booking month: no months before them, and
-  // no call (a fill of zeros becomes a memset call, in wasm a function).
   if (term_from != 0) std::fill(out, out + term_from, 0);
   std::fill(out + complete_from, out + count, a);
   if (term_from == complete_from) return;
@@ -240,29 +216,11 @@ void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t co
   const std::int64_t first_month = (sd - line_.start.day() + 1) * day_weight(sd);
   const std::int64_t whole = total_weight_;
   const auto weight_at = [&](std::size_t i) { return first_month + (first.plus(static_cast<std::int32_t>(i)) - sm) * kMonthWeight; };
-  std::int64_t q = prorate(a, weight_at(term_from), whole);
-  out[term_from] = q;
-  if (a < 0) {  // never for an accepted line; the general prorate covers it
-    for (std::size_t i = term_from + 1; i < complete_from; ++i) out[i] = prorate(a, weight_at(i), whole);
-    return;
-  }
-  // Inside the term the weight grows by one month a month, so floor(a * w / W)
-  // is carried from month to month as quotient and remainder: exact, and
-  // with no division per month.
-  std::int64_t r = static_cast<std::int64_t>(static_cast<__int128>(a) * weight_at(term_from) - static_cast<__int128>(q) * whole);
-  std::int64_t dq, dr;
-  if (a <= INT64_MAX / kMonthWeight) {  // 64 bits: a 128-bit division is a library call
-    dq = a * kMonthWeight / whole;
-    dr = a * kMonthWeight % whole;
-  } else {
-    const __int128 step = static_cast<__int128>(a) * kMonthWeight;
-    dq = static_cast<std::int64_t>(step / whole);
-    dr = static_cast<std::int64_t>(step % whole);
-  }
-  for (std::size_t i = term_from + 1; i < complete_from; ++i) {
-    carry_step(dq, dr, whole, &q, &r);
-    out[i] = q;
-  }
+  // Inside the term the weight grows by one month a month: R = floor(a * w / W)
+  // month after month.
+  StepwiseQuotient revenue(a, weight_at(term_from), kMonthWeight, whole);
+  out[term_from] = revenue.value();
+  for (std::size_t i = term_from + 1; i < complete_from; ++i) out[i] = revenue.next();
 }
 
 const std::int64_t* LineSchedule::month_ends(YearMonth first, std::size_t count) const {

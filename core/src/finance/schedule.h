@@ -80,8 +80,7 @@ class LineSchedule {
   std::int64_t base_revenue_through(Date d) const;  // no catch-up, no cancellation
   std::int64_t ratable_through(Date d) const;
   // What only some lines need (fulfilment rows, invoices, a cancellation,
-  // installments moved or dropped) is out of line: the schedule of a plain
-  // line stays small code, which V8 optimises sooner.
+  // installments moved or dropped) is out of line (cold_path.h says why).
   BBB_OUT_OF_LINE std::int64_t fulfilled_through(Date d) const;
   // Revenue for a cumulative fulfilment (amount delivered, or percent x 1e6).
   std::int64_t fulfilled_revenue(std::int64_t cumulative) const;
