@@ -184,18 +184,8 @@ void LineSchedule::fulfilled_at_month_ends(YearMonth first, std::size_t count, s
 }
 
 void LineSchedule::daily_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
-  const std::int64_t a = line_.amount;
-  const YearMonth sm = line_.start.year_month(), em = line_.end.year_month();
-  // Days of the term through each month's last day.
-  std::int32_t month_last = first.last_day().days();
   YearMonth m = first;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (m < sm) out[i] = 0;
-    else if (m >= em) out[i] = a;
-    else out[i] = prorate(a, month_last - line_.start.days() + 1, total_weight_);
-    m = m.plus(1);
-    month_last += m.days();
-  }
+  for (std::size_t i = 0; i < count; ++i, m = m.plus(1)) out[i] = ratable_through(m.last_day());
 }
 
 void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t count, std::int64_t* out) const {
@@ -210,15 +200,10 @@ void LineSchedule::monthly_ratable_at_month_ends(YearMonth first, std::size_t co
   if (term_from != 0) std::fill(out, out + term_from, 0);
   std::fill(out + complete_from, out + count, a);
   if (term_from == complete_from) return;
-  const std::int64_t sd = sm.days();
-  // W through the end of the i-th month (weight_through at a month's last
-  // day, in its monthly form): the first month, then a whole month each.
-  const std::int64_t first_month = (sd - line_.start.day() + 1) * day_weight(sd);
-  const std::int64_t whole = total_weight_;
-  const auto weight_at = [&](std::size_t i) { return first_month + (first.plus(static_cast<std::int32_t>(i)) - sm) * kMonthWeight; };
-  // Inside the term the weight grows by one month a month: R = floor(a * w / W)
-  // month after month.
-  StepwiseQuotient revenue(a, weight_at(term_from), kMonthWeight, whole);
+  // Inside the term the weight through a month's end grows by one whole
+  // month a month: R(e) = floor(a * W(e) / W) month after month.
+  const YearMonth term_first = first.plus(static_cast<std::int32_t>(term_from));
+  StepwiseQuotient revenue(a, weight_through(line_.start, term_first.last_day(), proration_), kMonthWeight, total_weight_);
   out[term_from] = revenue.value();
   for (std::size_t i = term_from + 1; i < complete_from; ++i) out[i] = revenue.next();
 }
