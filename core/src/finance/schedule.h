@@ -101,7 +101,8 @@ class LineSchedule {
   std::int64_t scheduled_total_ = 0;
   std::vector<DatedAmount> billings_;
   Date last_change_;
-  // month_ends' values: month_ends_count_ months from month_ends_first_.
+  // month_ends' values (month_ends_count_ months from month_ends_first_),
+  // kept because the waterfall reads the same month ends after the ledger.
   mutable YearMonth month_ends_first_;
   mutable std::size_t month_ends_count_ = 0;
   mutable std::vector<std::int64_t> month_ends_;

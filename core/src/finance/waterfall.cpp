@@ -142,9 +142,7 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
   // A fall in revenue (a percentage that goes down) empties the newest
   // layers first.
   std::int64_t level = 0;
-  std::size_t cursor = 0;
-  // Plain pointers (above): the writes to the rows below would otherwise
-  // make the compiler reload the vectors' fields at every step.
+  std::size_t lowest_layer = 0;  // the first layer reaching past the level's low end
   for (std::size_t i = 0; i < months; ++i) {
     if (earned[i] == 0) continue;
     const YearMonth m = first.plus(static_cast<std::int32_t>(i));
@@ -159,11 +157,10 @@ void Waterfall::add_billed(const ContractLine& line, const LineSchedule& s, Year
         not_billed->add_revenue(m, direction * outside);
       }
     }
-    // The first layer reaching past lo: a cursor, since the level mostly
-    // moves a little at a time (no search per month).
-    while (cursor > 0 && layer[cursor - 1].end > lo) --cursor;  // end of k-1 = start of k
-    while (cursor < layer_count && layer[cursor].end <= lo) ++cursor;
-    for (std::size_t k = cursor; k < layer_count && layer[k].start < hi; ++k) {
+    // The level mostly moves a little at a time: step to the layer from the last one.
+    while (lowest_layer > 0 && layer[lowest_layer - 1].end > lo) --lowest_layer;  // end of k-1 = start of k
+    while (lowest_layer < layer_count && layer[lowest_layer].end <= lo) ++lowest_layer;
+    for (std::size_t k = lowest_layer; k < layer_count && layer[k].start < hi; ++k) {
       const std::int64_t overlap = std::min(hi, layer[k].end) - std::max(lo, layer[k].start);
       if (overlap > 0) layer[k].row->add_revenue(m, direction * overlap);
     }
