@@ -18,7 +18,7 @@ using bbb_test::report;
 
 bbb::ColumnMapping map(const std::vector<std::string>& headers, std::map<std::string, std::string> overrides = {}) {
   std::vector<std::string> problems;
-  return bbb::map_columns(bbb::FileKind::kContracts, headers, overrides, &problems);
+  return bbb::map_columns(bbb::FileKind::kContracts, headers, overrides, {}, &problems);
 }
 
 TEST(NormalizeHeader, IgnoresCaseSpacesUnderscoresAndDashes) {
@@ -57,12 +57,12 @@ TEST(MapColumns, MoreSynonyms) {
 TEST(MapColumns, OverridesWinAndABadOverrideIsReported) {
   std::vector<std::string> problems;
   const auto m = bbb::map_columns(bbb::FileKind::kContracts, {"ref", "when", "how much", "amount"},
-                                  {{"id", "ref"}, {"booking_date", "when"}, {"amount", "how much"}}, &problems);
+                                  {{"id", "ref"}, {"booking_date", "when"}, {"amount", "how much"}}, {}, &problems);
   EXPECT_EQ(m.of(Field::kId), 0);
   EXPECT_EQ(m.of(Field::kBookingDate), 1);
   EXPECT_EQ(m.of(Field::kAmount), 2);
   EXPECT_TRUE(problems.empty());
-  bbb::map_columns(bbb::FileKind::kContracts, {"id", "amount"}, {{"booking_date", "nowhere"}}, &problems);
+  bbb::map_columns(bbb::FileKind::kContracts, {"id", "amount"}, {{"booking_date", "nowhere"}}, {}, &problems);
   EXPECT_FALSE(problems.empty());
 }
 
@@ -70,7 +70,7 @@ TEST(MapColumns, MissingRequiredFields) {
   const auto m = map({"id", "customer"});
   const auto missing = bbb::missing_required_fields(bbb::FileKind::kContracts, m);
   EXPECT_NE(std::find(missing.begin(), missing.end(), Field::kAmount), missing.end());
-  const auto inv = bbb::map_columns(bbb::FileKind::kInvoices, {"id", "invoice_date", "amount"}, {}, nullptr);
+  const auto inv = bbb::map_columns(bbb::FileKind::kInvoices, {"id", "invoice_date", "amount"}, {}, {}, nullptr);
   EXPECT_TRUE(bbb::missing_required_fields(bbb::FileKind::kInvoices, inv).empty());
 }
 

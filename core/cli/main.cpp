@@ -38,7 +38,8 @@ constexpr const char* kUsage =
     "           [--extra-currency CODE[,CODE]]...\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
-    "           [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--waterfall yes]\n"
+    "           [--source generic|salesforce_opportunities|hubspot_deals|...] [--map FIELD=COLUMN]...\n"
+    "           [--split-by COLUMN [--top N]] [--waterfall yes]\n"
     "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT] | --drill '{JSON drill request}']\n"
     "           [--format json|csv|table] [--threads 1|2]\n"
     "       bbb --version\n";
@@ -104,6 +105,13 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
 using PathsByKind = std::map<std::string, std::string>;
 
 void print_issues(const bbb::Session& session, const PathsByKind& paths) {
+  // Which system's export each file was read as, when not the generic shape.
+  for (const bbb::FileSummary& f : session.files()) {
+    if (f.source == &bbb::generic_profile()) continue;
+    const auto path = paths.find(bbb::file_kind_name(f.kind));
+    std::fprintf(stderr, "%s: read as a %s (%s)\n", printable(path != paths.end() ? path->second : f.name).c_str(),
+                 f.source->name, printable(f.source_reason).c_str());
+  }
   constexpr std::size_t kShown = 20;
   const auto& issues = session.issues().listed();
   for (std::size_t k = 0; k < issues.size() && k < kShown; ++k) {
@@ -144,7 +152,7 @@ int run(const std::vector<std::string>& args) {
       static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
                                              "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
                                              "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
-                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads"};
+                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source"};
       bool known = false;
       for (const char* o : kOptions) known = known || a == o;
       if (!known) return fail("unknown option " + a + " (bbb report with no file lists the options)");
@@ -160,6 +168,7 @@ int run(const std::vector<std::string>& args) {
       } else if (a == "--from") report["from"] = v;
       else if (a == "--to") report["to"] = v;
       else if (a == "--split-by") read["split_by"] = v;
+      else if (a == "--source") read["source"] = v;
       else if (a == "--waterfall") read["waterfall"] = (v == "yes" || v == "true" || v == "1");
       else if (a == "--top") {
         char* end = nullptr;

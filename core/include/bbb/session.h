@@ -31,6 +31,7 @@
 #include "session/packed_lines.h"
 #include "session/folding_half.h"
 #include "rows/row_reader.h"
+#include "rows/source_profiles.h"
 #include "session/reading_summary.h"
 #include "rows/sample_rows.h"
 #include "finance/schedule.h"
@@ -52,6 +53,8 @@ struct FileSummary {
   RowCounts rows;
   CsvDialect dialect;
   ColumnMapping mapping;
+  const SourceProfile* source = &generic_profile();  // whose export the header says it is
+  std::string source_reason;                         // why that profile
   DetectedFormats formats;
   bool readable = true;  // false: the file could not be read at all (see the issues)
 };

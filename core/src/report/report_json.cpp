@@ -59,6 +59,8 @@ void write_file(JsonWriter& w, const FileSummary& f) {
   w.key("header").array();
   for (const std::string& h : f.mapping.headers) w.text(h);
   w.end();
+  w.key("source").object().field_text("profile", f.source->key).field_text("name", f.source->name)
+      .field_text("reason", f.source_reason).end();
   w.key("mapping").object();
   for (int i = 0; i < static_cast<int>(Field::kCount); ++i) {
     const int c = f.mapping.column[i];

@@ -96,6 +96,7 @@ std::string normalize_header(std::string_view name) {
 
 ColumnMapping map_columns(FileKind kind, const std::vector<std::string>& headers,
                           const std::map<std::string, std::string>& overrides,
+                          const std::vector<std::pair<Field, const char*>>& preferred,
                           std::vector<std::string>* problems) {
   ColumnMapping m;
   m.headers = headers;
@@ -139,6 +140,8 @@ ColumnMapping map_columns(FileKind kind, const std::vector<std::string>& headers
       }
     }
   };
+  for (const auto& [f, header] : preferred)
+    if (is_wanted(f)) claim(f, normalize_header(header));
   for (Field f : wanted) claim(f, normalize_header(field_name(f)));
   for (const FieldInfo& info : field_table()) {
     if (!is_wanted(info.field)) continue;

@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace bbb {
@@ -38,8 +39,11 @@ struct ColumnMapping {
 
 // Maps a header. `overrides` (field name -> header as written) wins over
 // detection; an override naming no column is reported in *problems.
+// `preferred`: a source profile's columns (source_profiles.h), tried after
+// the overrides and before the generic names.
 ColumnMapping map_columns(FileKind kind, const std::vector<std::string>& headers,
                           const std::map<std::string, std::string>& overrides,
+                          const std::vector<std::pair<Field, const char*>>& preferred,
                           std::vector<std::string>* problems);
 
 // The fields a file of this kind must have; empty when all are there.

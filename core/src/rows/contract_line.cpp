@@ -6,14 +6,15 @@
 namespace bbb {
 namespace {
 
-// A keyword as written ("Closed Won", "monthly-arrears") folded to lower
-// case without spaces, '_' or '-', in a fixed buffer: no allocation per row.
+// A keyword as written ("Closed Won", "monthly-arrears", "Negotiation/Review")
+// folded to lower case without spaces, '_', '-', '/' or '.', in a fixed
+// buffer: no allocation per row.
 struct Folded {
-  char text[24];
+  char text[32];
   std::size_t size = 0;
   explicit Folded(std::string_view word) {
     for (char c : word) {
-      if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
+      if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '/' || c == '.') continue;
       if (size == sizeof text) { size = 0; text[0] = '\0'; return; }  // too long to be a keyword
       text[size++] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
@@ -86,6 +87,32 @@ bool parse_billing_kind(std::string_view text, BillingKind* out) {
   return false;
 }
 
+bool parse_deal_type(std::string_view text, DealType* out) {
+  const Folded w(text);
+  struct Word { std::string_view word; DealType type; };
+  static constexpr Word kWords[] = {
+      {"newcustomer", DealType::kNew}, {"newbusiness", DealType::kNew},
+      {"existingcustomerupgrade", DealType::kExpansion},
+      {"existingcustomerreplacement", DealType::kRenewal}, {"renewal", DealType::kRenewal},
+      {"existingcustomerdowngrade", DealType::kContraction},
+  };
+  *out = DealType::kAsWritten;
+  for (const Word& word : kWords)
+    if (w == word.word) { *out = word.type; break; }
+  return true;
+}
+
+std::string_view deal_type_word(DealType type, std::string_view as_written) {
+  switch (type) {
+    case DealType::kNew: return "new";
+    case DealType::kExpansion: return "expansion";
+    case DealType::kRenewal: return "renewal";
+    case DealType::kContraction: return "contraction";
+    case DealType::kAsWritten: break;
+  }
+  return as_written;
+}
+
 bool parse_recognition(std::string_view text, Recognition* out) {
   const Folded w(text);
   if (w == "ratable" || w == "ratably" || w == "subscription" || w == "overtime") *out = Recognition::kRatable;
@@ -96,12 +123,30 @@ bool parse_recognition(std::string_view text, Recognition* out) {
 
 bool parse_status(std::string_view text, Status* out) {
   const Folded w(text);
-  if (w == "booked" || w == "won" || w == "closedwon" || w == "signed") *out = Status::kBooked;
-  else if (w == "open" || w == "pipeline" || w == "pending") *out = Status::kOpen;
-  else if (w == "lost" || w == "closedlost") *out = Status::kLost;
-  else if (w == "cancelled" || w == "canceled" || w == "terminated") *out = Status::kCancelled;
-  else return false;
-  return true;
+  // The engine's words, then the CRMs' stages (spec 11): closed-won is
+  // booked, closed-lost is lost, and every other stage of a known vocabulary
+  // is open. One list for every source: no stage means two things.
+  struct Word { std::string_view word; Status status; };
+  static constexpr Word kWords[] = {
+      {"booked", Status::kBooked}, {"won", Status::kBooked}, {"closedwon", Status::kBooked}, {"signed", Status::kBooked},
+      {"open", Status::kOpen}, {"pipeline", Status::kOpen}, {"pending", Status::kOpen},
+      {"lost", Status::kLost}, {"closedlost", Status::kLost}, {"closedlosttocompetition", Status::kLost},
+      {"cancelled", Status::kCancelled}, {"canceled", Status::kCancelled}, {"terminated", Status::kCancelled},
+      // Salesforce's standard stages (Zoho's are the same, with "Identify Decision Makers").
+      {"prospecting", Status::kOpen}, {"qualification", Status::kOpen}, {"needsanalysis", Status::kOpen},
+      {"valueproposition", Status::kOpen}, {"iddecisionmakers", Status::kOpen},
+      {"identifydecisionmakers", Status::kOpen}, {"perceptionanalysis", Status::kOpen},
+      {"proposalpricequote", Status::kOpen}, {"negotiationreview", Status::kOpen},
+      // HubSpot's default pipeline.
+      {"appointmentscheduled", Status::kOpen}, {"qualifiedtobuy", Status::kOpen},
+      {"presentationscheduled", Status::kOpen}, {"decisionmakerboughtin", Status::kOpen},
+      {"contractsent", Status::kOpen},
+      // Dynamics 365's status reasons of an open opportunity.
+      {"inprogress", Status::kOpen}, {"onhold", Status::kOpen},
+  };
+  for (const Word& word : kWords)
+    if (w == word.word) { *out = word.status; return true; }
+  return false;
 }
 
 }  // namespace bbb

@@ -40,6 +40,14 @@ bool parse_billing_kind(std::string_view text, BillingKind* out);
 bool parse_recognition(std::string_view text, Recognition* out);
 bool parse_status(std::string_view text, Status* out);
 
+// A CRM's deal types read as the engine's (spec 11): "New Customer" and
+// "New Business" are new, "Existing Customer - Upgrade" expansion,
+// "Existing Customer - Replacement" and "Renewal" renewal, "Existing
+// Customer - Downgrade" contraction; any other type is kept as written.
+enum class DealType { kNew, kExpansion, kRenewal, kContraction, kAsWritten };
+bool parse_deal_type(std::string_view text, DealType* out);  // always true
+std::string_view deal_type_word(DealType type, std::string_view as_written);
+
 // Its text fields are views of the CSV record it was read from: a line is
 // folded while its record is alive, and whatever keeps a line's text longer
 // (drill-down rows, the oldest open orders) copies it.

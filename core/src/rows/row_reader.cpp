@@ -190,6 +190,10 @@ struct RowReader::Context {
     return false;
   }
   BBB_COLD void warning(Field f, std::string_view code, std::string_view message) { issue("warning", f, code, message, cell(f)); }
+  // A value of a keyword column that no vocabulary knows, named in the message.
+  BBB_COLD void unknown_word(Field f, std::string_view code, std::string_view what, std::string_view words) {
+    error(f, code, "unknown " + std::string(what) + " '" + std::string(cell(f)) + "': use " + std::string(words));
+  }
   // The issues whose message is built from values: built here, not in the row's code.
   BBB_COLD void currency_mismatch(const CurrencyCode& in_amount, const CurrencyCode& in_column) {
     if (only_counted("error", "currency_mismatch")) return;
@@ -347,7 +351,7 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer) & cx.free_text(Field::kType);
 
   if (cx.present(Field::kStatus) && !status_memo_.read(cx.cell(Field::kStatus), &l.status, parse_status)) {
-    cx.error(Field::kStatus, "unknown_status", "unknown status: use booked, open, lost or cancelled");
+    cx.unknown_word(Field::kStatus, "unknown_status", "status", "booked, open, lost or cancelled, or a CRM's stage");
     ok = false;
   }
 
@@ -440,7 +444,11 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
              "quarterly-arrears, semiannual-arrears, annual-arrears, on-delivery or none");
     ok = false;
   }
-  if (cx.present(Field::kType)) l.type = cx.cell(Field::kType);
+  if (cx.present(Field::kType)) {
+    DealType type = DealType::kAsWritten;
+    deal_type_memo_.read(cx.cell(Field::kType), &type, parse_deal_type);
+    l.type = deal_type_word(type, cx.cell(Field::kType));
+  }
 
   if (!ok) return;
 

@@ -109,6 +109,7 @@ class RowReader {
   mutable RecentKeywords<Status> status_memo_;
   mutable RecentKeywords<Recognition> recognition_memo_;
   mutable RecentKeywords<BillingKind> billing_memo_;
+  mutable RecentKeywords<DealType> deal_type_memo_;
   // The row being read, its mapped cells trimmed (see Context); the cells
   // of unmapped fields are never written and stay empty, so that no row
   // pays for clearing them.

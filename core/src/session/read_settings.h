@@ -25,6 +25,7 @@ struct ReadSettings {
   CsvOptions csv;
   std::map<std::string, std::string> mapping;  // field -> header as written
   std::optional<DrillRequest> drill;           // collect the lines behind one cell
+  std::string source;                          // a source profile's key; "" = detect from the header
   std::string split_by;                        // a column whose values split every table
   bool waterfall = false;                      // fold each booking month apart (spec 5)
 

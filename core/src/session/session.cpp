@@ -183,7 +183,15 @@ void Session::take_header(const CsvRecord& record) {
     headers.emplace_back(trim(record.fields[i]));
   }
   std::vector<std::string> problems;
-  file.mapping = map_columns(file.kind, headers, settings_.mapping, &problems);
+  if (!settings_.source.empty()) {
+    file.source = find_source_profile(settings_.source);  // checked when the settings were read
+    file.source_reason = "the source setting";
+  } else {
+    DetectedSource detected = detect_source(file.kind, headers);
+    file.source = detected.profile;
+    file.source_reason = std::move(detected.reason);
+  }
+  file.mapping = map_columns(file.kind, headers, settings_.mapping, file.source->columns, &problems);
   for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
   split_column_ = -1;
   if (file.kind == FileKind::kContracts && !settings_.split_by.empty()) {

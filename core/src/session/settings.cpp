@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "finance/sales_stats.h"
+#include "rows/source_profiles.h"
 
 namespace bbb {
 namespace {
@@ -145,6 +146,14 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
     } else if (key == "waterfall") {
       if (!v.is_boolean()) { *error = "setting 'waterfall' must be true or false"; return false; }
       out->waterfall = v.get<bool>();
+    } else if (key == "source") {
+      if (!read_string(v, "source", &out->source, error)) return false;
+      if (!out->source.empty() && find_source_profile(out->source) == nullptr) {
+        *error = "setting 'source' names no profile '" + out->source + "' (one of generic";
+        for (const SourceProfile& p : source_profiles()) *error += std::string(", ") + p.key;
+        *error += ")";
+        return false;
+      }
     } else if (key == "split_by") {
       if (!read_string(v, "split_by", &out->split_by, error)) return false;
     } else if (key == "drill") {

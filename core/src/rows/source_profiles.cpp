@@ -1,0 +1,75 @@
+#include "rows/source_profiles.h"
+
+namespace bbb {
+
+const std::vector<SourceProfile>& source_profiles() {
+  // Facts from ../shared/sources/FORMATS.md. A signature names columns the
+  // system always writes and other exports do not, so that detection is
+  // never a guess between two.
+  static const std::vector<SourceProfile> kProfiles = {
+      {"salesforce_opportunities", "Salesforce opportunity report", FileKind::kContracts,
+       {"Opportunity Name", "Stage", "Close Date"},
+       {{Field::kId, "Opportunity ID"}, {Field::kCustomer, "Account Name"}, {Field::kBookingDate, "Close Date"},
+        {Field::kAmount, "Amount"}, {Field::kCurrency, "Amount Currency"}, {Field::kStatus, "Stage"},
+        {Field::kType, "Type"}, {Field::kCreatedDate, "Created Date"}}},
+      {"salesforce_data_loader", "Salesforce Data Loader export of opportunities", FileKind::kContracts,
+       {"Id", "StageName", "CloseDate"},
+       {{Field::kId, "Id"}, {Field::kCustomer, "AccountId"}, {Field::kBookingDate, "CloseDate"},
+        {Field::kAmount, "Amount"}, {Field::kCurrency, "CurrencyIsoCode"}, {Field::kStatus, "StageName"},
+        {Field::kType, "Type"}, {Field::kCreatedDate, "CreatedDate"}}},
+      {"hubspot_deals", "HubSpot deals export", FileKind::kContracts,
+       {"Record ID", "Deal Name", "Deal Stage"},
+       {{Field::kId, "Record ID"}, {Field::kCustomer, "Associated Company"}, {Field::kBookingDate, "Close Date"},
+        {Field::kAmount, "Amount"}, {Field::kCurrency, "Currency"}, {Field::kStatus, "Deal Stage"},
+        {Field::kType, "Deal Type"}, {Field::kCreatedDate, "Create Date"}}},
+      {"pipedrive_deals", "Pipedrive deals export", FileKind::kContracts,
+       {"Deal - ID", "Deal - Value", "Deal - Status"},
+       {{Field::kId, "Deal - ID"}, {Field::kCustomer, "Deal - Organization"},
+        {Field::kBookingDate, "Deal - Won time"}, {Field::kBookingDate, "Deal - Expected close date"},
+        {Field::kAmount, "Deal - Value"},
+        {Field::kCurrency, "Deal - Currency"}, {Field::kStatus, "Deal - Status"},
+        {Field::kCreatedDate, "Deal - Deal created"}}},
+      {"zoho_deals", "Zoho CRM deals export", FileKind::kContracts,
+       {"Record Id", "Deal Name", "Stage", "Closing Date"},
+       {{Field::kId, "Record Id"}, {Field::kCustomer, "Account Name"}, {Field::kBookingDate, "Closing Date"},
+        {Field::kAmount, "Amount"}, {Field::kStatus, "Stage"}, {Field::kType, "Type"},
+        {Field::kCreatedDate, "Created Time"}}},
+  };
+  return kProfiles;
+}
+
+const SourceProfile& generic_profile() {
+  static const SourceProfile kGeneric{"generic", "contract lines (the generic profile)", FileKind::kContracts, {}, {}};
+  return kGeneric;
+}
+
+const SourceProfile* find_source_profile(std::string_view key) {
+  if (key == generic_profile().key) return &generic_profile();
+  for (const SourceProfile& p : source_profiles())
+    if (key == p.key) return &p;
+  return nullptr;
+}
+
+DetectedSource detect_source(FileKind kind, const std::vector<std::string>& headers) {
+  std::vector<std::string> normalized;
+  for (const std::string& h : headers) normalized.push_back(normalize_header(h));
+  const auto has = [&](const char* column) {
+    const std::string wanted = normalize_header(column);
+    for (const std::string& n : normalized)
+      if (n == wanted) return true;
+    return false;
+  };
+  for (const SourceProfile& p : source_profiles()) {
+    if (p.kind != kind) continue;
+    bool all = true;
+    for (const char* column : p.signature) all = all && has(column);
+    if (!all) continue;
+    std::string reason = "the header has ";
+    for (std::size_t i = 0; i < p.signature.size(); ++i)
+      reason += std::string(i == 0 ? "" : i + 1 == p.signature.size() ? " and " : ", ") + p.signature[i];
+    return {&p, reason};
+  }
+  return {&generic_profile(), "no system's columns found in the header"};
+}
+
+}  // namespace bbb

@@ -1,0 +1,96 @@
+// Source profiles (spec 11, rows/source_profiles): each system's export is
+// recognised from its header as FORMATS.md describes it, its columns mapped
+// with no help, its stages and deal types read; a setting overrides it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "bbb/settings.h"
+#include "rows/contract_line.h"
+#include "rows/source_profiles.h"
+#include "test_support.h"
+
+namespace {
+
+using bbb_test::Json;
+
+std::string profile_of(const std::vector<std::string>& header) {
+  return bbb::detect_source(bbb::FileKind::kContracts, header).profile->key;
+}
+
+TEST(SourceProfiles, EachExportIsRecognisedFromItsHeader) {
+  EXPECT_EQ(profile_of({"Opportunity Name", "Account Name", "Amount", "Close Date", "Stage", "Probability (%)", "Type"}),
+            "salesforce_opportunities");
+  EXPECT_EQ(profile_of({"Id", "Name", "AccountId", "Amount", "CloseDate", "StageName"}), "salesforce_data_loader");
+  EXPECT_EQ(profile_of({"Record ID", "Deal Name", "Deal Stage", "Close Date", "Deal owner", "Amount"}), "hubspot_deals");
+  EXPECT_EQ(profile_of({"Deal - ID", "Deal - Title", "Deal - Value", "Deal - Currency", "Deal - Status"}), "pipedrive_deals");
+  EXPECT_EQ(profile_of({"Record Id", "Deal Name", "Account Name", "Account Name.id", "Stage", "Closing Date", "Amount"}),
+            "zoho_deals");
+  // The engine's own shape, and a header that has only some of a system's columns.
+  EXPECT_EQ(profile_of({"id", "booking_date", "amount", "currency"}), "generic");
+  EXPECT_EQ(profile_of({"Record ID", "Amount", "Close Date"}), "generic");
+}
+
+TEST(SourceProfiles, TheReportNamesTheProfileAndWhy) {
+  const Json r = bbb_test::report(
+      "\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Close Date\",\"Amount\",\"Create Date\"\n"
+      "\"101\",\"A\",\"Closed Won\",\"2024-03-29 00:00\",\"100.0\",\"2024-01-10 09:15\"\n");
+  const Json& source = r["files"][0]["source"];
+  EXPECT_EQ(source["profile"], "hubspot_deals");
+  EXPECT_EQ(source["name"], "HubSpot deals export");
+  EXPECT_EQ(source["reason"], "the header has Record ID, Deal Name and Deal Stage");
+  EXPECT_EQ(r["rows"]["accepted"], 1);
+}
+
+TEST(SourceProfiles, ASettingOverridesDetection) {
+  const std::string file = "id,booking_date,amount,Deal - ID,Deal - Value,Deal - Status\nL1,2024-01-01,5.00,9,7,Won\n";
+  const Json detected = bbb_test::report(file);
+  EXPECT_EQ(detected["files"][0]["source"]["profile"], "pipedrive_deals");
+  const Json generic = bbb_test::report(file, "{}", R"({"source":"generic"})");
+  EXPECT_EQ(generic["files"][0]["source"]["profile"], "generic");
+  EXPECT_EQ(generic["files"][0]["source"]["reason"], "the source setting");
+  EXPECT_EQ(generic["files"][0]["mapping"]["id"], "id");
+  EXPECT_EQ(generic["files"][0]["mapping"]["amount"], "amount");
+  bbb::ReadSettings settings;
+  std::string error;
+  EXPECT_FALSE(bbb::parse_read_settings(R"({"source":"sap"})", &settings, &error));
+  EXPECT_NE(error.find("names no profile 'sap'"), std::string::npos) << error;
+  EXPECT_NE(error.find("hubspot_deals"), std::string::npos) << error;
+}
+
+TEST(SourceProfiles, CrmStagesReadAsBookedLostOrOpen) {
+  const auto status = [](const char* text) {
+    bbb::Status s = bbb::Status::kCancelled;
+    return bbb::parse_status(text, &s) ? static_cast<int>(s) : -1;
+  };
+  const int booked = static_cast<int>(bbb::Status::kBooked), lost = static_cast<int>(bbb::Status::kLost),
+            open = static_cast<int>(bbb::Status::kOpen);
+  EXPECT_EQ(status("Closed Won"), booked);
+  EXPECT_EQ(status("Won"), booked);
+  EXPECT_EQ(status("Closed Lost"), lost);
+  EXPECT_EQ(status("Closed Lost to Competition"), lost);
+  for (const char* stage : {"Prospecting", "Qualification", "Needs Analysis", "Value Proposition", "Id. Decision Makers",
+                            "Perception Analysis", "Proposal/Price Quote", "Negotiation/Review",
+                            "Appointment Scheduled", "Qualified To Buy", "Presentation Scheduled",
+                            "Decision Maker Bought-In", "Contract Sent", "Identify Decision Makers", "Open"})
+    EXPECT_EQ(status(stage), open) << stage;
+  EXPECT_EQ(status("Verbal commit"), -1);  // no vocabulary knows it: a rejection that names it
+}
+
+TEST(SourceProfiles, DealTypesReadAsTheEnginesWords) {
+  const auto word = [](const char* text) {
+    bbb::DealType t;
+    bbb::parse_deal_type(text, &t);
+    return std::string(bbb::deal_type_word(t, text));
+  };
+  EXPECT_EQ(word("New Customer"), "new");
+  EXPECT_EQ(word("New Business"), "new");
+  EXPECT_EQ(word("Existing Customer - Upgrade"), "expansion");
+  EXPECT_EQ(word("Existing Customer - Replacement"), "renewal");
+  EXPECT_EQ(word("Renewal"), "renewal");
+  EXPECT_EQ(word("Existing Customer - Downgrade"), "contraction");
+  EXPECT_EQ(word("Existing Business"), "Existing Business");
+  EXPECT_EQ(word("expansion"), "expansion");
+}
+
+}  // namespace
