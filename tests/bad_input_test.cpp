@@ -186,8 +186,9 @@ TEST(FileLevel, MissingRequiredColumn) {
   EXPECT_TRUE(r["currencies"].empty());
 }
 
-TEST(FileLevel, MissingIdColumn) {
-  const Json r = report("booking_date,amount\n2024-01-01,10.00\n");
+TEST(FileLevel, MissingAmountColumn) {
+  // (No id column is allowed since spec 11: non_data_lines_test.cpp.)
+  const Json r = report("id,booking_date\nL1,2024-01-01\n");
   ASSERT_EQ(issues_with(r, "missing_column").size(), 1u);
   EXPECT_TRUE(r["currencies"].empty());
 }

@@ -31,6 +31,7 @@
 #include "session/packed_lines.h"
 #include "session/folding_half.h"
 #include "rows/row_reader.h"
+#include "rows/non_data_lines.h"
 #include "rows/source_profiles.h"
 #include "session/reading_summary.h"
 #include "rows/sample_rows.h"
@@ -40,11 +41,22 @@
 
 namespace bbb {
 
+// Lines that are not data, of one kind (non_data_lines.h).
+struct SkippedLines {
+  std::string kind;  // "total", "footer"
+  std::int64_t count = 0;
+  std::int64_t first_line = 0;
+};
+
+// read = accepted + rejected; skipped lines are apart.
 struct RowCounts {
   std::int64_t read = 0;
   std::int64_t accepted = 0;
   std::int64_t rejected = 0;
   std::map<CurrencyCode, std::int64_t> rejected_value;  // where an amount could be read
+  std::vector<SkippedLines> skipped;                    // by kind, in the order first seen
+
+  void skip(const char* kind, std::int64_t line, std::int64_t count = 1);
 };
 
 struct FileSummary {

@@ -47,6 +47,10 @@ void write_rows(JsonWriter& w, const RowCounts& rows) {
   w.object().field("read", rows.read).field("accepted", rows.accepted).field("rejected", rows.rejected);
   w.key("rejected_value").object();
   for (const auto& [currency, minor] : rows.rejected_value) w.text_key(currency.view()).value(minor);
+  w.end();
+  w.key("skipped").array();
+  for (const SkippedLines& s : rows.skipped)
+    w.object().field_text("kind", s.kind).field("count", s.count).field("first_line", s.first_line).end();
   w.end().end();
 }
 

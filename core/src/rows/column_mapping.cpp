@@ -157,11 +157,13 @@ ColumnMapping map_columns(FileKind kind, const std::vector<std::string>& headers
 std::vector<Field> missing_required_fields(FileKind kind, const ColumnMapping& m) {
   std::vector<Field> missing;
   auto need = [&](Field f) { if (!m.has(f)) missing.push_back(f); };
-  need(Field::kId);
   switch (kind) {
+    // Spec 11: without an id each row of a contracts file is its own line.
     case FileKind::kContracts: need(Field::kAmount); need(Field::kBookingDate); break;
-    case FileKind::kInvoices: need(Field::kInvoiceDate); need(Field::kAmount); break;
+    // Invoices and fulfilment need ids to be joined to their lines.
+    case FileKind::kInvoices: need(Field::kId); need(Field::kInvoiceDate); need(Field::kAmount); break;
     case FileKind::kFulfilment:
+      need(Field::kId);
       need(Field::kDate);
       if (!m.has(Field::kAmount) && !m.has(Field::kPercentComplete)) missing.push_back(Field::kAmount);
       break;

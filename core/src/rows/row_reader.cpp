@@ -337,6 +337,11 @@ bool RowReader::check_width(const CsvRecord& record, RowResult* result) const {
   return false;
 }
 
+std::string_view RowReader::name_by_line(std::int64_t line) const {
+  line_name_ = "line " + std::to_string(line);
+  return line_name_;
+}
+
 void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
   RowResult& result = *result_out;
   Context cx(*this, record, result);
@@ -345,8 +350,12 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   // The text fields are views of the record: nothing is copied per row.
   l = ContractLine();
   l.line_number = record.line;
-  l.id = cx.cell(Field::kId);
-  if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
+  if (mapping_.has(Field::kId)) {
+    l.id = cx.cell(Field::kId);
+    if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
+  } else {
+    l.id = name_by_line(record.line);  // no id column: the row is its own line (spec 11)
+  }
   l.customer = cx.cell(Field::kCustomer);
   ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer) & cx.free_text(Field::kType);
 

@@ -110,6 +110,9 @@ class RowReader {
   mutable RecentKeywords<Recognition> recognition_memo_;
   mutable RecentKeywords<BillingKind> billing_memo_;
   mutable RecentKeywords<DealType> deal_type_memo_;
+  // A line's name when the file has no id column: "line 12". Valid until the next row.
+  std::string_view name_by_line(std::int64_t line) const;
+  mutable std::string line_name_;
   // The row being read, its mapped cells trimmed (see Context); the cells
   // of unmapped fields are never written and stay empty, so that no row
   // pays for clearing them.

@@ -95,6 +95,16 @@ bool Session::end(std::string* error) {
   return true;
 }
 
+void RowCounts::skip(const char* kind, std::int64_t line, std::int64_t count) {
+  for (SkippedLines& s : skipped) {
+    if (s.kind != kind) continue;
+    s.count += count;
+    if (line < s.first_line) s.first_line = line;
+    return;
+  }
+  skipped.push_back({kind, count, line});
+}
+
 RowCounts Session::contract_rows() const {
   RowCounts total;
   for (const FileSummary& f : files_) {
@@ -103,6 +113,7 @@ RowCounts Session::contract_rows() const {
     total.accepted += f.rows.accepted;
     total.rejected += f.rows.rejected;
     for (const auto& [currency, value] : f.rows.rejected_value) total.rejected_value[currency] += value;
+    for (const SkippedLines& s : f.rows.skipped) total.skip(s.kind.c_str(), s.first_line, s.count);
   }
   return total;
 }
@@ -205,6 +216,9 @@ void Session::take_header(const CsvRecord& record) {
     file_issue("warning", "default_currency",
                "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
                    " (the currency setting)");
+  if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kId))
+    file_issue("warning", "no_id_column",
+               "no id column: each row is its own line, named by its line number, and duplicates are not checked");
   const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
   if (!missing.empty()) {
     file_issue("error", "missing_column",
@@ -258,6 +272,10 @@ void Session::size_id_table(std::uint64_t sample_rows, std::uint64_t sample_byte
 
 void Session::process(const CsvRecord& record) {
   FileSummary& file = files_.back();
+  if (const char* kind = non_data_line_kind(record)) {
+    file.rows.skip(kind, record.line);
+    return;
+  }
   RowResult result;
   file.rows.read++;
   const bool text_ok = pending_csv_issues_.empty() || take_text_issues(record, &result);
@@ -326,12 +344,13 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   ContractLine& line = line_;  // reused row after row (see RowReader::read_contract)
   // The id is routed first, so that reading the row hides the wait for its
   // slot when it goes to the fingerprint table (duplicate_ids.h).
+  const bool has_ids = row_reader_->mapping().has(Field::kId);
   const std::string_view id = row_reader_->cell(record, Field::kId);
   DuplicateIds::Route id_route = contract_ids_.route(id);
   // Into *result, after the text issues the row may already have.
   RowResult& r = *result;
   row_reader_->read_contract(record, &line, &r);
-  if (!line.id.empty()) {
+  if (!line.id.empty() && has_ids) {
     if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
     const std::uint32_t earlier = contract_ids_.insert(id_route, record.line);

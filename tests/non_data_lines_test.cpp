@@ -1,0 +1,79 @@
+// Lines that are not data (spec 11, rows/non_data_lines): total rows and
+// footers are skipped and counted by kind with their first line, never
+// rejected, never booked; rows read = accepted + rejected. And a contracts
+// file with no id column: each row is its own line, named by its number.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "test_support.h"
+
+namespace {
+
+using bbb_test::Json;
+
+TEST(NonDataLines, TotalsAndFootersAreSkippedAndCountedNeverRejected) {
+  const Json r = bbb_test::report(
+      "id,booking_date,amount\n"
+      "L1,2024-01-10,100.00\n"
+      "Total for January,,100.00\n"
+      "L2,2024-02-10,50.00\n"
+      "Subtotal,,50.00\n"
+      "Grand Totals (2 records),,150.00\n"
+      "\n"
+      "Confidential Information - Do Not Distribute,,\n"
+      "\"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved.\"\n"
+      "\xC2\xA9 2024 Example Corp\n");
+  EXPECT_EQ(r["rows"]["read"], 2);
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  EXPECT_EQ(r["rows"]["rejected"], 0);
+  const Json& skipped = r["rows"]["skipped"];
+  ASSERT_EQ(skipped.size(), 2u);
+  EXPECT_EQ(skipped[0]["kind"], "total");
+  EXPECT_EQ(skipped[0]["count"], 3);
+  EXPECT_EQ(skipped[0]["first_line"], 3);
+  EXPECT_EQ(skipped[1]["kind"], "footer");
+  EXPECT_EQ(skipped[1]["count"], 3);
+  EXPECT_EQ(skipped[1]["first_line"], 8);
+  for (const Json& issue : r["issues"]) EXPECT_EQ(issue["code"], "default_currency") << issue.dump();  // no rejection
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 10000);  // the total row is not booked again
+}
+
+TEST(NonDataLines, DataThatOnlyLooksLikeATotalStaysData) {
+  const Json r = bbb_test::report(
+      "customer,booking_date,amount,id\n"
+      "Total Wine & More,2024-01-10,100.00,A1\n"
+      "Totalview Ltd,2024-01-11,20.00,A2\n"
+      "Confidential client,2024-01-12,30.00,A3\n");
+  EXPECT_EQ(r["rows"]["accepted"], 3);
+  EXPECT_TRUE(r["rows"]["skipped"].empty());
+  // A bad row is still a rejection, not a line skipped.
+  const Json bad = bbb_test::report("id,booking_date,amount\nTotal,2024-01-10,oops\nL1,2024-01-10,5.00\n");
+  EXPECT_EQ(bad["rows"]["read"], 1);
+  EXPECT_EQ(bad["rows"]["skipped"][0]["kind"], "total");
+}
+
+TEST(NoIdColumn, EachRowIsItsOwnLineNamedByItsLineNumber) {
+  const Json r = bbb_test::report(
+      "booking_date,amount\n"
+      "2024-01-10,100.00\n"
+      "2024-01-10,100.00\n",  // the same values twice: two lines, not a duplicate
+      "{}", R"({"drill":{"metric":"bookings","currency":"USD","from":"2024-01-01","to":"2024-01-31"}})");
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 20000);
+  ASSERT_EQ(bbb_test::issues_with(r, "no_id_column").size(), 1u);
+  EXPECT_TRUE(bbb_test::issues_with(r, "duplicate_id").empty());
+  std::vector<std::string> ids;
+  for (const Json& line : r["drill"]["lines"]) ids.push_back(line["id"]);
+  EXPECT_EQ(ids, (std::vector<std::string>{"line 2", "line 3"}));
+}
+
+TEST(NoIdColumn, InvoicesStillNeedIds) {
+  bbb_test::Input run;
+  run.contracts = "id,booking_date,amount\nL1,2024-01-10,100.00\n";
+  run.invoices = "invoice_date,amount\n2024-01-10,100.00\n";
+  const std::string text = bbb_test::report_text(run);
+  EXPECT_NE(text.find("no column for id"), std::string::npos) << text.substr(0, 400);
+}
+
+}  // namespace
