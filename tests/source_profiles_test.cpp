@@ -26,6 +26,8 @@ TEST(SourceProfiles, EachExportIsRecognisedFromItsHeader) {
   EXPECT_EQ(profile_of({"Deal - ID", "Deal - Title", "Deal - Value", "Deal - Currency", "Deal - Status"}), "pipedrive_deals");
   EXPECT_EQ(profile_of({"Record Id", "Deal Name", "Account Name", "Account Name.id", "Stage", "Closing Date", "Amount"}),
             "zoho_deals");
+  EXPECT_EQ(profile_of({"Topic", "Potential Customer", "Est. Close Date", "Est. Revenue", "Currency", "Status"}),
+            "dynamics_opportunities");
   // The engine's own shape, and a header that has only some of a system's columns.
   EXPECT_EQ(profile_of({"id", "booking_date", "amount", "currency"}), "generic");
   EXPECT_EQ(profile_of({"Record ID", "Amount", "Close Date"}), "generic");
@@ -56,6 +58,21 @@ TEST(SourceProfiles, ASettingOverridesDetection) {
   EXPECT_FALSE(bbb::parse_read_settings(R"({"source":"sap"})", &settings, &error));
   EXPECT_NE(error.find("names no profile 'sap'"), std::string::npos) << error;
   EXPECT_NE(error.find("hubspot_deals"), std::string::npos) << error;
+}
+
+TEST(SourceProfiles, CurrenciesNamedAsExportsNameThem) {
+  bbb::CurrencyCode c;
+  ASSERT_TRUE(bbb::parse_currency_name("US Dollar", &c));
+  EXPECT_EQ(c.view(), "USD");
+  ASSERT_TRUE(bbb::parse_currency_name("euro", &c));
+  EXPECT_EQ(c.view(), "EUR");
+  ASSERT_TRUE(bbb::parse_currency_name("Pound Sterling", &c));
+  EXPECT_EQ(c.view(), "GBP");
+  EXPECT_FALSE(bbb::parse_currency_name("Dollar", &c));  // which one?
+  const Json r = bbb_test::report("id,booking_date,amount,currency\nA,2024-01-10,5.00,Euro\nB,2024-01-10,7.00,usd\n");
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  EXPECT_EQ(bbb_test::period(r, "EUR", "2024-01")["bookings"], 500);
+  EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 700);
 }
 
 TEST(SourceProfiles, CrmStagesReadAsBookedLostOrOpen) {

@@ -367,7 +367,9 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   // Currency: the column, or a code written in the amount, or the default.
   bool currency_known = false;
   if (cx.present(Field::kCurrency)) {
-    if (parse_currency_code(cx.cell(Field::kCurrency), &l.currency)) currency_known = true;
+    if (parse_currency_code(cx.cell(Field::kCurrency), &l.currency) ||
+        parse_currency_name(cx.cell(Field::kCurrency), &l.currency))
+      currency_known = true;
     else { cx.error(Field::kCurrency, "bad_currency", "not a three-letter ISO 4217 currency code"); ok = false; }
   }
   ParsedAmount amount;

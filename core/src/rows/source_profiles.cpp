@@ -34,6 +34,13 @@ const std::vector<SourceProfile>& source_profiles() {
        {{Field::kId, "Record Id"}, {Field::kCustomer, "Account Name"}, {Field::kBookingDate, "Closing Date"},
         {Field::kAmount, "Amount"}, {Field::kStatus, "Stage"}, {Field::kType, "Type"},
         {Field::kCreatedDate, "Created Time"}}},
+      {"dynamics_opportunities", "Dynamics 365 opportunities export", FileKind::kContracts,
+       {"Topic", "Potential Customer", "Est. Close Date", "Est. Revenue"},
+       // Est. Revenue is on every row (Actual Revenue only on won ones); a
+       // won deal's booking date is its actual close date.
+       {{Field::kCustomer, "Potential Customer"}, {Field::kBookingDate, "Actual Close Date"},
+        {Field::kBookingDate, "Est. Close Date"}, {Field::kAmount, "Est. Revenue"}, {Field::kCurrency, "Currency"},
+        {Field::kStatus, "Status"}, {Field::kCreatedDate, "Created On"}}},
   };
   return kProfiles;
 }

@@ -18,6 +18,28 @@ bool parse_currency_code(std::string_view text, CurrencyCode* out) {
   return true;
 }
 
+bool parse_currency_name(std::string_view text, CurrencyCode* out) {
+  std::string folded;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') folded += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z') folded += c;
+    if (folded.size() > 24) return false;
+  }
+  struct Name { std::string_view name; const char* code; };
+  static constexpr Name kNames[] = {
+      {"usdollar", "USD"}, {"unitedstatesdollar", "USD"}, {"euro", "EUR"},
+      {"britishpound", "GBP"}, {"poundsterling", "GBP"}, {"britishpoundsterling", "GBP"},
+      {"japaneseyen", "JPY"}, {"yen", "JPY"}, {"swissfranc", "CHF"}, {"canadiandollar", "CAD"},
+      {"australiandollar", "AUD"}, {"newzealanddollar", "NZD"}, {"singaporedollar", "SGD"},
+      {"hongkongdollar", "HKD"}, {"indianrupee", "INR"}, {"chineseyuan", "CNY"}, {"yuanrenminbi", "CNY"},
+      {"swedishkrona", "SEK"}, {"norwegiankrone", "NOK"}, {"danishkrone", "DKK"}, {"polishzloty", "PLN"},
+      {"mexicanpeso", "MXN"}, {"brazilianreal", "BRL"}, {"southafricanrand", "ZAR"}, {"kuwaitidinar", "KWD"},
+  };
+  for (const Name& n : kNames)
+    if (folded == n.name) return parse_currency_code(n.code, out);
+  return false;
+}
+
 namespace {
 
 // ISO 4217 currencies whose minor unit is not two digits, as three letters

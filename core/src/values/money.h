@@ -31,6 +31,9 @@ struct CurrencyCode {
 
 // Accepts three ASCII letters in any case ("usd" -> "USD").
 bool parse_currency_code(std::string_view text, CurrencyCode* out);
+// A currency as exports name it (spec 11): "US Dollar", "Euro", "Pound
+// Sterling" (case, spaces and punctuation ignored); false for any other text.
+bool parse_currency_name(std::string_view text, CurrencyCode* out);
 
 // Decimal places of a currency's minor unit per ISO 4217 (JPY 0, USD 2, KWD 3).
 int minor_digits(const CurrencyCode& currency);
