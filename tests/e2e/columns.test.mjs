@@ -16,15 +16,34 @@ after(async () => { await b?.close(); });
 const ODD = 'Ref,When,Value,Money\nR1,03/04/2024,1200.00,EUR\nR2,05/06/2024,300.00,EUR\n';
 const odd = { name: 'odd.csv', mimeType: 'text/csv', buffer: Buffer.from(ODD) };
 
+const SALESFORCE = '"Opportunity Name","Account Name","Amount","Close Date","Stage","Probability (%)","Type","Created Date"\n' +
+  '"Acme - 2024","Acme","120,000.00","1/15/2024","Closed Won","100","New Customer","11/2/2023"\n' +
+  '"Initech","Initech","50,000.00","6/30/2024","Negotiation/Review","90","New Customer","1/20/2024"\n' +
+  '\n"Grand Totals (2 records)"\n\n"Confidential Information - Do Not Distribute"\n' +
+  '"Copyright (c) 2000-2024 salesforce.com, inc. All rights reserved."\n';
+
+test('a Salesforce opportunity report reads as it is: the page says so, and its footer is skipped, not rejected', { timeout: 120_000 }, async () => {
+  const page = await b.openPage();
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#file-input').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: Buffer.from(SALESFORCE) });
+  await waitForReport(page);
+  assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '120,000.00');
+  assert.match(await page.locator('.mapping-source').textContent(),
+    /^Read as a Salesforce opportunity report \(the header has Opportunity Name, Stage and Close Date\)\.$/);
+  assert.equal(await page.locator('.row-summary [data-count="rejected"]').first().getAttribute('data-value'), '0');
+  assert.equal(await page.locator('.row-summary [data-count="skipped"]').first().getAttribute('data-value'), '3');
+});
+
 test('a file without the required columns opens the mapping panel, which fixes it and is remembered', { timeout: 120_000 }, async () => {
   const page = await b.openPage();
   await page.evaluate(() => localStorage.clear());
   await page.locator('#file-input').setInputFiles(odd);
   await page.locator('#results[data-ready="columns"]').waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('#columns-panel').getAttribute('open'), '');
-  assert.match(await page.locator('.mapping-alert').textContent(), /Line id, Booking date\./);
-  assert.match(await page.locator('#status').textContent(), /no column for id, booking_date:/);
-  assert.equal(await page.locator('#map-id').evaluate((s) => s === document.activeElement), true, 'focus goes to the first missing field');
+  // No id column is allowed (each row is its own line, spec 11): only the booking date is missing.
+  assert.match(await page.locator('.mapping-alert').textContent(), /found for: Booking date\./);
+  assert.match(await page.locator('#status').textContent(), /no column for booking_date:/);
+  assert.equal(await page.locator('#map-booking_date').evaluate((s) => s === document.activeElement), true, 'focus goes to the first missing field');
   const options = await page.locator('#map-amount option').allTextContents();
   assert.deepEqual(options, ['— not in the file —', 'Ref', 'When', 'Value', 'Money']);
   await shot(page, 'columns-missing');

@@ -24,9 +24,9 @@ test('choices are remembered per header, in order', () => {
 });
 
 test('required fields without a column are named', () => {
-  assert.deepEqual(REQUIRED, ['id', 'booking_date', 'amount']);
+  assert.deepEqual(REQUIRED, ['booking_date', 'amount']);  // no id column: each row is a line (spec 11)
   assert.deepEqual(missingRequired({ mapping: { id: 'ID', amount: 'TCV' } }), ['booking_date']);
-  assert.deepEqual(missingRequired({}), ['id', 'booking_date', 'amount']);
+  assert.deepEqual(missingRequired({}), ['booking_date', 'amount']);
   assert.equal(describeDateOrder({ order: 'dmy', source: 'assumed' }), 'day/month/year (assumed: every date was ambiguous)');
   assert.equal(describeDateOrder({ order: 'mdy', source: 'iso' }), 'ISO (YYYY-MM-DD)');
 });
@@ -42,4 +42,12 @@ test('example titles come from the examples README table', () => {
 test('rejected value per currency uses the report digits, else says minor units', () => {
   assert.deepEqual(rejectedValueTexts({ USD: 12345, KWD: 5 }, { USD: { minor_digits: 2 } }), ['USD 123.45', 'KWD 5 (minor units)']);
   assert.deepEqual(rejectedValueTexts({ KWD: 5 }, {}, { KWD: 3 }), ['KWD 0.005']);
+});
+
+test('the source profile the engine chose is said in one sentence, and not for the generic shape', async () => {
+  const { sourceSentence } = await import('../../web/src/mapping_panel.js');
+  assert.equal(sourceSentence({ profile: 'hubspot_deals', name: 'HubSpot deals export', reason: 'the header has Record ID, Deal Name and Deal Stage' }),
+    'Read as a HubSpot deals export (the header has Record ID, Deal Name and Deal Stage).');
+  assert.equal(sourceSentence({ profile: 'generic', name: 'contract lines', reason: 'x' }), '');
+  assert.equal(sourceSentence(undefined), '');
 });

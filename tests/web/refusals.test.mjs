@@ -66,11 +66,12 @@ test('the same files are the same File objects, kind by kind', () => {
 test('every count names its file, contracts first; every issue names its file as the user dropped it', () => {
   const files = [
     { kind: 'invoices', name: 'inv.csv', rows: { read: 2, accepted: 0, rejected: 2, rejected_value: {} } },
-    { kind: 'contracts', name: 'con.csv', rows: { read: 1, accepted: 1, rejected: 0, rejected_value: { EUR: 5000 } } },
+    { kind: 'contracts', name: 'con.csv', rows: { read: 1, accepted: 1, rejected: 0, rejected_value: { EUR: 5000 },
+      skipped: [{ kind: 'total', count: 1, first_line: 3 }, { kind: 'footer', count: 2, first_line: 5 }] } },
   ];
   assert.deepEqual(fileRows(files), [
-    { kind: 'contracts', name: 'con.csv', counted: true, read: 1, accepted: 1, rejected: 0, rejectedValue: { EUR: 5000 } },
-    { kind: 'invoices', name: 'inv.csv', counted: true, read: 2, accepted: 0, rejected: 2, rejectedValue: {} },
+    { kind: 'contracts', name: 'con.csv', counted: true, read: 1, accepted: 1, rejected: 0, rejectedValue: { EUR: 5000 }, skipped: 3 },
+    { kind: 'invoices', name: 'inv.csv', counted: true, read: 2, accepted: 0, rejected: 2, rejectedValue: {}, skipped: 0 },
   ]);
   // A preview's file: its name alone.
   assert.deepEqual(fileRows([{ kind: 'contracts', name: 'big.csv' }]).map((f) => [f.name, f.counted, f.read]), [['big.csv', false, 0]]);

@@ -4,7 +4,7 @@
 
 /**
  * @typedef {{kind: string, name: string, counted: boolean, read: number, accepted: number, rejected: number,
- *   rejectedValue: Record<string, number>}} FileRows
+ *   rejectedValue: Record<string, number>, skipped: number}} FileRows
  *   counted: false when the summary has no counts (a preview: only its first bytes were read)
  */
 
@@ -26,6 +26,8 @@ export function fileRows(files) {
     accepted: count(f.rows?.accepted),
     rejected: count(f.rows?.rejected),
     rejectedValue: f.rows?.rejected_value && typeof f.rows.rejected_value === 'object' ? f.rows.rejected_value : {},
+    // Lines that are not data (totals, footers): apart from the rows read.
+    skipped: (Array.isArray(f.rows?.skipped) ? f.rows.skipped : []).reduce((n, s) => n + count(s?.count), 0),
   })).sort((a, b) => (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3));
 }
 

@@ -25,6 +25,10 @@ export function renderRowSummary(files) {
         part.append(document.createTextNode(label + ' '));
         part.append(el('strong', { 'data-count': key, 'data-value': String(f[key]) }, formatMinor(f[key], 0)));
       }
+      if (f.skipped > 0) {
+        part.append(document.createTextNode('; lines that are not data (totals, footers) skipped '));
+        part.append(el('strong', { 'data-count': 'skipped', 'data-value': String(f.skipped) }, formatMinor(f.skipped, 0)));
+      }
     }
     p.append(part);
   }

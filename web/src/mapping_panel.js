@@ -8,9 +8,13 @@ import { COLUMN_LIST_LIMIT, listedColumns, wideHeaderNotice } from './column_lis
 import { columnNameInput } from './column_name_input.js';
 import { el } from './statement_view.js';
 
-/** The contract fields, in the order shown; `required` ones must have a column. @type {Array<[string, string, boolean?]>} */
+/**
+ * The contract fields, in the order shown; `required` ones must have a column
+ * (a file with no id column reads each row as its own line, spec 11).
+ * @type {Array<[string, string, boolean?]>}
+ */
 export const FIELDS = [
-  ['id', 'Line id', true], ['customer', 'Customer'], ['booking_date', 'Booking date', true], ['amount', 'Amount', true],
+  ['id', 'Line id'], ['customer', 'Customer'], ['booking_date', 'Booking date', true], ['amount', 'Amount', true],
   ['currency', 'Currency'], ['start_date', 'Start date'], ['end_date', 'End date'], ['term_months', 'Term (months)'],
   ['recognition', 'Recognition'], ['delivery_date', 'Delivery date'], ['billing', 'Billing'], ['billing_start', 'Billing start'],
   ['type', 'Type'], ['status', 'Status'], ['cancel_date', 'Cancel date'], ['created_date', 'Created date'],
@@ -44,6 +48,16 @@ export function describeDateOrder(entry) {
   return source ? `${order} (${source})` : order;
 }
 
+/**
+ * "Read as a HubSpot deals export (the header has Record ID, Deal Name and
+ * Deal Stage)": the engine's source profile, when not the generic one.
+ * @param {{profile?: string, name?: string, reason?: string} | undefined} source files[].source
+ */
+export function sourceSentence(source) {
+  if (!source || !source.profile || source.profile === 'generic') return '';
+  return `Read as a ${source.name ?? source.profile}${source.reason ? ` (${source.reason})` : ''}.`;
+}
+
 /** The first names of a long list, then how many more. */
 function namesText(names, shown = 20) {
   if (names.length <= shown) return names.join(', ');
@@ -67,6 +81,8 @@ export function renderMappingPanel(summary, current, actions) {
     box.append(el('p', { class: 'mapping-alert', role: 'alert' },
       `No column was found for: ${names.join(', ')}. Pick the column that holds each one below, then press "Apply and re-read".`));
   }
+  const source = sourceSentence(summary?.source);
+  if (source) box.append(el('p', { class: 'mapping-source' }, source));
   const assumed = Object.entries(summary?.date_order ?? {}).filter(([, v]) => v?.source === 'assumed').map(([k]) => k);
   if (assumed.length > 0) {
     box.append(el('p', { class: 'mapping-note' },
