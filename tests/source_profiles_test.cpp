@@ -111,3 +111,22 @@ TEST(SourceProfiles, DealTypesReadAsTheEnginesWords) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ValuesAsExportsWriteThem, AnIdInScientificNotationIsRejectedNotReadAsANumber) {
+  const Json r = bbb_test::report(
+      "id,booking_date,amount\n"
+      "1.89165E+11,2024-01-10,100.00\n"
+      "189165000001,2024-01-10,50.00\n"
+      "2E+5,2024-01-10,10.00\n"
+      "12E4B,2024-01-10,7.00\n");  // not a number: an id like any other
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  EXPECT_EQ(r["rows"]["rejected"], 2);
+  const auto issues = bbb_test::issues_with(r, "unreadable_id");
+  ASSERT_EQ(issues.size(), 2u);
+  EXPECT_EQ(issues[0]["line"], 2);
+  EXPECT_EQ(issues[0]["value"], "1.89165E+11");
+}
+
+}  // namespace

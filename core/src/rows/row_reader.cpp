@@ -337,6 +337,26 @@ bool RowReader::check_width(const CsvRecord& record, RowResult* result) const {
   return false;
 }
 
+namespace {
+
+// "1.89165E+11": what Excel makes of a long numeric id (spec 11). Only a cell
+// that starts with a digit is looked at further.
+bool in_scientific_notation(std::string_view id) {
+  if (id.empty() || id[0] < '0' || id[0] > '9') return false;
+  const std::size_t e = id.find_first_of("Ee");
+  if (e == std::string_view::npos || e + 2 >= id.size() || id[e + 1] != '+') return false;
+  bool point = false;
+  for (std::size_t i = 0; i < e; ++i) {
+    if (id[i] == '.' && !point) { point = true; continue; }
+    if (id[i] < '0' || id[i] > '9') return false;
+  }
+  for (std::size_t i = e + 2; i < id.size(); ++i)
+    if (id[i] < '0' || id[i] > '9') return false;
+  return true;
+}
+
+}  // namespace
+
 std::string_view RowReader::name_by_line(std::int64_t line) const {
   line_name_ = "line " + std::to_string(line);
   return line_name_;
@@ -353,6 +373,11 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   if (mapping_.has(Field::kId)) {
     l.id = cx.cell(Field::kId);
     if (l.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every line needs a unique id"); ok = false; }
+    else if (in_scientific_notation(l.id)) {
+      cx.error(Field::kId, "unreadable_id",
+               "the id is a number a spreadsheet rewrote in scientific notation: its digits are lost (export the id column as text)");
+      ok = false;
+    }
   } else {
     l.id = name_by_line(record.line);  // no id column: the row is its own line (spec 11)
   }
