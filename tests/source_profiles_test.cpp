@@ -130,3 +130,33 @@ TEST(ValuesAsExportsWriteThem, AnIdInScientificNotationIsRejectedNotReadAsANumbe
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ValuesSetting, MapsAValueNoVocabularyKnowsForAllItsRows) {
+  const std::string file =
+      "id,booking_date,amount,status,type,billing\n"
+      "A,2024-01-10,100.00,Verbal commit,Existing Business,Invoice yearly\n"
+      "B,2024-01-11,50.00,Verbal commit,Existing Business,Invoice yearly\n"
+      "C,2024-01-12,10.00,Closed Won,Existing Business,Invoice yearly\n";
+  const Json before = bbb_test::report(file);
+  EXPECT_EQ(before["rows"]["accepted"], 0);  // the status of A and B, the billing of all three
+  const Json r = bbb_test::report(file, "{}",
+      R"({"values":{"status":{"Verbal commit":"open"},"type":{"Existing Business":"renewal"},"billing":{"Invoice yearly":"annual"}}})");
+  EXPECT_EQ(r["rows"]["accepted"], 3);
+  const Json jan = bbb_test::period(r, "USD", "2024-01");
+  EXPECT_EQ(jan["bookings"], 1000);  // C only: A and B are open
+  EXPECT_EQ(jan["bookings_by_type"]["renewal"], 1000);
+  EXPECT_EQ(jan["billings"], 1000);  // annual, no term: one installment of the whole amount
+}
+
+TEST(ValuesSetting, AWordTheEngineDoesNotReadIsASettingsError) {
+  bbb::ReadSettings s;
+  std::string error;
+  EXPECT_FALSE(bbb::parse_read_settings(R"({"values":{"status":{"Verbal commit":"maybe"}}})", &s, &error));
+  EXPECT_EQ(error, "values: 'maybe' is not a status the engine reads");
+  EXPECT_FALSE(bbb::parse_read_settings(R"({"values":{"amount":{"x":"1"}}})", &s, &error));
+  EXPECT_NE(error.find("cannot be mapped"), std::string::npos) << error;
+}
+
+}  // namespace

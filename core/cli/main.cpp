@@ -39,6 +39,7 @@ constexpr const char* kUsage =
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
     "           [--source generic|salesforce_opportunities|hubspot_deals|...] [--map FIELD=COLUMN]...\n"
+    "           [--value FIELD:VALUE=WORD]...\n"
     "           [--split-by COLUMN [--top N]] [--waterfall yes]\n"
     "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT] | --drill '{JSON drill request}']\n"
     "           [--format json|csv|table] [--threads 1|2]\n"
@@ -152,7 +153,7 @@ int run(const std::vector<std::string>& args) {
       static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
                                              "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
                                              "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
-                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source"};
+                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value"};
       bool known = false;
       for (const char* o : kOptions) known = known || a == o;
       if (!known) return fail("unknown option " + a + " (bbb report with no file lists the options)");
@@ -169,6 +170,13 @@ int run(const std::vector<std::string>& args) {
       else if (a == "--to") report["to"] = v;
       else if (a == "--split-by") read["split_by"] = v;
       else if (a == "--source") read["source"] = v;
+      else if (a == "--value") {
+        // FIELD:VALUE=WORD, e.g. status:Verbal commit=open (repeatable).
+        const std::size_t colon = v.find(':'), eq = v.rfind('=');
+        if (colon == std::string::npos || eq == std::string::npos || eq < colon)
+          return fail("--value takes FIELD:VALUE=WORD, e.g. status:Verbal commit=open");
+        read["values"][v.substr(0, colon)][v.substr(colon + 1, eq - colon - 1)] = v.substr(eq + 1);
+      }
       else if (a == "--waterfall") read["waterfall"] = (v == "yes" || v == "true" || v == "1");
       else if (a == "--top") {
         char* end = nullptr;

@@ -17,6 +17,8 @@ export interface ReadSettings {
   delimiter?: 'auto' | ',' | ';' | '\t' | '|';
   mapping?: Record<string, string>;             // field -> column header
   split_by?: string;                           // a column whose values split every table
+  source?: string;                             // a source profile (hubspot_deals, ...); default: the header decides
+  values?: Partial<Record<'status' | 'type' | 'billing' | 'recognition', Record<string, string>>>;  // value as written -> engine word
   waterfall?: boolean;                         // add the waterfall (both views)
   drill?: DrillRequest;                        // list the lines behind one figure
 }

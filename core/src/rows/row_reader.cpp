@@ -267,9 +267,9 @@ struct RowReader::Context {
 };
 
 RowReader::RowReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency,
-                       KnownCurrencies currencies)
+                       KnownCurrencies currencies, ValueMapping values)
     : kind_(kind), mapping_(std::move(mapping)), formats_(formats), default_currency_(default_currency),
-      currencies_(std::move(currencies)) {
+      currencies_(std::move(currencies)), values_(std::move(values)) {
   for (int f = 0; f < static_cast<int>(Field::kCount); ++f) {
     const int c = mapping_.column[f];
     if (c == ColumnMapping::kNone) continue;
@@ -384,7 +384,7 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   l.customer = cx.cell(Field::kCustomer);
   ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer) & cx.free_text(Field::kType);
 
-  if (cx.present(Field::kStatus) && !status_memo_.read(cx.cell(Field::kStatus), &l.status, parse_status)) {
+  if (cx.present(Field::kStatus) && !status_memo_.read(values_(Field::kStatus, cx.cell(Field::kStatus)), &l.status, parse_status)) {
     cx.unknown_word(Field::kStatus, "unknown_status", "status", "booked, open, lost or cancelled, or a CRM's stage");
     ok = false;
   }
@@ -467,14 +467,15 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   }
   const bool has_term = has_end || term > 0;
   if (cx.present(Field::kRecognition)) {
-    if (!recognition_memo_.read(cx.cell(Field::kRecognition), &l.recognition, parse_recognition)) {
+    if (!recognition_memo_.read(values_(Field::kRecognition, cx.cell(Field::kRecognition)), &l.recognition, parse_recognition)) {
       cx.error(Field::kRecognition, "unknown_recognition", "unknown recognition: use ratable or point");
       ok = false;
     }
   } else {
     l.recognition = has_term ? Recognition::kRatable : Recognition::kPoint;
   }
-  if (cx.present(Field::kBilling) && !billing_memo_.read(cx.cell(Field::kBilling), &l.billing, parse_billing_kind)) {
+  if (cx.present(Field::kBilling) &&
+      !billing_memo_.read(values_(Field::kBilling, cx.cell(Field::kBilling)), &l.billing, parse_billing_kind)) {
     cx.error(Field::kBilling, "unknown_billing",
              "unknown billing: use upfront, monthly, quarterly, semiannual, annual, monthly-arrears, "
              "quarterly-arrears, semiannual-arrears, annual-arrears, on-delivery or none");
@@ -482,8 +483,9 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   }
   if (cx.present(Field::kType)) {
     DealType type = DealType::kAsWritten;
-    deal_type_memo_.read(cx.cell(Field::kType), &type, parse_deal_type);
-    l.type = deal_type_word(type, cx.cell(Field::kType));
+    const std::string_view written = values_(Field::kType, cx.cell(Field::kType));
+    deal_type_memo_.read(written, &type, parse_deal_type);
+    l.type = deal_type_word(type, written);
   }
 
   if (!ok) return;

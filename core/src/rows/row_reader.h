@@ -14,6 +14,7 @@
 #include "rows/issue_log.h"
 #include "fast/recent_keywords.h"
 #include "rows/value_formats.h"
+#include "rows/value_mapping.h"
 
 namespace bbb {
 
@@ -61,7 +62,7 @@ bool in_currency(const WrittenAmount& amount, int digits, std::int64_t* out, std
 class RowReader {
  public:
   RowReader(FileKind kind, ColumnMapping mapping, ColumnFormats formats, CurrencyCode default_currency,
-             KnownCurrencies currencies = {});
+             KnownCurrencies currencies = {}, ValueMapping values = {});
 
   // Each reads a row into *out and its verdict into *result: accepted or
   // not, the value of a rejected row, and its issues, appended to those
@@ -110,6 +111,7 @@ class RowReader {
   mutable RecentKeywords<Recognition> recognition_memo_;
   mutable RecentKeywords<BillingKind> billing_memo_;
   mutable RecentKeywords<DealType> deal_type_memo_;
+  ValueMapping values_;  // the user's reading of values no vocabulary knows
   // A line's name when the file has no id column: "line 12". Valid until the next row.
   std::string_view name_by_line(std::int64_t line) const;
   mutable std::string line_name_;

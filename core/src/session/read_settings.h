@@ -9,6 +9,7 @@
 #include "finance/drill.h"
 #include "finance/schedule.h"
 #include "rows/value_formats.h"
+#include "rows/value_mapping.h"
 #include "text/csv_reader.h"
 #include "values/date.h"
 #include "values/money.h"
@@ -26,6 +27,7 @@ struct ReadSettings {
   std::map<std::string, std::string> mapping;  // field -> header as written
   std::optional<DrillRequest> drill;           // collect the lines behind one cell
   std::string source;                          // a source profile's key; "" = detect from the header
+  ValueMapping values;                         // values no vocabulary knows, read as the user says
   std::string split_by;                        // a column whose values split every table
   bool waterfall = false;                      // fold each booking month apart (spec 5)
 

@@ -234,7 +234,7 @@ void Session::decide_formats() {
   file.formats = detect_formats(file.kind, file.mapping, sample_, settings_.date_order, settings_.decimal, reader_->dialect().delimiter);
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
   row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
-                                              settings_.currencies);
+                                              settings_.currencies, settings_.values);
   row_reader_->set_issue_log(&issues_);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);

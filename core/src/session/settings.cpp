@@ -146,6 +146,18 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
     } else if (key == "waterfall") {
       if (!v.is_boolean()) { *error = "setting 'waterfall' must be true or false"; return false; }
       out->waterfall = v.get<bool>();
+    } else if (key == "values") {
+      // {"status": {"Verbal commit": "open"}, "type": {...}, "billing": {...}, "recognition": {...}}
+      if (!v.is_object()) { *error = "setting 'values' must be an object of field: {value: word}"; return false; }
+      for (const auto& [field_text, words] : v.items()) {
+        Field f;
+        if (!parse_field_name(field_text, &f)) { *error = "values: unknown field '" + field_text + "'"; return false; }
+        if (!words.is_object()) { *error = "values of '" + field_text + "' must be an object of value: word"; return false; }
+        for (const auto& [value, word] : words.items()) {
+          if (!word.is_string()) { *error = "values: the word for '" + value + "' must be text"; return false; }
+          if (!out->values.add(f, value, word.get<std::string>(), error)) return false;
+        }
+      }
     } else if (key == "source") {
       if (!read_string(v, "source", &out->source, error)) return false;
       if (!out->source.empty() && find_source_profile(out->source) == nullptr) {
