@@ -39,6 +39,17 @@ TEST(NonDataLines, TotalsAndFootersAreSkippedAndCountedNeverRejected) {
   EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 10000);  // the total row is not booked again
 }
 
+TEST(NonDataLines, ASkippedLinesTextProblemStaysOnItsLine) {
+  // The footer's quote is a text warning of line 3: reported there, and the
+  // next row, line 4, neither carries it nor is rejected.
+  const Json r = bbb_test::report("id,booking_date,amount\nL1,2024-01-10,100.00\nConfidential 5'11\" note\nL2,2024-01-11,50.00\n");
+  EXPECT_EQ(r["rows"]["accepted"], 2);
+  EXPECT_EQ(r["rows"]["skipped"][0]["kind"], "footer");
+  const auto quote = bbb_test::issues_with(r, "quote_in_unquoted_field");
+  ASSERT_EQ(quote.size(), 1u);
+  EXPECT_EQ(quote[0]["line"], 3);
+}
+
 TEST(NonDataLines, DataThatOnlyLooksLikeATotalStaysData) {
   const Json r = bbb_test::report(
       "customer,booking_date,amount,id\n"

@@ -272,11 +272,14 @@ void Session::size_id_table(std::uint64_t sample_rows, std::uint64_t sample_byte
 
 void Session::process(const CsvRecord& record) {
   FileSummary& file = files_.back();
+  RowResult result;
   if (const char* kind = non_data_line_kind(record)) {
     file.rows.skip(kind, record.line);
+    // The line's own text problems stay with it, never with the next row.
+    if (!pending_csv_issues_.empty()) take_text_issues(record, &result);
+    if (!result.issues.empty()) log_row_issues(record, &result);
     return;
   }
-  RowResult result;
   file.rows.read++;
   const bool text_ok = pending_csv_issues_.empty() || take_text_issues(record, &result);
   if (text_ok) {
