@@ -19,12 +19,16 @@ bool parse_currency_code(std::string_view text, CurrencyCode* out) {
 }
 
 bool parse_currency_name(std::string_view text, CurrencyCode* out) {
-  std::string folded;
+  // Its letters in lower case, in a fixed buffer: a name column is read on every row.
+  char letters[24];
+  std::size_t n = 0;
   for (char c : text) {
-    if (c >= 'A' && c <= 'Z') folded += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') folded += c;
-    if (folded.size() > 24) return false;
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c < 'a' || c > 'z') continue;
+    if (n == sizeof letters) return false;  // longer than any name
+    letters[n++] = c;
   }
+  const std::string_view folded(letters, n);
   struct Name { std::string_view name; const char* code; };
   static constexpr Name kNames[] = {
       {"usdollar", "USD"}, {"unitedstatesdollar", "USD"}, {"euro", "EUR"},
