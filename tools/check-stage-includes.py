@@ -10,7 +10,7 @@ import pathlib
 import re
 import sys
 
-STAGES = ['values', 'fast', 'text', 'rows', 'finance', 'session', 'report']
+STAGES = ['values', 'fast', 'text', 'workbook', 'rows', 'finance', 'session', 'report']
 # Where each public header's code lives (it may include its own header).
 PUBLIC_IMPL = {'session': 'session', 'settings': 'session', 'report_size': 'report',
                'report_json': 'report', 'vocabulary': 'report'}

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 need=()
 have_cmd() { command -v "$1" >/dev/null 2>&1; }
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for pkg in cmake make g++ clang libclang-rt-14-dev libgtest-dev nlohmann-json3-dev emscripten chromium; do
+for pkg in cmake make g++ clang libclang-rt-14-dev libgtest-dev nlohmann-json3-dev zlib1g-dev emscripten chromium; do
   have_pkg "$pkg" || need+=("$pkg")
 done
 have_cmd node || need+=(nodejs)
