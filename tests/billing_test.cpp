@@ -148,6 +148,22 @@ TEST(BillingKinds, WordsOfTheSpecAndIntervals) {
       {"none", BillingKind::kNone},
       {"Monthly Arrears", BillingKind::kMonthlyArrears},
       {"ON_DELIVERY", BillingKind::kOnDelivery},
+      {"Monatlich", BillingKind::kMonthly},
+      {"mensuel", BillingKind::kMonthly},
+      {"Mensual", BillingKind::kMonthly},
+      {"maandelijks", BillingKind::kMonthly},
+      {"vierteljährlich", BillingKind::kQuarterly},
+      {"Trimestriel", BillingKind::kQuarterly},
+      {"per kwartaal", BillingKind::kQuarterly},
+      {"halbjährlich", BillingKind::kSemiannual},
+      {"semestral", BillingKind::kSemiannual},
+      {"jährlich", BillingKind::kAnnual},
+      {"jaehrlich", BillingKind::kAnnual},
+      {"annuelle", BillingKind::kAnnual},
+      {"anual", BillingKind::kAnnual},
+      {"Jaarlijks", BillingKind::kAnnual},
+      {"im Voraus", BillingKind::kUpfront},
+      {"vooraf", BillingKind::kUpfront},
   };
   for (const auto& [word, kind] : words) {
     BillingKind k;

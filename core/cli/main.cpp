@@ -38,7 +38,8 @@ constexpr const char* kUsage =
     "           [--extra-currency CODE[,CODE]]...\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
-    "           [--source generic|salesforce_opportunities|hubspot_deals|...] [--map FIELD=COLUMN]...\n"
+    "           [--kind contracts|subscriptions] [--source generic|salesforce_opportunities|stripe_subscriptions|...]\n"
+    "           [--map FIELD=COLUMN]...\n"
     "           [--value FIELD:VALUE=WORD]...\n"
     "           [--split-by COLUMN [--top N]] [--waterfall yes]\n"
     "           [--drill METRIC,CURRENCY,FROM,TO[,LIMIT] | --drill '{JSON drill request}']\n"
@@ -95,7 +96,7 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
   if (!session.files().back().readable) {
     // Say why in one line: the file-level error.
     for (const bbb::Issue& i : session.issues().listed())
-      if (i.line == 0 && i.severity == "error" && i.file == bbb::file_kind_name(kind)) { *error = path + ": " + i.message; return false; }
+      if (i.line == 0 && i.severity == "error" && i.file == bbb::file_kind_name(session.files().back().kind)) { *error = path + ": " + i.message; return false; }
     *error = path + ": cannot be read";
     return false;
   }
@@ -139,6 +140,7 @@ int run(const std::vector<std::string>& args) {
 
   nlohmann::json read = nlohmann::json::object(), report = nlohmann::json::object();
   std::string contracts, invoices, fulfilment, format = "json";
+  bbb::FileKind main_kind = bbb::FileKind::kContracts;
   // Two threads, one reading rows and one folding them, unless the machine has one core.
   int threads = std::thread::hardware_concurrency() == 1 ? 1 : 2;
   for (std::size_t i = 1; i < args.size(); ++i) {
@@ -153,12 +155,16 @@ int run(const std::vector<std::string>& args) {
       static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
                                              "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
                                              "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
-                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value"};
+                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value", "--kind"};
       bool known = false;
       for (const char* o : kOptions) known = known || a == o;
       if (!known) return fail("unknown option " + a + " (bbb report with no file lists the options)");
       if (!value(&v)) return fail("option " + a + " needs a value");
       if (a == "--invoices") invoices = v;
+      else if (a == "--kind") {
+        if (!bbb::parse_file_kind(v, &main_kind) || !bbb::gives_lines(main_kind))
+          return fail("--kind must be contracts or subscriptions (the kind of the main file)");
+      }
       else if (a == "--fulfilment" || a == "--fulfillment") fulfilment = v;
       else if (a == "--period") report["period"] = v;
       else if (a == "--fiscal-start") {
@@ -249,12 +255,12 @@ int run(const std::vector<std::string>& args) {
       folding.emplace(session.folder());
       session.hand_off_lines([&folding](bbb::PackedLines& batch) { folding->hand_off(batch); });
     }
-    if (!feed_file(session, bbb::FileKind::kContracts, contracts, &error)) return fail(error);
+    if (!feed_file(session, main_kind, contracts, &error)) return fail(error);
     if (folding && !folding->finish()) return fail(kOutOfMemory);
     session.hand_off_lines(nullptr);
   }
 
-  print_issues(session, {{"contracts", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
+  print_issues(session, {{"contracts", contracts}, {"subscriptions", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
   if (const auto too_large = bbb::report_too_large(bbb::report_size(session, report_settings))) return fail(*too_large);
   const std::string json = bbb::render_report(session, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());

@@ -33,6 +33,7 @@
 #include "rows/row_reader.h"
 #include "rows/non_data_lines.h"
 #include "rows/source_profiles.h"
+#include "rows/value_census.h"
 #include "session/reading_summary.h"
 #include "rows/sample_rows.h"
 #include "finance/schedule.h"
@@ -68,6 +69,7 @@ struct FileSummary {
   const SourceProfile* source = &generic_profile();  // whose export the header says it is
   std::string source_reason;                         // why that profile
   DetectedFormats formats;
+  ValueCensus values;  // the distinct values of its keyword columns (spec 11)
   bool readable = true;  // false: the file could not be read at all (see the issues)
 };
 
@@ -132,12 +134,16 @@ class Session {
   BBB_COLD bool take_text_issues(const CsvRecord& record, RowResult* result);
   BBB_COLD void log_row_issues(const CsvRecord& record, RowResult* result);
   void process_contract(const CsvRecord& record, RowResult* result);
+  // The row's keyword cells into its file's census, with the row's amount when read.
+  void count_values(const CsvRecord& record, const CurrencyCode& currency, const std::int64_t* amount);
   BBB_COLD void reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r);
   BBB_COLD void reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r);
   // Rows of the other files: out of line, so that the per-row function a
   // contracts file runs (and V8 optimises) holds only its own kind.
   BBB_OUT_OF_LINE void process_invoice(const CsvRecord& record, RowResult* result);
   BBB_OUT_OF_LINE void process_fulfilment(const CsvRecord& record, RowResult* result);
+  BBB_OUT_OF_LINE void process_subscription(const CsvRecord& record, RowResult* result);
+  BBB_COLD void note_subscription_snapshot();
   // An accepted line to the folding half, at once or in the next batch.
   void deliver(const ContractLine& line, std::string_view segment);
   // Not cold (every line of a file with invoices), but kept out of deliver.
@@ -172,6 +178,9 @@ class Session {
   SampleRows sample_;  // the first rows, until the formats are decided
   std::vector<CsvIssue> pending_csv_issues_;
   ContractLine line_;  // the row being read (its text is views of the record)
+  std::string interval_id_;  // a subscription interval's line id ("sub_1 #3"), valid while it is delivered
+  std::vector<SubscriptionInterval> subscription_intervals_;
+  bool subscription_bound_told_ = false;
   std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
 
   // Across files.

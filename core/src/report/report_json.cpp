@@ -80,6 +80,24 @@ void write_file(JsonWriter& w, const FileSummary& f) {
   for (const auto& [field, source] : f.formats.date_order_source)
     w.text_key(field_name(field)).object().field_text("order", date_order_name(f.formats.formats.order_of(field)))
         .field_text("source", source).end();
+  w.end();
+  w.key("values").array();
+  for (const ValueCensus::Column& c : f.values.columns()) {
+    w.object().field_text("field", field_name(c.field))
+        .field_text("column", f.mapping.headers[static_cast<std::size_t>(f.mapping.of(c.field))]);
+    w.key("values").array();
+    for (const ValueCensus::Value& v : c.values) {
+      w.object().field_text("value", v.text).field("rows", v.rows);
+      w.key("amounts").object();
+      for (const auto& [currency, minor] : v.amounts) w.text_key(currency.view()).value(minor);
+      w.end();
+      w.key("reads_as");
+      if (v.reading.empty()) w.null(); else w.text(v.reading);
+      w.key("mapped").boolean(v.mapped).end();
+    }
+    w.end();
+    w.field("other_values", c.other_values).field("other_rows", c.other_rows).end();
+  }
   w.end().end();
 }
 

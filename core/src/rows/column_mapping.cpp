@@ -5,6 +5,23 @@
 namespace bbb {
 namespace {
 
+// A Latin-1 letter written in UTF-8 (lead byte 0xC2 or 0xC3, then `next`)
+// as the ASCII letters it is folded to in a header: "Währung" is "wahrung",
+// "Début" "debut", "Straße" "strasse", "N° de contrat" "nodecontrat"; null
+// for any other character (kept as its bytes).
+const char* fold_latin1(char lead, char next) {
+  const auto b = static_cast<unsigned char>(next);
+  if (lead == '\xC2') return (b == 0xB0 || b == 0xBA) ? "o" : nullptr;  // ° and º, as in "N°" and "Nº"
+  if (b < 0x80 || b > 0xBF) return nullptr;
+  // U+00C0..U+00DF; U+00E0..U+00FF are the same letters in lower case,
+  // but for ÷ (the place of ×) and ÿ (the place of ß).
+  static constexpr const char* kLetters[32] = {
+      "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+      "d", "n", "o", "o", "o", "o", "o", nullptr, "o", "u", "u", "u", "u", "y", nullptr, "ss"};
+  if (b == 0xBF) return "y";
+  return kLetters[(b - 0x80) & 0x1F];
+}
+
 struct FieldInfo {
   Field field;
   const char* name;
@@ -13,26 +30,189 @@ struct FieldInfo {
 };
 
 const std::vector<FieldInfo>& field_table() {
+  // Each field's English synonyms, then the header words of German (DE),
+  // French (FR), Spanish (ES) and Dutch (NL) exports and hand-made lists,
+  // written as normalize_header writes them: accents folded ("Währung" is
+  // "wahrung"; "waehrung" is how it is typed without the umlaut), '(' ')'
+  // '.' and '\'' kept. A header matches a synonym exactly, never a part of
+  // it. Words that mean more than one thing in a file ("Datum", "Wert",
+  // "Summe", "Total", "Mois", "État", "Phase", "Échéance") are left out, or
+  // last where the English list already has their English equivalent.
   static const std::vector<FieldInfo> kTable = {
-      {Field::kId, "id", {"contractid", "orderid", "opportunityid", "dealid", "lineid", "contractlineid", "oppid"}},
-      {Field::kCustomer, "customer", {"customername", "account", "accountname", "client", "clientname"}},
-      {Field::kBookingDate, "booking_date", {"signeddate", "closedate", "orderdate", "bookeddate", "bookdate", "signdate"}},
-      {Field::kAmount, "amount", {"tcv", "contractvalue", "ordervalue", "totalcontractvalue", "value", "total"}},
-      {Field::kCurrency, "currency", {"currencycode", "ccy", "curr"}},
-      {Field::kStartDate, "start_date", {"servicestart", "servicestartdate", "start", "startdate"}},
-      {Field::kEndDate, "end_date", {"serviceend", "serviceenddate", "end", "enddate"}},
-      {Field::kTermMonths, "term_months", {"term", "months", "termmonths", "terminmonths"}},
-      {Field::kRecognition, "recognition", {"revenuerecognition", "recognitiontype"}},
-      {Field::kDeliveryDate, "delivery_date", {"shipdate", "fulfilleddate", "delivereddate", "deliverydate"}},
-      {Field::kBilling, "billing", {"billingfrequency", "billingterms", "billingschedule"}},
-      {Field::kBillingStart, "billing_start", {"billingstartdate", "firstinvoicedate"}},
-      {Field::kType, "type", {"dealtype", "bookingtype", "ordertype"}},
-      {Field::kStatus, "status", {"stage", "dealstage"}},
-      {Field::kCancelDate, "cancel_date", {"terminationdate", "canceldate", "cancellationdate", "canceleddate", "cancelleddate"}},
-      {Field::kCreatedDate, "created_date", {"created", "createddate", "createdat", "createdon"}},
-      {Field::kInvoiceDate, "invoice_date", {"invoicedate", "billingdate", "billdate", "date"}},
-      {Field::kDate, "date", {"fulfilmentdate", "fulfillmentdate", "shipdate", "deliverydate"}},
-      {Field::kPercentComplete, "percent_complete", {"percentcomplete", "pctcomplete", "complete", "percent"}},
+      {Field::kId, "id",
+       {"contractid", "orderid", "opportunityid", "dealid", "lineid", "contractlineid", "oppid",
+        // DE
+        "vertragsnummer", "vertragsnr", "vertragsnr.", "vertragsid", "auftragsnummer", "auftragsnr", "auftragsnr.",
+        "auftragsid", "bestellnummer", "bestellnr", "bestellnr.",
+        // FR ("N° de contrat" is "nodecontrat")
+        "numerodecontrat", "numerocontrat", "nodecontrat", "nocontrat", "idcontrat", "iddecontrat",
+        "numerodecommande", "numerocommande", "nodecommande", "nocommande",
+        // ES
+        "numerodecontrato", "numerocontrato", "nodecontrato", "nocontrato", "idcontrato", "iddecontrato",
+        "numerodepedido", "numeropedido", "nodepedido", "nopedido",
+        // NL
+        "contractnummer", "contractnr", "contractnr.", "ordernummer", "ordernr", "ordernr.", "bestelnummer",
+        "opdrachtnummer"}},
+      {Field::kCustomer, "customer",
+       {"customername", "account", "accountname", "client", "clientname",
+        // DE
+        "kunde", "kundenname", "auftraggeber", "debitor", "debitorname",
+        // FR ("client" is English too)
+        "nomduclient", "nomclient", "raisonsociale",
+        // ES
+        "cliente", "nombredelcliente", "nombrecliente", "razonsocial",
+        // NL
+        "klant", "klantnaam", "naamklant", "opdrachtgever", "debiteur",
+        // a customer's number when there is no name
+        "kundennummer", "numeroclient", "numerodecliente", "klantnummer"}},
+      {Field::kBookingDate, "booking_date",
+       {"signeddate", "closedate", "orderdate", "bookeddate", "bookdate", "signdate",
+        // DE
+        "abschlussdatum", "vertragsdatum", "vertragsabschluss", "buchungsdatum", "auftragsdatum", "bestelldatum",
+        "unterschriftsdatum", "unterzeichnungsdatum",
+        // FR
+        "datedesignature", "datesignature", "datedecloture", "datecloture", "datedecommande", "datecommande",
+        "datedecontrat", "dateducontrat",
+        // ES
+        "fechadefirma", "fechafirma", "fechadecierre", "fechacierre", "fechadepedido", "fechapedido",
+        "fechadecontrato", "fechacontrato", "fechadereserva",
+        // NL
+        "datumondertekening", "ondertekeningsdatum", "afsluitdatum", "contractdatum", "orderdatum", "besteldatum"}},
+      {Field::kAmount, "amount",
+       {"tcv", "contractvalue", "ordervalue", "totalcontractvalue",
+        // DE
+        "betrag", "auftragswert", "vertragswert", "gesamtbetrag", "nettobetrag", "betragnetto", "auftragsvolumen",
+        "vertragsvolumen", "rechnungsbetrag",
+        // FR
+        "montant", "montantht", "montanttotal", "montanttotalht", "totalht", "montantducontrat", "valeurducontrat",
+        "montantfacture", "montantdelafacture",
+        // ES
+        "importe", "monto", "importetotal", "montototal", "importeneto", "valordelcontrato", "valorcontrato",
+        "importefactura", "importedelafactura",
+        // NL
+        "bedrag", "totaalbedrag", "contractwaarde", "orderwaarde", "factuurbedrag",
+        // the generic words, last
+        "value", "total"}},
+      {Field::kCurrency, "currency",
+       {"currencycode", "ccy", "curr",
+        "wahrung", "waehrung", "wahrungscode", "waehrungscode",  // DE
+        "devise", "monnaie", "codedevise",                        // FR
+        "moneda", "divisa", "codigodemoneda",                     // ES
+        "valuta", "muntsoort", "munt"}},                           // NL
+      {Field::kStartDate, "start_date",
+       {"servicestart", "servicestartdate", "start", "startdate",
+        "beginn", "startdatum", "vertragsbeginn", "leistungsbeginn", "laufzeitbeginn", "beginndatum",  // DE, NL
+        "datededebut", "datedebut", "debut", "debutducontrat", "dated'effet", "datedeffet",        // FR
+        "fechadeinicio", "fechainicio", "inicio", "iniciodelcontrato",                             // ES
+        "begindatum", "ingangsdatum", "aanvangsdatum"}},                                           // NL
+      {Field::kEndDate, "end_date",
+       {"serviceend", "serviceenddate", "end", "enddate",
+        "ende", "enddatum", "vertragsende", "leistungsende", "laufzeitende",  // DE
+        "datedefin", "datefin", "finducontrat", "findecontrat",             // FR
+        "fechadefin", "fechafin", "fechadefinalizacion", "findelcontrato",  // ES
+        "einddatum", "einde",                                               // NL
+        "fin"}},  // FR and ES, last
+      {Field::kTermMonths, "term_months",
+       {"term", "months", "termmonths", "terminmonths",
+        // DE
+        "laufzeit", "laufzeit(monate)", "laufzeitmonate", "laufzeitinmonaten", "vertragslaufzeit",
+        "vertragslaufzeit(monate)", "monate",
+        // FR (not "mois": a month as well as months)
+        "duree", "duree(mois)", "dureemois", "dureeenmois", "dureeducontrat", "dureeducontrat(mois)",
+        // ES
+        "duracion", "duracion(meses)", "duracionmeses", "duracionenmeses", "duraciondelcontrato", "plazo(meses)",
+        "meses",
+        // NL
+        "looptijd", "looptijd(maanden)", "looptijdmaanden", "looptijdinmaanden", "contractduur",
+        "contractduur(maanden)", "maanden"}},
+      {Field::kRecognition, "recognition",
+       {"revenuerecognition", "recognitiontype",
+        "umsatzrealisierung", "erlosrealisierung", "erloesrealisierung", "ertragsrealisierung",  // DE
+        "reconnaissancedurevenu", "reconnaissancedesrevenus", "comptabilisationdurevenu",       // FR
+        "reconocimientodeingresos", "reconocimientodeingreso",                                  // ES
+        "omzeterkenning", "opbrengstverantwoording"}},                                           // NL
+      {Field::kDeliveryDate, "delivery_date",
+       {"shipdate", "fulfilleddate", "delivereddate", "deliverydate",
+        "lieferdatum", "liefertermin", "versanddatum",                       // DE
+        "datedelivraison", "datelivraison", "dated'expedition", "datedexpedition",  // FR
+        "fechadeentrega", "fechaentrega", "fechadeenvio",                    // ES
+        "leverdatum", "leveringsdatum", "afleverdatum", "verzenddatum"}},    // NL
+      {Field::kBilling, "billing",
+       {"billingfrequency", "billingterms", "billingschedule",
+        // DE
+        "abrechnung", "abrechnungsintervall", "abrechnungsrhythmus", "abrechnungsart", "abrechnungszyklus",
+        "zahlungsrhythmus", "zahlungsintervall", "zahlweise", "zahlungsweise", "rechnungsstellung", "fakturierung",
+        // FR
+        "facturation", "periodicite", "periodicitedefacturation", "frequencedefacturation", "rythmedefacturation",
+        "modedefacturation",
+        // ES
+        "facturacion", "periodicidad", "periodicidaddefacturacion", "frecuenciadefacturacion",
+        "periodicidaddepago", "frecuenciadepago", "ciclodefacturacion",
+        // NL
+        "facturatie", "factuurfrequentie", "facturatiefrequentie", "facturering", "factureringsfrequentie",
+        "betalingsfrequentie"}},
+      {Field::kBillingStart, "billing_start",
+       {"billingstartdate", "firstinvoicedate",
+        "abrechnungsbeginn", "abrechnungsstart", "ersterechnung",                                 // DE
+        "debutdefacturation", "datededebutdefacturation", "premierefacture", "datedepremierefacture",  // FR
+        "iniciodefacturacion", "fechadeiniciodefacturacion", "primerafactura", "fechaprimerafactura",  // ES
+        "startfacturatie", "startdatumfacturatie", "eerstefactuur", "eerstefactuurdatum"}},            // NL
+      {Field::kType, "type",
+       {"dealtype", "bookingtype", "ordertype",
+        // not a contract's type (Vertragsart, type de contrat...): like "Contract Type",
+        // that is what is sold more often than new or renewal, a dimension
+        "typ", "auftragsart", "geschaftsart", "geschaeftsart",     // DE
+        "typedevente", "typed'affaire", "typedaffaire",           // FR ("type" is English)
+        "tipo", "tipodeventa", "tipodenegocio", "tipodeoperacion",  // ES
+        "soort",                                                   // NL ("type" is English)
+        "art"}},  // DE, last: also the "Art" of anything
+      {Field::kStatus, "status",
+       {"stage", "dealstage",
+        "vertragsstatus", "auftragsstatus",  // DE ("Status" is English)
+        "statut", "statutducontrat",         // FR
+        "estado", "estadodelcontrato",       // ES
+        "contractstatus"}},                  // NL
+      {Field::kCancelDate, "cancel_date",
+       {"terminationdate", "canceldate", "cancellationdate", "canceleddate", "cancelleddate",
+        "kundigungsdatum", "kuendigungsdatum", "stornodatum", "stornierungsdatum", "gekundigtam", "gekuendigtam",  // DE
+        "datederesiliation", "dateresiliation", "dated'annulation", "datedannulation", "resiliele",               // FR
+        "fechadecancelacion", "fechacancelacion", "fechadebaja", "fechadeanulacion",                             // ES
+        "opzegdatum", "datumopzegging", "annuleringsdatum", "beeindigingsdatum"}},                               // NL
+      {Field::kCreatedDate, "created_date",
+       {"created", "createddate", "createdat", "createdon",
+        "erstelltam", "erstellt", "erstellungsdatum", "angelegtam", "anlagedatum",  // DE
+        "datedecreation", "datecreation", "creele",                                // FR
+        "fechadecreacion", "fechacreacion", "creado", "creadoel",                  // ES
+        "aanmaakdatum", "aangemaakt", "aangemaaktop", "datumaangemaakt"}},         // NL
+      {Field::kInvoiceDate, "invoice_date",
+       {"invoicedate", "billingdate", "billdate",
+        "rechnungsdatum", "belegdatum", "fakturadatum",                                    // DE
+        "datedefacture", "datefacture", "datedefacturation", "datefacturation",            // FR
+        "fechadefactura", "fechafactura", "fechadefacturacion", "fechadeemision",          // ES
+        "factuurdatum", "facturatiedatum",                                                 // NL
+        "date", "datum", "fecha"}},  // the generic words, last
+      {Field::kDate, "date",
+       {"fulfilmentdate", "fulfillmentdate", "shipdate", "deliverydate",
+        "lieferdatum", "versanddatum", "leistungsdatum",                        // DE
+        "datedelivraison", "datelivraison", "dated'expedition", "datedexpedition",  // FR
+        "fechadeentrega", "fechaentrega", "fechadeenvio",                       // ES
+        "leverdatum", "leveringsdatum", "afleverdatum", "verzenddatum",         // NL
+        "datum", "fecha"}},  // the generic words, last
+      {Field::kPercentComplete, "percent_complete",
+       {"percentcomplete", "pctcomplete", "complete",
+        "fertigstellungsgrad", "fertigstellung", "leistungsfortschritt", "fortschritt",  // DE
+        "pourcentagedavancement", "pourcentaged'avancement", "tauxdavancement", "tauxd'avancement",
+        "avancement",                                                                 // FR
+        "porcentajedeavance", "porcentajecompletado", "gradodeavance", "avance",      // ES
+        "percentagegereed", "percentagevoltooid", "voortgang",                        // NL
+        "percent", "prozent", "pourcentage", "porcentaje", "percentage"}},  // the generic words, last
+      // subscriptions (spec 11)
+      {Field::kQuantity, "quantity", {"qty", "seats", "units", "planquantity", "menge", "anzahl", "quantite", "cantidad", "aantal"}},
+      {Field::kInterval, "interval", {"billinginterval", "planinterval", "billingperiodunit", "priceinterval"}},
+      {Field::kIntervalCount, "interval_count", {"intervalcount", "billingintervalcount", "planintervalcount", "billingperiod"}},
+      {Field::kTrialEnd, "trial_end", {"trialend", "trialenddate", "trialendsat", "trialendat"}},
+      {Field::kPeriodStart, "period_start", {"currentperiodstart", "periodstart", "currenttermstart"}},
+      {Field::kPeriodEnd, "period_end", {"currentperiodend", "periodend", "currenttermend"}},
   };
   return kTable;
 }
@@ -48,6 +228,10 @@ std::vector<Field> fields_of(FileKind kind) {
       return {Field::kId, Field::kInvoiceDate, Field::kAmount, Field::kCurrency};
     case FileKind::kFulfilment:
       return {Field::kId, Field::kDate, Field::kAmount, Field::kPercentComplete};
+    case FileKind::kSubscriptions:
+      return {Field::kId, Field::kCustomer, Field::kAmount, Field::kQuantity, Field::kCurrency, Field::kInterval,
+              Field::kIntervalCount, Field::kStatus, Field::kStartDate, Field::kTrialEnd, Field::kCancelDate,
+              Field::kEndDate, Field::kPeriodStart, Field::kPeriodEnd, Field::kCreatedDate};
   }
   return {};
 }
@@ -58,6 +242,7 @@ bool parse_file_kind(std::string_view name, FileKind* out) {
   if (name == "contracts") *out = FileKind::kContracts;
   else if (name == "invoices") *out = FileKind::kInvoices;
   else if (name == "fulfilment" || name == "fulfillment") *out = FileKind::kFulfilment;
+  else if (name == "subscriptions") *out = FileKind::kSubscriptions;
   else return false;
   return true;
 }
@@ -67,6 +252,7 @@ const char* file_kind_name(FileKind kind) {
     case FileKind::kContracts: return "contracts";
     case FileKind::kInvoices: return "invoices";
     case FileKind::kFulfilment: return "fulfilment";
+    case FileKind::kSubscriptions: return "subscriptions";
   }
   return "contracts";
 }
@@ -87,8 +273,18 @@ bool parse_field_name(std::string_view name, Field* out) {
 
 std::string normalize_header(std::string_view name) {
   std::string out;
-  for (char c : name) {
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
     if (c == ' ' || c == '_' || c == '-' || c == '\t') continue;
+    if (c == '\xC3' || c == '\xC2') {  // a Latin-1 letter in UTF-8: its ASCII letters
+      if (i + 1 < name.size()) {
+        if (const char* folded = fold_latin1(c, name[i + 1])) {
+          out += folded;
+          ++i;
+          continue;
+        }
+      }
+    }
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
   return out;
@@ -166,6 +362,12 @@ std::vector<Field> missing_required_fields(FileKind kind, const ColumnMapping& m
       need(Field::kId);
       need(Field::kDate);
       if (!m.has(Field::kAmount) && !m.has(Field::kPercentComplete)) missing.push_back(Field::kAmount);
+      break;
+    // The interval may follow from the current period's two dates (Chargebee writes no interval).
+    case FileKind::kSubscriptions:
+      need(Field::kAmount);
+      if (!m.has(Field::kStartDate) && !m.has(Field::kCreatedDate)) missing.push_back(Field::kStartDate);
+      if (!m.has(Field::kInterval) && !(m.has(Field::kPeriodStart) && m.has(Field::kPeriodEnd))) missing.push_back(Field::kInterval);
       break;
   }
   return missing;

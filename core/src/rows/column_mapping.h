@@ -10,7 +10,10 @@
 
 namespace bbb {
 
-enum class FileKind { kContracts, kInvoices, kFulfilment };
+// Subscriptions (spec 11) give contract lines, one per interval, as a
+// contracts file does: gives_lines() says so.
+enum class FileKind { kContracts, kInvoices, kFulfilment, kSubscriptions };
+inline bool gives_lines(FileKind kind) { return kind == FileKind::kContracts || kind == FileKind::kSubscriptions; }
 bool parse_file_kind(std::string_view name, FileKind* out);
 const char* file_kind_name(FileKind kind);
 
@@ -18,6 +21,8 @@ enum class Field {
   kId, kCustomer, kBookingDate, kAmount, kCurrency, kStartDate, kEndDate, kTermMonths,
   kRecognition, kDeliveryDate, kBilling, kBillingStart, kType, kStatus, kCancelDate,
   kCreatedDate, kInvoiceDate, kDate, kPercentComplete,
+  // subscriptions (spec 11)
+  kQuantity, kInterval, kIntervalCount, kTrialEnd, kPeriodStart, kPeriodEnd,
   kCount
 };
 const char* field_name(Field f);

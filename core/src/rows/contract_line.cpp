@@ -81,6 +81,24 @@ bool parse_billing_kind(std::string_view text, BillingKind* out) {
       {"monthlyarrears", BillingKind::kMonthlyArrears}, {"quarterlyarrears", BillingKind::kQuarterlyArrears},
       {"semiannualarrears", BillingKind::kSemiannualArrears}, {"annualarrears", BillingKind::kAnnualArrears},
       {"ondelivery", BillingKind::kOnDelivery}, {"none", BillingKind::kNone},
+      // The billing words of German, French, Spanish and Dutch files, with
+      // and without their accents ("jährlich", "jaehrlich").
+      {"vorab", BillingKind::kUpfront}, {"imvoraus", BillingKind::kUpfront}, {"vorauszahlung", BillingKind::kUpfront},
+      {"d'avance", BillingKind::kUpfront}, {"paravance", BillingKind::kUpfront},
+      {"anticipado", BillingKind::kUpfront}, {"poradelantado", BillingKind::kUpfront},
+      {"vooraf", BillingKind::kUpfront}, {"vooruitbetaling", BillingKind::kUpfront},
+      {"monatlich", BillingKind::kMonthly}, {"mensuel", BillingKind::kMonthly}, {"mensuelle", BillingKind::kMonthly},
+      {"mensual", BillingKind::kMonthly}, {"maandelijks", BillingKind::kMonthly}, {"permaand", BillingKind::kMonthly},
+      {"viertelj\xC3\xA4hrlich", BillingKind::kQuarterly}, {"vierteljaehrlich", BillingKind::kQuarterly},
+      {"quartalsweise", BillingKind::kQuarterly}, {"trimestriel", BillingKind::kQuarterly},
+      {"trimestrielle", BillingKind::kQuarterly}, {"trimestral", BillingKind::kQuarterly},
+      {"perkwartaal", BillingKind::kQuarterly}, {"driemaandelijks", BillingKind::kQuarterly},
+      {"halbj\xC3\xA4hrlich", BillingKind::kSemiannual}, {"halbjaehrlich", BillingKind::kSemiannual},
+      {"semestriel", BillingKind::kSemiannual}, {"semestrielle", BillingKind::kSemiannual},
+      {"semestral", BillingKind::kSemiannual}, {"halfjaarlijks", BillingKind::kSemiannual},
+      {"j\xC3\xA4hrlich", BillingKind::kAnnual}, {"jaehrlich", BillingKind::kAnnual}, {"annuel", BillingKind::kAnnual},
+      {"annuelle", BillingKind::kAnnual}, {"anual", BillingKind::kAnnual}, {"jaarlijks", BillingKind::kAnnual},
+      {"perjaar", BillingKind::kAnnual},
   };
   for (const Word& word : kWords)
     if (w == word.word) { *out = word.kind; return true; }

@@ -5,7 +5,7 @@ namespace {
 
 const Field kDateFields[] = {Field::kBookingDate, Field::kStartDate, Field::kEndDate, Field::kDeliveryDate,
                              Field::kBillingStart, Field::kCancelDate, Field::kCreatedDate, Field::kInvoiceDate,
-                             Field::kDate};
+                             Field::kDate, Field::kTrialEnd, Field::kPeriodStart, Field::kPeriodEnd};
 
 // Calls observe(cell) for the cell of `column` in every sample row that has one.
 template <class Observe>

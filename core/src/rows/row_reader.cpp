@@ -362,6 +362,67 @@ std::string_view RowReader::name_by_line(std::int64_t line) const {
   return line_name_;
 }
 
+// A row's currency and amount, in the currency's precision (read_line_amount);
+// false when the row cannot go on (a currency no one knows), *ok false when
+// a cell is wrong.
+bool RowReader::read_money(Context& cx, CurrencyCode* currency, std::int64_t* amount_out, bool* ok,
+                           const char* negative_message) const {
+  bool currency_known = false;
+  if (cx.present(Field::kCurrency)) {
+    if (parse_currency_code(cx.cell(Field::kCurrency), currency) ||
+        parse_currency_name(cx.cell(Field::kCurrency), currency))
+      currency_known = true;
+    else { cx.error(Field::kCurrency, "bad_currency", "not a three-letter ISO 4217 currency code"); *ok = false; }
+  }
+  ParsedAmount amount;
+  std::string why;
+  if (!cx.present(Field::kAmount)) {
+    cx.error(Field::kAmount, "missing_amount", "no amount: every line needs its total committed value");
+    *ok = false;
+  } else if (!read_line_amount(cx.cell(Field::kAmount), currency_known ? currency : nullptr, &amount, &why)) {
+    cx.error(Field::kAmount, "bad_amount", why);
+    *ok = false;
+    if (!currency_known && amount.has_currency) {
+      *currency = amount.currency;
+      currency_known = true;
+    }
+  } else {
+    if (currency_known && amount.symbol != AmountSymbol::kNone && !amount.has_currency &&
+        !writes_symbol(*currency, amount.symbol)) {
+      // $ or ¥ in a row whose currency does not write it ($5 in a EUR row).
+      cx.symbol_mismatch(amount.symbol, *currency);
+      *ok = false;
+    } else if (amount.has_currency) {
+      if (currency_known && !(amount.currency == *currency)) {
+        cx.currency_mismatch(amount.currency, *currency);
+        *ok = false;
+      } else if (!currency_known) {
+        *currency = amount.currency;
+        currency_known = true;
+      }
+    }
+    *amount_out = amount.minor;
+    if (*amount_out < 0) {
+      cx.error(Field::kAmount, "negative_amount", negative_message);
+      *ok = false;
+    }
+    cx.result.rejected_amount = amount.minor;  // the value of this row, should it be rejected
+  }
+  if (!currency_known) {
+    *currency = default_currency_;
+    // A file with no currency column is told once, by the session.
+    if (mapping_.has(Field::kCurrency)) cx.default_currency_used(default_currency_);
+  } else if (!(*currency == last_known_currency_) && !known_currency(*currency)) {
+    // Any three letters are no currency: one made-up code per row would
+    // otherwise give the report a currency (and every period) each.
+    cx.unknown_currency(cx.present(Field::kCurrency) ? Field::kCurrency : Field::kAmount, *currency);
+    cx.result.rejected_amount.reset();
+    return false;
+  }
+  cx.result.currency = *currency;
+  return true;
+}
+
 void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
   RowResult& result = *result_out;
   Context cx(*this, record, result);
@@ -390,60 +451,7 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   }
 
   // Currency: the column, or a code written in the amount, or the default.
-  bool currency_known = false;
-  if (cx.present(Field::kCurrency)) {
-    if (parse_currency_code(cx.cell(Field::kCurrency), &l.currency) ||
-        parse_currency_name(cx.cell(Field::kCurrency), &l.currency))
-      currency_known = true;
-    else { cx.error(Field::kCurrency, "bad_currency", "not a three-letter ISO 4217 currency code"); ok = false; }
-  }
-  ParsedAmount amount;
-  std::string why;
-  if (!cx.present(Field::kAmount)) {
-    cx.error(Field::kAmount, "missing_amount", "no amount: every line needs its total committed value");
-    ok = false;
-  } else if (!read_line_amount(cx.cell(Field::kAmount), currency_known ? &l.currency : nullptr, &amount, &why)) {
-    cx.error(Field::kAmount, "bad_amount", why);
-    ok = false;
-    if (!currency_known && amount.has_currency) {
-      l.currency = amount.currency;
-      currency_known = true;
-    }
-  } else {
-    if (currency_known && amount.symbol != AmountSymbol::kNone && !amount.has_currency &&
-        !writes_symbol(l.currency, amount.symbol)) {
-      // $ or ¥ in a row whose currency does not write it ($5 in a EUR row).
-      cx.symbol_mismatch(amount.symbol, l.currency);
-      ok = false;
-    } else if (amount.has_currency) {
-      if (currency_known && !(amount.currency == l.currency)) {
-        cx.currency_mismatch(amount.currency, l.currency);
-        ok = false;
-      } else if (!currency_known) {
-        l.currency = amount.currency;
-        currency_known = true;
-      }
-    }
-    l.amount = amount.minor;
-    if (l.amount < 0) {
-      cx.error(Field::kAmount, "negative_amount",
-               "negative amount: a downgrade is a cancel_date on the old line plus a new line");
-      ok = false;
-    }
-    result.rejected_amount = amount.minor;  // the value of this row, should it be rejected
-  }
-  if (!currency_known) {
-    l.currency = default_currency_;
-    // A file with no currency column is told once, by the session.
-    if (mapping_.has(Field::kCurrency)) cx.default_currency_used(default_currency_);
-  } else if (!(l.currency == last_known_currency_) && !known_currency(l.currency)) {
-    // Any three letters are no currency: one made-up code per row would
-    // otherwise give the report a currency (and every period) each.
-    cx.unknown_currency(cx.present(Field::kCurrency) ? Field::kCurrency : Field::kAmount, l.currency);
-    result.rejected_amount.reset();
-    return;
-  }
-  result.currency = l.currency;
+  if (!read_money(cx, &l.currency, &l.amount, &ok, "negative amount: a downgrade is a cancel_date on the old line plus a new line")) return;
 
   bool has_start = false, has_end = false, has_bill_start = false;
   Date start, end, bill_start;
@@ -527,6 +535,98 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   if (l.is_booked() && l.has_created && l.created > l.booking)
     cx.warning(Field::kCreatedDate, "created_after_booking",
                "created after its booking (close) date: left out of the sales cycle and the sales velocity");
+  result.accepted = true;
+  result.rejected_amount.reset();
+}
+
+void RowReader::read_subscription(const CsvRecord& record, SubscriptionRow* out, RowResult* result_out) const {
+  RowResult& result = *result_out;
+  Context cx(*this, record, result);
+  bool ok = check_width(record, &result);
+  SubscriptionRow& s = *out;
+  s = SubscriptionRow();
+  s.line_number = record.line;
+  s.id = mapping_.has(Field::kId) ? cx.cell(Field::kId) : name_by_line(record.line);
+  if (s.id.empty()) { cx.error(Field::kId, "missing_id", "no id: every subscription needs a unique id"); ok = false; }
+  s.customer = cx.cell(Field::kCustomer);
+  ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer);
+  SubscriptionStatus status = SubscriptionStatus::kStarted;
+  if (cx.present(Field::kStatus) && !parse_subscription_status(cx.cell(Field::kStatus), &status)) {
+    cx.unknown_word(Field::kStatus, "unknown_status", "subscription status",
+                    "active, past_due, unpaid, trialing, non renewing, paused, canceled, incomplete or incomplete_expired");
+    ok = false;
+  }
+  std::int64_t unit = 0;
+  if (!read_money(cx, &s.currency, &unit, &ok, "negative amount: a subscription's price is at least 0")) return;
+  std::int32_t quantity = 1;
+  if (cx.present(Field::kQuantity)) {
+    const std::string_view q = cx.cell(Field::kQuantity);
+    if (q == "0" || q == "0.0") quantity = 0;
+    else if (!parse_positive_whole(q, &quantity)) {
+      cx.error(Field::kQuantity, "bad_quantity", "quantity must be a whole number of at least 0");
+      ok = false;
+    }
+  }
+  if (ok && quantity > 0 && unit > kMaxMinor / quantity) {
+    cx.error(Field::kQuantity, "total_too_large", "amount x quantity passes 2^53 - 1 minor units, past which totals are no longer exact");
+    ok = false;
+  }
+  s.amount = unit * quantity;
+  bool has_start = false, has_created = false, has_period_end = false;
+  Date created, period_end;
+  ok &= cx.date(Field::kStartDate, &has_start, &s.start);
+  ok &= cx.date(Field::kCreatedDate, &has_created, &created);
+  ok &= cx.date(Field::kTrialEnd, &s.has_trial_end, &s.trial_end);
+  ok &= cx.date(Field::kPeriodStart, &s.has_period_start, &s.period_start);
+  ok &= cx.date(Field::kPeriodEnd, &has_period_end, &period_end);
+  bool has_ended = false, has_cancelled = false;
+  Date ended, cancelled;
+  ok &= cx.date(Field::kEndDate, &has_ended, &ended);
+  ok &= cx.date(Field::kCancelDate, &has_cancelled, &cancelled);
+  // Ended is when service stopped; a cancellation without it (Chargebee) is that day.
+  if (has_ended || has_cancelled) { s.has_end = true; s.end = has_ended ? ended : cancelled; }
+
+  bool has_interval = false;
+  if (cx.present(Field::kInterval)) {
+    if (!parse_interval_unit(values_(Field::kInterval, cx.cell(Field::kInterval)), &s.interval)) {
+      cx.unknown_word(Field::kInterval, "unknown_interval", "interval", "day, week, month or year");
+      ok = false;
+    }
+    has_interval = true;
+  }
+  if (ok && has_interval && cx.present(Field::kIntervalCount)) {
+    std::int32_t count = 0;
+    if (!parse_positive_whole(cx.cell(Field::kIntervalCount), &count) || count > 120) {
+      cx.error(Field::kIntervalCount, "bad_interval_count", "interval_count must be a whole number from 1 to 120");
+      ok = false;
+    } else {
+      s.interval.count *= count;
+    }
+  }
+  s.started = status != SubscriptionStatus::kNeverStarted;
+  if (status == SubscriptionStatus::kInTrial && !s.has_trial_end && has_period_end) {
+    // The current period of a subscription in trial is its trial.
+    s.has_trial_end = true;
+    s.trial_end = period_end;
+    // Its paid interval is not that period's length: without an interval column it is not known yet.
+    if (!has_interval) { s.started = false; has_interval = true; }
+  }
+  if (ok && !has_interval && s.has_period_start && has_period_end) {
+    has_interval = interval_of_period(s.period_start, period_end, &s.interval);
+    if (!has_interval) {
+      cx.error(Field::kPeriodEnd, "bad_period", "the current period ends before it starts");
+      ok = false;
+    }
+  }
+  if (!ok) return;
+  if (!has_interval) {
+    cx.error(Field::kInterval, "missing_interval", "no interval: day, week, month or year (or the current period's start and end)");
+    return;
+  }
+  if (!has_start) {
+    if (!has_created) { cx.error(Field::kStartDate, "missing_start", "no start date"); return; }
+    s.start = created;
+  }
   result.accepted = true;
   result.rejected_amount.reset();
 }

@@ -15,6 +15,7 @@
 #include "fast/recent_keywords.h"
 #include "rows/value_formats.h"
 #include "rows/value_mapping.h"
+#include "rows/subscription.h"
 
 namespace bbb {
 
@@ -68,6 +69,7 @@ class RowReader {
   // not, the value of a rejected row, and its issues, appended to those
   // already there (the problems the CSV reader found in the row's text).
   void read_contract(const CsvRecord& record, ContractLine* out, RowResult* result) const;
+  void read_subscription(const CsvRecord& record, SubscriptionRow* out, RowResult* result) const;
   void read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult* result) const;
   void read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result) const;
 
@@ -88,6 +90,7 @@ class RowReader {
  private:
   struct Context;
   bool check_width(const CsvRecord& record, RowResult* result) const;
+  bool read_money(Context& cx, CurrencyCode* currency, std::int64_t* amount, bool* ok, const char* negative_message) const;
   // A contract row's amount, in the precision of its currency: the column's
   // (when given), else the one the amount names, else the default.
   bool read_line_amount(std::string_view text, const CurrencyCode* column_currency, ParsedAmount* amount,

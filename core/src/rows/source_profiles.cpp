@@ -41,6 +41,26 @@ const std::vector<SourceProfile>& source_profiles() {
        {{Field::kCustomer, "Potential Customer"}, {Field::kBookingDate, "Actual Close Date"},
         {Field::kBookingDate, "Est. Close Date"}, {Field::kAmount, "Est. Revenue"}, {Field::kCurrency, "Currency"},
         {Field::kStatus, "Status"}, {Field::kCreatedDate, "Created On"}}},
+      {"stripe_subscriptions", "Stripe subscriptions export", FileKind::kSubscriptions,
+       {"Customer ID", "Interval", "Current Period Start (UTC)"},
+       // The customer is its id: names are often blank, and the id is who pays.
+       {{Field::kId, "id"}, {Field::kCustomer, "Customer ID"}, {Field::kAmount, "Amount"},
+        {Field::kQuantity, "Quantity"}, {Field::kCurrency, "Currency"}, {Field::kInterval, "Interval"},
+        {Field::kIntervalCount, "Interval Count"}, {Field::kStatus, "Status"},
+        {Field::kStartDate, "Start Date (UTC)"}, {Field::kStartDate, "Start (UTC)"},
+        {Field::kTrialEnd, "Trial End (UTC)"}, {Field::kCancelDate, "Canceled At (UTC)"},
+        {Field::kEndDate, "Ended At (UTC)"}, {Field::kPeriodStart, "Current Period Start (UTC)"},
+        {Field::kPeriodEnd, "Current Period End (UTC)"}, {Field::kCreatedDate, "Created (UTC)"}}},
+      {"chargebee_subscriptions", "Chargebee subscriptions export", FileKind::kSubscriptions,
+       {"subscriptions.id", "subscriptions.customer_id", "subscriptions.status"},
+       {{Field::kId, "subscriptions.id"}, {Field::kCustomer, "subscriptions.customer_id"},
+        {Field::kAmount, "subscriptions.plan_unit_price"}, {Field::kQuantity, "subscriptions.plan_quantity"},
+        {Field::kCurrency, "subscriptions.currency_code"}, {Field::kStatus, "subscriptions.status"},
+        {Field::kInterval, "subscriptions.billing_period_unit"}, {Field::kIntervalCount, "subscriptions.billing_period"},
+        {Field::kStartDate, "subscriptions.started_at"}, {Field::kStartDate, "subscriptions.start_date"},
+        {Field::kTrialEnd, "subscriptions.trial_end"}, {Field::kCancelDate, "subscriptions.cancelled_at"},
+        {Field::kPeriodStart, "subscriptions.current_term_start"}, {Field::kPeriodEnd, "subscriptions.current_term_end"},
+        {Field::kCreatedDate, "subscriptions.created_at"}}},
   };
   return kProfiles;
 }
@@ -66,8 +86,13 @@ DetectedSource detect_source(FileKind kind, const std::vector<std::string>& head
       if (n == wanted) return true;
     return false;
   };
+  // The file given as contract lines may be any export that gives lines: a
+  // subscriptions export there is read as one.
+  const auto fits = [kind](FileKind profile_kind) {
+    return profile_kind == kind || (kind == FileKind::kContracts && profile_kind == FileKind::kSubscriptions);
+  };
   for (const SourceProfile& p : source_profiles()) {
-    if (p.kind != kind) continue;
+    if (!fits(p.kind)) continue;
     bool all = true;
     for (const char* column : p.signature) all = all && has(column);
     if (!all) continue;

@@ -15,9 +15,10 @@ namespace bbb {
 
 class ValueMapping {
  public:
-  // The fields whose values can be mapped: status, type, billing, recognition.
+  // The fields whose values can be mapped: status, type, billing, recognition, interval.
   static bool mappable(Field f) {
-    return f == Field::kStatus || f == Field::kType || f == Field::kBilling || f == Field::kRecognition;
+    return f == Field::kStatus || f == Field::kType || f == Field::kBilling || f == Field::kRecognition ||
+           f == Field::kInterval;
   }
   // False with *error when `word` is not an engine word of that field.
   bool add(Field f, const std::string& value, const std::string& word, std::string* error);

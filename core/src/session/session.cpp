@@ -45,7 +45,7 @@ Session::~Session() = default;
 
 bool Session::begin(FileKind kind, const std::string& name, std::string* error) {
   if (reader_) { *error = "a file is already being read: end it first"; return false; }
-  if (kind != FileKind::kContracts && contracts_seen_) {
+  if (!gives_lines(kind) && contracts_seen_) {
     *error = "feed the invoices and fulfilment files before the contracts file";
     return false;
   }
@@ -59,7 +59,7 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   row_reader_.reset();
   sample_.clear();
   pending_csv_issues_.clear();
-  if (kind == FileKind::kContracts) contracts_seen_ = true;
+  if (gives_lines(kind)) contracts_seen_ = true;
   reader_ = std::make_unique<CsvReader>(
       settings_.csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
   return true;
@@ -88,7 +88,9 @@ bool Session::end(std::string* error) {
   if (header_seen_ && !fatal_ && !row_reader_) decide_formats();
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
-  if (file.kind == FileKind::kContracts) reject_unmatched_rows();
+  if (gives_lines(file.kind)) reject_unmatched_rows();
+  file.values.read_as(file.kind, [this](Field f, std::string_view v) { return settings_.values(f, v); });
+  if (file.kind == FileKind::kSubscriptions && file.rows.accepted > 0) note_subscription_snapshot();
   if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
   reader_.reset();
   row_reader_.reset();
@@ -108,7 +110,7 @@ void RowCounts::skip(const char* kind, std::int64_t line, std::int64_t count) {
 RowCounts Session::contract_rows() const {
   RowCounts total;
   for (const FileSummary& f : files_) {
-    if (f.kind != FileKind::kContracts) continue;
+    if (!gives_lines(f.kind)) continue;
     total.read += f.rows.read;
     total.accepted += f.rows.accepted;
     total.rejected += f.rows.rejected;
@@ -202,17 +204,19 @@ void Session::take_header(const CsvRecord& record) {
     file.source = detected.profile;
     file.source_reason = std::move(detected.reason);
   }
+  // A subscriptions export dropped where contract lines go is read as subscriptions (spec 11: the kind follows the header).
+  if (file.kind == FileKind::kContracts && file.source->kind == FileKind::kSubscriptions) file.kind = FileKind::kSubscriptions;
   file.mapping = map_columns(file.kind, headers, settings_.mapping, file.source->columns, &problems);
   for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
   split_column_ = -1;
-  if (file.kind == FileKind::kContracts && !settings_.split_by.empty()) {
+  if (gives_lines(file.kind) && !settings_.split_by.empty()) {
     for (std::size_t i = 0; i < headers.size() && split_column_ < 0; ++i)
       if (headers[i] == settings_.split_by || normalize_header(headers[i]) == normalize_header(settings_.split_by))
         split_column_ = static_cast<int>(i);
     if (split_column_ < 0)
       file_issue("warning", "bad_split", "split_by names no column '" + settings_.split_by + "': the report is not split");
   }
-  if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kCurrency))
+  if (gives_lines(file.kind) && !file.mapping.has(Field::kCurrency))
     file_issue("warning", "default_currency",
                "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
                    " (the currency setting)");
@@ -236,6 +240,7 @@ void Session::decide_formats() {
   row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
                                               settings_.currencies, settings_.values);
   row_reader_->set_issue_log(&issues_);
+  if (gives_lines(file.kind)) file.values.begin(file.mapping);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);
   auto issues = std::move(sampled_issues_);
@@ -250,7 +255,7 @@ void Session::decide_formats() {
       pending_csv_issues_ = std::move(issues[next_issue++].second);
     process(r);
   }
-  if (file.kind == FileKind::kContracts)
+  if (gives_lines(file.kind))
     size_id_table(sample.size(), sample.bytes(), contract_ids_.table_size() - table_ids_before);
 }
 
@@ -287,6 +292,7 @@ void Session::process(const CsvRecord& record) {
       case FileKind::kContracts: process_contract(record, &result); break;
       case FileKind::kInvoices: process_invoice(record, &result); break;
       case FileKind::kFulfilment: process_fulfilment(record, &result); break;
+      case FileKind::kSubscriptions: process_subscription(record, &result); break;
     }
   }
   if (text_ok && result.accepted) {
@@ -353,6 +359,8 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   // Into *result, after the text issues the row may already have.
   RowResult& r = *result;
   row_reader_->read_contract(record, &line, &r);
+  if (!files_.back().values.empty())
+    count_values(record, line.currency, r.accepted ? &line.amount : r.rejected_amount ? &*r.rejected_amount : nullptr);
   if (!line.id.empty() && has_ids) {
     if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
@@ -386,6 +394,101 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       deliver(line, segment);
     }
   }
+}
+
+// Spec 11: one contract line per interval that has begun by the as-of
+// date (without one, by the interval the export was billing).
+void Session::process_subscription(const CsvRecord& record, RowResult* result) {
+  constexpr std::size_t kMaxIntervals = 5000;  // 13 years of days, 416 of months
+  SubscriptionRow row;
+  RowResult& r = *result;
+  row_reader_->read_subscription(record, &row, &r);
+  if (!files_.back().values.empty())
+    count_values(record, row.currency, r.accepted ? &row.amount : r.rejected_amount ? &*r.rejected_amount : nullptr);
+  if (!row.id.empty() && row_reader_->mapping().has(Field::kId)) {
+    const std::uint32_t earlier = contract_ids_.insert(contract_ids_.route(row.id), record.line);
+    if (earlier != 0) {
+      line_ = ContractLine();
+      line_.id = row.id;
+      line_.amount = row.amount;
+      reject_duplicate(record, line_, earlier, &r);
+    }
+  }
+  if (!r.accepted) return;
+  Date through;
+  if (settings_.as_of) through = *settings_.as_of;
+  else if (!snapshot_through(row, &through)) {
+    through = row.has_trial_end && row.trial_end > row.start ? row.trial_end : row.start;
+    if (!subscription_bound_told_) {
+      subscription_bound_told_ = true;
+      file_issue("warning", "no_as_of",
+                 "no as-of date and no current period column: a subscription still running is read for its first interval "
+                 "only; set the as-of date to read every interval begun by then");
+    }
+  }
+  std::vector<SubscriptionInterval>& intervals = subscription_intervals_;
+  if (!subscription_intervals(row, through, kMaxIntervals, &intervals)) {
+    r.accepted = false;
+    r.rejected_amount = row.amount;
+    r.issues.push_back({file_kind_name(FileKind::kSubscriptions), record.line, column_of(FileKind::kSubscriptions, Field::kInterval),
+                        "error", "too_many_intervals",
+                        "the subscription renews more than " + std::to_string(kMaxIntervals) + " times by " + through.iso() +
+                            ": read it with a longer interval or an earlier as-of date",
+                        std::string(row.id)});
+    return;
+  }
+  // Every interval's amount within the currency's bound, or none of them.
+  std::int64_t& booked = booked_total(row.currency);
+  if (row.amount > 0 && static_cast<std::int64_t>(intervals.size()) > (kMaxMinor - booked) / row.amount) {
+    line_ = ContractLine();
+    line_.amount = row.amount;
+    line_.currency = row.currency;
+    reject_too_large(record, line_, &r);
+    return;
+  }
+  std::string_view segment;
+  if (split_column_ >= 0) {
+    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
+    if (segment.empty()) segment = "(none)";
+  }
+  for (std::size_t k = 0; k < intervals.size(); ++k) {
+    const SubscriptionInterval& i = intervals[k];
+    ContractLine& line = line_;
+    line = ContractLine();
+    interval_id_.assign(row.id);
+    interval_id_ += " #";
+    interval_id_ += std::to_string(k + 1);
+    line.id = interval_id_;
+    line.customer = row.customer;
+    line.line_number = row.line_number;
+    line.amount = row.amount;
+    line.currency = row.currency;
+    line.status = Status::kBooked;
+    line.recognition = Recognition::kRatable;
+    line.billing = BillingKind::kUpfront;
+    line.type = k == 0 ? "new" : "renewal";
+    line.booking = line.start = line.billing_start = i.start;
+    line.has_booking = true;
+    line.end = i.end;
+    std::int32_t t = 1;
+    while (add_months(i.start, t).plus_days(-1) < i.end) ++t;  // spec 10: the smallest T whose term covers the end
+    line.term_months = t;
+    if (i.cut) { line.has_cancel = true; line.cancel = i.cut_on; }
+    booked += line.amount;
+    deliver(line, segment);
+  }
+}
+
+void Session::note_subscription_snapshot() {
+  file_issue("warning", "snapshot_prices",
+             "a subscriptions export is a snapshot: each interval is read at today's price and quantity, as earlier "
+             "prices are not in the file");
+}
+
+void Session::count_values(const CsvRecord& record, const CurrencyCode& currency, const std::int64_t* amount) {
+  ValueCensus& census = files_.back().values;
+  for (std::size_t slot = 0; slot < census.slots(); ++slot)
+    census.count(slot, row_reader_->cell(record, census.field_of(slot)), currency, amount);
 }
 
 void Session::reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r) {
