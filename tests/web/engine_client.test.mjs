@@ -102,3 +102,15 @@ test('a read asked for after a cancel (the next file) is not cut short by the ca
   workers[0].reply({ id: 2, ok: true, file: {} });
   assert.equal((await next).ok, true);
 });
+
+test('a workbook\'s sheet goes with its file: in a preview, and in each file entry of a load', async () => {
+  const { engine, workers } = client();
+  const file = /** @type {any} */ ({ name: 'deals.xlsx' });
+  engine.preview({}, file, 'Deals');
+  engine.preview({}, file);
+  engine.load({}, [{ kind: 'contracts', file, sheet: 'Deals' }]);
+  const [w] = workers;
+  assert.equal(w.sent[0].sheet, 'Deals');
+  assert.equal('sheet' in w.sent[1], false);
+  assert.equal(w.sent[2].files[0].sheet, 'Deals');
+});

@@ -47,7 +47,7 @@ test('rejected value per currency uses the report digits, else says minor units'
 test('the source profile the engine chose is said in one sentence, and not for the generic shape', async () => {
   const { sourceSentence } = await import('../../web/src/mapping_panel.js');
   assert.equal(sourceSentence({ profile: 'hubspot_deals', name: 'HubSpot deals export', reason: 'the header has Record ID, Deal Name and Deal Stage' }),
-    'Read as a HubSpot deals export (the header has Record ID, Deal Name and Deal Stage).');
+    'Read as a HubSpot deals export — the header has Record ID, Deal Name and Deal Stage');
   assert.equal(sourceSentence({ profile: 'generic', name: 'contract lines', reason: 'x' }), '');
   assert.equal(sourceSentence(undefined), '');
 });

@@ -8,6 +8,7 @@ import {
 } from 'chart.js';
 import { formatMinor } from './format_minor.js';
 import { metricLabel } from './metric_definitions.js';
+import { UNKNOWN_TEXT, UNKNOWN_TITLE } from './statement_model.js';
 import { el } from './statement_view.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
@@ -96,8 +97,10 @@ export function renderCharts(currency, data, onSave, mount) {
         labels,
         datasets: spec.series.map(([field, colour]) => {
           const color = cssVar(colour, '#1f5fbf');
+          // A series the engine knows nothing of (bookings from invoices alone) says so in the legend.
+          const known = periods.some((p) => typeof p[field] === 'number');
           return {
-            label: metricLabel(field),
+            label: known ? metricLabel(field) : `${metricLabel(field)} (${UNKNOWN_TITLE})`,
             data: periods.map((p) => (typeof p[field] === 'number' ? p[field] : null)),
             backgroundColor: color,
             borderColor: color,
@@ -123,7 +126,8 @@ export function renderCharts(currency, data, onSave, mount) {
         },
         plugins: {
           legend: { labels: { color: text, boxWidth: 12 } },
-          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${formatMinor(Number(ctx.raw), digits)}` } },
+          // A figure the engine gave as null (invoices alone) is a gap, said so, never 0.
+          tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.raw == null ? `${UNKNOWN_TEXT} (${UNKNOWN_TITLE})` : formatMinor(Number(ctx.raw), digits)}` } },
           // @ts-ignore: options of the local plugin above
           bbbBackground: { color: bg },
         },

@@ -3,6 +3,7 @@
 // with the figure's total and how many lines make it up. A native <dialog>:
 // Escape and the Close button close it, focus returns to the cell.
 import { formatMinor } from './format_minor.js';
+import { UNKNOWN_TEXT, UNKNOWN_TITLE } from './statement_model.js';
 import { metricExplanation } from './metric_definitions.js';
 import { el } from './statement_view.js';
 
@@ -43,8 +44,11 @@ export function showDrill(drill, digits, metric) {
   const count = Number.isSafeInteger(drill?.count) ? drill.count : lines.length;
   const parts = [];
   const total = el('p', { class: 'drill-total' });
-  total.append(document.createTextNode('Total '), el('strong', { 'data-drill-value': String(drill?.value ?? '') },
-    `${drill?.currency ?? ''} ${formatMinor(drill?.value ?? 0, digits)}`));
+  // A total the engine gave as null is not known from the files (invoices alone): said so, never 0.
+  const value = el('strong', { 'data-drill-value': String(drill?.value ?? '') },
+    `${drill?.currency ?? ''} ${drill?.value === null ? UNKNOWN_TEXT : formatMinor(drill?.value ?? 0, digits)}`);
+  if (drill?.value === null) value.title = UNKNOWN_TITLE;
+  total.append(document.createTextNode('Total '), value);
   total.append(document.createTextNode(` from ${formatMinor(count, 0)} line${count === 1 ? '' : 's'}`));
   parts.push(total);
   const explanation = metricExplanation(metric);

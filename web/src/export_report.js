@@ -22,7 +22,7 @@ export function plainAmount(minor, digits) {
 /** The raw value of a statement row in one period or total (engine data), as CSV text. */
 function rawValue(rowKey, kind, p, digits) {
   if (!p) return '';
-  if (rowKey.startsWith('bookings_by_type.')) return plainAmount(p.bookings_by_type?.[rowKey.slice(17)] ?? 0, digits);
+  if (rowKey.startsWith('bookings_by_type.')) return p.bookings_by_type ? plainAmount(p.bookings_by_type[rowKey.slice(17)] ?? 0, digits) : '';
   if (rowKey.startsWith('growth.')) {
     const [, field, which] = rowKey.split('.');
     const v = p.growth?.[field]?.[which];
@@ -42,14 +42,15 @@ function rawValue(rowKey, kind, p, digits) {
 export function reportCsv(report, statements) {
   const lines = [];
   for (const s of statements) {
-    const data = report.currencies[s.currency];
-    const columnsData = [...data.periods, ...(data.total ? [data.total] : [])];
+    const data = report.currencies?.[s.currency] ?? {};
+    const columnsData = [...(data.periods ?? []), ...(data.total ? [data.total] : [])];
     lines.push(['currency', 'section', 'metric', 'label', ...s.columns.map((c) => c.label)].map(csvCell).join(','));
     for (const group of s.groups) {
       for (const row of group.rows) {
         // The roll-forward's operator goes after the label: a leading "+" would be neutralised.
         const label = row.operator ? `${row.label} (${row.operator})` : row.label;
-        const values = columnsData.map((p) => rawValue(row.key, row.kind, p, s.minorDigits));
+        // A figure the engine gave as null (not known from invoices alone) is said so, never 0 or blank.
+        const values = columnsData.map((p, i) => (row.cells[i]?.unknown ? row.cells[i].text : rawValue(row.key, row.kind, p, s.minorDigits)));
         lines.push([s.currency, group.title, row.key, label, ...values].map(csvCell).join(','));
       }
     }

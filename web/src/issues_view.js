@@ -4,6 +4,7 @@
 // (file_rows.js). All text goes in through textContent.
 import { fileRows, issueFileName } from './file_rows.js';
 import { formatMinor } from './format_minor.js';
+import { sourceSentence } from './source_choice.js';
 import { el } from './statement_view.js';
 
 /** Most issues drawn in the table; the counts above it are always the full ones. */
@@ -16,6 +17,7 @@ export const MAX_ISSUE_ROWS = 1000;
  */
 export function renderRowSummary(files) {
   const p = el('p', { class: 'row-summary' });
+  const sources = new Map((Array.isArray(files) ? files : []).filter((f) => f?.source).map((f) => [String(f.kind ?? ''), f.source]));
   for (const f of fileRows(files)) {
     const part = el('span', { class: 'file-rows', 'data-file': f.kind });
     part.append(el('span', { class: 'file-name' }, f.name));
@@ -30,6 +32,9 @@ export function renderRowSummary(files) {
         part.append(el('strong', { 'data-count': 'skipped', 'data-value': String(f.skipped) }, formatMinor(f.skipped, 0)));
       }
     }
+    // Which export the engine read it as, and why (spec 11).
+    const source = sourceSentence(sources.get(f.kind));
+    if (source) part.append(document.createTextNode(' · '), el('span', { class: 'file-source' }, source));
     p.append(part);
   }
   return p;

@@ -19,6 +19,7 @@ import { installMetricTooltips } from './metric_tooltip.js';
 import { createPageState } from './page_state.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
 import { ReportView } from './report_view.js';
+import { hasValueNotUnderstood, valuesSetting } from './value_choices.js';
 import { splitColumns } from './views/split_columns.js';
 import { EngineClient } from './worker/engine_client.js';
 
@@ -198,6 +199,10 @@ function readSettings() {
     if (state.choices[name] && state.choices[name] !== 'auto') settings[name] = state.choices[name];
   }
   if (state.choices.mapping && Object.keys(state.choices.mapping).length > 0) settings.mapping = state.choices.mapping;
+  // The export the user said the file is, and the words given to values no vocabulary knows (spec 11).
+  if (state.choices.source) settings.source = state.choices.source;
+  const values = valuesSetting(state.choices);
+  if (values) settings.values = values;
   return settings;
 }
 
@@ -212,7 +217,10 @@ function reportSettings() {
 
 /** @returns {import('./worker/protocol.js').FileEntry[]} */
 function fileSet() {
-  return Object.entries(files).filter(([, file]) => file).map(([kind, file]) => ({ kind: /** @type {any} */ (kind), file }));
+  // A workbook's sheet, when the user picked one (else the engine reads the first).
+  return Object.entries(files).filter(([, file]) => file).map(([kind, file]) => ({
+    kind: /** @type {any} */ (kind), file, ...(state.sheets[kind] ? { sheet: state.sheets[kind] } : {}),
+  }));
 }
 
 // ------------------------------------------------------------ reading ----
@@ -224,6 +232,7 @@ function setContracts(file) {
     return;
   }
   files.contracts = file;
+  delete state.sheets.contracts;
   splitSelect.value = '';
   state.choices = {};
   state.choicesFromUser = false;
@@ -254,14 +263,14 @@ async function startRead() {
     const stopped = state.stoppedName ? `Stopped reading ${state.stoppedName}. ` : '';
     state.stoppedName = '';
     showStatus(`${stopped}Looking at the columns of ${contracts.name}…`);
-    let preview = await engine.preview(readSettings(), contracts);
+    let preview = await engine.preview(readSettings(), contracts, state.sheets.contracts);
     if (state.nextContracts) return;
     if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
     if (!state.choicesFromUser) {
       const remembered = recallChoices(preview.file?.header);
       if (remembered) {
         state.choices = remembered;
-        preview = await engine.preview(readSettings(), contracts);
+        preview = await engine.preview(readSettings(), contracts, state.sheets.contracts);
         if (state.nextContracts) return;
         if (!preview.ok) { refuse(preview.error, `read ${contracts.name}`, true); return; }
       }
@@ -271,6 +280,9 @@ async function startRead() {
     if (refusals.length > 0) { showRefused(refusals); return; }
     const missing = missingRequired(preview.file);
     if (missing.length > 0 || preview.file?.readable === false) {
+      // The values list offers the engine's words.
+      state.vocabulary = state.vocabulary ?? await engine.vocabulary() ?? null;
+      if (state.nextContracts) return;
       showColumnsNeeded(preview.file, missing);
       return;
     }
@@ -320,6 +332,15 @@ function renderColumns() {
   const header = state.contractsSummary.header;
   columnsBody.replaceChildren(renderMappingPanel(state.contractsSummary, state.choices, {
     remembered: recallChoices(header) !== null,
+    files: state.report?.files ?? (state.loadedSummaries.length > 0 ? state.loadedSummaries : [state.contractsSummary]),
+    vocabulary: state.vocabulary,
+    digits: state.report?.minor_digits ?? {},
+    sheets: state.sheets,
+    onSheet: (kind, sheet) => {
+      if (state.busy) return;
+      state.sheets[kind] = sheet;
+      startRead();
+    },
     onApply: (chosen) => {
       state.choices = chosen;
       state.choicesFromUser = true;
@@ -366,6 +387,8 @@ function renderReport(report) {
   issuesBox.replaceChildren(renderIssues(report, report.minor_digits));
   renderColumns();
   if ((report?.issue_counts?.missing_column ?? 0) > 0) columnsPanel.open = true;
+  // A value no vocabulary knows rejects its rows: the values list, where one choice reads them all, is opened.
+  if (hasValueNotUnderstood(report?.files)) columnsPanel.open = true;
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
   // The figures a drill-down lists are the engine's words (its vocabulary).
@@ -463,6 +486,7 @@ async function loadExample() {
 /** Sets or clears an optional file; re-reads when a contracts file is loaded. */
 function setExtra(kind, file, reread = true) {
   files[kind] = file;
+  delete state.sheets[kind];
   $(`${kind}-name`).textContent = file ? file.name : 'none';
   $(`${kind}-remove`).hidden = !file;
   if (reread && files.contracts) startRead();

@@ -39,7 +39,10 @@ function hashNames(names) {
 
 /**
  * @typedef {{mapping?: Record<string, string>, date_order?: string, decimal?: string,
- *   delimiter?: string, encoding?: string}} ColumnChoices
+ *   delimiter?: string, encoding?: string, source?: string,
+ *   values?: Record<string, Record<string, string>>}} ColumnChoices
+ *   source: the source profile the user chose (the read setting `source`);
+ *   values: per field, a value as written -> the engine word the user gave it (the read setting `values`)
  */
 
 /** @param {string[]} header @param {Storage|null} [storage] @returns {ColumnChoices|null} */

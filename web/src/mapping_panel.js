@@ -6,7 +6,12 @@
 // bounded, with a name input for the other columns (column_lists.js).
 import { COLUMN_LIST_LIMIT, listedColumns, wideHeaderNotice } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
+import { sourceOptions, sourceSentence } from './source_choice.js';
 import { el } from './statement_view.js';
+import { withValueWord } from './value_choices.js';
+import { renderValuesList } from './values_view.js';
+
+export { sourceSentence };
 
 /**
  * The contract fields, in the order shown; `required` ones must have a column
@@ -48,16 +53,6 @@ export function describeDateOrder(entry) {
   return source ? `${order} (${source})` : order;
 }
 
-/**
- * "Read as a HubSpot deals export (the header has Record ID, Deal Name and
- * Deal Stage)": the engine's source profile, when not the generic one.
- * @param {{profile?: string, name?: string, reason?: string} | undefined} source files[].source
- */
-export function sourceSentence(source) {
-  if (!source || !source.profile || source.profile === 'generic') return '';
-  return `Read as a ${source.name ?? source.profile}${source.reason ? ` (${source.reason})` : ''}.`;
-}
-
 /** The first names of a long list, then how many more. */
 function namesText(names, shown = 20) {
   if (names.length <= shown) return names.join(', ');
@@ -71,7 +66,11 @@ function delimiterName(d) {
 /**
  * @param {any} summary the engine's file summary of the contracts file
  * @param {import('./mapping_memory.js').ColumnChoices} current the choices the file was read with
- * @param {{onApply: (choices: import('./mapping_memory.js').ColumnChoices) => void, onReset: () => void, remembered: boolean}} actions
+ * @param {{onApply: (choices: import('./mapping_memory.js').ColumnChoices) => void, onReset: () => void, remembered: boolean,
+ *   files?: any[], vocabulary?: any, digits?: Record<string, number>, sheets?: Record<string, string>,
+ *   onSheet?: (kind: string, sheet: string) => void}} actions
+ *   files: every file's summary (the values lists and sheet pickers of each); vocabulary: the engine's
+ *   words; digits: minor digits by currency (report.minor_digits); onSheet: read a workbook's other sheet
  */
 export function renderMappingPanel(summary, current, actions) {
   const box = el('div', { class: 'mapping' });
@@ -81,8 +80,10 @@ export function renderMappingPanel(summary, current, actions) {
     box.append(el('p', { class: 'mapping-alert', role: 'alert' },
       `No column was found for: ${names.join(', ')}. Pick the column that holds each one below, then press "Apply and re-read".`));
   }
-  const source = sourceSentence(summary?.source);
-  if (source) box.append(el('p', { class: 'mapping-source' }, source));
+  box.append(renderSourceLine(summary, current, actions));
+  const files = Array.isArray(actions.files) && actions.files.length > 0 ? actions.files.filter(Boolean) : [summary];
+  const sheets = renderSheetPickers(files, actions);
+  if (sheets) box.append(sheets);
   const assumed = Object.entries(summary?.date_order ?? {}).filter(([, v]) => v?.source === 'assumed').map(([k]) => k);
   if (assumed.length > 0) {
     box.append(el('p', { class: 'mapping-note' },
@@ -95,6 +96,16 @@ export function renderMappingPanel(summary, current, actions) {
   fact('Decimal separator', `${summary?.decimal?.separator ?? '?'}${summary?.decimal?.source ? ` (${summary.decimal.source})` : ''}`);
   if (Array.isArray(summary?.dimensions) && summary.dimensions.length) fact('Other columns (dimensions)', namesText(summary.dimensions));
   box.append(facts);
+  // Each file's values (a status, type, billing... column): what the engine reads each as, to change in one step.
+  const named = files.filter((f) => Array.isArray(f?.values) && f.values.length > 0);
+  named.forEach((f, i) => {
+    const list = renderValuesList(f, current, {
+      vocabulary: actions.vocabulary, digits: actions.digits ?? {}, idPrefix: `values-${i}`,
+      fileName: named.length > 1 ? String(f.name || f.kind || '') : undefined,
+      onValue: (field, value, word) => actions.onApply(withValueWord(current, field, value, word)),
+    });
+    if (list) box.append(list);
+  });
   const header = Array.isArray(summary?.header) ? summary.header : [];
   const notice = wideHeaderNotice(header.length);
   if (notice) box.append(el('p', { class: 'mapping-note wide-header' }, notice));
@@ -161,9 +172,56 @@ export function renderMappingPanel(summary, current, actions) {
     /** @type {Record<string, any>} */
     const choices = { mapping };
     for (const name of Object.keys(FORMATS)) choices[name] = String(data.get(name) ?? 'auto');
+    // The profile and the values' words chosen before are kept: they have controls of their own.
+    if (current?.source) choices.source = current.source;
+    if (current?.values) choices.values = current.values;
     actions.onApply(choices);
   });
   reset.addEventListener('click', () => actions.onReset());
   box.append(form);
+  return box;
+}
+
+/**
+ * "Read as a HubSpot deals export — the header has …", and a select of the
+ * profiles to read the file as instead: a choice reads the files again at
+ * once, without the column mapping (each profile names its own columns).
+ */
+function renderSourceLine(summary, current, actions) {
+  const line = el('div', { class: 'mapping-source-line' });
+  const sentence = sourceSentence(summary?.source);
+  line.append(el('p', { class: 'mapping-source' }, sentence || 'Read as contract lines (the generic columns).'));
+  const label = el('label', { class: 'source-choice', for: 'source-profile' }, 'Read the file as ');
+  const select = /** @type {HTMLSelectElement} */ (el('select', { id: 'source-profile', name: 'source' }));
+  for (const option of sourceOptions(actions.vocabulary, summary?.source)) select.append(el('option', { value: option.value }, option.label));
+  select.value = current?.source ?? '';
+  select.addEventListener('change', () => {
+    const choices = { ...(current ?? {}) };
+    delete choices.mapping;
+    if (select.value) choices.source = select.value;
+    else delete choices.source;
+    actions.onApply(choices);
+  });
+  label.append(select);
+  line.append(label);
+  return line;
+}
+
+/** A sheet select for each workbook of more than one sheet (files[].workbook); a choice reads it again. */
+function renderSheetPickers(files, actions) {
+  const books = files.filter((f) => Array.isArray(f?.workbook?.sheets) && f.workbook.sheets.length > 1);
+  if (books.length === 0) return null;
+  const box = el('div', { class: 'sheet-choices' });
+  for (const f of books) {
+    const kind = String(f.kind ?? 'contracts');
+    const id = `sheet-${kind}`;
+    const label = el('label', { for: id }, `Sheet of ${f.name || kind} `);
+    const select = /** @type {HTMLSelectElement} */ (el('select', { id, 'data-file': kind }));
+    for (const sheet of f.workbook.sheets) select.append(el('option', { value: String(sheet) }, String(sheet)));
+    select.value = String(actions.sheets?.[kind] ?? f.workbook.sheet ?? f.workbook.sheets[0]);
+    select.addEventListener('change', () => actions.onSheet?.(kind, select.value));
+    label.append(select);
+    box.append(label);
+  }
   return box;
 }

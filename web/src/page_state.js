@@ -9,6 +9,8 @@
  * @typedef {object} PageState
  * @property {PageFiles} files the files of the analysis
  * @property {import('./mapping_memory.js').ColumnChoices} choices column mapping and formats of the contracts file
+ * @property {Record<string, string>} sheets the sheet of each workbook the user picked, by file kind
+ *   (none: the engine reads the first sheet)
  * @property {boolean} choicesFromUser the choices are the user's (else remembered for the header, or none)
  * @property {Record<string, any>|null} contractsSummary the engine's summary of the contracts file as last read
  * @property {Array<Record<string, any>|null>} loadedSummaries the engine's summaries of the files in the
@@ -30,6 +32,7 @@ export function createPageState() {
   return {
     files: { contracts: null, invoices: null, fulfilment: null },
     choices: {},
+    sheets: {},
     choicesFromUser: false,
     contractsSummary: null,
     loadedSummaries: [],

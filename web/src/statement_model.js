@@ -8,7 +8,9 @@ import { metricLabel } from './metric_definitions.js';
 
 /**
  * @typedef {'amount'|'count'|'ratio'|'months'|'percent'} CellKind
- * @typedef {{text: string, zero: boolean, negative: boolean}} Cell
+ * @typedef {{text: string, zero: boolean, negative: boolean, unknown?: boolean, title?: string}} Cell
+ *   unknown: the engine gave null: the figure is not known from the files (invoices alone know no
+ *   bookings or backlog), shown as UNKNOWN_TEXT with UNKNOWN_TITLE, never as 0
  * @typedef {{key: string, label: string, help: string, kind: CellKind, operator?: string, indent?: boolean,
  *   drill?: string, rollforward?: string, strong?: boolean, cells: Cell[]}} Row
  * @typedef {{key: string, title: string, help?: string, rows: Row[]}} Group
@@ -71,6 +73,25 @@ const MONTHS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximu
 const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 const COUNT = (n) => formatMinor(n, 0);
 
+/** A figure the engine gave as null (spec 11, invoices alone): shown so, never as 0. */
+export const UNKNOWN_TEXT = '—';
+export const UNKNOWN_TITLE = 'not known from invoices alone';
+/** @returns {Cell} */
+export const unknownCell = () => ({ text: UNKNOWN_TEXT, zero: false, negative: false, unknown: true, title: UNKNOWN_TITLE });
+
+/**
+ * The figures a ratio or growth is made of: when the engine gives one of
+ * them as null (not known), the ratio is not known either, not merely
+ * without a base (a null ratio alone is a division by zero: blank).
+ */
+const MADE_OF = {
+  book_to_bill: ['bookings', 'billings'],
+  book_to_revenue: ['bookings', 'revenue'],
+  backlog_months: ['backlog_end', 'revenue'],
+};
+/** @param {Record<string, any>|undefined} p @param {string[]} fields */
+const madeOfUnknown = (p, fields) => fields.some((f) => p != null && p[f] === null);
+
 /**
  * One amount cell. The engine may give a plain integer of minor units or
  * {minor, display}; a display string from the engine wins.
@@ -82,7 +103,8 @@ export function amountCell(value, minorDigits) {
     const text = typeof value.display === 'string' ? value.display : formatMinor(minor, minorDigits);
     return { text, zero: isZeroMinor(minor), negative: isNegativeMinor(minor) };
   }
-  if (value === undefined || value === null) return { text: '', zero: false, negative: false };
+  if (value === null) return unknownCell();
+  if (value === undefined) return { text: '', zero: false, negative: false };
   return { text: formatMinor(value, minorDigits), zero: isZeroMinor(value), negative: isNegativeMinor(value) };
 }
 
@@ -106,7 +128,8 @@ function isNegativeMinor(minor) {
 function cellOf(kind, value, digits) {
   if (kind === 'amount') return amountCell(value, digits);
   if (kind === 'count') {
-    return value == null ? { text: '', zero: false, negative: false } : { text: COUNT(value), zero: isZeroMinor(value), negative: false };
+    if (value === null) return unknownCell();
+    return value === undefined ? { text: '', zero: false, negative: false } : { text: COUNT(value), zero: isZeroMinor(value), negative: false };
   }
   return numberCell(value, kind);
 }
@@ -165,14 +188,15 @@ export function buildStatement(currency, data, drillMetrics = []) {
         strong: spec.strong,
         rollforward: spec.rollforward ? spec.field : undefined,
         drill: drillable.has(spec.field) ? spec.field : undefined,
-        cells: columnsData.map((p) => cellOf(spec.kind, p?.[spec.field], digits)),
+        cells: columnsData.map((p) => (MADE_OF[spec.field] && madeOfUnknown(p, MADE_OF[spec.field])
+          ? unknownCell() : cellOf(spec.kind, p?.[spec.field], digits))),
       });
     }
     if (group.key === 'growth') {
       for (const field of GROWTH_FIELDS) {
         for (const kind of GROWTH_KINDS) {
           rows.push({ key: `growth.${field}.${kind}`, label: `${metricLabel(field)} ${metricLabel(kind)}`, help: kind, kind: 'percent',
-            cells: columnsData.map((p) => numberCell(p?.growth?.[field]?.[kind], 'percent')) });
+            cells: columnsData.map((p) => (madeOfUnknown(p, [field]) ? unknownCell() : numberCell(p?.growth?.[field]?.[kind], 'percent'))) });
         }
       }
     }
@@ -198,7 +222,7 @@ export function currencyStatements(report, drillMetrics = []) {
  */
 export function firstActiveColumn(statement) {
   for (let i = 0; i < statement.columns.length; i++) {
-    if (statement.groups.some((g) => g.rows.some((r) => r.kind === 'amount' && r.cells[i] && r.cells[i].text !== '' && !r.cells[i].zero))) return i;
+    if (statement.groups.some((g) => g.rows.some((r) => r.kind === 'amount' && r.cells[i] && r.cells[i].text !== '' && !r.cells[i].zero && !r.cells[i].unknown))) return i;
   }
   return 0;
 }

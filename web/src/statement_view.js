@@ -95,7 +95,10 @@ function renderRow(statement, row) {
     if (column.total) td.classList.add('total');
     if (cell.zero) td.classList.add('zero');
     if (cell.negative) td.classList.add('negative');
-    if (row.drill && cell.text !== '') {
+    if (cell.unknown) td.classList.add('unknown');
+    if (cell.title) td.title = cell.title;
+    // A figure not known (null) has no lines behind it.
+    if (row.drill && cell.text !== '' && !cell.unknown) {
       td.dataset.drill = row.drill;
       td.dataset.column = String(i);
       td.tabIndex = -1;

@@ -7,6 +7,7 @@ import {
 } from 'chart.js';
 import { background, chartFrame, cssVar } from '../chart_view.js';
 import { formatMinor } from '../format_minor.js';
+import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Legend, Tooltip);
 
@@ -49,7 +50,8 @@ export function chartFigure(spec, currency, onSave, parent) {
       },
       plugins: {
         legend: { labels: { color: text, boxWidth: 12 } },
-        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${format(ctx.raw)}` } },
+        // A point the engine gave as null (not known from invoices alone) is a gap, said so, never 0.
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label}: ${ctx.raw == null ? `${UNKNOWN_TEXT} (${UNKNOWN_TITLE})` : format(ctx.raw)}` } },
         // @ts-ignore: options of the local plugin above
         bbbBackground: { color: cssVar('--bg', '#ffffff') },
       },

@@ -4,15 +4,17 @@
 // text (plain decimal of the same value). Nothing here adds or rounds money.
 import { formatMinor, isZeroMinor } from '../format_minor.js';
 import { plainAmount } from '../export_report.js';
+import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
 
 /**
  * @typedef {{text: string, raw: string, zero?: boolean, negative?: boolean, heat?: number, plain?: boolean,
+ *   unknown?: boolean, title?: string,
  *   drill?: {metric: string, start: string, end: string, label: string, extra?: Record<string, any>, help?: string}}} ViewCell
  * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, cells: ViewCell[]}} ViewRow
  * @typedef {{label: string, title?: string, total?: boolean, help?: string}} ViewColumn
  * @typedef {{key: string, caption: string, corner: string, columns: ViewColumn[], rows: ViewRow[],
  *   heat?: boolean, note?: string, help?: string}} TableModel
- * @typedef {{key: string, label: string, help: string, text: string, raw: string}} Kpi
+ * @typedef {{key: string, label: string, help: string, text: string, raw: string, title?: string}} Kpi
  * @typedef {{label: string, data: Array<number|null>, colour: string}} Series
  * @typedef {{key: string, title: string, type: 'bar'|'line', labels: string[], series: Series[],
  *   unit: 'amount'|'count', digits: number}} ChartSpec
@@ -29,16 +31,21 @@ const GROWTH = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractio
 /** @returns {ViewCell} */
 export const blank = () => ({ text: '', raw: '' });
 
-/** An amount in minor units. @returns {ViewCell} */
+/** A figure the engine gave as null: not known from the files (invoices alone), said so, never 0. @returns {ViewCell} */
+export const unknown = () => ({ text: UNKNOWN_TEXT, raw: UNKNOWN_TEXT, unknown: true, title: UNKNOWN_TITLE });
+
+/** An amount in minor units; null: not known. @returns {ViewCell} */
 export function amount(value, digits) {
-  if (value === undefined || value === null) return blank();
+  if (value === null) return unknown();
+  if (value === undefined) return blank();
   return { text: formatMinor(value, digits), raw: plainAmount(value, digits), zero: isZeroMinor(value),
     negative: /^-\d*[1-9]/.test(String(value)) };
 }
 
-/** A count of lines or deals. @returns {ViewCell} */
+/** A count of lines or deals; null: not known. @returns {ViewCell} */
 export function count(value) {
-  if (value === undefined || value === null) return blank();
+  if (value === null) return unknown();
+  if (value === undefined) return blank();
   return { text: formatMinor(value, 0), raw: String(value), zero: isZeroMinor(value) };
 }
 
@@ -74,7 +81,7 @@ export function text(value) {
 
 /** A KPI from a cell. @returns {Kpi} */
 export function kpi(key, label, help, cell) {
-  return { key, label, help, text: cell.text || '–', raw: cell.raw };
+  return { key, label, help, text: cell.text || '–', raw: cell.raw, ...(cell.title ? { title: cell.title } : {}) };
 }
 
 /** A number for a chart (the engine's value), or null. */
@@ -108,7 +115,7 @@ export function pickPeriod(data, value) {
  * @returns {ViewCell}
  */
 export function drillCell(cell, metric, label, range, extra = {}, help = undefined) {
-  if (!cell.text || cell.zero || !range.start || !range.end) return cell;
+  if (!cell.text || cell.zero || cell.unknown || !range.start || !range.end) return cell;
   return { ...cell, drill: { metric, label, start: range.start, end: range.end, extra, help } };
 }
 

@@ -70,7 +70,9 @@ export function renderViewPanel(currency, key, build, options) {
         const item = el('div', { class: 'kpi', 'data-kpi': k.key });
         const dt = el('dt');
         dt.append(helpLabel(k.label, k.help));
-        item.append(dt, el('dd', {}, k.text));
+        const dd = el('dd', {}, k.text);
+        if (k.title) dd.title = k.title;   // a figure not known from the files says why
+        item.append(dt, dd);
         dl.append(item);
       }
       nodes.push(dl);
@@ -133,6 +135,8 @@ function renderTable(currency, model, onDrill) {
       if (cell.negative) td.classList.add('negative');
       if (cell.heat) td.classList.add(`heat-${cell.heat}`);
       if (cell.plain) td.classList.add('text');
+      if (cell.unknown) td.classList.add('unknown');
+      if (cell.title) td.title = cell.title;
       if (cell.drill && onDrill) {
         const button = el('button', { type: 'button', class: 'cell-drill', 'data-drill': cell.drill.metric }, cell.text);
         button.setAttribute('aria-label', `${cell.text}: list the lines behind ${column?.label ?? ''}, ${cell.drill.label}`);

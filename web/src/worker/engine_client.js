@@ -91,10 +91,11 @@ export class EngineClient {
   /**
    * The engine's summary of the first bytes of a contracts file.
    * @param {import('./protocol.js').ReadSettings} settings @param {File} file
+   * @param {string} [sheet] a workbook's sheet (default: the engine reads the first)
    * @returns {Promise<import('./protocol.js').PreviewReply>}
    */
-  preview(settings, file) {
-    return /** @type {Promise<any>} */ (this.request('preview', { settings, file }));
+  preview(settings, file, sheet) {
+    return /** @type {Promise<any>} */ (this.request('preview', { settings, file, ...(sheet ? { sheet } : {}) }));
   }
 
   /**

@@ -79,9 +79,10 @@ export function createEngineHandler(instantiate, options = {}) {
     const files = feedingOrder(message.files);
     const summaries = [];
     for (let i = 0; i < files.length; i++) {
-      const { kind, file } = files[i];
+      const { kind, file, sheet } = files[i];
       const onProgress = post && ((p) => post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: i, fileCount: files.length, ...p }));
-      const ended = await feedFile(target, kind, file.name ?? 'input.csv', file, { chunkBytes, pieces, signal, onProgress });
+      // sheet: a workbook's sheet the user picked (feedFile's options.sheet; the engine reads the first by default).
+      const ended = await feedFile(target, kind, file.name ?? 'input.csv', file, { chunkBytes, pieces, signal, onProgress, ...(sheet ? { sheet } : {}) });
       if (!ended.ok) return ended;
       summaries.push(ended.file ?? null);
     }
@@ -155,7 +156,7 @@ export function createEngineHandler(instantiate, options = {}) {
     try {
       const file = message.file;
       const ended = await feedFile(scratch, 'contracts', file.name ?? 'input.csv', file,
-        { chunkBytes, pieces, signal, limit: message.bytes ?? PREVIEW_BYTES });
+        { chunkBytes, pieces, signal, limit: message.bytes ?? PREVIEW_BYTES, ...(message.sheet ? { sheet: message.sheet } : {}) });
       // A file the engine cannot read: its reason (not text, empty, a column missing) is a file-level issue.
       if (ended.ok && ended.file?.readable === false) ended.issues = fileErrors(scratch.report({}).report?.issues);
       return ended;

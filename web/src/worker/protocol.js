@@ -17,7 +17,8 @@
  * @typedef {Record<string, any>} ReportSettings settings of the report itself (the JS API's ReportSettings)
  * @typedef {import('../../../wasm/api/bbb-engine').EngineVocabulary} EngineVocabulary
  * @typedef {import('../../../wasm/api/bbb-engine').FileKind} FileKind
- * @typedef {{kind: FileKind, file: File}} FileEntry one file of a set, as picked (a File: its name is the report's)
+ * @typedef {{kind: FileKind, file: File, sheet?: string}} FileEntry one file of a set, as picked (a File: its
+ *   name is the report's); sheet: the sheet of a workbook to read (files[].workbook.sheets), default the first
  */
 
 // ---------------------------------------------------------- page -> worker ----
@@ -34,7 +35,7 @@
  * A throwaway session reads the first `bytes` (PREVIEW_BYTES) of a
  * contracts file: the engine's summary of it (header, mapping, formats).
  * The live session is untouched. Reply: PreviewReply.
- * @typedef {{type: 'preview', id: number, settings: ReadSettings, file: File, bytes?: number}} PreviewRequest
+ * @typedef {{type: 'preview', id: number, settings: ReadSettings, file: File, bytes?: number, sheet?: string}} PreviewRequest
  */
 /**
  * The live session's report for these settings: the files are not read again. Reply: ReportReply.
