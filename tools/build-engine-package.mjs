@@ -23,6 +23,7 @@ copyFileSync(join(wasmDir, 'bbb.wasm'), join(out, 'bbb.wasm'));
 copyFileSync(join(repo, 'wasm/api/bbb-engine.mjs'), join(out, 'bbb-engine.mjs'));
 copyFileSync(join(repo, 'wasm/api/blob_pieces.mjs'), join(out, 'blob_pieces.mjs'));
 copyFileSync(join(repo, 'wasm/api/serving_port.mjs'), join(out, 'serving_port.mjs'));  // blob_pieces imports it
+copyFileSync(join(repo, 'wasm/api/feed_workbook.mjs'), join(out, 'feed_workbook.mjs'));  // bbb-engine imports it
 copyFileSync(join(repo, 'wasm/api/bbb-engine.d.ts'), join(out, 'bbb-engine.d.ts'));
 copyFileSync(join(repo, 'docs/report.schema.json'), join(out, 'report.schema.json'));
 writeFileSync(join(out, 'package.json'), JSON.stringify({

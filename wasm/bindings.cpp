@@ -15,6 +15,9 @@
 #include "bbb/session.h"
 #include "bbb/settings.h"
 #include "bbb/vocabulary.h"
+#include "workbook/container_check.h"
+
+#include <nlohmann/json.hpp>
 
 // With C++ exceptions off, a failed allocation aborts the instance: it says
 // why, so that the page and the JS API can tell the user in a sentence.
@@ -71,6 +74,44 @@ class JsSession {
     return js_text(end_text());
   }
 
+  // Workbooks (.xlsx). containerOf(n, name): what the first n bytes of the
+  // input buffer say the file is: {"container":"text"|"xlsx"|"other",
+  // "refusal":sentence}. After begin(): refuse(sentence) for a file no
+  // reader reads; beginWorkbook(size, sheet), then until workbookNext()
+  // says "done": the bytes it asks for (inflated when it says so) through
+  // workbookFeed(n), then workbookEndRequest(); failWorkbook(sentence) when
+  // they cannot be served; end() as for any file.
+  emscripten::val container_of(std::size_t size, const std::string& file_name) {
+    if (size > buffer_.size()) size = buffer_.size();
+    const bbb::ContainerGuess guess =
+        bbb::detect_container(std::string_view(reinterpret_cast<const char*>(buffer_.data()), size), file_name);
+    const char* name = guess.container == bbb::Container::kXlsx ? "xlsx" : guess.container == bbb::Container::kOther ? "other" : "text";
+    return js_text(nlohmann::json{{"container", name}, {"refusal", guess.refusal}}.dump());
+  }
+  void refuse(const std::string& sentence) { session_->refuse_file(sentence); }
+  void begin_workbook(double file_size, const std::string& sheet) {
+    if (session_->in_file() && !session_->workbook()) session_->begin_workbook(static_cast<std::uint64_t>(file_size), sheet);
+  }
+  emscripten::val workbook_next() {
+    const bbb::WorkbookReader* reader = session_->workbook();
+    const bbb::ByteRequest r = reader ? reader->next() : bbb::ByteRequest{};
+    const char* kind = r.kind == bbb::ByteRequest::Kind::kRaw ? "raw" : r.kind == bbb::ByteRequest::Kind::kInflated ? "inflated" : "done";
+    return js_text(nlohmann::json{{"kind", kind}, {"offset", r.offset}, {"length", r.length},
+                                  {"inflated_length", r.inflated_length}, {"part", reader ? reader->current_part() : ""}}
+                       .dump());
+  }
+  double workbook_feed(std::size_t size) {
+    if (size > buffer_.size()) size = buffer_.size();
+    lines_.clear();
+    if (bbb::WorkbookReader* reader = session_->workbook()) reader->feed(reinterpret_cast<const char*>(buffer_.data()), size);
+    return static_cast<double>(session_->rows_read_in_file());
+  }
+  void workbook_end_request() {
+    lines_.clear();
+    if (bbb::WorkbookReader* reader = session_->workbook()) reader->end_request();
+  }
+  void fail_workbook(const std::string& sentence) { session_->fail_workbook(sentence); }
+
   // Reading in one worker, folding in another (Session::hand_off_lines).
   // The reading session, after handOffLines(), folds nothing: after each
   // feed() and end(), lines() is what it read since (a view, valid until
@@ -109,7 +150,7 @@ class JsSession {
     if (!settings_error_.empty()) return bbb::error_envelope("bad_settings", settings_error_);
     bbb::FileKind kind;
     if (!bbb::parse_file_kind(kind_name, &kind))
-      return bbb::error_envelope("bad_kind", "file kind must be contracts, invoices or fulfilment");
+      return bbb::error_envelope("bad_kind", "file kind must be contracts, subscriptions, invoices or fulfilment");
     std::string error;
     if (!session_->begin(kind, file_name, &error)) return bbb::error_envelope("bad_order", error);
     return "{\"ok\":true}";
@@ -152,6 +193,13 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("feed", &JsSession::feed)
       .function("wantsMore", &JsSession::wants_more)
       .function("end", &JsSession::end)
+      .function("containerOf", &JsSession::container_of)
+      .function("refuse", &JsSession::refuse)
+      .function("beginWorkbook", &JsSession::begin_workbook)
+      .function("workbookNext", &JsSession::workbook_next)
+      .function("workbookFeed", &JsSession::workbook_feed)
+      .function("workbookEndRequest", &JsSession::workbook_end_request)
+      .function("failWorkbook", &JsSession::fail_workbook)
       .function("report", &JsSession::report)
       .function("handOffLines", &JsSession::hand_off_lines)
       .function("lines", &JsSession::lines)

@@ -4,6 +4,7 @@
 //       [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]
 //       [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]
 //       [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]
+//       [--kind contracts|subscriptions] [--source PROFILE] [--sheet NAME] [--value FIELD:VALUE=WORD]...
 //       [--map FIELD=COLUMN]... [--split-by COLUMN [--top N]] [--drill METRIC,CURRENCY,FROM,TO[,LIMIT]]
 //       [--format json|csv|table] [--threads 1|2]
 //
@@ -28,6 +29,8 @@
 #include "bbb/session.h"
 #include "bbb/settings.h"
 #include "fold_thread.h"
+#include "workbook/container_check.h"
+#include "workbook/read_workbook_file.h"
 #include "text_output.h"
 
 namespace {
@@ -39,6 +42,7 @@ constexpr const char* kUsage =
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
     "           [--kind contracts|subscriptions] [--source generic|salesforce_opportunities|stripe_subscriptions|...]\n"
+    "           [--sheet NAME]   (a workbook's sheet; the first by default)\n"
     "           [--map FIELD=COLUMN]...\n"
     "           [--value FIELD:VALUE=WORD]...\n"
     "           [--split-by COLUMN [--top N]] [--waterfall yes]\n"
@@ -76,8 +80,11 @@ int fail(const std::string& reason) {
   return 2;
 }
 
-// Streams one file through the session in 1 MiB chunks.
-bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& path, std::string* error) {
+// Streams one file through the session: a CSV in 1 MiB chunks, a workbook
+// (.xlsx, found from its first bytes) part by part, its sheet `sheet` (empty
+// = the first).
+bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& path, const std::string& sheet,
+               std::string* error) {
   std::FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) { *error = path + ": " + std::strerror(errno); return false; }
   // The report names the file as a browser would: by its base name.
@@ -87,10 +94,24 @@ bool feed_file(bbb::Session& session, bbb::FileKind kind, const std::string& pat
   const std::uintmax_t size = path == "-" ? 0 : std::filesystem::file_size(path, size_error);
   if (!size_error && size > 0) session.expect_bytes(size);
   std::vector<char> buffer(1 << 20);
-  std::size_t n;
-  while (session.wants_more() && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
-  const bool read_error = std::ferror(f) != 0;
-  if (f != stdin) std::fclose(f);
+  std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f);
+  const bbb::ContainerGuess container = bbb::detect_container(std::string_view(buffer.data(), n), name);
+  if (container.container == bbb::Container::kOther) {
+    session.refuse_file("this file is " + container.refusal);
+  } else if (container.container == bbb::Container::kXlsx && f != stdin && !size_error) {
+    // A zip's directory is at its end: the workbook reader asks for the parts it needs, wherever they are.
+    std::fclose(f);
+    f = nullptr;
+    std::string workbook_error;
+    if (!bbb::read_workbook_file(path, session.begin_workbook(size, sheet), &workbook_error))
+      session.fail_workbook(workbook_error);
+  } else {
+    // Text (or a zip on standard input, which the CSV reader refuses in a sentence).
+    if (n > 0) session.feed(buffer.data(), n);
+    while (session.wants_more() && (n = std::fread(buffer.data(), 1, buffer.size(), f)) > 0) session.feed(buffer.data(), n);
+  }
+  const bool read_error = f != nullptr && std::ferror(f) != 0;
+  if (f != nullptr && f != stdin) std::fclose(f);
   if (read_error) { *error = path + ": read error"; return false; }
   if (!session.end(error)) return false;
   if (!session.files().back().readable) {
@@ -139,7 +160,7 @@ int run(const std::vector<std::string>& args) {
   if (args.empty() || args[0] != "report") { std::fputs(kUsage, stderr); return 2; }
 
   nlohmann::json read = nlohmann::json::object(), report = nlohmann::json::object();
-  std::string contracts, invoices, fulfilment, format = "json";
+  std::string contracts, invoices, fulfilment, sheet, format = "json";
   bbb::FileKind main_kind = bbb::FileKind::kContracts;
   // Two threads, one reading rows and one folding them, unless the machine has one core.
   int threads = std::thread::hardware_concurrency() == 1 ? 1 : 2;
@@ -155,12 +176,13 @@ int run(const std::vector<std::string>& args) {
       static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
                                              "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
                                              "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
-                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value", "--kind"};
+                                             "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value", "--kind", "--sheet"};
       bool known = false;
       for (const char* o : kOptions) known = known || a == o;
       if (!known) return fail("unknown option " + a + " (bbb report with no file lists the options)");
       if (!value(&v)) return fail("option " + a + " needs a value");
       if (a == "--invoices") invoices = v;
+      else if (a == "--sheet") sheet = v;
       else if (a == "--kind") {
         if (!bbb::parse_file_kind(v, &main_kind) || !bbb::gives_lines(main_kind))
           return fail("--kind must be contracts or subscriptions (the kind of the main file)");
@@ -236,6 +258,10 @@ int run(const std::vector<std::string>& args) {
       return fail("one contracts file only (got '" + contracts + "' and '" + a + "')");
     }
   }
+  // Invoices alone (spec 11): `--invoices F` with no contracts file reads F
+  // in the contracts file's place, where its header makes it invoices alone.
+  const bool invoices_alone = contracts.empty() && !invoices.empty();
+  if (invoices_alone) contracts.swap(invoices);
   if (contracts.empty()) { std::fputs(kUsage, stderr); return 2; }
   if (format != "json" && format != "csv" && format != "table") return fail("--format must be json, csv or table");
 
@@ -247,20 +273,21 @@ int run(const std::vector<std::string>& args) {
 
   bbb::Session session(read_settings);
   // Invoices and fulfilment say how lines are billed and recognised, so they come first.
-  if (!invoices.empty() && !feed_file(session, bbb::FileKind::kInvoices, invoices, &error)) return fail(error);
-  if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, &error)) return fail(error);
+  if (!invoices.empty() && !feed_file(session, bbb::FileKind::kInvoices, invoices, "", &error)) return fail(error);
+  if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, "", &error)) return fail(error);
   {
     std::optional<bbb_cli::FoldThread> folding;
     if (threads == 2) {
       folding.emplace(session.folder());
       session.hand_off_lines([&folding](bbb::PackedLines& batch) { folding->hand_off(batch); });
     }
-    if (!feed_file(session, main_kind, contracts, &error)) return fail(error);
+    if (!feed_file(session, main_kind, contracts, sheet, &error)) return fail(error);
     if (folding && !folding->finish()) return fail(kOutOfMemory);
     session.hand_off_lines(nullptr);
   }
 
-  print_issues(session, {{"contracts", contracts}, {"subscriptions", contracts}, {"invoices", invoices}, {"fulfilment", fulfilment}});
+  print_issues(session, {{"contracts", contracts}, {"subscriptions", contracts},
+                         {"invoices", invoices_alone || invoices.empty() ? contracts : invoices}, {"fulfilment", fulfilment}});
   if (const auto too_large = bbb::report_too_large(bbb::report_size(session, report_settings))) return fail(*too_large);
   const std::string json = bbb::render_report(session, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());

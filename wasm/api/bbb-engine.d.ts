@@ -1,7 +1,7 @@
 // Types of bbb-engine.mjs, the engine's JavaScript API (hand-written; kept
 // under tsc by the tests). The report's full shape is docs/report.schema.json.
 
-export type FileKind = 'contracts' | 'invoices' | 'fulfilment';
+export type FileKind = 'contracts' | 'subscriptions' | 'invoices' | 'fulfilment';
 
 export interface EngineError { code: string; message: string }
 export type Failure = { ok: false; error: EngineError };
@@ -18,7 +18,7 @@ export interface ReadSettings {
   mapping?: Record<string, string>;             // field -> column header
   split_by?: string;                           // a column whose values split every table
   source?: string;                             // a source profile (hubspot_deals, ...); default: the header decides
-  values?: Partial<Record<'status' | 'type' | 'billing' | 'recognition', Record<string, string>>>;  // value as written -> engine word
+  values?: Partial<Record<'status' | 'type' | 'billing' | 'recognition' | 'interval', Record<string, string>>>;  // value as written -> engine word
   waterfall?: boolean;                         // add the waterfall (both views)
   drill?: DrillRequest;                        // list the lines behind one figure
 }
@@ -77,6 +77,20 @@ export interface EngineSession {
    * would change nothing; stop reading it and call end().
    */
   wantsMore(): boolean;
+  /** What a file's first bytes say it is (feedFile asks, and reads a workbook part by part). */
+  containerOf(head: Uint8Array, name?: string): { container: 'text' | 'xlsx' | 'other'; refusal: string };
+  /** After begin(): refuses the file in a sentence; then end(). */
+  refuse(sentence: string): void;
+  /** After begin(): the file is an .xlsx workbook of `size` bytes; its sheet `sheet` (default the first) is read. */
+  beginWorkbook(size: number, sheet?: string): void;
+  /** What the workbook reader asks for now: bytes [offset, offset + length) of the file, inflated (deflate-raw) for 'inflated'. */
+  workbookNext(): { kind: 'raw' | 'inflated' | 'done'; offset: number; length: number; inflated_length: number; part: string };
+  /** The current request's bytes, in order, in pieces of any size; returns the data rows read so far. */
+  workbookFeed(bytes: Uint8Array): number;
+  /** All of the current request's bytes were fed. */
+  workbookEndRequest(): void;
+  /** The bytes could not be served: end() refuses the file with this sentence. */
+  failWorkbook(sentence: string): void;
   /** Ends the current file: its summary (columns found, formats, rows). */
   end(): { ok: true; file: Record<string, unknown> } | Failure;
   /** The report for these settings; may be asked again with others without reading again. */
@@ -123,6 +137,8 @@ export interface FeedOptions {
   pieces?: (input: Input, pieceBytes: number, limit: number) => AsyncIterable<Uint8Array>;
   /** Called after each piece is fed, and awaited (a caller may hold the read back). */
   onProgress?: (progress: FeedProgress) => unknown;
+  /** An .xlsx workbook's sheet to read, by name; default its first sheet. */
+  sheet?: string;
 }
 
 /**

@@ -21,6 +21,7 @@
 // the same way.
 
 import { blobPieces } from './blob_pieces.mjs';
+import { canReadRanges, headOf, serveWorkbook } from './feed_workbook.mjs';
 
 /** Bytes handed to the engine per call: its input buffer is reused. */
 export const CHUNK_BYTES = 1 << 20;
@@ -147,10 +148,11 @@ async function* piecesOf(input, pieceBytes = CHUNK_BYTES, limit = Infinity) {
  * @param {string} kind 'contracts', 'invoices' or 'fulfilment'
  * @param {string} name the file's name, as the report names it
  * @param {any} input anything piecesOf reads
- * @param {{chunkBytes?: number, limit?: number, signal?: AbortSignal,
+ * @param {{chunkBytes?: number, limit?: number, signal?: AbortSignal, sheet?: string,
  *   pieces?: (input: any, pieceBytes: number, limit: number) => AsyncIterable<Uint8Array>,
  *   onProgress?: (progress: {bytesRead: number, bytesTotal: number, rowsRead: number, heapBytes: number}) => unknown}} [options]
- *   chunkBytes: bytes fed per call (CHUNK_BYTES); limit: read at most this many (a preview);
+ *   chunkBytes: bytes fed per call (CHUNK_BYTES); limit: read at most this many (a preview; of a
+ *   workbook, of its sheet's rows); sheet: a workbook's sheet to read (default its first);
  *   signal: stops the read before its next piece, throwing signal.reason;
  *   pieces: who reads the input (default piecesOf; the page: a reader worker);
  *   onProgress: after each piece fed (awaited: a caller may hold the read back);
@@ -158,9 +160,22 @@ async function* piecesOf(input, pieceBytes = CHUNK_BYTES, limit = Infinity) {
  * @returns {Promise<any>} end()'s reply ({ok: true, file}), or begin()'s failure
  */
 export async function feedFile(session, kind, name, input, options = {}) {
-  const { chunkBytes = CHUNK_BYTES, limit = Infinity, signal, onProgress, pieces = piecesOf } = options;
+  const { chunkBytes = CHUNK_BYTES, limit = Infinity, signal, onProgress, pieces = piecesOf, sheet = '' } = options;
   const begun = session.begin(kind, name);
   if (!begun.ok) return begun;
+  if (canReadRanges(input) && sizeOf(input) > 0) {
+    // What the file is, from its first bytes: a workbook is read part by part, a file no reader reads is refused.
+    const container = session.containerOf(await headOf(input, Math.min(sizeOf(input), 4096)), name);
+    if (container.container === 'other') {
+      session.refuse(`this file is ${container.refusal}`);
+      return session.end();
+    }
+    if (container.container === 'xlsx') {
+      session.beginWorkbook(sizeOf(input), sheet ?? '');
+      await serveWorkbook(session, input, sizeOf(input), { chunkBytes, limit, signal, onProgress });
+      return session.end();
+    }
+  }
   const bytesTotal = Math.min(sizeOf(input), limit);
   if (bytesTotal > 0) session.expectBytes(bytesTotal);  // sizes duplicate detection's table once
   signal?.throwIfAborted();
@@ -199,6 +214,38 @@ class EngineSession {
     }
     return rows;
   }
+
+  /** What a file's first bytes say it is: {container: 'text' | 'xlsx' | 'other', refusal: sentence for 'other'}. */
+  containerOf(head, name) {
+    this.native_.inputBuffer(head.length).set(head);
+    return JSON.parse(this.native_.containerOf(head.length, name ?? ''));
+  }
+
+  /** After begin(): refuses the file in a sentence (an .xls, a password-protected workbook); then end(). */
+  refuse(sentence) { this.native_.refuse(sentence); }
+
+  /** After begin(): the file is a workbook of `size` bytes, read through workbookNext() (feedFile does it). */
+  beginWorkbook(size, sheet) { this.native_.beginWorkbook(size, sheet ?? ''); }
+
+  /** What the workbook reader asks for now: {kind: 'raw' | 'inflated' | 'done', offset, length, inflated_length, part}. */
+  workbookNext() { return JSON.parse(this.native_.workbookNext()); }
+
+  /** The bytes of the current request (inflated for 'inflated'), in pieces; returns the data rows read so far. */
+  workbookFeed(bytes) {
+    let rows = 0;
+    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+      const piece = bytes.subarray(at, at + CHUNK_BYTES);
+      this.native_.inputBuffer(piece.length).set(piece);
+      rows = this.native_.workbookFeed(piece.length);
+    }
+    return rows;
+  }
+
+  /** All of the current request's bytes were fed. */
+  workbookEndRequest() { this.native_.workbookEndRequest(); }
+
+  /** The bytes could not be served (a part that does not inflate): end() refuses the file with this sentence. */
+  failWorkbook(sentence) { this.native_.failWorkbook(sentence); }
 
   /** False once the file being read is refused as not text (from its first block): stop feeding it and end() it. */
   wantsMore() { return this.native_.wantsMore(); }
@@ -311,7 +358,7 @@ class Engine {
       const input = files?.[kind];
       if (input === undefined || input === null) continue;
       const name = files.names?.[kind] ?? (typeof input?.name === 'string' ? input.name : `${kind}.csv`);
-      const ended = await feedFile(session, kind, name, input);
+      const ended = await feedFile(session, kind, name, input, { sheet: files.sheets?.[kind] });
       if (!ended.ok) return ended;
       if (!ended.file.readable) return unreadable(session, kind, name);
     }

@@ -132,10 +132,10 @@ export function serveReading(port, instantiate, options = {}) {
     try {
       session.handOffLines();
       for (let i = 0; i < files.length; i++) {
-        const { kind, name } = files[i];
+        const { kind, name, sheet } = files[i];
         const file = options.open ? await options.open(files[i].file) : files[i].file;
         const ended = await feedFile(session, kind, name ?? file.name ?? 'input.csv', file, {
-          chunkBytes, pieces, signal,
+          chunkBytes, pieces, signal, ...(sheet ? { sheet } : {}),
           // The lines copied out now: the view is not valid after the next call.
           onProgress: async ({ bytesRead, rowsRead, heapBytes }) => {
             const sent = await sendLines({ type: 'progress', id, fileIndex: i, bytesRead, rowsRead, heapBytes, lines: copyLines(session.lines()) });

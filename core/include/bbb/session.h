@@ -39,6 +39,7 @@
 #include "finance/schedule.h"
 #include "fast/duplicate_ids.h"
 #include "bbb/settings.h"
+#include "workbook/workbook_reader.h"
 
 namespace bbb {
 
@@ -60,6 +61,12 @@ struct RowCounts {
   void skip(const char* kind, std::int64_t line, std::int64_t count = 1);
 };
 
+// A file read from a workbook (.xlsx): the sheet read and the sheets it has.
+struct WorkbookSummary {
+  std::string sheet;
+  std::vector<std::string> sheets;
+};
+
 struct FileSummary {
   FileKind kind = FileKind::kContracts;
   std::string name;
@@ -70,6 +77,10 @@ struct FileSummary {
   std::string source_reason;                         // why that profile
   DetectedFormats formats;
   ValueCensus values;  // the distinct values of its keyword columns (spec 11)
+  // An invoices file read alone, in the place of a contracts file (spec 11):
+  // each invoice row is a line of its own (ContractLine::from_invoice).
+  bool invoices_alone = false;
+  std::optional<WorkbookSummary> workbook;  // set when the file is a workbook
   bool readable = true;  // false: the file could not be read at all (see the issues)
 };
 
@@ -87,6 +98,20 @@ class Session {
   void feed(const char* data, std::size_t size);
   // Ends the current file; its summary is files().back().
   bool end(std::string* error);
+  // A workbook (.xlsx), after begin() and instead of feed(): the sheet
+  // (empty = the first) is read by the WorkbookReader this returns, which
+  // asks its caller for byte ranges of the file (read_workbook_file
+  // natively, the JS API in the page) and hands the sheet's rows here as
+  // CSV text; end() as for any file.
+  WorkbookReader& begin_workbook(std::uint64_t file_size, const std::string& sheet);
+  WorkbookReader* workbook() { return workbook_.get(); }
+  // The workbook's bytes could not be served (a part that does not inflate,
+  // the file unreadable): end() refuses the file with this sentence. A
+  // workbook whose reading simply stopped early (a preview) is not refused.
+  void fail_workbook(const std::string& sentence);
+  // A file no reader reads (an .xls, a password-protected workbook), after
+  // begin(): one error says why; end() then ends it, unreadable.
+  void refuse_file(const std::string& sentence);
   bool in_file() const { return reader_ != nullptr; }
   std::int64_t rows_read_in_file() const;
   // False once the file being read is refused as not text: feeding the rest
@@ -99,6 +124,8 @@ class Session {
   RowCounts contract_rows() const;
   const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return folder_.ledgers(); }
   const DrillCollector* drill() const { return folder_.drill(); }
+  // Which figures the lines read can tell (invoices alone: no bookings).
+  KnownFigures known_figures() const { return bbb::known_figures(folder_.line_kinds()); }
   // Pipeline, orders and the forward view per currency (every currency with
   // an accepted line, pipeline-only ones included).
   const std::map<CurrencyCode, FoldedFigures>& figures() const { return folder_.figures(); }
@@ -143,6 +170,12 @@ class Session {
   BBB_OUT_OF_LINE void process_invoice(const CsvRecord& record, RowResult* result);
   BBB_OUT_OF_LINE void process_fulfilment(const CsvRecord& record, RowResult* result);
   BBB_OUT_OF_LINE void process_subscription(const CsvRecord& record, RowResult* result);
+  BBB_OUT_OF_LINE void process_invoice_line(const CsvRecord& record, RowResult* result);
+  // Whether a file gives lines: contracts, subscriptions, invoices read alone.
+  static bool lines_from(const FileSummary& f) { return gives_lines(f.kind) || f.invoices_alone; }
+  // A line above the header that is a report's title (one cell or none):
+  // held, and counted as skipped once a header comes (spec 11).
+  BBB_COLD bool hold_title_line(const CsvRecord& record);
   BBB_COLD void note_subscription_snapshot();
   // An accepted line to the folding half, at once or in the next batch.
   void deliver(const ContractLine& line, std::string_view segment);
@@ -171,6 +204,10 @@ class Session {
 
   // The file being read.
   std::unique_ptr<CsvReader> reader_;
+  std::unique_ptr<WorkbookReader> workbook_;  // the current file's, when it is a workbook
+  bool refused_ = false;                      // refuse_file() was called for the current file
+  std::string workbook_error_;                // fail_workbook()'s sentence
+  BBB_COLD void end_workbook();
   bool header_seen_ = false;
   bool fatal_ = false;
   bool rejected_value_capped_ = false;  // said once a session
@@ -182,6 +219,12 @@ class Session {
   std::vector<SubscriptionInterval> subscription_intervals_;
   bool subscription_bound_told_ = false;
   std::vector<std::pair<std::size_t, std::vector<CsvIssue>>> sampled_issues_;  // by sample row
+  SampleRows held_titles_;      // title lines above the header, not yet known to be titles
+  bool replaying_titles_ = false;  // a file of title lines only: read again as it was
+  // A report grouped by a first column with no header (QuickBooks): the
+  // heading rows under it name the group of the rows that follow.
+  bool group_column_ = false;
+  std::string group_name_;
 
   // Across files.
   bool contracts_seen_ = false;

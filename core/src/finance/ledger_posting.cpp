@@ -52,13 +52,16 @@ class BilledThrough {
 void post_line(const ContractLine& line, const LineSchedule& s, MonthlyLedger* ledger) {
   const YearMonth booked = line.booking.year_month();
 
-  // Bookings: the whole committed value in the month it is signed.
-  MonthTotals& b = ledger->at(booked);
-  b.bookings += line.amount;
-  b.bookings_count += 1;
-  (line.recognition == Recognition::kRatable ? b.bookings_recurring : b.bookings_one_time) += line.amount;
-  b.acv_bookings += acv_of(line);
-  ledger->add_type_booking(line.type.empty() ? std::string_view("unspecified") : std::string_view(line.type), booked, line.amount);
+  // Bookings: the whole committed value in the month it is signed. An
+  // invoice read alone is no booking (its backlog is posted, and never shown).
+  if (!line.from_invoice) {
+    MonthTotals& b = ledger->at(booked);
+    b.bookings += line.amount;
+    b.bookings_count += 1;
+    (line.recognition == Recognition::kRatable ? b.bookings_recurring : b.bookings_one_time) += line.amount;
+    b.acv_bookings += acv_of(line);
+    ledger->add_type_booking(line.type.empty() ? std::string_view("unspecified") : std::string_view(line.type), booked, line.amount);
+  }
 
   // Cancellations: the backlog left on cancel_date.
   std::int64_t recognised_at_cancel = 0;  // R(c - 1): all the line ever recognises

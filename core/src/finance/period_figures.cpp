@@ -92,7 +92,16 @@ PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, 
   return period_figures(LedgerView(ledger), period, kind, fiscal_start, ledger.empty() ? period.first : ledger.first());
 }
 
+KnownFigures known_figures(const LineKinds& kinds) {
+  KnownFigures k;
+  if (kinds.invoice_lines == 0) return k;
+  k.bookings = false;
+  k.revenue = kinds.invoice_lines_with_period > 0;
+  return k;
+}
+
 std::vector<PeriodField> period_fields(const PeriodFigures& f) {
+  using N = PeriodField::Needs;
   return {
       {"bookings", f.flows.bookings, true},
       {"bookings_count", f.flows.bookings_count, false},
@@ -101,12 +110,12 @@ std::vector<PeriodField> period_fields(const PeriodFigures& f) {
       {"acv_bookings", f.flows.acv_bookings, true},
       {"cancellations", f.flows.cancellations, true},
       {"cancellations_count", f.flows.cancellations_count, false},
-      {"revenue", f.flows.revenue, true},
-      {"billings", f.flows.billings, true},
+      {"revenue", f.flows.revenue, true, N::kRevenue},
+      {"billings", f.flows.billings, true, N::kNothing},
       {"backlog_begin", f.backlog_begin, true},
       {"backlog_end", f.backlog_end, true},
-      {"deferred_revenue_end", f.deferred_revenue_end, true},
-      {"unbilled_receivable_end", f.unbilled_receivable_end, true},
+      {"deferred_revenue_end", f.deferred_revenue_end, true, N::kRevenue},
+      {"unbilled_receivable_end", f.unbilled_receivable_end, true, N::kRevenue},
       {"billed_backlog_end", f.billed_backlog_end, true},
       {"unbilled_backlog_end", f.unbilled_backlog_end, true},
       {"crpo_end", f.crpo_end, true},

@@ -65,12 +65,33 @@ PeriodFigures period_figures(const MonthlyLedger& ledger, const Period& period, 
 PeriodFigures period_figures(const LedgerView& view, const Period& period, PeriodKind kind, int fiscal_start,
                              YearMonth first_month);
 
+// What the lines folded can tell (spec 11). Contract lines and
+// subscriptions tell every figure; invoices read alone tell billings, and
+// revenue only when some invoice has a service period: bookings, backlog and
+// every figure formed from them are not known. The one place this is
+// decided (known_figures); the report writes an unknown figure as null,
+// never as 0.
+struct LineKinds {
+  std::int64_t invoice_lines = 0;              // ContractLine::from_invoice
+  std::int64_t invoice_lines_with_period = 0;  // of them, recognised over a service period
+};
+struct KnownFigures {
+  bool bookings = true;  // bookings, cancellations, backlog and what is formed from them
+  bool revenue = true;   // revenue, deferred revenue, unbilled receivables
+};
+KnownFigures known_figures(const LineKinds& kinds);
+
 // Every whole-number figure of a period by its JSON name, in the report's
 // order: the one list the JSON and the drill-down both read.
 struct PeriodField {
+  enum class Needs { kNothing, kBookings, kRevenue };
   const char* name;
   std::int64_t value;
   bool is_amount;  // money (drillable); false for counts
+  Needs needs = Needs::kBookings;  // what must be known for the figure to be (KnownFigures)
+  bool known(const KnownFigures& k) const {
+    return needs == Needs::kNothing || (needs == Needs::kBookings ? k.bookings : k.revenue);
+  }
 };
 std::vector<PeriodField> period_fields(const PeriodFigures& figures);
 

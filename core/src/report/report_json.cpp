@@ -12,7 +12,11 @@
 namespace bbb {
 namespace {
 
-void write_growth(JsonWriter& w, const Growth& g) {
+void write_growth(JsonWriter& w, const Growth& g, bool known = true) {
+  if (!known) {  // a figure not known has no growth
+    w.object().key("period_over_period").null().key("year_over_year").null().end();
+    return;
+  }
   w.object();
   write_ratio(w.key("period_over_period"), g.period_over_period);
   write_ratio(w.key("year_over_year"), g.year_over_year);
@@ -20,25 +24,38 @@ void write_growth(JsonWriter& w, const Growth& g) {
 }
 
 // One period's figures, as an open object: the caller may add keys, then end() it.
-void open_period(JsonWriter& w, const PeriodFigures& f, bool with_growth) {
+// A figure the lines cannot tell (KnownFigures) is null, never 0.
+void open_period(JsonWriter& w, const PeriodFigures& f, bool with_growth, const KnownFigures& known) {
   w.object().field_text("period", f.period.label).field_text("start", f.period.start().iso()).field_text("end", f.period.end().iso());
-  for (const PeriodField& field : period_fields(f)) w.field(field.name, field.value);
-  w.key("bookings_by_type").object();
-  for (const auto& [type, amount] : f.bookings_by_type) w.text_key(type).value(amount);
-  w.end();
-  write_ratio(w.key("book_to_bill"), f.book_to_bill);
-  write_ratio(w.key("book_to_revenue"), f.book_to_revenue);
-  write_ratio(w.key("backlog_months"), f.backlog_months);
+  for (const PeriodField& field : period_fields(f)) {
+    if (field.known(known)) w.field(field.name, field.value);
+    else w.key(field.name).null();
+  }
+  w.key("bookings_by_type");
+  if (known.bookings) {
+    w.object();
+    for (const auto& [type, amount] : f.bookings_by_type) w.text_key(type).value(amount);
+    w.end();
+  } else {
+    w.null();
+  }
+  // Ratios of bookings or backlog: not known without them.
+  write_ratio(w.key("book_to_bill"), known.bookings ? f.book_to_bill : std::nullopt);
+  write_ratio(w.key("book_to_revenue"), known.bookings ? f.book_to_revenue : std::nullopt);
+  write_ratio(w.key("backlog_months"), known.bookings ? f.backlog_months : std::nullopt);
   const MonthTotals& t = f.trailing_12_months;
   w.key("trailing_12_months").object().field_text("start", f.period.last.plus(-11).first_day().iso())
-      .field_text("end", f.period.end().iso()).field("bookings", t.bookings).field("billings", t.billings)
-      .field("revenue", t.revenue).end();
+      .field_text("end", f.period.end().iso());
+  if (known.bookings) w.field("bookings", t.bookings); else w.key("bookings").null();
+  w.field("billings", t.billings);
+  if (known.revenue) w.field("revenue", t.revenue); else w.key("revenue").null();
+  w.end();
   if (with_growth) {
     w.key("growth").object();
-    write_growth(w.key("bookings"), f.bookings_growth);
+    write_growth(w.key("bookings"), f.bookings_growth, known.bookings);
     write_growth(w.key("billings"), f.billings_growth);
-    write_growth(w.key("revenue"), f.revenue_growth);
-    write_growth(w.key("backlog_end"), f.backlog_growth);
+    write_growth(w.key("revenue"), f.revenue_growth, known.revenue);
+    write_growth(w.key("backlog_end"), f.backlog_growth, known.bookings);
     w.end();
   }
 }
@@ -81,6 +98,11 @@ void write_file(JsonWriter& w, const FileSummary& f) {
     w.text_key(field_name(field)).object().field_text("order", date_order_name(f.formats.formats.order_of(field)))
         .field_text("source", source).end();
   w.end();
+  if (f.workbook) {
+    w.key("workbook").object().field_text("sheet", f.workbook->sheet).key("sheets").array();
+    for (const std::string& sheet : f.workbook->sheets) w.text(sheet);
+    w.end().end();
+  }
   w.key("values").array();
   for (const ValueCensus::Column& c : f.values.columns()) {
     w.object().field_text("field", field_name(c.field))
@@ -184,10 +206,15 @@ void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Perio
 // pipeline, orders, forward view and waterfall. The caller may add keys
 // (the segments; a segment's value), then end() it.
 void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* figures, const ReportSettings& settings,
-                   const std::optional<Date>& as_of, const std::optional<std::string>& waterfall_omitted) {
+                   const std::optional<Date>& as_of, const std::optional<std::string>& waterfall_omitted,
+                   const KnownFigures& known) {
+  // Without bookings (invoices alone) there are no deals, orders or backlog
+  // to look forward from: the sales figures, pipeline, orders, forward view
+  // and waterfall are left out.
+  if (!known.bookings) figures = nullptr;
   w.object().field("minor_digits", c.minor_digits).key("periods").array();
   for (const PeriodFigures& p : c.periods) {
-    open_period(w, p, true);
+    open_period(w, p, true, known);
     if (figures) {
       w.key("sales");
       write_period_sales(w, figures->sales, p.period);
@@ -197,7 +224,7 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* 
   w.end();
   if (!c.periods.empty()) {
     w.key("total");
-    open_period(w, c.total, false);
+    open_period(w, c.total, false, known);
     w.end();
   }
   if (figures && as_of) {
@@ -228,12 +255,12 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
   w.object().field_text("by", session.settings().split_by).key("values").array();
   for (const ShownSegments::Listed& l : shown.listed) {
     open_currency(w, currency_report(l.figures->ledger, currency, periods, first_month, settings), l.figures, settings, as_of,
-                  waterfall_omitted);
+                  waterfall_omitted, session.known_figures());
     w.field_text("value", *l.value).end();
   }
   if (shown.other) {
     open_currency(w, currency_report(shown.other->ledger, currency, periods, first_month, settings), &*shown.other, settings,
-                  as_of, waterfall_omitted);
+                  as_of, waterfall_omitted, session.known_figures());
     // Every value not listed above, not a value named "other".
     w.field_text("value", "other").key("other").boolean(true).end();
   }
@@ -304,7 +331,8 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
     const auto figures = session.figures().find(currency);
     w.text_key(currency.view());
     open_currency(w, currency_report(ledger, currency, periods, first_month, settings),
-                  figures != session.figures().end() ? &figures->second : nullptr, settings, as_of, no_waterfall);
+                  figures != session.figures().end() ? &figures->second : nullptr, settings, as_of, no_waterfall,
+                  session.known_figures());
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");

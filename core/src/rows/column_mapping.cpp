@@ -213,6 +213,10 @@ const std::vector<FieldInfo>& field_table() {
       {Field::kTrialEnd, "trial_end", {"trialend", "trialenddate", "trialendsat", "trialendat"}},
       {Field::kPeriodStart, "period_start", {"currentperiodstart", "periodstart", "currenttermstart"}},
       {Field::kPeriodEnd, "period_end", {"currentperiodend", "periodend", "currenttermend"}},
+      // invoices (spec 11): a line's or an invoice's own tax, never a total repeated on each line
+      // (not "TaxAmount": Xero writes it beside line amounts that are without tax).
+      {Field::kTax, "tax", {"salestax", "vat", "vatamount",
+                            "mwst", "ust", "steuer", "steuerbetrag", "tva", "montanttva", "iva", "importeiva", "btw", "btwbedrag"}},
   };
   return kTable;
 }
@@ -224,8 +228,10 @@ std::vector<Field> fields_of(FileKind kind) {
               Field::kStartDate, Field::kEndDate, Field::kTermMonths, Field::kRecognition,
               Field::kDeliveryDate, Field::kBilling, Field::kBillingStart, Field::kType,
               Field::kStatus, Field::kCancelDate, Field::kCreatedDate};
+    // With a contracts file only the first four are read; alone (spec 11), all.
     case FileKind::kInvoices:
-      return {Field::kId, Field::kInvoiceDate, Field::kAmount, Field::kCurrency};
+      return {Field::kId, Field::kInvoiceDate, Field::kAmount, Field::kCurrency, Field::kCustomer, Field::kStartDate,
+              Field::kEndDate, Field::kStatus, Field::kType, Field::kTax};
     case FileKind::kFulfilment:
       return {Field::kId, Field::kDate, Field::kAmount, Field::kPercentComplete};
     case FileKind::kSubscriptions:

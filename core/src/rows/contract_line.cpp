@@ -161,9 +161,55 @@ bool parse_status(std::string_view text, Status* out) {
       {"contractsent", Status::kOpen},
       // Dynamics 365's status reasons of an open opportunity.
       {"inprogress", Status::kOpen}, {"onhold", Status::kOpen},
+      // NetSuite sales orders (an order is a booking once approved) and opportunities.
+      {"pendingapproval", Status::kOpen}, {"pendingfulfillment", Status::kBooked},
+      {"pendingfulfilment", Status::kBooked}, {"partiallyfulfilled", Status::kBooked},
+      {"pendingbillingpartiallyfulfilled", Status::kBooked}, {"pendingbilling", Status::kBooked},
+      {"billed", Status::kBooked}, {"closed", Status::kBooked}, {"issuedquote", Status::kOpen},
   };
   for (const Word& word : kWords)
     if (w == word.word) { *out = word.status; return true; }
+  return false;
+}
+
+bool parse_invoice_status(std::string_view text, InvoiceStatus* out) {
+  const Folded w(text);
+  // Stripe (draft, open, paid, uncollectible, void), Xero (Draft, Submitted,
+  // Authorised, Awaiting Payment, Paid, Voided, Deleted), Recurly (pending,
+  // past_due, paid, failed, voided) and the common words. An uncollectible
+  // or failed invoice was issued: a billing, its loss is a bad debt.
+  struct Word { std::string_view word; InvoiceStatus status; };
+  static constexpr Word kWords[] = {
+      {"paid", InvoiceStatus::kBilled}, {"open", InvoiceStatus::kBilled}, {"uncollectible", InvoiceStatus::kBilled},
+      {"authorised", InvoiceStatus::kBilled}, {"authorized", InvoiceStatus::kBilled},
+      {"awaitingpayment", InvoiceStatus::kBilled}, {"sent", InvoiceStatus::kBilled}, {"issued", InvoiceStatus::kBilled},
+      {"posted", InvoiceStatus::kBilled}, {"pastdue", InvoiceStatus::kBilled}, {"overdue", InvoiceStatus::kBilled},
+      {"partiallypaid", InvoiceStatus::kBilled}, {"unpaid", InvoiceStatus::kBilled}, {"due", InvoiceStatus::kBilled},
+      {"pending", InvoiceStatus::kBilled}, {"failed", InvoiceStatus::kBilled}, {"billed", InvoiceStatus::kBilled},
+      {"void", InvoiceStatus::kVoid}, {"voided", InvoiceStatus::kVoid},
+      {"draft", InvoiceStatus::kDraft}, {"submitted", InvoiceStatus::kDraft},
+      {"awaitingapproval", InvoiceStatus::kDraft},
+      {"deleted", InvoiceStatus::kDeleted},
+  };
+  for (const Word& word : kWords)
+    if (w == word.word) { *out = word.status; return true; }
+  return false;
+}
+
+const char* invoice_status_skip_kind(InvoiceStatus status) {
+  switch (status) {
+    case InvoiceStatus::kVoid: return "void";
+    case InvoiceStatus::kDraft: return "draft";
+    case InvoiceStatus::kDeleted: return "deleted";
+    case InvoiceStatus::kBilled: return nullptr;
+  }
+  return nullptr;
+}
+
+bool is_credit_type(std::string_view text) {
+  const Folded w(text);
+  for (std::string_view word : {"salescreditnote", "creditnote", "creditmemo", "credit", "accreccredit", "refundreceipt", "refund"})
+    if (w == word) return true;
   return false;
 }
 

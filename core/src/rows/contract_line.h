@@ -40,6 +40,15 @@ bool parse_billing_kind(std::string_view text, BillingKind* out);
 bool parse_recognition(std::string_view text, Recognition* out);
 bool parse_status(std::string_view text, Status* out);
 
+// An invoice's status (spec 11): billed (open, paid, authorised, sent,
+// uncollectible...) or one of the kinds that are no billing and are
+// skipped: void, draft (and awaiting approval), deleted.
+enum class InvoiceStatus { kBilled, kVoid, kDraft, kDeleted };
+bool parse_invoice_status(std::string_view text, InvoiceStatus* out);
+const char* invoice_status_skip_kind(InvoiceStatus status);  // "void", "draft", "deleted"; null when billed
+// "Sales credit note", "Credit Memo", "credit note": a credit, billed negative whatever its sign as written.
+bool is_credit_type(std::string_view text);
+
 // A CRM's deal types read as the engine's (spec 11): "New Customer" and
 // "New Business" are new, "Existing Customer - Upgrade" expansion,
 // "Existing Customer - Replacement" and "Renewal" renewal, "Existing
@@ -74,6 +83,10 @@ struct ContractLine {
   Date cancel;
   bool has_created = false;
   Date created;
+  // One invoice (or invoice line) of an invoices file read alone (spec 11):
+  // billed by itself, recognised over its service period (or on its date),
+  // and never a booking: its bookings and backlog are not known.
+  bool from_invoice = false;
 
   bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
 };

@@ -47,7 +47,8 @@ const char* non_data_line_kind_of(const CsvRecord& record) {
   }
   const std::string_view only = only_cell(record);
   if (only.empty()) return nullptr;
-  for (std::string_view word : {"confidential", "copyright", "(c)", "\xC2\xA9"})
+  // QuickBooks ends a report with its basis and the time it was run.
+  for (std::string_view word : {"confidential", "copyright", "(c)", "\xC2\xA9", "accrual basis", "cash basis"})
     if (starts_with_word(only, word)) return "footer";
   return nullptr;
 }

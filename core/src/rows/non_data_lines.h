@@ -15,6 +15,7 @@ namespace bbb {
 inline bool may_open_non_data_line(char c) {
   switch (c) {
     case 'T': case 't': case 'G': case 'g': case 'S': case 's': case 'C': case 'c': case '(':
+    case 'A': case 'a':  // QuickBooks' "Accrual Basis ..." footer
     case '\xC2':  // the copyright sign, C2 A9
     case ' ': case '\t':  // a cell to trim first
       return true;

@@ -402,7 +402,7 @@ bool RowReader::read_money(Context& cx, CurrencyCode* currency, std::int64_t* am
       }
     }
     *amount_out = amount.minor;
-    if (*amount_out < 0) {
+    if (*amount_out < 0 && negative_message != nullptr) {  // null: a negative amount is read (a credit note)
       cx.error(Field::kAmount, "negative_amount", negative_message);
       *ok = false;
     }
@@ -643,7 +643,95 @@ void RowReader::read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult
   ok &= cx.date(Field::kInvoiceDate, &has_date, &out->date);
   if (ok && !has_date) { cx.error(Field::kInvoiceDate, "missing_date", "no invoice_date"); ok = false; }
   ok &= cx.aux_amount(&out->amount);
+  // A void, draft or deleted invoice bills nothing: skipped, not rejected (spec 11).
+  InvoiceStatus status = InvoiceStatus::kBilled;
+  if (cx.present(Field::kStatus)) {
+    if (!parse_invoice_status(values_(Field::kStatus, cx.cell(Field::kStatus)), &status)) {
+      cx.unknown_word(Field::kStatus, "unknown_status", "invoice status", "paid, open, authorised, void, draft or deleted");
+      ok = false;
+    } else if (const char* skip = invoice_status_skip_kind(status)) {
+      result.skipped = skip;
+      return;
+    }
+  }
   result.accepted = ok;
+}
+
+void RowReader::read_invoice_line(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
+  RowResult& result = *result_out;
+  Context cx(*this, record, result);
+  ContractLine& l = *out;
+  l = ContractLine();
+  l.line_number = record.line;
+  l.from_invoice = true;
+  // The status first: a void, draft or deleted invoice is skipped whatever else it holds.
+  if (cx.present(Field::kStatus)) {
+    InvoiceStatus status = InvoiceStatus::kBilled;
+    if (!parse_invoice_status(values_(Field::kStatus, cx.cell(Field::kStatus)), &status)) {
+      cx.unknown_word(Field::kStatus, "unknown_status", "invoice status", "paid, open, authorised, void, draft or deleted");
+      return;
+    }
+    if (const char* skip = invoice_status_skip_kind(status)) {
+      result.skipped = skip;
+      return;
+    }
+  }
+  bool ok = check_width(record, &result);
+  // Alone, an id names the invoice (several rows may share it: one per invoice line).
+  l.id = mapping_.has(Field::kId) && cx.present(Field::kId) ? cx.cell(Field::kId) : name_by_line(record.line);
+  l.customer = cx.cell(Field::kCustomer);
+  ok &= cx.free_text(Field::kId) & cx.free_text(Field::kCustomer);
+  if (!read_money(cx, &l.currency, &l.amount, &ok, nullptr)) return;
+  // Net of the tax the file writes apart, in the amount's currency.
+  if (ok && cx.present(Field::kTax)) {
+    ParsedAmount tax;
+    std::string why;
+    if (!parse_amount(cx.cell(Field::kTax), formats_.decimal, minor_digits(l.currency), &tax, &why)) {
+      cx.error(Field::kTax, "bad_amount", why);
+      ok = false;
+    } else {
+      l.amount -= tax.minor;
+    }
+  }
+  // A credit note bills back: negative whatever the sign it is written with.
+  if (cx.present(Field::kType) && is_credit_type(cx.cell(Field::kType)) && l.amount > 0) l.amount = -l.amount;
+  if (ok) cx.result.rejected_amount = l.amount;
+  bool has_date = false, has_start = false, has_end = false;
+  Date date, start, end;
+  ok &= cx.date(Field::kInvoiceDate, &has_date, &date);
+  ok &= cx.date(Field::kStartDate, &has_start, &start);
+  ok &= cx.date(Field::kEndDate, &has_end, &end);
+  if (ok && !has_date) { cx.error(Field::kInvoiceDate, "missing_date", "no invoice_date"); ok = false; }
+  if (ok && has_start != has_end) {
+    cx.error(has_start ? Field::kEndDate : Field::kStartDate, "half_service_period",
+             "a service period needs both its start and its end (or neither: the invoice is then recognised on its date)");
+    ok = false;
+  }
+  if (ok && has_start && end < start) { cx.error(Field::kEndDate, "end_before_start", "end_date is before the start"); ok = false; }
+  if (!ok) return;
+  l.status = Status::kBooked;
+  l.billing = BillingKind::kNone;  // billed by the invoice itself
+  l.has_booking = true;
+  if (has_start) {
+    // Recognised over the service period; nothing moved by catch-up, so the
+    // line starts at the earlier of its date and its service start.
+    l.recognition = Recognition::kRatable;
+    l.start = start;
+    l.end = end;
+    std::int32_t t = 1;
+    while (add_months(start, t).plus_days(-1) < end) ++t;  // spec 10: the smallest T whose term covers the end
+    l.term_months = t;
+    l.booking = std::min(date, start);
+  } else {
+    l.recognition = Recognition::kPoint;
+    l.start = l.booking = date;
+    l.has_delivery = true;
+    l.delivery = date;
+  }
+  l.billing_start = date;
+  l.created = date;
+  result.accepted = true;
+  result.rejected_amount.reset();
 }
 
 void RowReader::read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result_out) const {

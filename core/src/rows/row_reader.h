@@ -35,6 +35,9 @@ struct RowResult {
   std::vector<Issue> issues;
   std::optional<std::int64_t> rejected_amount;
   CurrencyCode currency;
+  // A row that is no data to read: skipped and counted by this kind, neither
+  // accepted nor rejected (a void or draft invoice, spec 11).
+  const char* skipped = nullptr;
 };
 
 // Amounts of invoices and fulfilment are read before the line they belong to
@@ -71,6 +74,11 @@ class RowReader {
   void read_contract(const CsvRecord& record, ContractLine* out, RowResult* result) const;
   void read_subscription(const CsvRecord& record, SubscriptionRow* out, RowResult* result) const;
   void read_invoice(const CsvRecord& record, InvoiceRow* out, RowResult* result) const;
+  // A row of an invoices file read alone (spec 11), as the line it bills:
+  // net of its tax, negative for a credit, over its service period when it
+  // has one (ratable) or on its date (point); from_invoice set. A void,
+  // draft or deleted invoice is skipped (result->skipped).
+  void read_invoice_line(const CsvRecord& record, ContractLine* out, RowResult* result) const;
   void read_fulfilment(const CsvRecord& record, FulfilmentRow* out, RowResult* result) const;
 
   // The log the rows' issues go to: an issue past its listing limits is

@@ -61,6 +61,37 @@ const std::vector<SourceProfile>& source_profiles() {
         {Field::kTrialEnd, "subscriptions.trial_end"}, {Field::kCancelDate, "subscriptions.cancelled_at"},
         {Field::kPeriodStart, "subscriptions.current_term_start"}, {Field::kPeriodEnd, "subscriptions.current_term_end"},
         {Field::kCreatedDate, "subscriptions.created_at"}}},
+      // Invoices (spec 11), read alone or with a contracts file. Stripe's
+      // Total is after discounts and with tax: the tax is taken off. Its
+      // Period Start/End are not a service period (the window in which the
+      // invoice's items were added, one period back for a subscription), so
+      // they are not read as one.
+      {"stripe_invoices", "Stripe invoices export", FileKind::kInvoices,
+       {"Date (UTC)", "Amount Due", "Amount Paid"},
+       {{Field::kId, "Number"}, {Field::kId, "id"}, {Field::kCustomer, "Customer"}, {Field::kInvoiceDate, "Date (UTC)"},
+        {Field::kAmount, "Total"}, {Field::kTax, "Tax"}, {Field::kCurrency, "Currency"}, {Field::kStatus, "Status"}}},
+      // One row per invoice line, the invoice's totals repeated on each:
+      // LineAmount (after the line's discount, without tax) is read, never Total.
+      {"xero_sales_invoices", "Xero sales invoices export", FileKind::kInvoices,
+       {"ContactName", "InvoiceNumber", "LineAmount"},
+       {{Field::kId, "InvoiceNumber"}, {Field::kCustomer, "ContactName"}, {Field::kInvoiceDate, "InvoiceDate"},
+        {Field::kAmount, "LineAmount"}, {Field::kCurrency, "Currency"}, {Field::kStatus, "Status"},
+        {Field::kType, "Type"}}},
+      // Sales by Customer Detail: title lines, a header whose first cell is
+      // empty, a heading row per customer (the customer of the rows under
+      // it), "Total for ..." rows, TOTAL and an "Accrual Basis" footer.
+      // Amounts are without sales tax; a credit memo is a credit.
+      {"quickbooks_sales_detail", "QuickBooks Online sales by customer detail report", FileKind::kInvoices,
+       {"Transaction date", "Transaction type", "Product/Service"},
+       {{Field::kId, "Num"}, {Field::kInvoiceDate, "Transaction date"}, {Field::kAmount, "Amount"},
+        {Field::kType, "Transaction type"}}},
+      // A sales-order saved search: orders are bookings (contract lines).
+      // One row per order line: the document number repeats, so it is no
+      // line id (each row is its own line); the ship date is the delivery.
+      {"netsuite_sales_orders", "NetSuite sales order saved search", FileKind::kContracts,
+       {"Document Number", "Name", "Ship Date"},
+       {{Field::kCustomer, "Name"}, {Field::kBookingDate, "Date"}, {Field::kAmount, "Amount"},
+        {Field::kCurrency, "Currency"}, {Field::kStatus, "Status"}, {Field::kDeliveryDate, "Ship Date"}}},
   };
   return kProfiles;
 }
@@ -87,9 +118,11 @@ DetectedSource detect_source(FileKind kind, const std::vector<std::string>& head
     return false;
   };
   // The file given as contract lines may be any export that gives lines: a
-  // subscriptions export there is read as one.
+  // subscriptions export there is read as one, and an invoices export as
+  // invoices alone (spec 11).
   const auto fits = [kind](FileKind profile_kind) {
-    return profile_kind == kind || (kind == FileKind::kContracts && profile_kind == FileKind::kSubscriptions);
+    return profile_kind == kind || (kind == FileKind::kContracts && (profile_kind == FileKind::kSubscriptions ||
+                                                                     profile_kind == FileKind::kInvoices));
   };
   for (const SourceProfile& p : source_profiles()) {
     if (!fits(p.kind)) continue;

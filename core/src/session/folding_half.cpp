@@ -37,6 +37,10 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
     uncancelled_line->has_cancel = false;
     uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, fulfilment);
   }
+  if (line.from_invoice) {
+    ++line_kinds_.invoice_lines;
+    if (line.recognition == Recognition::kRatable) ++line_kinds_.invoice_lines_with_period;
+  }
   LineSchedule schedule(line, settings_.proration, std::move(invoices), fulfilment, std::move(schedule_storage_));
   post_line(line, schedule, &ledger(line.currency));
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;

@@ -16,6 +16,7 @@
 #include "finance/drill.h"
 #include "finance/forward_view.h"
 #include "finance/ledger.h"
+#include "finance/period_figures.h"
 #include "session/packed_lines.h"
 #include "finance/sales_stats.h"
 #include "finance/schedule.h"
@@ -52,6 +53,8 @@ class alignas(64) FoldingHalf {
   const std::map<CurrencyCode, FoldedFigures>& figures() const { return figures_; }
   const std::map<CurrencyCode, std::map<std::string, FoldedFigures>>& segments() const { return segments_; }
   const DrillCollector* drill() const { return drill_ ? &*drill_ : nullptr; }
+  // The kinds of line folded: which figures the report can tell (known_figures).
+  const LineKinds& line_kinds() const { return line_kinds_; }
 
   static constexpr std::size_t kMaxSegments = 200;
   static constexpr const char* kOtherSegment = "(other)";
@@ -75,6 +78,7 @@ class alignas(64) FoldingHalf {
   CurrencyIndex<MonthlyLedger> ledger_index_;
   CurrencyIndex<FoldedFigures> figures_index_;
   ScheduleStorage schedule_storage_;  // the last schedule's buffers, reused
+  LineKinds line_kinds_;
 };
 
 }  // namespace bbb

@@ -56,9 +56,13 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   header_seen_ = false;
   expected_bytes_ = 0;
   fatal_ = false;
+  refused_ = false;
   row_reader_.reset();
   sample_.clear();
   pending_csv_issues_.clear();
+  held_titles_.clear();
+  group_column_ = false;
+  group_name_.clear();
   if (gives_lines(kind)) contracts_seen_ = true;
   reader_ = std::make_unique<CsvReader>(
       settings_.csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
@@ -74,11 +78,21 @@ std::int64_t Session::rows_read_in_file() const {
   return files_.back().rows.read + static_cast<std::int64_t>(sample_.size());
 }
 
-bool Session::wants_more() const { return reader_ != nullptr && !reader_->refused(); }
+bool Session::wants_more() const { return reader_ != nullptr && !reader_->refused() && !refused_; }
 
 bool Session::end(std::string* error) {
   if (!reader_) { *error = "no file is being read"; return false; }
+  if (workbook_) end_workbook();
   reader_->finish();
+  if (!header_seen_ && held_titles_.size() > 0) {
+    // No header came after them: the lines were no titles; read as they were.
+    SampleRows held = std::move(held_titles_);
+    held_titles_.clear();
+    replaying_titles_ = true;
+    std::vector<std::string_view> views;
+    for (std::size_t i = 0; i < held.size(); ++i) on_record(held.record(i, &views));
+    replaying_titles_ = false;
+  }
   FileSummary& file = files_.back();
   file.dialect = reader_->dialect();
   if (!header_seen_ && !fatal_) {
@@ -88,11 +102,12 @@ bool Session::end(std::string* error) {
   if (header_seen_ && !fatal_ && !row_reader_) decide_formats();
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
-  if (gives_lines(file.kind)) reject_unmatched_rows();
+  if (lines_from(file)) reject_unmatched_rows();
   file.values.read_as(file.kind, [this](Field f, std::string_view v) { return settings_.values(f, v); });
   if (file.kind == FileKind::kSubscriptions && file.rows.accepted > 0) note_subscription_snapshot();
   if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
   reader_.reset();
+  workbook_.reset();
   row_reader_.reset();
   return true;
 }
@@ -110,7 +125,7 @@ void RowCounts::skip(const char* kind, std::int64_t line, std::int64_t count) {
 RowCounts Session::contract_rows() const {
   RowCounts total;
   for (const FileSummary& f : files_) {
-    if (!gives_lines(f.kind)) continue;
+    if (!lines_from(f)) continue;
     total.read += f.rows.read;
     total.accepted += f.rows.accepted;
     total.rejected += f.rows.rejected;
@@ -142,6 +157,7 @@ void Session::on_record(const CsvRecord& record) {
     return;
   }
   if (!header_seen_) {
+    if (!replaying_titles_ && hold_title_line(record)) return;
     take_header(record);
     // The header's own text problems are listed like a row's.
     if (!pending_csv_issues_.empty()) {
@@ -153,6 +169,25 @@ void Session::on_record(const CsvRecord& record) {
   }
   if (!row_reader_) { keep_sample_row(record); return; }
   process(record);
+}
+
+bool Session::hold_title_line(const CsvRecord& record) {
+  // At most a few: a report's title block is its name, company, dates.
+  constexpr std::size_t kMaxTitleLines = 8;
+  if (held_titles_.size() >= kMaxTitleLines) return false;
+  std::size_t cells = 0;
+  for (std::size_t i = 0; i < record.field_count; ++i) cells += trim(record.field(i)).empty() ? 0 : 1;
+  if (cells > 1) {
+    // The header: the lines above it were titles.
+    FileSummary& file = files_.back();
+    std::vector<std::string_view> views;
+    for (std::size_t i = 0; i < held_titles_.size(); ++i) file.rows.skip("title", held_titles_.record(i, &views).line);
+    held_titles_.clear();
+    return false;
+  }
+  held_titles_.add(record);
+  pending_csv_issues_.clear();
+  return true;
 }
 
 void Session::keep_sample_row(const CsvRecord& record) {
@@ -206,24 +241,50 @@ void Session::take_header(const CsvRecord& record) {
   }
   // A subscriptions export dropped where contract lines go is read as subscriptions (spec 11: the kind follows the header).
   if (file.kind == FileKind::kContracts && file.source->kind == FileKind::kSubscriptions) file.kind = FileKind::kSubscriptions;
+  // So is an invoices export: it is then read alone, each invoice a line of its own.
+  if (file.kind == FileKind::kContracts && file.source->kind == FileKind::kInvoices) {
+    file.kind = FileKind::kInvoices;
+    file.invoices_alone = true;
+  }
   file.mapping = map_columns(file.kind, headers, settings_.mapping, file.source->columns, &problems);
+  if (file.kind == FileKind::kContracts && file.source == &generic_profile() && !file.mapping.has(Field::kBookingDate)) {
+    // No booking date, but invoice dates and amounts: invoices given alone (spec 11).
+    std::vector<std::string> invoice_problems;
+    ColumnMapping as_invoices = map_columns(FileKind::kInvoices, headers, {}, {}, &invoice_problems);
+    if (as_invoices.has(Field::kInvoiceDate) && as_invoices.has(Field::kAmount)) {
+      file.kind = FileKind::kInvoices;
+      file.invoices_alone = true;
+      problems.clear();
+      file.mapping = map_columns(file.kind, headers, settings_.mapping, file.source->columns, &problems);
+    }
+  }
+  if (file.invoices_alone) {
+    contracts_seen_ = true;
+    file_issue("warning", "invoices_alone",
+               "an invoices file without a contracts file: billings per period (and revenue where invoices give a service "
+               "period); bookings and backlog are not known from invoices, and are null in the report");
+  }
   for (const std::string& p : problems) file_issue("warning", "bad_mapping", p);
+  // A first column with no header holds group headings (a QuickBooks report).
+  group_column_ = headers.size() > 1 && headers[0].empty();
   split_column_ = -1;
-  if (gives_lines(file.kind) && !settings_.split_by.empty()) {
+  if (lines_from(file) && !settings_.split_by.empty()) {
     for (std::size_t i = 0; i < headers.size() && split_column_ < 0; ++i)
       if (headers[i] == settings_.split_by || normalize_header(headers[i]) == normalize_header(settings_.split_by))
         split_column_ = static_cast<int>(i);
     if (split_column_ < 0)
       file_issue("warning", "bad_split", "split_by names no column '" + settings_.split_by + "': the report is not split");
   }
-  if (gives_lines(file.kind) && !file.mapping.has(Field::kCurrency))
+  if (lines_from(file) && !file.mapping.has(Field::kCurrency))
     file_issue("warning", "default_currency",
                "no currency column: every amount is read as " + std::string(settings_.default_currency.view()) +
                    " (the currency setting)");
   if (file.kind == FileKind::kContracts && !file.mapping.has(Field::kId))
     file_issue("warning", "no_id_column",
                "no id column: each row is its own line, named by its line number, and duplicates are not checked");
-  const std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
+  std::vector<Field> missing = missing_required_fields(file.kind, file.mapping);
+  // Alone, an invoice needs no id: it is joined to no line.
+  if (file.invoices_alone) missing.erase(std::remove(missing.begin(), missing.end(), Field::kId), missing.end());
   if (!missing.empty()) {
     file_issue("error", "missing_column",
                "no column for " + join_fields(missing) + " (the header has " + header_excerpt(headers) +
@@ -235,12 +296,14 @@ void Session::take_header(const CsvRecord& record) {
 
 void Session::decide_formats() {
   FileSummary& file = files_.back();
-  file.formats = detect_formats(file.kind, file.mapping, sample_, settings_.date_order, settings_.decimal, reader_->dialect().delimiter);
+  file.formats = detect_formats(file.kind, file.mapping, sample_, settings_.date_order,
+                              workbook_ ? '\0' : settings_.decimal,  // a workbook's numbers are its own: no separator setting
+                              reader_->dialect().delimiter);
   for (const std::string& w : file.formats.warnings) file_issue("warning", "mixed_date_order", w);
   row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
                                               settings_.currencies, settings_.values);
   row_reader_->set_issue_log(&issues_);
-  if (gives_lines(file.kind)) file.values.begin(file.mapping);
+  if (lines_from(file)) file.values.begin(file.mapping);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);
   auto issues = std::move(sampled_issues_);
@@ -255,7 +318,7 @@ void Session::decide_formats() {
       pending_csv_issues_ = std::move(issues[next_issue++].second);
     process(r);
   }
-  if (gives_lines(file.kind))
+  if (lines_from(file))
     size_id_table(sample.size(), sample.bytes(), contract_ids_.table_size() - table_ids_before);
 }
 
@@ -285,15 +348,37 @@ void Session::process(const CsvRecord& record) {
     if (!result.issues.empty()) log_row_issues(record, &result);
     return;
   }
+  if (group_column_ && record.field_count >= 1 && !trim(record.field(0)).empty()) {
+    // A group's heading: its name alone in the first cell (spec 11).
+    bool alone = true;
+    for (std::size_t i = 1; i < record.field_count && alone; ++i) alone = trim(record.field(i)).empty();
+    if (alone) {
+      file.rows.skip("heading", record.line);
+      group_name_.assign(trim(record.field(0)));
+      if (!pending_csv_issues_.empty()) take_text_issues(record, &result);
+      if (!result.issues.empty()) log_row_issues(record, &result);
+      return;
+    }
+  }
   file.rows.read++;
   const bool text_ok = pending_csv_issues_.empty() || take_text_issues(record, &result);
   if (text_ok) {
     switch (file.kind) {
       case FileKind::kContracts: process_contract(record, &result); break;
-      case FileKind::kInvoices: process_invoice(record, &result); break;
+      case FileKind::kInvoices:
+        if (file.invoices_alone) process_invoice_line(record, &result);
+        else process_invoice(record, &result);
+        break;
       case FileKind::kFulfilment: process_fulfilment(record, &result); break;
       case FileKind::kSubscriptions: process_subscription(record, &result); break;
     }
+  }
+  if (text_ok && result.skipped) {
+    // A void or draft invoice: no data to read, skipped and counted by its kind.
+    file.rows.read--;
+    file.rows.skip(result.skipped, record.line);
+    if (!result.issues.empty()) log_row_issues(record, &result);
+    return;
   }
   if (text_ok && result.accepted) {
     file.rows.accepted++;
@@ -518,6 +603,35 @@ void Session::process_invoice(const CsvRecord& record, RowResult* result) {
   InvoiceRow row;
   row_reader_->read_invoice(record, &row, result);
   if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
+}
+
+// Spec 11: an invoice of a file read alone is a line of its own, billed by
+// itself; its customer, when the row names none, is its group's heading.
+void Session::process_invoice_line(const CsvRecord& record, RowResult* result) {
+  ContractLine& line = line_;
+  RowResult& r = *result;
+  row_reader_->read_invoice_line(record, &line, &r);
+  if (!r.accepted) return;
+  if (line.customer.empty() && !group_name_.empty()) line.customer = group_name_;
+  // Within the currency's bound, as bookings are: billed once, recognised once.
+  std::int64_t& budget = booked_total(line.currency);
+  if (std::llabs(line.amount) > (kMaxMinor - budget) / 2) {
+    reject_too_large(record, line, &r);
+    return;
+  }
+  budget += 2 * std::llabs(line.amount);
+  std::string_view segment;
+  if (split_column_ >= 0) {
+    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
+    if (segment.empty()) segment = "(none)";
+  }
+  std::vector<DatedAmount> invoice{{line.billing_start, line.amount}};
+  if (!hand_off_) {
+    folder_.take(line, segment, std::move(invoice), nullptr);
+    return;
+  }
+  batch_.add(line, segment, invoice, nullptr);
+  if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
 }
 
 void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
