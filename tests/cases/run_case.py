@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs one golden CLI case: bbb report input.csv [args...] in the case folder.
 
-A case folder holds input.csv (or an input_path file naming another input,
+A case folder holds input.csv or input.xlsx (or an input_path file naming another input,
 such as /dev/zero), optionally args (one CLI argument per line, paths
 relative to the folder) and memory_limit_mb (the binary then runs with that
 much address space), and what to expect:
@@ -82,7 +82,8 @@ def run(bbb, case, args):
         import resource
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
-    source = read(case, "input_path").strip() if os.path.exists(os.path.join(case, "input_path")) else "input.csv"
+    source = read(case, "input_path").strip() if os.path.exists(os.path.join(case, "input_path")) else \
+        "input.xlsx" if os.path.exists(os.path.join(case, "input.xlsx")) else "input.csv"
     proc = subprocess.run([bbb, "report", source, *args], cwd=case, capture_output=True, timeout=60,
                           preexec_fn=limit_memory if limit else None)
     return proc.returncode, proc.stdout, proc.stderr

@@ -40,6 +40,9 @@ const SOURCE_TEXT = {
 
 /** Required fields the engine found no column for. */
 export function missingRequired(summary) {
+  // A file the engine read as another kind (an invoices export alone, subscriptions) needs other
+  // columns: the engine says whether it found them (summary.readable and its missing_column issue).
+  if (summary?.kind && summary.kind !== 'contracts') return [];
   const mapping = summary?.mapping ?? {};
   return REQUIRED.filter((field) => !mapping[field]);
 }
