@@ -70,8 +70,9 @@ test('every count names its file, contracts first; every issue names its file as
       skipped: [{ kind: 'total', count: 1, first_line: 3 }, { kind: 'footer', count: 2, first_line: 5 }] } },
   ];
   assert.deepEqual(fileRows(files), [
-    { kind: 'contracts', name: 'con.csv', counted: true, read: 1, accepted: 1, rejected: 0, rejectedValue: { EUR: 5000 }, skipped: 3 },
-    { kind: 'invoices', name: 'inv.csv', counted: true, read: 2, accepted: 0, rejected: 2, rejectedValue: {}, skipped: 0 },
+    { kind: 'contracts', name: 'con.csv', counted: true, read: 1, accepted: 1, rejected: 0, rejectedValue: { EUR: 5000 }, skipped: 3,
+      skippedKinds: ['total 1', 'footer 2'] },
+    { kind: 'invoices', name: 'inv.csv', counted: true, read: 2, accepted: 0, rejected: 2, rejectedValue: {}, skipped: 0, skippedKinds: [] },
   ]);
   // A preview's file: its name alone.
   assert.deepEqual(fileRows([{ kind: 'contracts', name: 'big.csv' }]).map((f) => [f.name, f.counted, f.read]), [['big.csv', false, 0]]);

@@ -217,6 +217,7 @@ class EngineSession {
 
   /** What a file's first bytes say it is: {container: 'text' | 'xlsx' | 'other', refusal: sentence for 'other'}. */
   containerOf(head, name) {
+    if (typeof this.native_.containerOf !== 'function') return { container: 'text', refusal: '' };  // a stand-in engine
     this.native_.inputBuffer(head.length).set(head);
     return JSON.parse(this.native_.containerOf(head.length, name ?? ''));
   }

@@ -4,7 +4,7 @@
 
 /**
  * @typedef {{kind: string, name: string, counted: boolean, read: number, accepted: number, rejected: number,
- *   rejectedValue: Record<string, number>, skipped: number}} FileRows
+ *   rejectedValue: Record<string, number>, skipped: number, skippedKinds: string[]}} FileRows
  *   counted: false when the summary has no counts (a preview: only its first bytes were read)
  */
 
@@ -28,6 +28,9 @@ export function fileRows(files) {
     rejectedValue: f.rows?.rejected_value && typeof f.rows.rejected_value === 'object' ? f.rows.rejected_value : {},
     // Lines that are not data (totals, footers): apart from the rows read.
     skipped: (Array.isArray(f.rows?.skipped) ? f.rows.skipped : []).reduce((n, s) => n + count(s?.count), 0),
+    // Their kinds as the engine names them ("footer 3", "void 2"), in the order first seen.
+    skippedKinds: (Array.isArray(f.rows?.skipped) ? f.rows.skipped : []).filter((s) => count(s?.count) > 0)
+      .map((s) => `${String(s.kind ?? '')} ${count(s.count)}`),
   })).sort((a, b) => (KIND_ORDER[a.kind] ?? 3) - (KIND_ORDER[b.kind] ?? 3));
 }
 

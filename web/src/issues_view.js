@@ -28,8 +28,9 @@ export function renderRowSummary(files) {
         part.append(el('strong', { 'data-count': key, 'data-value': String(f[key]) }, formatMinor(f[key], 0)));
       }
       if (f.skipped > 0) {
-        part.append(document.createTextNode('; lines that are not data (totals, footers) skipped '));
+        part.append(document.createTextNode('; lines that are not data skipped '));
         part.append(el('strong', { 'data-count': 'skipped', 'data-value': String(f.skipped) }, formatMinor(f.skipped, 0)));
+        if (f.skippedKinds.length > 0) part.append(document.createTextNode(` (${f.skippedKinds.join(', ')})`));
       }
     }
     // Which export the engine read it as, and why (spec 11).
