@@ -7,6 +7,8 @@
 # PEERS, DATA_DIR, OUT_DIR).
 #   bash bench/run.sh                       # 10k, 100k, 1M x 3 runs; 10M engine-only x 1
 #   SIZES="10000 100000" BIG= REPS=1 bash bench/run.sh    # a quick look
+# Reading .xlsx beside SheetJS and exceljs (1M rows): cd bench && npm run xlsx
+# (bench/xlsx.mjs; after this script has built the CLI and `npm run build:engine`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED="${SHARED:-$(cd ../shared/bench && pwd)}"

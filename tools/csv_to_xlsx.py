@@ -127,7 +127,12 @@ def main(argv):
                    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
                    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
                    'PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                   'spreadsheetml.sheet.main+xml"/></Types>')
+                   'spreadsheetml.sheet.main+xml"/>' + ''.join(
+                       f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-'
+                       'officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, n + 1))
+                   + '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                   'officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" '
+                   'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
 
 
 if __name__ == '__main__':

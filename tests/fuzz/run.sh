@@ -8,6 +8,7 @@
 # engine_fuzz: the whole engine, with the identities of spec section 4 as
 # the oracle.
 # seen_ids_fuzz: duplicate detection's ids against a plain map.
+# workbook_fuzz: the .xlsx reader, whole and in pieces (seeded from tests/fixtures/xlsx too).
 # Seeds: the committed corpora under tests/fuzz/corpus/, plus, when ../shared
 # is there, the DuckDB afl corpus and csv-spectrum inputs, read in place.
 # New inputs and any crash go to tests/fuzz/corpus-work/ (git-ignored).
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/../.."
 
 seconds="${1:-20}"
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz --target csv_reader_fuzz engine_fuzz seen_ids_fuzz
+cmake --build --preset fuzz --target csv_reader_fuzz engine_fuzz seen_ids_fuzz workbook_fuzz
 
 shared=../shared/conformance/csv
 shared_seeds=()
@@ -45,4 +46,5 @@ failed=0
 run csv_reader || failed=1
 run engine || failed=1
 run seen_ids || failed=1
+run workbook || failed=1
 exit "$failed"
