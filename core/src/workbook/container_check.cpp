@@ -1,5 +1,7 @@
 #include "workbook/container_check.h"
 
+#include "workbook/ascii_case.h"
+
 namespace bbb {
 
 namespace {
@@ -9,16 +11,6 @@ constexpr std::string_view kEmptyZipSignature("PK\x05\x06", 4);
 constexpr std::string_view kCompoundFileSignature("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
 // The stream an encrypted OOXML file keeps in its compound file, named in UTF-16LE.
 constexpr std::string_view kEncryptionInfo("E\0n\0c\0r\0y\0p\0t\0i\0o\0n\0I\0n\0f\0o\0", 28);
-
-bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) {
-  if (s.size() < suffix.size()) return false;
-  for (std::size_t i = 0; i < suffix.size(); ++i) {
-    char c = s[s.size() - suffix.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != suffix[i]) return false;
-  }
-  return true;
-}
 
 }  // namespace
 

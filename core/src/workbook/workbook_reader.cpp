@@ -1,5 +1,7 @@
 #include "workbook/workbook_reader.h"
 
+#include "workbook/ascii_case.h"
+
 #include <algorithm>
 
 #include "workbook/package_parts.h"
@@ -16,15 +18,6 @@ namespace {
 enum class Step { kTail, kZip64End, kDirectory, kLocalHeader, kPartData, kDone };
 // The parts read, in this order; any but the workbook and the sheet may be missing.
 enum class Part { kPackageRelationships, kWorkbook, kWorkbookRelationships, kStyles, kSharedStrings, kSheet };
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;

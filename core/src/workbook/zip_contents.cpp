@@ -1,24 +1,13 @@
 #include "workbook/zip_contents.h"
 
+#include "workbook/ascii_case.h"
+
 namespace bbb {
 
 namespace {
 
 // The CSV files a refusal names; the rest are counted.
 constexpr std::size_t kNamedCsvFiles = 4;
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
-bool ends_with_ignoring_case(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && equal_ignoring_case(s.substr(s.size() - suffix.size()), suffix);
-}
 
 // Not a file a user put in the zip: a folder, macOS's __MACOSX/ copies, dot files.
 bool is_bookkeeping(const ZipEntry& e) {
