@@ -1,5 +1,5 @@
-// Lines that are not data (spec 11, rows/non_data_lines): total rows and
-// footers are skipped and counted by kind with their first line, never
+// Lines that are not data (spec 11, rows/non_data_lines): total rows,
+// footers and blank lines are skipped and counted by kind with their first line, never
 // rejected, never booked; rows read = accepted + rejected. And a contracts
 // file with no id column: each row is its own line, named by its number.
 #include <gtest/gtest.h>
@@ -28,13 +28,16 @@ TEST(NonDataLines, TotalsAndFootersAreSkippedAndCountedNeverRejected) {
   EXPECT_EQ(r["rows"]["accepted"], 2);
   EXPECT_EQ(r["rows"]["rejected"], 0);
   const Json& skipped = r["rows"]["skipped"];
-  ASSERT_EQ(skipped.size(), 2u);
+  ASSERT_EQ(skipped.size(), 3u);  // in the order of their first lines
   EXPECT_EQ(skipped[0]["kind"], "total");
   EXPECT_EQ(skipped[0]["count"], 3);
   EXPECT_EQ(skipped[0]["first_line"], 3);
-  EXPECT_EQ(skipped[1]["kind"], "footer");
-  EXPECT_EQ(skipped[1]["count"], 3);
-  EXPECT_EQ(skipped[1]["first_line"], 8);
+  EXPECT_EQ(skipped[1]["kind"], "blank");
+  EXPECT_EQ(skipped[1]["count"], 1);
+  EXPECT_EQ(skipped[1]["first_line"], 7);
+  EXPECT_EQ(skipped[2]["kind"], "footer");
+  EXPECT_EQ(skipped[2]["count"], 3);
+  EXPECT_EQ(skipped[2]["first_line"], 8);
   for (const Json& issue : r["issues"]) EXPECT_EQ(issue["code"], "default_currency") << issue.dump();  // no rejection
   EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 10000);  // the total row is not booked again
 }

@@ -22,7 +22,7 @@ export const FIELDS = [
   ['id', 'Line id'], ['customer', 'Customer'], ['booking_date', 'Booking date', true], ['amount', 'Amount', true],
   ['currency', 'Currency'], ['start_date', 'Start date'], ['end_date', 'End date'], ['term_months', 'Term (months)'],
   ['recognition', 'Recognition'], ['delivery_date', 'Delivery date'], ['billing', 'Billing'], ['billing_start', 'Billing start'],
-  ['type', 'Type'], ['status', 'Status'], ['cancel_date', 'Cancel date'], ['created_date', 'Created date'],
+  ['type', 'Type'], ['status', 'Status'], ['cancel_date', 'Cancel date'], ['created_date', 'Created date'], ['probability', 'Probability (%)'],
 ];
 export const REQUIRED = FIELDS.filter((f) => f[2]).map((f) => f[0]);
 

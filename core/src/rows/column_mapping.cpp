@@ -213,6 +213,12 @@ const std::vector<FieldInfo>& field_table() {
       {Field::kTrialEnd, "trial_end", {"trialend", "trialenddate", "trialendsat", "trialendat"}},
       {Field::kPeriodStart, "period_start", {"currentperiodstart", "periodstart", "currenttermstart"}},
       {Field::kPeriodEnd, "period_end", {"currentperiodend", "periodend", "currenttermend"}},
+      {Field::kProbability, "probability",
+       {"probability(%)", "probability%", "dealprobability", "winprobability", "probabilityofwinning",
+        "wahrscheinlichkeit", "wahrscheinlichkeit(%)", "abschlusswahrscheinlichkeit",  // DE
+        "probabilite", "probabilite(%)",                                          // FR
+        "probabilidad", "probabilidad(%)",                                        // ES
+        "kans", "kans(%)", "slagingskans"}},                                      // NL
       // invoices (spec 11): a line's or an invoice's own tax, never a total repeated on each line
       // (not "TaxAmount": Xero writes it beside line amounts that are without tax).
       {Field::kTax, "tax", {"salestax", "vat", "vatamount",
@@ -227,7 +233,7 @@ std::vector<Field> fields_of(FileKind kind) {
       return {Field::kId, Field::kCustomer, Field::kBookingDate, Field::kAmount, Field::kCurrency,
               Field::kStartDate, Field::kEndDate, Field::kTermMonths, Field::kRecognition,
               Field::kDeliveryDate, Field::kBilling, Field::kBillingStart, Field::kType,
-              Field::kStatus, Field::kCancelDate, Field::kCreatedDate};
+              Field::kStatus, Field::kCancelDate, Field::kCreatedDate, Field::kProbability};
     // With a contracts file only the first four are read; alone (spec 11), all.
     case FileKind::kInvoices:
       return {Field::kId, Field::kInvoiceDate, Field::kAmount, Field::kCurrency, Field::kCustomer, Field::kStartDate,

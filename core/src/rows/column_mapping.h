@@ -23,6 +23,8 @@ enum class Field {
   kCreatedDate, kInvoiceDate, kDate, kPercentComplete,
   // subscriptions (spec 11)
   kQuantity, kInterval, kIntervalCount, kTrialEnd, kPeriodStart, kPeriodEnd,
+  // a deal's probability, in percent (spec 11, kept for the forecast of spec 14)
+  kProbability,
   // invoices read alone (spec 11): the sales tax or VAT written apart, taken off the amount
   kTax,
   kCount

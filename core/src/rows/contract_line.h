@@ -87,6 +87,10 @@ struct ContractLine {
   // billed by itself, recognised over its service period (or on its date),
   // and never a booking: its bookings and backlog are not known.
   bool from_invoice = false;
+  // The deal's probability in hundredths of a percent (9000 = 90 %), -1 when
+  // not known: the file's probability column, else its system's default
+  // for the stage (HubSpot). Kept for the forecast (spec 14).
+  std::int32_t probability_bp = -1;
 
   bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
 };

@@ -423,6 +423,58 @@ bool RowReader::read_money(Context& cx, CurrencyCode* currency, std::int64_t* am
   return true;
 }
 
+namespace {
+
+// "90", "90%", "12.5 %", "0.5": a percentage from 0 to 100 with at most two
+// decimals, in hundredths of a percent.
+bool parse_percent(std::string_view text, std::int32_t* out) {
+  if (!text.empty() && text.back() == '%') text.remove_suffix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  std::int32_t whole = 0, hundredths = 0;
+  std::size_t i = 0, digits = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4; ++i, ++digits) whole = whole * 10 + (text[i] - '0');
+  if (digits == 0) return false;
+  if (i < text.size() && (text[i] == '.' || text[i] == ',')) {
+    ++i;
+    for (int place = 10; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, place /= 10) {
+      if (place == 0) { if (text[i] != '0') return false; continue; }  // "12.50" is 12.5; "12.505" is too precise
+      hundredths += (text[i] - '0') * place;
+    }
+  }
+  if (i != text.size()) return false;
+  const std::int32_t bp = whole * 100 + hundredths;
+  if (bp > 10000) return false;
+  *out = bp;
+  return true;
+}
+
+// Stage names compared ignoring case, spaces, '-' and '/' ("Decision maker bought in").
+bool same_stage(std::string_view a, std::string_view b) {
+  const auto skip = [](char c) { return c == ' ' || c == '-' || c == '/' || c == '_'; };
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::size_t i = 0, j = 0;
+  for (;;) {
+    while (i < a.size() && skip(a[i])) ++i;
+    while (j < b.size() && skip(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (lower(a[i++]) != lower(b[j++])) return false;
+  }
+}
+
+}  // namespace
+
+void RowReader::read_probability(Context& cx, ContractLine* l) const {
+  if (cx.present(Field::kProbability)) {
+    if (!parse_percent(cx.cell(Field::kProbability), &l->probability_bp))
+      cx.warning(Field::kProbability, "bad_probability",
+                 "the probability is no percentage from 0 to 100 (90, 90%, 12.5): the deal is kept, its probability unknown");
+    return;
+  }
+  if (stage_probabilities_ == nullptr || !cx.present(Field::kStatus)) return;
+  for (const auto& [stage, percent] : *stage_probabilities_)
+    if (same_stage(cx.cell(Field::kStatus), stage)) { l->probability_bp = percent * 100; return; }
+}
+
 void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
   RowResult& result = *result_out;
   Context cx(*this, record, result);
@@ -497,6 +549,7 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
   }
 
   if (!ok) return;
+  read_probability(cx, &l);
 
   l.start = has_start ? start : l.booking;
   if (l.is_booked() && !l.has_booking) {

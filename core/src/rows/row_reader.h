@@ -87,6 +87,9 @@ class RowReader {
   // costs little more than one that does not. Without it, every issue is
   // built into the row's result.
   void set_issue_log(IssueLog* log) { issue_log_ = log; }
+  // The default probability of each stage of the file's system (a profile's
+  // stage_probabilities), for rows of a file with no probability column.
+  void set_stage_probabilities(const std::vector<std::pair<const char*, int>>* stages) { stage_probabilities_ = stages; }
   const ColumnMapping& mapping() const { return mapping_; }
   // A field's cell of a record, trimmed as read_contract reads it ("" when unmapped).
   std::string_view cell(const CsvRecord& record, Field f) const {
@@ -117,6 +120,9 @@ class RowReader {
   mutable CurrencyCode last_known_currency_;  // the last one found in currencies_
   bool known_currency(const CurrencyCode& code) const;
   IssueLog* issue_log_ = nullptr;
+  const std::vector<std::pair<const char*, int>>* stage_probabilities_ = nullptr;
+  // The row's probability into l->probability_bp; a warning (the line kept) when it is no percentage.
+  void read_probability(Context& cx, ContractLine* l) const;
   // Keyword columns read row after row (the reader is otherwise const).
   mutable RecentKeywords<Status> status_memo_;
   mutable RecentKeywords<Recognition> recognition_memo_;

@@ -23,6 +23,9 @@ struct SourceProfile {
   // The system's column for each field it has, as written; tried before the
   // generic names and synonyms (of two for one field, the first present wins).
   std::vector<std::pair<Field, const char*>> columns;
+  // The system's default probability (percent) of each of its stages, for a
+  // file with no probability column (HubSpot's default pipeline).
+  std::vector<std::pair<const char*, int>> stage_probabilities = {};
 };
 
 // Every profile but the generic one, most specific first.

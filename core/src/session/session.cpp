@@ -100,6 +100,10 @@ bool Session::end(std::string* error) {
     file.readable = false;
   }
   if (header_seen_ && !fatal_ && !row_reader_) decide_formats();
+  if (header_seen_ && !fatal_ && reader_->blank_lines() > 0)
+    file.rows.skip("blank", reader_->first_blank_line(), reader_->blank_lines());
+  std::stable_sort(file.rows.skipped.begin(), file.rows.skipped.end(),
+                   [](const SkippedLines& a, const SkippedLines& b) { return a.first_line < b.first_line; });
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
   if (lines_from(file)) reject_unmatched_rows();
@@ -303,6 +307,8 @@ void Session::decide_formats() {
   row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
                                               settings_.currencies, settings_.values);
   row_reader_->set_issue_log(&issues_);
+  if (!file.mapping.has(Field::kProbability) && !file.source->stage_probabilities.empty())
+    row_reader_->set_stage_probabilities(&file.source->stage_probabilities);
   if (lines_from(file)) file.values.begin(file.mapping);
   // Moved out first: replaying a row must not see it as sampled.
   SampleRows sample = std::move(sample_);

@@ -244,5 +244,7 @@ void CsvReader::finish() {
 const CsvDialect& CsvReader::dialect() const { return impl_->dialect; }
 std::uint64_t CsvReader::bytes_fed() const { return impl_->bytes; }
 bool CsvReader::refused() const { return impl_->phase == Impl::Phase::kNotText; }
+std::int64_t CsvReader::blank_lines() const { return impl_->tokenizer ? impl_->tokenizer->blank_lines() : 0; }
+std::int64_t CsvReader::first_blank_line() const { return impl_->tokenizer ? impl_->tokenizer->first_blank_line() : 0; }
 
 }  // namespace bbb

@@ -93,6 +93,9 @@ class CsvReader {
   // True once the first block showed the file is not text: nothing more it
   // holds is read, so a caller may stop feeding it (/dev/zero ends).
   bool refused() const;
+  // Blank lines passed over (not records), and the first of them (0: none).
+  std::int64_t blank_lines() const;
+  std::int64_t first_blank_line() const;
 
  private:
   struct Impl;

@@ -478,7 +478,7 @@ void CsvTokenizer::end_record() {
     if (bytes <= config_.max_record_bytes && text_ok) {
       direct_field_ = direct_record_ = direct_end_ = nullptr;
       const bool blank = view_count_ == 1 && views_[0].empty() && !record_has_issue_;
-      if (!blank) deliver_views();
+      if (!blank) deliver_views(); else count_blank();
       view_count_ = 0;
       record_has_issue_ = false;
       field_warned_ = false;
@@ -500,7 +500,7 @@ void CsvTokenizer::end_record() {
   // A record that is one empty field (an empty line, or a lone "") is not
   // delivered, unless an issue was reported for it: the issue needs its row.
   const bool blank = field_ends_.size() == 1 && field_ends_[0] == 0 && !record_has_issue_;
-  if (!blank) deliver_record();
+  if (!blank) deliver_record(); else count_blank();
   record_size_ = 0;
   // U+FFFD replacements may have grown the buffer past the limit, which
   // append() relies on as the capacity bound.

@@ -39,6 +39,9 @@ class CsvTokenizer {
   void parse(const char* data, std::size_t size);
   void parse(std::string_view text) { parse(text.data(), text.size()); }
   void finish();  // end of input: delivers the last record, if any
+  // The blank lines passed over (an empty line, or one holding only ""): how many, and the first.
+  std::int64_t blank_lines() const { return blank_lines_; }
+  std::int64_t first_blank_line() const { return first_blank_line_; }
 
  private:
   enum class State : unsigned char {
@@ -96,6 +99,11 @@ class CsvTokenizer {
   std::size_t after_quote_mark_ = 0;  // record_ size at a closing quote
   std::int64_t line_ = 1;             // physical line being read
   std::int64_t record_line_ = 1;      // physical line where the record started
+  std::int64_t blank_lines_ = 0;
+  std::int64_t first_blank_line_ = 0;
+  void count_blank() {
+    if (blank_lines_++ == 0) first_blank_line_ = record_line_;
+  }
 
   // The record being read: field bytes back to back (the first record_size_
   // bytes of record_, whose size is its capacity), and where each field ends.
