@@ -290,9 +290,14 @@ void Session::take_header(const CsvRecord& record) {
   // Alone, an invoice needs no id: it is joined to no line.
   if (file.invoices_alone) missing.erase(std::remove(missing.begin(), missing.end(), Field::kId), missing.end());
   if (!missing.empty()) {
+    // No system's export was recognised: the user may know which it is, as well as the columns.
     file_issue("error", "missing_column",
                "no column for " + join_fields(missing) + " (the header has " + header_excerpt(headers) +
-                   "); name the column in the mapping settings");
+                   "); name the column in the mapping settings" +
+                   (file.source == &generic_profile()
+                        ? ", or pick the system that exported the file (the source setting: salesforce_opportunities, "
+                          "hubspot_deals, stripe_invoices...; an unknown name lists them all)"
+                        : ""));
     fatal_ = true;
     file.readable = false;
   }
