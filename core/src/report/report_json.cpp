@@ -313,8 +313,8 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   const ReadingSummary live = adopted ? ReadingSummary() : reading_summary(session);
   const ReadingSummary& reading = adopted ? *adopted : live;
   w.key("rows").written(reading.rows);
-  // The decimal places of every currency the report names, rejected rows' included.
-  // In the order first named: the booked currencies, then those of rejected rows only.
+  // The decimal places of every currency the report names, rejected rows' and the values list's included.
+  // In the order first named: the booked currencies, then those of rejected rows and listed values only.
   std::vector<CurrencyCode> named;
   auto name = [&](const CurrencyCode& c) {
     if (std::find(named.begin(), named.end(), c) == named.end()) named.push_back(c);
@@ -356,8 +356,13 @@ ReadingSummary reading_summary(const Session& session) {
     JsonWriter w(&part.rows);
     write_rows(w, session.contract_rows());
   }
-  for (const FileSummary& f : session.files())
+  for (const FileSummary& f : session.files()) {
     for (const auto& [currency, value] : f.rows.rejected_value) part.rejected_currencies.push_back(currency);
+    // The values list's amounts are in currencies a reader must know the digits of too (a lost deal's).
+    for (const ValueCensus::Column& c : f.values.columns())
+      for (const ValueCensus::Value& v : c.values)
+        for (const auto& [currency, amount] : v.amounts) part.rejected_currencies.push_back(currency);
+  }
   {
     JsonWriter w(&part.files_and_issues);
     w.key("files").array();

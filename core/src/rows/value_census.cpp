@@ -46,13 +46,17 @@ void ValueCensus::count(std::size_t slot, std::string_view text, const CurrencyC
   }
   Value& v = s.column.values[at];
   v.rows++;
-  if (amount != nullptr) v.amounts[currency] += *amount;
+  if (amount == nullptr) return;
+  for (auto& [c, sum] : v.amounts)
+    if (c == currency) { sum += *amount; return; }
+  v.amounts.emplace_back(currency, *amount);
 }
 
 std::vector<ValueCensus::Column> ValueCensus::columns() const {
   std::vector<Column> out;
   for (const Slot& s : columns_) {
     out.push_back(s.column);
+    for (Value& v : out.back().values) std::sort(v.amounts.begin(), v.amounts.end());
     std::stable_sort(out.back().values.begin(), out.back().values.end(),
                      [](const Value& a, const Value& b) { return a.rows != b.rows ? a.rows > b.rows : a.text < b.text; });
   }

@@ -25,7 +25,10 @@ class ValueCensus {
   struct Value {
     std::string text;  // as written, trimmed
     std::int64_t rows = 0;
-    std::map<CurrencyCode, std::int64_t> amounts;  // of the rows whose amount could be read
+    // Of the rows whose amount could be read, per currency: a flat list (a
+    // value meets a currency or two, and a lookup runs on every row),
+    // ordered by currency in columns().
+    std::vector<std::pair<CurrencyCode, std::int64_t>> amounts;
     // Set once the file is read (read_as): the engine word it reads as
     // ("" when none: its rows are rejected), and whether the user's values setting chose it.
     std::string reading;

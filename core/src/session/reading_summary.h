@@ -15,7 +15,7 @@ namespace bbb {
 
 struct ReadingSummary {
   std::string rows;                               // the report's "rows" value
-  std::vector<CurrencyCode> rejected_currencies;  // named by rejected rows, file by file, as read
+  std::vector<CurrencyCode> rejected_currencies;  // named by rejected rows and the values lists, file by file, as read
   std::string files_and_issues;                   // the "files", "issues", "issue_counts" and "issues_unlisted" members
 };
 

@@ -17,10 +17,26 @@ std::string_view trimmed(std::string_view s) {
   return s;
 }
 
+// Whether s is already as clean_number_text writes it: a whole number of up
+// to 15 digits without a leading zero, "0", or such a number but 0 negated.
+bool is_plain_integer(std::string_view s) {
+  const bool negative = !s.empty() && s[0] == '-';
+  if (negative) s.remove_prefix(1);
+  if (s.empty() || s.size() > static_cast<std::size_t>(kExcelSignificantDigits)) return false;
+  if (s[0] == '0' && (negative || s.size() > 1)) return false;
+  for (char c : s)
+    if (!is_digit(c)) return false;
+  return true;
+}
+
 }  // namespace
 
 bool clean_number_text(std::string_view stored, std::string* out) {
   std::string_view s = trimmed(stored);
+  if (is_plain_integer(s)) {  // the common case, without building the digits
+    out->assign(s.data(), s.size());
+    return true;
+  }
   bool negative = false;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
     negative = s[0] == '-';

@@ -48,8 +48,14 @@ std::int64_t reference_column(std::string_view reference) {
   return number_up_to(reference.substr(at), kMaxRow) > 0 ? column : 0;
 }
 
+bool needs_quotes(std::string_view field) {
+  for (char c : field)
+    if (c == ',' || c == '"' || c == '\r' || c == '\n') return true;
+  return false;
+}
+
 void append_csv_field(std::string_view field, std::string* out) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!needs_quotes(field)) {
     out->append(field.data(), field.size());
     return;
   }
@@ -59,6 +65,23 @@ void append_csv_field(std::string_view field, std::string* out) {
     *out += c;
   }
   *out += '"';
+}
+
+SheetCsvWriter::CellType cell_type(std::string_view t) {
+  using T = SheetCsvWriter::CellType;
+  if (t.empty() || t == "n") return T::kNumber;
+  if (t == "s") return T::kSharedString;
+  if (t == "inlineStr" || t == "str") return T::kString;
+  if (t == "b") return T::kBoolean;
+  if (t == "e") return T::kError;
+  if (t == "d") return T::kDate;
+  return T::kOther;
+}
+
+// n copies of c: mostly one, so without the general append.
+void append_repeated(std::size_t n, char c, std::string* out) {
+  if (n == 1) out->push_back(c);
+  else if (n > 1) out->append(n, c);
 }
 
 }  // namespace
@@ -157,11 +180,19 @@ void SheetCsvWriter::start_row(const std::vector<XmlAttribute>& attributes) {
 }
 
 void SheetCsvWriter::start_cell(const std::vector<XmlAttribute>& attributes) {
-  const std::int64_t written = reference_column(attribute(attributes, "r"));
+  // The first r=, t= and s= in one pass, as attribute() would find each.
+  const XmlAttribute* reference = nullptr;
+  const XmlAttribute* type = nullptr;
+  const XmlAttribute* style = nullptr;
+  for (const XmlAttribute& a : attributes) {
+    if (a.name.size() != 1) continue;
+    const XmlAttribute** slot = a.name[0] == 'r' ? &reference : a.name[0] == 't' ? &type : a.name[0] == 's' ? &style : nullptr;
+    if (slot != nullptr && *slot == nullptr) *slot = &a;
+  }
+  const std::int64_t written = reference_column(reference ? reference->value : std::string_view());
   column_ = written > column_ ? written : column_ + 1;
-  type_ = std::string(attribute(attributes, "t"));
-  const std::int64_t style = number_up_to(attribute(attributes, "s"), INT32_MAX);
-  style_ = static_cast<int>(style);
+  type_ = cell_type(type ? type->value : std::string_view());
+  style_ = static_cast<int>(number_up_to(style ? style->value : std::string_view(), INT32_MAX));
   in_cell_ = true;
   in_value_ = in_inline_ = has_inline_ = in_inline_text_ = false;
   phonetic_depth_ = 0;
@@ -172,52 +203,66 @@ void SheetCsvWriter::start_cell(const std::vector<XmlAttribute>& attributes) {
 bool SheetCsvWriter::end_cell() {
   in_cell_ = false;
   const std::string_view value = trimmed(value_);
-  field_.clear();
-  if (type_ == "s") {
-    if (value.empty()) return true;
-    const std::int64_t index = number_up_to(value, INT32_MAX);
-    if ((index == 0 && value != "0") || static_cast<std::size_t>(index) >= context_.strings->count())
-      return fail("the workbook is damaged: its sheet's cell " + column_letters(column_) + std::to_string(row_) +
-                  " names a shared string the workbook does not have");
-    field_ = context_.strings->at(static_cast<std::size_t>(index));
-  } else if (type_ == "inlineStr" || type_ == "str") {
-    const std::string_view text = has_inline_ ? std::string_view(inline_) : std::string_view(value_);
-    if (has_inline_ || !has_ooxml_escape(text)) field_ = text;
-    else append_ooxml_string(text, &field_);
-  } else if (type_ == "b") {
-    field_ = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value;
-  } else if (type_ == "e") {
-    if (error_cells_.count++ == 0) {
-      error_cells_.first_row = row_;
-      error_cells_.first_column = column_letters(column_);
-      error_cells_.first_value = std::string(value);
+  std::string_view field;  // viewed where it lies; made in field_ only when it must be
+  switch (type_) {
+    case CellType::kSharedString: {
+      if (value.empty()) return true;
+      const std::int64_t index = number_up_to(value, INT32_MAX);
+      if ((index == 0 && value != "0") || static_cast<std::size_t>(index) >= context_.strings->count())
+        return fail("the workbook is damaged: its sheet's cell " + column_letters(column_) + std::to_string(row_) +
+                    " names a shared string the workbook does not have");
+      field = context_.strings->at(static_cast<std::size_t>(index));
+      break;
     }
-    return true;
-  } else if (type_ == "d") {
-    if (!iso_datetime_date(value, &field_)) field_ = value;
-  } else if (type_.empty() || type_ == "n") {
-    if (!clean_number_text(value, &field_)) {
-      field_ = value;
-    } else {
-      const std::vector<bool>& dates = *context_.date_styles;
-      std::string date;
-      if (static_cast<std::size_t>(style_) < dates.size() && dates[static_cast<std::size_t>(style_)] &&
-          excel_serial_date(field_, context_.date_system, &date))
-        field_ = std::move(date);
+    case CellType::kString: {
+      const std::string_view text = has_inline_ ? std::string_view(inline_) : std::string_view(value_);
+      if (has_inline_ || !has_ooxml_escape(text)) {
+        field = text;
+      } else {
+        field_.clear();
+        append_ooxml_string(text, &field_);
+        field = field_;
+      }
+      break;
     }
-  } else {
-    field_ = value_;
+    case CellType::kBoolean:
+      field = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value;
+      break;
+    case CellType::kError:
+      if (error_cells_.count++ == 0) {
+        error_cells_.first_row = row_;
+        error_cells_.first_column = column_letters(column_);
+        error_cells_.first_value = std::string(value);
+      }
+      return true;
+    case CellType::kDate:
+      field = iso_datetime_date(value, &field_) ? std::string_view(field_) : value;
+      break;
+    case CellType::kNumber:
+      if (!clean_number_text(value, &field_)) {
+        field = value;
+      } else {
+        field = field_;
+        const std::vector<bool>& dates = *context_.date_styles;
+        if (static_cast<std::size_t>(style_) < dates.size() && dates[static_cast<std::size_t>(style_)] &&
+            excel_serial_date(field_, context_.date_system, &date_))
+          field = date_;
+      }
+      break;
+    case CellType::kOther:
+      field = value_;
+      break;
   }
-  if (!field_.empty()) emit(field_);
+  if (!field.empty()) emit(field);
   return true;
 }
 
 void SheetCsvWriter::emit(std::string_view field) {
   if (!row_has_values_) {
-    out_.append(static_cast<std::size_t>(row_ - 1 - lines_written_), '\n');
+    append_repeated(static_cast<std::size_t>(row_ - 1 - lines_written_), '\n', &out_);
     row_has_values_ = true;
   }
-  out_.append(static_cast<std::size_t>(column_written_ == 0 ? column_ - 1 : column_ - column_written_), ',');
+  append_repeated(static_cast<std::size_t>(column_written_ == 0 ? column_ - 1 : column_ - column_written_), ',', &out_);
   append_csv_field(field, &out_);
   column_written_ = column_;
   if (out_.size() >= kFlushBytes) flush();

@@ -37,6 +37,9 @@ struct SheetContext {
 
 class SheetCsvWriter : public XmlHandler {
  public:
+  // A cell's t=: what its value is.
+  enum class CellType { kNumber, kSharedString, kString, kBoolean, kError, kDate, kOther };
+
   SheetCsvWriter(SheetContext context, std::function<void(std::string_view)> csv);
 
   bool start_element(std::string_view name, const std::vector<XmlAttribute>& attributes) override;
@@ -70,7 +73,7 @@ class SheetCsvWriter : public XmlHandler {
   std::int64_t column_written_ = 0;  // the last column of the row with a value out
 
   bool in_cell_ = false;
-  std::string type_;  // t=
+  CellType type_ = CellType::kNumber;  // t=
   int style_ = 0;     // s=
   bool in_value_ = false;
   bool in_inline_ = false;
@@ -80,7 +83,8 @@ class SheetCsvWriter : public XmlHandler {
   std::string value_;   // <v>
   std::string inline_;  // <is>'s text, decoded
   std::string raw_;     // the current <is><t>, before its _xHHHH_ escapes are decoded
-  std::string field_;
+  std::string field_;  // a cell's text when it is not the value as stored
+  std::string date_;   // a date-formatted number's date
 };
 
 // A column's letters: 1 -> "A", 27 -> "AA".

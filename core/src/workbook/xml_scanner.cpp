@@ -11,6 +11,34 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// The bytes that may be in a name as the one-pass tag parser takes it, in a table: it is asked for each byte.
+struct NameBytes {
+  bool is[256] = {};
+  constexpr NameBytes() {
+    for (int c = 0; c < 256; ++c) is[c] = true;
+    for (const char c : std::string_view(" \t\r\n>/=\"'&")) is[static_cast<unsigned char>(c)] = false;
+  }
+};
+constexpr NameBytes kNameBytes;
+
+bool is_name_byte(char c) { return kNameBytes.is[static_cast<unsigned char>(c)]; }
+
+// The first `c` in [p, end), or end: short distances are the rule, so look a few bytes before calling memchr.
+const char* find_byte(const char* p, const char* end, char c) {
+  for (const char* stop = std::min(end, p + 16); p < stop; ++p)
+    if (*p == c) return p;
+  if (p >= end) return end;
+  const void* at = std::memchr(p, c, static_cast<std::size_t>(end - p));
+  return at == nullptr ? end : static_cast<const char*>(at);
+}
+
+// Whether text needs decoding: an entity, or a CR line end.
+bool needs_decoding(std::string_view raw) {
+  for (char c : raw)
+    if (c == '&' || c == '\r') return true;
+  return false;
+}
+
 std::string_view local_name(std::string_view qualified) {
   const std::size_t colon = qualified.rfind(':');
   return colon == std::string_view::npos ? qualified : qualified.substr(colon + 1);
@@ -81,8 +109,10 @@ bool XmlScanner::scan() {
   while (pos < buffer_.size() && !failed() && !stopped_) {
     const std::string_view rest(buffer_.data() + pos, buffer_.size() - pos);
     if (rest[0] != '<') {
-      const std::size_t lt = buffer_.find('<', std::max(pos, scanned_));
-      if (lt == std::string::npos) {
+      const char* const data = buffer_.data();
+      const std::size_t lt = static_cast<std::size_t>(
+          find_byte(data + std::max(pos, scanned_), data + buffer_.size(), '<') - data);
+      if (lt == buffer_.size()) {
         scanned_ = buffer_.size();
         break;
       }
@@ -123,6 +153,9 @@ bool XmlScanner::scan() {
         const std::size_t at = find_end(2, ">");
         if (at != std::string::npos) end = at;
       }
+    } else if (scanned_ <= pos && (end = emit_simple_tag(pos)) != std::string::npos) {
+      pos = scanned_ = end + 1;
+      continue;
     } else {
       std::size_t i = std::max(pos + 1, scanned_);
       for (; i < buffer_.size(); ++i) {
@@ -161,7 +194,7 @@ bool XmlScanner::scan() {
 bool XmlScanner::emit_text(std::string_view raw) {
   if (stopped_) return false;
   bool go = true;
-  if (raw.find('&') == std::string_view::npos && raw.find('\r') == std::string_view::npos) {
+  if (!needs_decoding(raw)) {
     go = handler_->text(raw);
   } else {
     decode_text(raw, &decoded_);
@@ -169,6 +202,54 @@ bool XmlScanner::emit_text(std::string_view raw) {
   }
   if (!go) stopped_ = true;
   return go;
+}
+
+std::size_t XmlScanner::emit_simple_tag(std::size_t lt) {
+  const char* const begin = buffer_.data() + lt;
+  const char* const end = buffer_.data() + std::min(buffer_.size(), lt + max_token_bytes_);
+  const char* p = begin + 1;
+  const bool closing = *p == '/';
+  if (closing) ++p;
+  // A name up to its local part: <x:row> is "row".
+  const auto read_name = [&p, end]() {
+    const char* local = p;
+    for (; p < end && is_name_byte(*p); ++p)
+      if (*p == ':') local = p + 1;
+    return std::string_view(local, static_cast<std::size_t>(p - local));
+  };
+  const char* const name_begin = p;
+  const std::string_view name = read_name();
+  if (p == name_begin || p >= end) return std::string::npos;
+  if (closing) {
+    if (*p != '>') return std::string::npos;
+    if (!handler_->end_element(name)) stopped_ = true;
+    return static_cast<std::size_t>(p - buffer_.data());
+  }
+  attributes_.clear();
+  bool self_closing = false;
+  for (;;) {
+    while (p < end && is_space(*p)) ++p;
+    if (p >= end) return std::string::npos;
+    if (*p == '>') break;
+    if (*p == '/') {
+      if (p + 1 >= end || p[1] != '>') return std::string::npos;
+      self_closing = true;
+      ++p;
+      break;
+    }
+    const char* const attribute_begin = p;
+    const std::string_view attribute = read_name();
+    if (p == attribute_begin || p + 1 >= end || *p != '=' || (p[1] != '"' && p[1] != '\'')) return std::string::npos;
+    const char quote = p[1];
+    p += 2;
+    const char* const value = p;
+    while (p < end && *p != quote && *p != '&') ++p;
+    if (p >= end || *p != quote) return std::string::npos;
+    attributes_.push_back({attribute, std::string_view(value, static_cast<std::size_t>(p - value))});
+    ++p;
+  }
+  if (!handler_->start_element(name, attributes_) || (self_closing && !handler_->end_element(name))) stopped_ = true;
+  return static_cast<std::size_t>(p - buffer_.data());
 }
 
 bool XmlScanner::emit_tag(std::string_view tag) {

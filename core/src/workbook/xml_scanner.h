@@ -48,6 +48,9 @@ class XmlScanner {
   bool scan_markup();
   bool emit_text(std::string_view raw);
   bool emit_tag(std::string_view tag);  // between '<' and '>'
+  // A plain tag (no entity, no stray byte) at buffer_[lt] in one pass: the index of its '>', or npos to
+  // leave it to the general path (also when incomplete or past the bound).
+  std::size_t emit_simple_tag(std::size_t lt);
   void fail(std::string sentence);
 
   XmlHandler* handler_;
