@@ -64,7 +64,8 @@ test('a workbook whose first sheet has no booking date: the sheet picker lists i
     /opportunities\.xlsx has no column for booking_date: choose it under "Columns and formats"\./);
   assert.equal(await page.locator('#columns-panel').evaluate((d) => /** @type {HTMLDetailsElement} */ (d).open), true);
   assert.equal(await page.locator('#columns-panel .mapping-alert').textContent(),
-    'No column was found for: Booking date. Pick the column that holds each one below, then press "Apply and re-read".');
+    'No column was found for: Booking date. Pick the column that holds each one below, then press "Apply and re-read".' +
+    ' Or read another sheet of the workbook (it has 2: "Sheet of" below).');
   assert.equal(await page.locator('#columns-panel tr.missing').getAttribute('data-field'), 'booking_date');
 
   // The sheet picker, in the columns panel: both sheets, in the workbook's order, the first chosen.

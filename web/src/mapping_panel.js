@@ -80,8 +80,11 @@ export function renderMappingPanel(summary, current, actions) {
   const missing = missingRequired(summary);
   if (missing.length > 0) {
     const names = missing.map((f) => FIELDS.find((x) => x[0] === f)?.[1] ?? f);
+    // A workbook's other sheet may be the one that holds the data.
+    const otherSheets = (summary?.workbook?.sheets?.length ?? 0) > 1
+      ? ` Or read another sheet of the workbook (it has ${summary.workbook.sheets.length}: "Sheet of" below).` : '';
     box.append(el('p', { class: 'mapping-alert', role: 'alert' },
-      `No column was found for: ${names.join(', ')}. Pick the column that holds each one below, then press "Apply and re-read".`));
+      `No column was found for: ${names.join(', ')}. Pick the column that holds each one below, then press "Apply and re-read".${otherSheets}`));
   }
   box.append(renderSourceLine(summary, current, actions));
   const files = Array.isArray(actions.files) && actions.files.length > 0 ? actions.files.filter(Boolean) : [summary];
@@ -94,8 +97,12 @@ export function renderMappingPanel(summary, current, actions) {
   }
   const facts = el('p', { class: 'file-facts' });
   const fact = (label, value) => { const s = el('span'); s.append(document.createTextNode(label + ' '), el('strong', {}, value)); facts.append(s); };
-  fact('Encoding', `${summary?.encoding ?? '?'}${summary?.bom ? ' with BOM' : ''}`);
-  fact('Delimiter', delimiterName(summary?.delimiter));
+  if (summary?.workbook) {
+    fact('Workbook sheet', String(summary.workbook.sheet ?? ''));  // no encoding or delimiter: the engine reads the cells
+  } else {
+    fact('Encoding', `${summary?.encoding ?? '?'}${summary?.bom ? ' with BOM' : ''}`);
+    fact('Delimiter', delimiterName(summary?.delimiter));
+  }
   fact('Decimal separator', `${summary?.decimal?.separator ?? '?'}${summary?.decimal?.source ? ` (${summary.decimal.source})` : ''}`);
   if (Array.isArray(summary?.dimensions) && summary.dimensions.length) fact('Other columns (dimensions)', namesText(summary.dimensions));
   box.append(facts);
@@ -149,6 +156,8 @@ export function renderMappingPanel(summary, current, actions) {
 
   const formats = el('div', { class: 'format-choices' });
   for (const [name, options] of Object.entries(FORMATS)) {
+    // A workbook's cells have no delimiter or encoding to choose.
+    if (summary?.workbook && (name === 'delimiter' || name === 'encoding')) continue;
     const label = el('label', {}, FORMAT_LABELS[name] + ' ');
     const select = /** @type {HTMLSelectElement} */ (el('select', { name, id: `format-${name}` }));
     for (const [value, text] of options) select.append(el('option', { value }, text));
@@ -174,7 +183,7 @@ export function renderMappingPanel(summary, current, actions) {
     for (const [field] of FIELDS) mapping[field] = String(data.get(field) ?? '');
     /** @type {Record<string, any>} */
     const choices = { mapping };
-    for (const name of Object.keys(FORMATS)) choices[name] = String(data.get(name) ?? 'auto');
+    for (const name of Object.keys(FORMATS)) choices[name] = String(data.get(name) ?? current?.[name] ?? 'auto');
     // The profile and the values' words chosen before are kept: they have controls of their own.
     if (current?.source) choices.source = current.source;
     if (current?.values) choices.values = current.values;
