@@ -206,7 +206,7 @@ bool XmlScanner::emit_text(std::string_view raw) {
 
 std::size_t XmlScanner::emit_simple_tag(std::size_t lt) {
   const char* const begin = buffer_.data() + lt;
-  const char* const end = buffer_.data() + std::min(buffer_.size(), lt + max_token_bytes_);
+  const char* const end = begin + std::min(buffer_.size() - lt, max_token_bytes_);
   const char* p = begin + 1;
   const bool closing = *p == '/';
   if (closing) ++p;
