@@ -1,0 +1,117 @@
+#include "finance/recurring_revenue.h"
+
+#include <algorithm>
+
+namespace bbb {
+
+std::optional<MrrSpan> mrr_span(const ContractLine& line) {
+  if (!line.is_booked() || line.from_invoice || line.recognition != Recognition::kRatable || line.term_months <= 0 ||
+      !line.has_booking)
+    return std::nullopt;
+  // The first month end on or after both the start and the booking.
+  const Date from = std::max(line.start, line.booking);
+  YearMonth first = from.year_month();
+  // The last month end on or before the end, and before a cancellation.
+  YearMonth last = line.end.year_month();
+  if (line.end < last.last_day()) last = YearMonth::from_index(last.index() - 1);
+  if (line.has_cancel) last = YearMonth::from_index(std::min(last.index(), line.cancel.year_month().index() - 1));
+  if (last.index() < first.index()) return std::nullopt;
+  return MrrSpan{line.amount / line.term_months, first, last};
+}
+
+void RecurringRevenue::add(std::uint32_t customer, const ContractLine& line) {
+  const std::optional<MrrSpan> span = mrr_span(line);
+  if (!span || span->mrr == 0) return;
+  if (customer >= changes_.size()) changes_.resize(customer + 1);
+  changes_[customer].push_back({span->first.index(), span->mrr});
+  changes_[customer].push_back({span->last.index() + 1, -span->mrr});
+}
+
+std::vector<std::pair<std::int32_t, std::int64_t>> RecurringRevenue::steps(std::uint32_t customer) const {
+  std::vector<std::pair<std::int32_t, std::int64_t>> out;
+  if (customer >= changes_.size()) return out;
+  std::vector<Change> c = changes_[customer];
+  std::sort(c.begin(), c.end(), [](const Change& a, const Change& b) { return a.month < b.month; });
+  std::int64_t mrr = 0;
+  for (std::size_t i = 0; i < c.size();) {
+    const std::int32_t month = c[i].month;
+    const std::int64_t before = mrr;
+    for (; i < c.size() && c[i].month == month; ++i) mrr += c[i].delta;
+    if (mrr != before) out.emplace_back(month, mrr);
+  }
+  return out;
+}
+
+std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const {
+  std::int64_t mrr = 0;
+  for (const auto& [month, value] : steps(customer)) {
+    if (month > m.index()) break;
+    mrr = value;
+  }
+  return mrr;
+}
+
+std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last) const {
+  std::vector<MrrMonth> out;
+  if (last.index() < first.index()) return out;
+  const std::size_t n = static_cast<std::size_t>(last.index() - first.index() + 1);
+  out.resize(n);
+  for (std::size_t i = 0; i < n; ++i) out[i].month = YearMonth::from_index(first.index() + static_cast<std::int32_t>(i));
+  const auto slot = [&](std::int32_t month) -> MrrMonth* {
+    if (month < first.index() || month > last.index()) return nullptr;
+    return &out[static_cast<std::size_t>(month - first.index())];
+  };
+  // Balances as differences, summed once at the end: a customer adds only at its steps.
+  std::vector<std::int64_t> mrr_delta(n + 1, 0), customer_delta(n + 1, 0);
+  std::int64_t mrr_before = 0, customers_before = 0;  // at the month end before `first`
+  for (std::uint32_t customer = 0; customer < changes_.size(); ++customer) {
+    std::int64_t p = 0;
+    bool had_mrr = false;
+    for (const auto& [month, value] : steps(customer)) {
+      const std::int64_t now = value;
+      const std::int64_t before = p;
+      p = now;
+      if (month < first.index()) {
+        had_mrr = had_mrr || before > 0 || now > 0;
+        continue;
+      }
+      MrrMonth* m = slot(month);
+      if (m == nullptr) break;  // after `last`
+      const std::size_t i = static_cast<std::size_t>(month - first.index());
+      mrr_delta[i] += now - before;
+      customer_delta[i] += (now > 0 ? 1 : 0) - (before > 0 ? 1 : 0);
+      if (before == 0 && now > 0) {
+        if (had_mrr) { m->reactivation += now; m->reactivated_customers++; }
+        else { m->new_mrr += now; m->new_customers++; }
+      } else if (before > 0 && now == 0) {
+        m->churn += before;
+        m->churned_customers++;
+      } else if (now > before) {
+        m->expansion += now - before;
+      } else if (now < before) {
+        m->contraction += before - now;
+      }
+      had_mrr = had_mrr || before > 0 || now > 0;
+    }
+    // Its MRR at the month end before `first` (the last step before it).
+    std::int64_t opening = 0;
+    for (const auto& [month, value] : steps(customer)) {
+      if (month >= first.index()) break;
+      opening = value;
+    }
+    mrr_before += opening;
+    customers_before += opening > 0 ? 1 : 0;
+  }
+  std::int64_t mrr = mrr_before, customers = customers_before;
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i].mrr_begin = mrr;
+    out[i].customers_begin = customers;
+    mrr += mrr_delta[i];
+    customers += customer_delta[i];
+    out[i].mrr_end = mrr;
+    out[i].customers_end = customers;
+  }
+  return out;
+}
+
+}  // namespace bbb
