@@ -111,7 +111,9 @@ test('errors come back as data, never thrown', async () => {
   const bad = await engine.analyse({ contracts: 'id,amount\nA,1\n' });
   assert.equal(bad.ok, false);
   assert.deepEqual(bad.error, { code: 'missing_column',
-    message: 'contracts.csv: no column for booking_date (the header has 2 columns: id, amount); name the column in the mapping settings' });
+    message: 'contracts.csv: no column for booking_date (the header has 2 columns: id, amount); name the column in the mapping settings, ' +
+      'or pick the system that exported the file (the source setting: salesforce_opportunities, hubspot_deals, stripe_invoices...; ' +
+      'an unknown name lists them all)' });
   const settings = await engine.analyse({ contracts: 'id,booking_date,amount\n' }, { proration: 'weekly' });
   assert.deepEqual(settings, { ok: false, error: { code: 'bad_settings', message: "setting 'proration' must be monthly or daily" } });
   const none = await engine.analyse({});
