@@ -132,3 +132,58 @@ TEST(RecurringRevenue, EveryMonthMatchesAPerCustomerReference) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
+  std::mt19937 rng(26);
+  for (int round = 0; round < 30; ++round) {
+    const std::uint32_t customers = 1 + rng() % 7;
+    std::vector<std::pair<std::uint32_t, ContractLine>> lines;
+    bbb::RecurringRevenue r;
+    for (int i = 0; i < 14; ++i) {
+      const std::uint32_t c = rng() % customers;
+      const bbb::Date booking = ymd(2023, 1, 1).plus_days(static_cast<std::int32_t>(rng() % 900));
+      ContractLine l = ratable(static_cast<std::int64_t>(rng() % 3000000), booking, booking, 1 + static_cast<std::int32_t>(rng() % 18));
+      if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = booking.plus_days(static_cast<std::int32_t>(rng() % 300)); }
+      lines.emplace_back(c, l);
+      r.add(c, l);
+    }
+    const auto mrr = [&](std::uint32_t c, YearMonth m) { return reference_mrr(lines, c, m.last_day()); };
+    for (std::int32_t at = YearMonth::of(2024, 1).index(); at <= YearMonth::of(2026, 3).index(); ++at) {
+      const YearMonth now = YearMonth::from_index(at), then = YearMonth::from_index(at - 12);
+      bbb::MrrRetention want;
+      for (std::uint32_t c = 0; c < customers; ++c) {
+        if (mrr(c, then) <= 0) continue;
+        want.then += mrr(c, then);
+        want.now += mrr(c, now);
+        want.kept += std::min(mrr(c, now), mrr(c, then));
+      }
+      const bbb::MrrRetention got = r.retention(now);
+      EXPECT_EQ(got.then, want.then) << round << " " << now.last_day().iso();
+      EXPECT_EQ(got.now, want.now) << round << " " << now.last_day().iso();
+      EXPECT_EQ(got.kept, want.kept) << round << " " << now.last_day().iso();
+    }
+    const YearMonth first = YearMonth::of(2022, 6), last = YearMonth::of(2026, 6);
+    const auto cohorts = r.cohorts(first, last);
+    for (const bbb::MrrCohort& cohort : cohorts) {
+      for (std::size_t k = 0; k < cohort.customers.size(); ++k) {
+        const YearMonth m = YearMonth::from_index(cohort.start.index() + static_cast<std::int32_t>(k));
+        std::int64_t count = 0, sum = 0;
+        for (std::uint32_t c = 0; c < customers; ++c) {
+          // The customer's first month with MRR, from far back.
+          std::int32_t start = -1;
+          for (std::int32_t x = YearMonth::of(2021, 1).index(); x <= last.index() && start < 0; ++x)
+            if (mrr(c, YearMonth::from_index(x)) > 0) start = x;
+          if (start != cohort.start.index() || mrr(c, m) <= 0) continue;
+          ++count;
+          sum += mrr(c, m);
+        }
+        EXPECT_EQ(cohort.customers[k], count) << round << " cohort " << cohort.start.last_day().iso() << " +" << k;
+        EXPECT_EQ(cohort.mrr[k], sum) << round << " cohort " << cohort.start.last_day().iso() << " +" << k;
+      }
+    }
+  }
+}
+
+}  // namespace

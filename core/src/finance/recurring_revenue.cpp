@@ -51,6 +51,51 @@ std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const
   return mrr;
 }
 
+MrrRetention RecurringRevenue::retention(YearMonth at) const {
+  MrrRetention r;
+  const YearMonth before = YearMonth::from_index(at.index() - 12);
+  for (std::uint32_t c = 0; c < changes_.size(); ++c) {
+    const std::int64_t then = mrr_at(c, before);
+    if (then <= 0) continue;
+    const std::int64_t now = mrr_at(c, at);
+    r.then += then;
+    r.now += now;
+    r.kept += std::min(now, then);
+  }
+  return r;
+}
+
+std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first, YearMonth last) const {
+  std::vector<MrrCohort> out;
+  if (last.index() < first.index()) return out;
+  const std::size_t n = static_cast<std::size_t>(last.index() - first.index() + 1);
+  out.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    out[i].start = YearMonth::from_index(first.index() + static_cast<std::int32_t>(i));
+    out[i].customers.assign(n - i, 0);
+    out[i].mrr.assign(n - i, 0);
+  }
+  for (std::uint32_t c = 0; c < changes_.size(); ++c) {
+    const auto s = steps(c);
+    if (s.empty() || s.front().second <= 0) continue;
+    const std::int32_t start = s.front().first;  // the first step is its first MRR (MRR only grows from 0)
+    if (start < first.index() || start > last.index()) continue;
+    MrrCohort& cohort = out[static_cast<std::size_t>(start - first.index())];
+    // Its MRR, step by step, over the months to `last`.
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      const std::int32_t from = s[k].first;
+      if (from > last.index()) break;
+      const std::int32_t to = k + 1 < s.size() ? std::min(s[k + 1].first - 1, last.index()) : last.index();
+      if (s[k].second <= 0) continue;
+      for (std::int32_t m = from; m <= to; ++m) {
+        cohort.customers[static_cast<std::size_t>(m - start)]++;
+        cohort.mrr[static_cast<std::size_t>(m - start)] += s[k].second;
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last) const {
   std::vector<MrrMonth> out;
   if (last.index() < first.index()) return out;

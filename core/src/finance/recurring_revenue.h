@@ -39,6 +39,21 @@ struct MrrMonth {
   std::int64_t new_customers = 0, churned_customers = 0, reactivated_customers = 0;
 };
 
+// Retention at a month end over the 12 months before it (spec 12), as sums
+// in minor units: `then` the MRR 12 month ends earlier of the customers that
+// had MRR then, `now` their MRR now, `kept` the sum of min(now, then).
+// nrr = now / then, grr = kept / then (none when then is 0).
+struct MrrRetention {
+  std::int64_t then = 0, now = 0, kept = 0;
+};
+
+// One cohort: the customers whose first MRR is at the end of `start`, and
+// for each month since (0 = start) how many still have MRR and their MRR.
+struct MrrCohort {
+  YearMonth start;
+  std::vector<std::int64_t> customers, mrr;
+};
+
 class RecurringRevenue {
  public:
   // customer: a dense id of the line's customer (a line without one is its own customer).
@@ -46,6 +61,9 @@ class RecurringRevenue {
   // The months first..last, each with its movements; a customer's history
   // before `first` decides new against reactivation.
   std::vector<MrrMonth> months(YearMonth first, YearMonth last) const;
+  MrrRetention retention(YearMonth at) const;
+  // The cohorts that start in first..last, each followed to `last`.
+  std::vector<MrrCohort> cohorts(YearMonth first, YearMonth last) const;
   // A customer's MRR at the end of month m.
   std::int64_t mrr_at(std::uint32_t customer, YearMonth m) const;
   std::size_t customers() const { return changes_.size(); }
