@@ -15,6 +15,8 @@ import pathlib
 import zipfile
 from xml.sax.saxutils import escape
 
+from csv_to_xlsx import column_letters  # the same letters as the converter beside it
+
 OUT = pathlib.Path(__file__).resolve().parent.parent / 'tests' / 'fixtures' / 'xlsx'
 MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
@@ -59,14 +61,6 @@ class SharedStrings:
     def xml(self):
         return (HEAD + f'<sst xmlns="{MAIN}" count="{self.uses}" uniqueCount="{len(self.items)}">'
                 + ''.join(self.items) + '</sst>')
-
-
-def column_letters(n):
-    letters = ''
-    while n:
-        n, r = divmod(n - 1, 26)
-        letters = chr(65 + r) + letters
-    return letters
 
 
 def sheet_xml(rows, strings):

@@ -203,14 +203,19 @@ class EngineSession {
 
   /** Feeds bytes of the current file; returns the data rows read so far in it. */
   feed(bytes) {
+    return this.feedPieces_(bytes, (n) => this.native_.feed(n), () => this.native_.wantsMore());
+  }
+
+  /** Bytes through the input buffer, a CHUNK_BYTES piece per call of `take` (the rows read so far), while `more()`. */
+  feedPieces_(bytes, take, more = () => true) {
     let rows = 0;
     const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
     for (let at = 0; at < view.length; at += CHUNK_BYTES) {
       const piece = view.subarray(at, at + CHUNK_BYTES);
       // The input buffer's view is valid until the next call: take it each time.
       this.native_.inputBuffer(piece.length).set(piece);
-      rows = this.native_.feed(piece.length);
-      if (!this.native_.wantsMore()) break;
+      rows = take(piece.length);
+      if (!more()) break;
     }
     return rows;
   }
@@ -232,15 +237,7 @@ class EngineSession {
   workbookNext() { return JSON.parse(this.native_.workbookNext()); }
 
   /** The bytes of the current request (inflated for 'inflated'), in pieces; returns the data rows read so far. */
-  workbookFeed(bytes) {
-    let rows = 0;
-    for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
-      const piece = bytes.subarray(at, at + CHUNK_BYTES);
-      this.native_.inputBuffer(piece.length).set(piece);
-      rows = this.native_.workbookFeed(piece.length);
-    }
-    return rows;
-  }
+  workbookFeed(bytes) { return this.feedPieces_(bytes, (n) => this.native_.workbookFeed(n)); }
 
   /** All of the current request's bytes were fed. */
   workbookEndRequest() { this.native_.workbookEndRequest(); }

@@ -162,7 +162,7 @@ class Session {
   BBB_COLD void log_row_issues(const CsvRecord& record, RowResult* result);
   void process_contract(const CsvRecord& record, RowResult* result);
   // The row's keyword cells into its file's census, with the row's amount when read.
-  void count_values(const CsvRecord& record, const CurrencyCode& currency, const std::int64_t* amount);
+  void count_values(const CsvRecord& record, const CurrencyCode& currency, const RowResult& r, std::int64_t amount_read);
   BBB_COLD void reject_duplicate(const CsvRecord& record, const ContractLine& line, std::uint32_t earlier, RowResult* r);
   BBB_COLD void reject_too_large(const CsvRecord& record, const ContractLine& line, RowResult* r);
   // Rows of the other files: out of line, so that the per-row function a
@@ -177,8 +177,15 @@ class Session {
   // held, and counted as skipped once a header comes (spec 11).
   BBB_COLD bool hold_title_line(const CsvRecord& record);
   BBB_COLD void note_subscription_snapshot();
-  // An accepted line to the folding half, at once or in the next batch.
+  // An accepted line to the folding half, at once or in the next batch,
+  // with the invoice and fulfilment rows matched to it (deliver) or given.
   void deliver(const ContractLine& line, std::string_view segment);
+  void hand_over(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
+                 const Fulfilment* fulfilment);
+  // The row's value of the split_by column ("(none)" when empty), empty when not split.
+  std::string_view segment_of(const CsvRecord& record) const;
+  // A CSV reader for the current file, its records and issues to this session.
+  void start_csv_reader(const CsvOptions& options);
   // Not cold (every line of a file with invoices), but kept out of deliver.
   void add_rejected_value(const CurrencyCode& currency, std::int64_t amount);
   [[gnu::noinline]] bool take_aux_rows(const ContractLine& line, std::vector<DatedAmount>* invoices, Fulfilment* fulfilment);

@@ -42,22 +42,32 @@ std::vector<std::pair<std::int32_t, std::int64_t>> RecurringRevenue::steps(std::
   return out;
 }
 
-std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const {
+namespace {
+
+// The MRR at the end of month m from a customer's steps.
+std::int64_t value_at(const std::vector<std::pair<std::int32_t, std::int64_t>>& steps, std::int32_t m) {
   std::int64_t mrr = 0;
-  for (const auto& [month, value] : steps(customer)) {
-    if (month > m.index()) break;
+  for (const auto& [month, value] : steps) {
+    if (month > m) break;
     mrr = value;
   }
   return mrr;
+}
+
+}  // namespace
+
+std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const {
+  return value_at(steps(customer), m.index());
 }
 
 MrrRetention RecurringRevenue::retention(YearMonth at) const {
   MrrRetention r;
   const YearMonth before = YearMonth::from_index(at.index() - 12);
   for (std::uint32_t c = 0; c < changes_.size(); ++c) {
-    const std::int64_t then = mrr_at(c, before);
+    const auto s = steps(c);
+    const std::int64_t then = value_at(s, before.index());
     if (then <= 0) continue;
-    const std::int64_t now = mrr_at(c, at);
+    const std::int64_t now = value_at(s, at.index());
     r.then += then;
     r.now += now;
     r.kept += std::min(now, then);
@@ -110,9 +120,10 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last) 
   std::vector<std::int64_t> mrr_delta(n + 1, 0), customer_delta(n + 1, 0);
   std::int64_t mrr_before = 0, customers_before = 0;  // at the month end before `first`
   for (std::uint32_t customer = 0; customer < changes_.size(); ++customer) {
+    const auto s = steps(customer);
     std::int64_t p = 0;
     bool had_mrr = false;
-    for (const auto& [month, value] : steps(customer)) {
+    for (const auto& [month, value] : s) {
       const std::int64_t now = value;
       const std::int64_t before = p;
       p = now;
@@ -138,12 +149,8 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last) 
       }
       had_mrr = had_mrr || before > 0 || now > 0;
     }
-    // Its MRR at the month end before `first` (the last step before it).
-    std::int64_t opening = 0;
-    for (const auto& [month, value] : steps(customer)) {
-      if (month >= first.index()) break;
-      opening = value;
-    }
+    // Its MRR at the month end before `first`.
+    const std::int64_t opening = value_at(s, first.index() - 1);
     mrr_before += opening;
     customers_before += opening > 0 ? 1 : 0;
   }

@@ -24,6 +24,18 @@ struct Folded {
 
 }  // namespace
 
+std::int32_t term_covering(Date start, Date end) {
+  std::int32_t t = 1;
+  while (add_months(start, t).plus_days(-1) < end) ++t;
+  return t;
+}
+
+bool same_keyword(std::string_view a, std::string_view b) {
+  const Folded fa(a), fb(b);
+  if ((fa.size == 0 && !a.empty()) || (fb.size == 0 && !b.empty())) return a == b;  // too long to fold: as written
+  return fa == std::string_view(fb.text, fb.size);
+}
+
 int billing_interval_months(BillingKind kind) {
   switch (kind) {
     case BillingKind::kMonthly: case BillingKind::kMonthlyArrears: return 1;

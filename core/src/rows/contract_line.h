@@ -60,6 +60,14 @@ std::string_view deal_type_word(DealType type, std::string_view as_written);
 // Its text fields are views of the CSV record it was read from: a line is
 // folded while its record is alive, and whatever keeps a line's text longer
 // (drill-down rows, the oldest open orders) copies it.
+// Spec 10: the term T of a line from `start` to `end` (inclusive): the
+// smallest T >= 1 whose term start..start+T months-1 day covers the end.
+std::int32_t term_covering(Date start, Date end);
+
+// Two keywords written alike as parse_status reads them (case, spaces, '_',
+// '-', '/' and '.' aside): "Decision maker bought-in" is "Decision Maker Bought-In".
+bool same_keyword(std::string_view a, std::string_view b);
+
 struct ContractLine {
   std::string_view id;
   std::string_view customer;

@@ -448,19 +448,6 @@ bool parse_percent(std::string_view text, std::int32_t* out) {
   return true;
 }
 
-// Stage names compared ignoring case, spaces, '-' and '/' ("Decision maker bought in").
-bool same_stage(std::string_view a, std::string_view b) {
-  const auto skip = [](char c) { return c == ' ' || c == '-' || c == '/' || c == '_'; };
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  std::size_t i = 0, j = 0;
-  for (;;) {
-    while (i < a.size() && skip(a[i])) ++i;
-    while (j < b.size() && skip(b[j])) ++j;
-    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
-    if (lower(a[i++]) != lower(b[j++])) return false;
-  }
-}
-
 }  // namespace
 
 void RowReader::read_probability(Context& cx, ContractLine* l) const {
@@ -472,7 +459,7 @@ void RowReader::read_probability(Context& cx, ContractLine* l) const {
   }
   if (stage_probabilities_ == nullptr || !cx.present(Field::kStatus)) return;
   for (const auto& [stage, percent] : *stage_probabilities_)
-    if (same_stage(cx.cell(Field::kStatus), stage)) { l->probability_bp = percent * 100; return; }
+    if (same_keyword(cx.cell(Field::kStatus), stage)) { l->probability_bp = percent * 100; return; }
 }
 
 void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowResult* result_out) const {
@@ -569,10 +556,8 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
       cx.error(Field::kEndDate, "end_before_start", "end_date is before the start");
       return;
     }
-    // Spec 10: T is the smallest T >= 1 whose term covers end_date; end_date wins over term_months.
-    std::int32_t t = 1;
-    while (add_months(l.start, t).plus_days(-1) < end) ++t;
-    l.term_months = t;
+    // Spec 10: end_date wins over term_months.
+    l.term_months = term_covering(l.start, end);
     l.end = end;
   } else if (term > 0) {
     l.term_months = term;
@@ -771,9 +756,7 @@ void RowReader::read_invoice_line(const CsvRecord& record, ContractLine* out, Ro
     l.recognition = Recognition::kRatable;
     l.start = start;
     l.end = end;
-    std::int32_t t = 1;
-    while (add_months(start, t).plus_days(-1) < end) ++t;  // spec 10: the smallest T whose term covers the end
-    l.term_months = t;
+    l.term_months = term_covering(start, end);
     l.booking = std::min(date, start);
   } else {
     l.recognition = Recognition::kPoint;

@@ -64,9 +64,13 @@ bool Session::begin(FileKind kind, const std::string& name, std::string* error) 
   group_column_ = false;
   group_name_.clear();
   if (gives_lines(kind)) contracts_seen_ = true;
-  reader_ = std::make_unique<CsvReader>(
-      settings_.csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
+  start_csv_reader(settings_.csv);
   return true;
+}
+
+void Session::start_csv_reader(const CsvOptions& options) {
+  reader_ = std::make_unique<CsvReader>(
+      options, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
 }
 
 void Session::feed(const char* data, std::size_t size) {
@@ -455,19 +459,14 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
   // Into *result, after the text issues the row may already have.
   RowResult& r = *result;
   row_reader_->read_contract(record, &line, &r);
-  if (!files_.back().values.empty())
-    count_values(record, line.currency, r.accepted ? &line.amount : r.rejected_amount ? &*r.rejected_amount : nullptr);
+  if (!files_.back().values.empty()) count_values(record, line.currency, r, line.amount);
   if (!line.id.empty() && has_ids) {
     if (line.id.data() != id.data() || line.id.size() != id.size()) id_route = contract_ids_.route(line.id);  // never so today: the same cell
     // Spec 10: a duplicate is any id already seen on an earlier row, whatever became of that row.
     const std::uint32_t earlier = contract_ids_.insert(id_route, record.line);
     if (earlier != 0) reject_duplicate(record, line, earlier, &r);
   }
-  std::string_view segment;
-  if (r.accepted && split_column_ >= 0) {
-    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
-    if (segment.empty()) segment = "(none)";
-  }
+  const std::string_view segment = r.accepted ? segment_of(record) : std::string_view();
   // Pipeline rows are never in bookings, billings, revenue or backlog, only in the sales figures.
   if (r.accepted && !line.is_booked()) {
     // Open and lost deals have their own bound: the pipeline's figures stay exact too.
@@ -499,8 +498,7 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
   SubscriptionRow row;
   RowResult& r = *result;
   row_reader_->read_subscription(record, &row, &r);
-  if (!files_.back().values.empty())
-    count_values(record, row.currency, r.accepted ? &row.amount : r.rejected_amount ? &*r.rejected_amount : nullptr);
+  if (!files_.back().values.empty()) count_values(record, row.currency, r, row.amount);
   if (!row.id.empty() && row_reader_->mapping().has(Field::kId)) {
     const std::uint32_t earlier = contract_ids_.insert(contract_ids_.route(row.id), record.line);
     if (earlier != 0) {
@@ -542,11 +540,7 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     reject_too_large(record, line_, &r);
     return;
   }
-  std::string_view segment;
-  if (split_column_ >= 0) {
-    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
-    if (segment.empty()) segment = "(none)";
-  }
+  const std::string_view segment = segment_of(record);
   for (std::size_t k = 0; k < intervals.size(); ++k) {
     const SubscriptionInterval& i = intervals[k];
     ContractLine& line = line_;
@@ -566,9 +560,7 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     line.booking = line.start = line.billing_start = i.start;
     line.has_booking = true;
     line.end = i.end;
-    std::int32_t t = 1;
-    while (add_months(i.start, t).plus_days(-1) < i.end) ++t;  // spec 10: the smallest T whose term covers the end
-    line.term_months = t;
+    line.term_months = term_covering(i.start, i.end);
     if (i.cut) { line.has_cancel = true; line.cancel = i.cut_on; }
     booked += line.amount;
     deliver(line, segment);
@@ -581,7 +573,10 @@ void Session::note_subscription_snapshot() {
              "prices are not in the file");
 }
 
-void Session::count_values(const CsvRecord& record, const CurrencyCode& currency, const std::int64_t* amount) {
+void Session::count_values(const CsvRecord& record, const CurrencyCode& currency, const RowResult& r,
+                           std::int64_t amount_read) {
+  // The row's amount when it could be read: the line's when accepted, else what its rejection was worth.
+  const std::int64_t* amount = r.accepted ? &amount_read : r.rejected_amount ? &*r.rejected_amount : nullptr;
   ValueCensus& census = files_.back().values;
   for (std::size_t slot = 0; slot < census.slots(); ++slot)
     census.count(slot, row_reader_->cell(record, census.field_of(slot)), currency, amount);
@@ -631,18 +626,8 @@ void Session::process_invoice_line(const CsvRecord& record, RowResult* result) {
     return;
   }
   budget += 2 * std::llabs(line.amount);
-  std::string_view segment;
-  if (split_column_ >= 0) {
-    segment = trim(record.field(static_cast<std::size_t>(split_column_)));
-    if (segment.empty()) segment = "(none)";
-  }
-  std::vector<DatedAmount> invoice{{line.billing_start, line.amount}};
-  if (!hand_off_) {
-    folder_.take(line, segment, std::move(invoice), nullptr);
-    return;
-  }
-  batch_.add(line, segment, invoice, nullptr);
-  if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
+  const std::string_view segment = segment_of(record);
+  hand_over(line, segment, {{line.billing_start, line.amount}}, nullptr);
 }
 
 void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
@@ -666,12 +651,23 @@ void Session::deliver(const ContractLine& line, std::string_view segment) {
   // Invoices and fulfilment rows go with booked lines only (an open line's
   // stay unmatched). No string is made for the lookup when none were read.
   const bool has_fulfilment = line.is_booked() && !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
+  hand_over(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+}
+
+void Session::hand_over(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
+                        const Fulfilment* fulfilment) {
   if (!hand_off_) {
-    folder_.take(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+    folder_.take(line, segment, std::move(invoices), fulfilment);
     return;
   }
-  batch_.add(line, segment, invoices, has_fulfilment ? &fulfilment : nullptr);
+  batch_.add(line, segment, invoices, fulfilment);
   if (batch_.full()) { hand_off_(batch_); batch_.clear(); }
+}
+
+std::string_view Session::segment_of(const CsvRecord& record) const {
+  if (split_column_ < 0) return {};
+  const std::string_view segment = trim(record.field(static_cast<std::size_t>(split_column_)));
+  return segment.empty() ? std::string_view("(none)") : segment;
 }
 
 std::string Session::column_of(FileKind kind, Field field) const {

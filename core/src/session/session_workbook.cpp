@@ -9,8 +9,7 @@ WorkbookReader& Session::begin_workbook(std::uint64_t file_size, const std::stri
   CsvOptions csv = settings_.csv;
   csv.encoding = Encoding::kUtf8;
   csv.delimiter = ',';
-  reader_ = std::make_unique<CsvReader>(
-      csv, [this](const CsvRecord& r) { on_record(r); }, [this](const CsvIssue& i) { on_csv_issue(i); });
+  start_csv_reader(csv);
   workbook_ = std::make_unique<WorkbookReader>(file_size, sheet, [this](std::string_view text) {
     reader_->feed(text.data(), text.size());
   });
