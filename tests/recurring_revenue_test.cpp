@@ -5,6 +5,7 @@
 // spans, no change lists), then classifies each month's move itself.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <vector>
 
@@ -32,9 +33,9 @@ ContractLine ratable(std::int64_t amount, bbb::Date booking, bbb::Date start, st
 
 TEST(RecurringRevenue, TheWorkedExampleOfSection12) {
   bbb::RecurringRevenue r;
-  r.add(0, ratable(1200000, ymd(2024, 1, 1), ymd(2024, 1, 1), 12));
-  r.add(0, ratable(600000, ymd(2024, 7, 1), ymd(2024, 7, 1), 6));
-  const auto m = r.months(YearMonth::of(2024, 1), YearMonth::of(2025, 1));
+  r.add(0, 0, ratable(1200000, ymd(2024, 1, 1), ymd(2024, 1, 1), 12));
+  r.add(0, 0, ratable(600000, ymd(2024, 7, 1), ymd(2024, 7, 1), 6));
+  const auto m = r.months(YearMonth::of(2024, 1), YearMonth::of(2025, 1), bbb::MrrScope::whole());
   ASSERT_EQ(m.size(), 13u);
   for (int i = 0; i < 6; ++i) EXPECT_EQ(m[i].mrr_end, 100000) << i;
   for (int i = 6; i < 12; ++i) EXPECT_EQ(m[i].mrr_end, 200000) << i;
@@ -84,10 +85,10 @@ TEST(RecurringRevenue, EveryMonthMatchesAPerCustomerReference) {
       if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = start.plus_days(static_cast<std::int32_t>(rng() % 400)); }
       if (rng() % 6 == 0) l.recognition = bbb::Recognition::kPoint;
       lines.emplace_back(c, l);
-      r.add(c, l);
+      r.add(c, 0, l);
     }
     const YearMonth first = YearMonth::of(2023, 6), last = YearMonth::of(2026, 6);
-    const auto months = r.months(first, last);
+    const auto months = r.months(first, last, bbb::MrrScope::whole());
     ASSERT_EQ(months.size(), static_cast<std::size_t>(last.index() - first.index() + 1));
     std::vector<bool> had(customers, false);
     // Whether each customer had MRR at any month end before `first` (from far back).
@@ -147,22 +148,23 @@ TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
       ContractLine l = ratable(static_cast<std::int64_t>(rng() % 3000000), booking, booking, 1 + static_cast<std::int32_t>(rng() % 18));
       if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = booking.plus_days(static_cast<std::int32_t>(rng() % 300)); }
       lines.emplace_back(c, l);
-      r.add(c, l);
+      r.add(c, 0, l);
     }
     const auto mrr = [&](std::uint32_t c, YearMonth m) { return reference_mrr(lines, c, m.last_day()); };
-    for (std::int32_t at = YearMonth::of(2024, 1).index(); at <= YearMonth::of(2026, 3).index(); ++at) {
-      const YearMonth now = YearMonth::from_index(at), then = YearMonth::from_index(at - 12);
-      bbb::MrrRetention want;
+    const YearMonth from = YearMonth::of(2024, 1);
+    const auto months = r.months(from, YearMonth::of(2026, 3), bbb::MrrScope::whole());
+    for (const bbb::MrrMonth& got : months) {
+      const YearMonth now = got.month, then = YearMonth::from_index(now.index() - 12);
+      std::int64_t want_then = 0, want_now = 0, want_kept = 0;
       for (std::uint32_t c = 0; c < customers; ++c) {
         if (mrr(c, then) <= 0) continue;
-        want.then += mrr(c, then);
-        want.now += mrr(c, now);
-        want.kept += std::min(mrr(c, now), mrr(c, then));
+        want_then += mrr(c, then);
+        want_now += mrr(c, now);
+        want_kept += std::min(mrr(c, now), mrr(c, then));
       }
-      const bbb::MrrRetention got = r.retention(now);
-      EXPECT_EQ(got.then, want.then) << round << " " << now.last_day().iso();
-      EXPECT_EQ(got.now, want.now) << round << " " << now.last_day().iso();
-      EXPECT_EQ(got.kept, want.kept) << round << " " << now.last_day().iso();
+      EXPECT_EQ(got.retention_then, want_then) << round << " " << now.last_day().iso();
+      EXPECT_EQ(got.retention_now, want_now) << round << " " << now.last_day().iso();
+      EXPECT_EQ(got.retention_kept, want_kept) << round << " " << now.last_day().iso();
     }
     const YearMonth first = YearMonth::of(2022, 6), last = YearMonth::of(2026, 6);
     const auto cohorts = r.cohorts(first, last);
@@ -184,6 +186,131 @@ TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
       }
     }
   }
+}
+
+}  // namespace
+
+namespace {
+
+// Segments (docs/metrics.md): each movement is the customer's, shared out by
+// the change of its MRR in each segment. The reference classifies every
+// (customer, segment) pair from the dates alone.
+TEST(RecurringRevenue, SegmentsShareTheCustomersMovesAndAddUpToTheWhole) {
+  std::mt19937 rng(6);
+  for (int round = 0; round < 40; ++round) {
+    const std::uint32_t customers = 1 + rng() % 5;
+    struct Tagged { std::uint32_t customer; std::uint16_t segment; ContractLine line; };
+    std::vector<Tagged> lines;
+    bbb::RecurringRevenue r;
+    for (int i = 0; i < 14; ++i) {
+      const std::uint32_t c = rng() % customers;
+      const std::uint16_t s = static_cast<std::uint16_t>(1 + rng() % 3);
+      const bbb::Date booking = ymd(2023, 1, 1).plus_days(static_cast<std::int32_t>(rng() % 700));
+      ContractLine l = ratable(static_cast<std::int64_t>(rng() % 2000000), booking, booking, 1 + static_cast<std::int32_t>(rng() % 15));
+      if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = booking.plus_days(static_cast<std::int32_t>(rng() % 300)); }
+      lines.push_back({c, s, l});
+      r.add(c, s, l);
+    }
+    // MRR of customer c at month end m, in the segments `in` (all when empty).
+    const auto mrr = [&](std::uint32_t c, std::int32_t m, const std::vector<std::uint16_t>& in) {
+      std::vector<std::pair<std::uint32_t, ContractLine>> of;
+      for (const Tagged& t : lines)
+        if (in.empty() || std::find(in.begin(), in.end(), t.segment) != in.end()) of.emplace_back(t.customer, t.line);
+      return reference_mrr(of, c, YearMonth::from_index(m).last_day());
+    };
+    const YearMonth first = YearMonth::of(2023, 1), last = YearMonth::of(2025, 6);
+    const auto whole = r.months(first, last, bbb::MrrScope::whole());
+    std::vector<std::vector<bbb::MrrMonth>> parts;
+    for (const std::vector<std::uint16_t>& in : {std::vector<std::uint16_t>{1}, {2}, {3}, {2, 3}}) {
+      const auto got = r.months(first, last, bbb::MrrScope::of(in));
+      if (in.size() == 1) parts.push_back(got);
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        const std::int32_t m = first.index() + static_cast<std::int32_t>(i);
+        bbb::MrrMonth want;
+        for (std::uint32_t c = 0; c < customers; ++c) {
+          const std::int64_t p = mrr(c, m - 1, in), n = mrr(c, m, in), P = mrr(c, m - 1, {}), N = mrr(c, m, {});
+          bool had = false;
+          for (std::int32_t x = YearMonth::of(2022, 1).index(); x < m; ++x) had = had || mrr(c, x, {}) > 0;
+          want.mrr_end += n;
+          want.customers_end += n > 0;
+          if (p == n) continue;
+          if (P == 0 && N > 0) (had ? want.reactivation : want.new_mrr) += n;
+          else if (P > 0 && N == 0) want.churn += p;
+          else if (n > p) want.expansion += n - p;
+          else want.contraction += p - n;
+        }
+        const std::string at = "round " + std::to_string(round) + ", " + YearMonth::from_index(m).last_day().iso();
+        EXPECT_EQ(got[i].mrr_end, want.mrr_end) << at;
+        EXPECT_EQ(got[i].customers_end, want.customers_end) << at;
+        EXPECT_EQ(got[i].new_mrr, want.new_mrr) << at;
+        EXPECT_EQ(got[i].reactivation, want.reactivation) << at;
+        EXPECT_EQ(got[i].churn, want.churn) << at;
+        EXPECT_EQ(got[i].expansion, want.expansion) << at;
+        EXPECT_EQ(got[i].contraction, want.contraction) << at;
+        EXPECT_EQ(got[i].mrr_end, got[i].mrr_begin + got[i].new_mrr + got[i].expansion + got[i].reactivation -
+                                      got[i].contraction - got[i].churn) << at;
+      }
+    }
+    // The segments add up to the whole: balances, new, reactivation and
+    // churn each; expansion less contraction as a net.
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      std::int64_t mrr_end = 0, fresh = 0, back = 0, lost = 0, net = 0;
+      for (const auto& part : parts) {
+        mrr_end += part[i].mrr_end;
+        fresh += part[i].new_mrr;
+        back += part[i].reactivation;
+        lost += part[i].churn;
+        net += part[i].expansion - part[i].contraction;
+      }
+      EXPECT_EQ(mrr_end, whole[i].mrr_end);
+      EXPECT_EQ(fresh, whole[i].new_mrr);
+      EXPECT_EQ(back, whole[i].reactivation);
+      EXPECT_EQ(lost, whole[i].churn);
+      EXPECT_EQ(net, whole[i].expansion - whole[i].contraction);
+    }
+  }
+}
+
+TEST(RecurringRevenue, ACustomerMovingBetweenSegmentsIsContractionInOneAndExpansionInTheOther) {
+  bbb::RecurringRevenue r;
+  ContractLine a = ratable(1200000, ymd(2024, 1, 1), ymd(2024, 1, 1), 12);
+  ContractLine b = ratable(1200000, ymd(2025, 1, 1), ymd(2025, 1, 1), 12);
+  r.add(0, 1, a);
+  r.add(0, 2, b);  // renewed in another region
+  const YearMonth jan = YearMonth::of(2025, 1);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::whole())[0].expansion, 0);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::whole())[0].contraction, 0);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::of({1}))[0].contraction, 100000);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::of({1}))[0].churn, 0);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::of({2}))[0].expansion, 100000);
+  EXPECT_EQ(r.months(jan, jan, bbb::MrrScope::of({2}))[0].new_mrr, 0);
+}
+
+TEST(RecurringRevenue, WeeksAndDaysAreReadAsAYearOverTwelve) {
+  ContractLine weekly = ratable(100000, ymd(2024, 1, 1), ymd(2024, 1, 29), 1);
+  weekly.end = ymd(2024, 2, 4);
+  weekly.interval_weeks = 1;
+  ASSERT_TRUE(bbb::mrr_span(weekly).has_value());
+  EXPECT_EQ(bbb::mrr_span(weekly)->mrr, 23076);  // 1,000.00 x 12 / 52 = 230.769...
+  ContractLine daily = ratable(3000, ymd(2024, 1, 1), ymd(2024, 1, 20), 1);
+  daily.end = ymd(2024, 2, 18);
+  daily.interval_days = 30;
+  EXPECT_EQ(bbb::mrr_span(daily)->mrr, 3);  // 30.00 x 12 / 365 / 30 = 0.0328...
+}
+
+TEST(RecurringRevenue, MemoryFollowsTheChangesNotTheLines) {
+  bbb::RecurringRevenue r;
+  // Ten years of monthly renewals at one price: one start, no step since.
+  for (int k = 0; k < 120; ++k) {
+    const bbb::Date start = bbb::add_months(ymd(2020, 1, 1), k);
+    r.add(0, 0, ratable(50000, start, start, 1));
+  }
+  EXPECT_LE(r.changes_kept(), 32u);
+  const auto m = r.months(YearMonth::of(2020, 1), YearMonth::of(2030, 1), bbb::MrrScope::whole());
+  EXPECT_EQ(m[0].new_mrr, 50000);
+  EXPECT_EQ(m[119].mrr_end, 50000);
+  EXPECT_EQ(m[120].churn, 50000);
+  for (std::size_t i = 1; i < 120; ++i) EXPECT_EQ(m[i].mrr_end, 50000);
 }
 
 }  // namespace

@@ -11,7 +11,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-struct Metric { const char* key; const char* label; };
+enum class Kind { kAmount, kCount, kRatio, kPercent };
+struct Metric { const char* key; const char* label; Kind kind = Kind::kAmount; };
 constexpr Metric kMetrics[] = {
     {"bookings", "Bookings"},
     {"acv_bookings", "ACV bookings"},
@@ -27,16 +28,46 @@ constexpr Metric kMetrics[] = {
     {"crpo_end", "cRPO (next 12 months)"},
     {"later_backlog_end", "Backlog after 12 months"},
     {"unscheduled_backlog_end", "Unscheduled backlog"},
-    {"book_to_bill", "Book-to-bill"},
+    {"book_to_bill", "Book-to-bill", Kind::kRatio},
+};
+// Spec 12, from each period's `mrr` object: shown when the currency has any recurring revenue.
+constexpr Metric kMrrMetrics[] = {
+    {"mrr_begin", "MRR, begin"},
+    {"new", "New MRR"},
+    {"expansion", "Expansion MRR"},
+    {"reactivation", "Reactivation MRR"},
+    {"contraction", "Contraction MRR"},
+    {"churn", "Churned MRR"},
+    {"mrr_end", "MRR, end"},
+    {"arr_end", "ARR, end"},
+    {"customers_end", "Customers, end", Kind::kCount},
+    {"new_customers", "New customers", Kind::kCount},
+    {"churned_customers", "Churned customers", Kind::kCount},
+    {"nrr", "NRR (12 months)", Kind::kPercent},
+    {"grr", "GRR (12 months)", Kind::kPercent},
+    {"logo_churn", "Logo churn", Kind::kPercent},
+    {"quick_ratio", "Quick ratio", Kind::kRatio},
 };
 
-std::string cell_text(const Json& period, const char* key, int digits) {
-  const Json& v = period[key];
+std::string cell_text(const Json& figures, const Metric& m, int digits) {
+  const Json& v = figures[m.key];
   if (v.is_null()) return "";
-  if (v.is_number_integer()) return bbb::format_minor(v.get<std::int64_t>(), digits);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v.get<double>());
-  return buf;
+  switch (m.kind) {
+    case Kind::kAmount: return bbb::format_minor(v.get<std::int64_t>(), digits);
+    case Kind::kCount: return bbb::format_minor(v.get<std::int64_t>(), 0);
+    case Kind::kRatio: std::snprintf(buf, sizeof buf, "%.2f", v.get<double>()); return buf;
+    case Kind::kPercent: std::snprintf(buf, sizeof buf, "%.1f%%", v.get<double>() * 100); return buf;
+  }
+  return "";
+}
+
+bool has_recurring_revenue(const Json& currency) {
+  for (const Json& p : currency["periods"]) {
+    const Json& mrr = p["mrr"];
+    if (mrr.is_object() && (mrr["mrr_begin"] != 0 || mrr["mrr_end"] != 0 || mrr["churn"] != 0)) return true;
+  }
+  return false;
 }
 
 // Rows of text cells: a header row, then one row per metric.
@@ -46,15 +77,18 @@ std::vector<std::vector<std::string>> grid(const Json& currency, bool grouped_nu
   std::vector<std::string> header{"metric"};
   for (const Json& p : currency["periods"]) header.push_back(p["period"].get<std::string>());
   rows.push_back(header);
-  for (const Metric& m : kMetrics) {
+  const auto add_row = [&](const Metric& m, bool in_mrr) {
     std::vector<std::string> row{m.label};
     for (const Json& p : currency["periods"]) {
-      std::string text = cell_text(p, m.key, digits);
+      std::string text = cell_text(in_mrr ? p["mrr"] : p, m, digits);
       if (!grouped_numbers) text.erase(std::remove(text.begin(), text.end(), ','), text.end());
       row.push_back(text);
     }
     rows.push_back(row);
-  }
+  };
+  for (const Metric& m : kMetrics) add_row(m, false);
+  if (has_recurring_revenue(currency))
+    for (const Metric& m : kMrrMetrics) add_row(m, true);
   return rows;
 }
 

@@ -1,14 +1,17 @@
 // Recurring revenue (spec 12) of one currency: each customer's MRR at every
 // month end and how it moved, kept as each customer's changes only (the
-// months in which its MRR starts, steps or stops), so that memory follows
-// the customers and their changes, not the rows.
+// months in which its MRR starts, steps or stops, per segment), so that
+// memory follows the customers and their changes, not the rows.
 //
 //   RecurringRevenue r;
-//   r.add(customer, line);              // every booked line, as folded
-//   const auto months = r.months(first, last);
+//   r.add(customer, segment, line);     // every booked line, as folded
+//   const auto months = r.months(first, last, MrrScope::whole());
 //
-// Not yet in the report: the JSON, the periods, the drill-down and the page
-// come with issue 26.
+// A movement is a customer's (new, reactivation and churn are decided on
+// the customer's MRR over every segment); a segment's share of it is the
+// change of the customer's MRR in that segment, so that a customer moving
+// from one segment to another is contraction in one and expansion in the
+// other (docs/metrics.md, "Recurring revenue").
 #pragma once
 
 #include <cstdint>
@@ -21,7 +24,8 @@
 namespace bbb {
 
 // A line's MRR and the month ends it counts at (spec 12): floor(amount / T)
-// for a booked ratable line, at each month end e with start <= e <= end,
+// for a booked ratable line (of weeks or days, amount x 12 / 52 / weeks or
+// amount x 12 / 365 / days), at each month end e with start <= e <= end,
 // booking <= e and no cancellation on or before e. None for other lines, or
 // when no month end falls in that span (a line within one month).
 struct MrrSpan {
@@ -30,21 +34,19 @@ struct MrrSpan {
 };
 std::optional<MrrSpan> mrr_span(const ContractLine& line);
 
-// One month's movements (spec 12), from the month end before to its own.
+// One month's movements (spec 12), from the month end before to its own,
+// and the retention sums at its end.
+struct MrrRetention;
 struct MrrMonth {
   YearMonth month;
   std::int64_t mrr_begin = 0, mrr_end = 0;
   std::int64_t new_mrr = 0, expansion = 0, contraction = 0, churn = 0, reactivation = 0;
   std::int64_t customers_begin = 0, customers_end = 0;
   std::int64_t new_customers = 0, churned_customers = 0, reactivated_customers = 0;
-};
-
-// Retention at a month end over the 12 months before it (spec 12), as sums
-// in minor units: `then` the MRR 12 month ends earlier of the customers that
-// had MRR then, `now` their MRR now, `kept` the sum of min(now, then).
-// nrr = now / then, grr = kept / then (none when then is 0).
-struct MrrRetention {
-  std::int64_t then = 0, now = 0, kept = 0;
+  // Retention at this month end over the 12 months before it: `then` the MRR
+  // 12 month ends earlier of the customers that had MRR then, `now` their
+  // MRR now, `kept` the sum of min(now, then). nrr = now / then, grr = kept / then.
+  std::int64_t retention_then = 0, retention_now = 0, retention_kept = 0;
 };
 
 // One cohort: the customers whose first MRR is at the end of `start`, and
@@ -54,29 +56,56 @@ struct MrrCohort {
   std::vector<std::int64_t> customers, mrr;
 };
 
+// Which MRR a figure is of: the whole currency's, or that of some of its
+// segments (one listed value, or every value merged into "other").
+class MrrScope {
+ public:
+  static MrrScope whole() { return MrrScope(); }
+  static MrrScope of(std::vector<std::uint16_t> segments);
+  bool is_whole() const { return whole_; }
+  bool has(std::uint16_t segment) const {
+    return whole_ || (segment < member_.size() && member_[segment]);
+  }
+
+ private:
+  bool whole_ = true;
+  std::vector<bool> member_;
+};
+
 class RecurringRevenue {
  public:
-  // customer: a dense id of the line's customer (a line without one is its own customer).
-  void add(std::uint32_t customer, const ContractLine& line);
+  // customer: a dense id of the line's customer (a line without one is its
+  // own customer); segment: the id of its split_by value (0 when not split).
+  void add(std::uint32_t customer, std::uint16_t segment, const ContractLine& line);
+  void add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span);
+
   // The months first..last, each with its movements; a customer's history
   // before `first` decides new against reactivation.
-  std::vector<MrrMonth> months(YearMonth first, YearMonth last) const;
-  MrrRetention retention(YearMonth at) const;
-  // The cohorts that start in first..last, each followed to `last`.
+  std::vector<MrrMonth> months(YearMonth first, YearMonth last, const MrrScope& scope) const;
+  // The whole currency's cohorts that start in first..last, each followed to `last`.
   std::vector<MrrCohort> cohorts(YearMonth first, YearMonth last) const;
   // A customer's MRR at the end of month m.
   std::int64_t mrr_at(std::uint32_t customer, YearMonth m) const;
+
   std::size_t customers() const { return changes_.size(); }
+  std::size_t changes_kept() const;  // what memory follows (bench)
 
  private:
   struct Change {
     std::int32_t month;  // YearMonth index: the MRR changes by `delta` from this month end on
+    std::uint16_t segment;
     std::int64_t delta;
   };
-  // Per customer, its changes in the order added (sorted when read).
-  std::vector<std::vector<Change>> changes_;
-  // A customer's MRR month by month from its changes: (month, MRR from that month end on).
-  std::vector<std::pair<std::int32_t, std::int64_t>> steps(std::uint32_t customer) const;
+  // Per customer, its changes: merged (by month and segment, zeros dropped)
+  // and sorted whenever the list has doubled, so it stays as long as the
+  // customer's distinct changes, not its lines.
+  // Read as settled (settle() before any reading, which the const readers
+  // do once: the report reads after folding, from one thread).
+  mutable std::vector<std::vector<Change>> changes_;
+  mutable std::vector<std::uint32_t> merged_size_;  // a list's length when last merged
+  mutable bool settled_ = true;
+  static void merge(std::vector<Change>* changes);
+  void settle() const;
 };
 
 }  // namespace bbb

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bbb/report_size.h"
+#include "report/recurring_json.h"
 #include "report/segments.h"
 #include "report/json_writer.h"
 #include "report/sales_json.h"
@@ -205,16 +206,23 @@ void write_waterfall(JsonWriter& w, const Waterfall& wf, const std::vector<Perio
 // figures, and with its folded figures the sales figures of each period, the
 // pipeline, orders, forward view and waterfall. The caller may add keys
 // (the segments; a segment's value), then end() it.
-void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* figures, const ReportSettings& settings,
-                   const std::optional<Date>& as_of, const std::optional<std::string>& waterfall_omitted,
-                   const KnownFigures& known) {
+void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* figures, const MrrReport* mrr,
+                   const ReportSettings& settings, const std::optional<Date>& as_of,
+                   const std::optional<std::string>& waterfall_omitted, const KnownFigures& known) {
   // Without bookings (invoices alone) there are no deals, orders or backlog
-  // to look forward from: the sales figures, pipeline, orders, forward view
-  // and waterfall are left out.
-  if (!known.bookings) figures = nullptr;
+  // to look forward from, and no MRR: the sales figures, pipeline, orders,
+  // forward view and waterfall are left out, and `mrr` is null.
+  if (!known.bookings) figures = nullptr, mrr = nullptr;
+  const auto write_period_mrr = [&](const MrrFigures* f) {
+    w.key("mrr");
+    if (f) write_mrr(w, *f);
+    else w.null();
+  };
   w.object().field("minor_digits", c.minor_digits).key("periods").array();
-  for (const PeriodFigures& p : c.periods) {
+  for (std::size_t i = 0; i < c.periods.size(); ++i) {
+    const PeriodFigures& p = c.periods[i];
     open_period(w, p, true, known);
+    write_period_mrr(mrr ? &mrr->periods[i] : nullptr);
     if (figures) {
       w.key("sales");
       write_period_sales(w, figures->sales, p.period);
@@ -225,6 +233,7 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* 
   if (!c.periods.empty()) {
     w.key("total");
     open_period(w, c.total, false, known);
+    write_period_mrr(mrr ? &mrr->total : nullptr);
     w.end();
   }
   if (figures && as_of) {
@@ -248,23 +257,32 @@ void open_currency(JsonWriter& w, const CurrencyReport& c, const FoldedFigures* 
 // The segments of one currency: the `top` largest by bookings over the
 // report's range, then every other value merged into "other".
 void write_segments(JsonWriter& w, const Session& session, const std::map<std::string, FoldedFigures>& by_value,
-                    const CurrencyCode& currency, const std::vector<Period>& periods, YearMonth first_month,
-                    const ReportSettings& settings, const std::optional<Date>& as_of,
+                    const RecurringRevenue& recurring, const CurrencyCode& currency, const std::vector<Period>& periods,
+                    YearMonth first_month, const ReportSettings& settings, const std::optional<Date>& as_of,
                     const std::optional<std::string>& waterfall_omitted) {
   const ShownSegments shown = shown_segments(by_value, session.settings(), periods, settings.top);
   w.object().field_text("by", session.settings().split_by).key("values").array();
   for (const ShownSegments::Listed& l : shown.listed) {
-    open_currency(w, currency_report(l.figures->ledger, currency, periods, first_month, settings), l.figures, settings, as_of,
-                  waterfall_omitted, session.known_figures());
+    const MrrReport mrr = mrr_report(recurring, periods, MrrScope::of({l.figures->segment}));
+    open_currency(w, currency_report(l.figures->ledger, currency, periods, first_month, settings), l.figures, &mrr,
+                  settings, as_of, waterfall_omitted, session.known_figures());
     w.field_text("value", *l.value).end();
   }
   if (shown.other) {
-    open_currency(w, currency_report(shown.other->ledger, currency, periods, first_month, settings), &*shown.other, settings,
-                  as_of, waterfall_omitted, session.known_figures());
+    const MrrReport mrr = mrr_report(recurring, periods, MrrScope::of(shown.other_segments));
+    open_currency(w, currency_report(shown.other->ledger, currency, periods, first_month, settings), &*shown.other, &mrr,
+                  settings, as_of, waterfall_omitted, session.known_figures());
     // Every value not listed above, not a value named "other".
     w.field_text("value", "other").key("other").boolean(true).end();
   }
   w.end().end();
+}
+
+// The first month of the cohorts: those of the range's last kCohortMonths
+// months, so that the table stays within kCohortMonths squared over two.
+YearMonth cohorts_from(const std::vector<Period>& periods) {
+  const YearMonth window = periods.back().last.plus(1 - static_cast<int>(kCohortMonths));
+  return std::max(periods.front().first, window);
 }
 
 void write_drill(JsonWriter& w, const DrillCollector& d) {
@@ -328,15 +346,23 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
 
   w.key("currencies").object();
   for (const auto& [currency, ledger] : session.ledgers()) {
-    const auto figures = session.figures().find(currency);
+    const auto found = session.figures().find(currency);
+    const FoldedFigures* figures = found != session.figures().end() ? &found->second : nullptr;
+    const RecurringRevenue no_recurring;
+    const RecurringRevenue& recurring = figures ? figures->recurring : no_recurring;
+    const MrrReport mrr = mrr_report(recurring, periods, MrrScope::whole());
     w.text_key(currency.view());
-    open_currency(w, currency_report(ledger, currency, periods, first_month, settings),
-                  figures != session.figures().end() ? &figures->second : nullptr, settings, as_of, no_waterfall,
-                  session.known_figures());
+    open_currency(w, currency_report(ledger, currency, periods, first_month, settings), figures, &mrr, settings, as_of,
+                  no_waterfall, session.known_figures());
+    w.key("cohorts");
+    if (!session.known_figures().bookings) w.null();
+    else if (periods.empty()) w.array().end();
+    else write_cohorts(w, recurring.cohorts(cohorts_from(periods), periods.back().last));
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");
-      write_segments(w, session, segments->second, currency, periods, first_month, settings, as_of, no_waterfall);
+      write_segments(w, session, segments->second, recurring, currency, periods, first_month, settings, as_of,
+                     no_waterfall);
     }
     w.end();
   }

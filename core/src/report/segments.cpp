@@ -26,6 +26,7 @@ ShownSegments shown_segments(const std::map<std::string, FoldedFigures>& by_valu
     }
     if (!shown.other) shown.other.emplace(read_settings);
     FoldedFigures& other = *shown.other;
+    shown.other_segments.push_back(r.figures->segment);
     other.ledger.merge(r.figures->ledger);
     other.sales.merge(r.figures->sales);
     if (other.forward && r.figures->forward) other.forward->merge(*r.figures->forward);

@@ -24,6 +24,7 @@ struct ShownSegments {
   };
   std::vector<Listed> listed;  // largest bookings first
   std::optional<FoldedFigures> other;   // every value not listed, merged; none when all are listed
+  std::vector<std::uint16_t> other_segments;  // their ids (FoldedFigures::segment), for their MRR
 };
 
 ShownSegments shown_segments(const std::map<std::string, FoldedFigures>& by_value, const ReadSettings& read_settings,

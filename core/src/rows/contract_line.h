@@ -99,6 +99,9 @@ struct ContractLine {
   // not known: the file's probability column, else its system's default
   // for the stage (HubSpot). Kept for the forecast (spec 14).
   std::int32_t probability_bp = -1;
+  // A subscription interval of weeks or days (spec 12 reads its MRR from
+  // them); both 0 for a line whose term is whole months (term_months).
+  std::int32_t interval_weeks = 0, interval_days = 0;
 
   bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
 };

@@ -49,12 +49,16 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
   FoldedFigures& whole = whole_figures(line.currency);
   add_to_figures(whole, line, known_line, &known_schedule);
   if (whole.waterfall) whole.waterfall->add(line, schedule);
+  std::uint16_t segment_id = 0;
   if (!segment.empty()) {
     FoldedFigures& seg = segment_figures(line.currency, segment);
     post_line(line, schedule, &seg.ledger);
     add_to_figures(seg, line, known_line, &known_schedule);
     if (seg.waterfall) seg.waterfall->add(line, schedule);
+    segment_id = seg.segment;
   }
+  if (const std::optional<MrrSpan> span = mrr_span(line))
+    whole.recurring.add(whole.customers.of(line.customer, line.id), segment_id, *span);
   schedule_storage_ = schedule.release_storage();
 }
 
@@ -79,7 +83,9 @@ FoldedFigures& FoldingHalf::segment_figures(const CurrencyCode& currency, std::s
   // At most kMaxSegments values are kept apart; later new values share one FoldedFigures.
   std::string key(segment);
   if (by_value.size() >= kMaxSegments && by_value.count(key) == 0) key = kOtherSegment;
-  return by_value.try_emplace(key, settings_).first->second;
+  const auto [it, added] = by_value.try_emplace(key, settings_);
+  if (added) it->second.segment = static_cast<std::uint16_t>(by_value.size());
+  return it->second;
 }
 
 }  // namespace bbb

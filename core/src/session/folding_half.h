@@ -13,10 +13,12 @@
 
 #include "rows/contract_line.h"
 #include "fast/currency_index.h"
+#include "fast/customer_ids.h"
 #include "finance/drill.h"
 #include "finance/forward_view.h"
 #include "finance/ledger.h"
 #include "finance/period_figures.h"
+#include "finance/recurring_revenue.h"
 #include "session/packed_lines.h"
 #include "finance/sales_stats.h"
 #include "finance/schedule.h"
@@ -34,6 +36,11 @@ struct FoldedFigures {
   SalesStats sales;
   std::optional<ForwardView> forward;  // with an as-of date only
   std::optional<Waterfall> waterfall;  // with the waterfall setting only
+  // The whole currency's only: MRR per customer, each change tagged with
+  // the segment it is in (a segment's own figures are its scope of these).
+  RecurringRevenue recurring;
+  CustomerIds customers;
+  std::uint16_t segment = 0;  // a segment's id in `recurring`, from 1; 0 for the whole currency
 };
 
 // Aligned to a cache line: on its own thread it shares none with the reading half.

@@ -549,7 +549,8 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     interval_id_ += " #";
     interval_id_ += std::to_string(k + 1);
     line.id = interval_id_;
-    line.customer = row.customer;
+    // Spec 12: a subscription without a customer is its own customer, under its id.
+    line.customer = row.customer.empty() ? row.id : row.customer;
     line.line_number = row.line_number;
     line.amount = row.amount;
     line.currency = row.currency;
@@ -561,6 +562,8 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     line.has_booking = true;
     line.end = i.end;
     line.term_months = term_covering(i.start, i.end);
+    if (row.interval.unit == IntervalUnit::kWeek) line.interval_weeks = row.interval.count;
+    if (row.interval.unit == IntervalUnit::kDay) line.interval_days = row.interval.count;
     if (i.cut) { line.has_cancel = true; line.cancel = i.cut_on; }
     booked += line.amount;
     deliver(line, segment);

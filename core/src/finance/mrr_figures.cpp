@@ -1,0 +1,42 @@
+#include "finance/mrr_figures.h"
+
+namespace bbb {
+
+MrrFigures mrr_figures(const std::vector<MrrMonth>& months, const Period& period) {
+  MrrFigures f;
+  bool first = true;
+  for (const MrrMonth& m : months) {
+    if (m.month < period.first || period.last < m.month) continue;
+    if (first) {
+      f.mrr_begin = m.mrr_begin;
+      f.customers_begin = m.customers_begin;
+      first = false;
+    }
+    f.new_mrr += m.new_mrr;
+    f.expansion += m.expansion;
+    f.contraction += m.contraction;
+    f.churn += m.churn;
+    f.reactivation += m.reactivation;
+    f.new_customers += m.new_customers;
+    f.churned_customers += m.churned_customers;
+    f.reactivated_customers += m.reactivated_customers;
+    f.mrr_end = m.mrr_end;
+    f.customers_end = m.customers_end;
+    f.retention_then = m.retention_then;
+    f.retention_now = m.retention_now;
+    f.retention_kept = m.retention_kept;
+  }
+  return f;
+}
+
+MrrReport mrr_report(const RecurringRevenue& recurring, const std::vector<Period>& periods, const MrrScope& scope) {
+  MrrReport r;
+  if (periods.empty()) return r;
+  const Period whole{periods.front().first, periods.back().last, "total"};
+  const std::vector<MrrMonth> months = recurring.months(whole.first, whole.last, scope);
+  for (const Period& p : periods) r.periods.push_back(mrr_figures(months, p));
+  r.total = mrr_figures(months, whole);
+  return r;
+}
+
+}  // namespace bbb
