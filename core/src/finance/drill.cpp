@@ -6,6 +6,7 @@
 #include "finance/forward_view.h"
 #include "finance/ledger.h"
 #include "finance/ledger_posting.h"
+#include "finance/mrr_drill.h"
 #include "finance/period_figures.h"
 #include "finance/sales_stats.h"
 #include "finance/waterfall.h"
@@ -78,12 +79,14 @@ std::int64_t waterfall_figure(const std::map<std::int32_t, WaterfallRow>& rows, 
 DrillKind DrillRequest::kind() const {
   for (const NamedKind& k : kSalesMetrics)
     if (metric == k.name) return k.kind;
+  if (is_mrr_drill_metric(metric)) return DrillKind::kMrr;
   return DrillKind::kPeriod;
 }
 
 bool is_drill_metric(const std::string& name) {
   for (const NamedKind& k : kSalesMetrics)
     if (name == k.name) return true;
+  if (is_mrr_drill_metric(name)) return true;
   std::int64_t ignored;
   return period_metric(PeriodFigures(), name, &ignored);
 }
@@ -94,7 +97,13 @@ std::vector<std::string> drill_metric_names() {
   for (const PeriodField& field : period_fields(PeriodFigures()))
     if (period_metric(PeriodFigures(), field.name, &ignored)) names.emplace_back(field.name);
   for (const NamedKind& k : kSalesMetrics) names.emplace_back(k.name);
+  for (const char* name : kMrrDrillMetrics) names.emplace_back(name);
   return names;
+}
+
+DrillCollector::DrillCollector(DrillRequest request, std::optional<Date> as_of)
+    : request_(std::move(request)), kind_(request_.kind()), as_of_(as_of) {
+  if (kind_ == DrillKind::kMrr) mrr_.emplace(request_.metric, request_.from.year_month(), request_.to.year_month());
 }
 
 bool DrillCollector::in_segment(std::string_view segment) const {
@@ -139,18 +148,35 @@ std::int64_t DrillCollector::contribution(const ContractLine& line, const LineSc
       own.add(line, *schedule);
       return waterfall_figure(kind_ == DrillKind::kWaterfallBooked ? own.booked() : own.billed(), request_);
     }
+    case DrillKind::kMrr: return 0;  // by customer, once every line is in (settle)
   }
   return 0;
 }
 
 void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule, const ContractLine& known_line,
                          const LineSchedule* known_schedule, std::string_view segment) {
-  if (!(line.currency == request_.currency) || !in_segment(segment)) return;
+  if (!(line.currency == request_.currency)) return;
+  if (mrr_) {
+    // Every line with MRR of the currency: those of other segments decide its customer's move.
+    const std::optional<MrrSpan> span = mrr_span(line);
+    if (!span || span->mrr == 0) return;
+    // Keyed as the report keys customers (CustomerIds): a line without one is its own.
+    std::string key = line.customer.empty() ? "\1" : "\2";
+    key += line.customer.empty() ? line.id : line.customer;
+    mrr_->add(std::move(key), *span, in_segment(segment));
+    mrr_lines_.push_back({std::string(line.id), std::string(line.customer), line.line_number, line.amount, 0});
+    settled_ = false;
+    return;
+  }
+  if (!in_segment(segment)) return;
   const std::int64_t c = contribution(line, schedule, known_line, known_schedule);
   if (c == 0) return;
   value_ += c;
   ++count_;
-  DrillLine d{std::string(line.id), std::string(line.customer), line.line_number, line.amount, c};
+  keep(DrillLine{std::string(line.id), std::string(line.customer), line.line_number, line.amount, c});
+}
+
+void DrillCollector::keep(DrillLine d) const {
   // Keep the `limit` largest in a heap whose top is the smallest of them.
   if (heap_.size() < request_.limit) {
     heap_.push_back(std::move(d));
@@ -162,7 +188,22 @@ void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule,
   }
 }
 
+void DrillCollector::settle() const {
+  if (settled_ || !mrr_) return;
+  value_ = count_ = 0;
+  heap_.clear();
+  for (const MrrDrill::Part& p : mrr_->parts()) {
+    DrillLine d = mrr_lines_[p.line];
+    d.contribution = p.contribution;
+    value_ += d.contribution;
+    ++count_;
+    keep(std::move(d));
+  }
+  settled_ = true;
+}
+
 std::vector<DrillLine> DrillCollector::top_lines() const {
+  settle();
   std::vector<DrillLine> lines = heap_;
   std::sort(lines.begin(), lines.end(), before);
   return lines;

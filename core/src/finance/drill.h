@@ -11,6 +11,9 @@
 //   - a waterfall cell ("waterfall_booked", "waterfall_billed"): revenue in
 //     from..to of the lines booked (or invoices billed) in row_from..row_to,
 //     or in the "not billed" row;
+//   - an MRR balance or movement over from..to ("mrr_begin", "mrr_end",
+//     "arr_end", "mrr_new", "mrr_expansion", "mrr_contraction", "mrr_churn",
+//     "mrr_reactivation"; mrr_drill.h);
 // of the whole currency, or of one segment of split_by.
 #pragma once
 
@@ -22,11 +25,12 @@
 
 #include "rows/contract_line.h"
 #include "values/money.h"
+#include "finance/mrr_drill.h"
 #include "finance/schedule.h"
 
 namespace bbb {
 
-enum class DrillKind { kPeriod, kForward, kPipeline, kOrders, kWaterfallBooked, kWaterfallBilled };
+enum class DrillKind { kPeriod, kForward, kPipeline, kOrders, kWaterfallBooked, kWaterfallBilled, kMrr };
 
 struct DrillRequest {
   CurrencyCode currency;
@@ -57,8 +61,7 @@ struct DrillLine {
 
 class DrillCollector {
  public:
-  DrillCollector(DrillRequest request, std::optional<Date> as_of)
-      : request_(std::move(request)), kind_(request_.kind()), as_of_(as_of) {}
+  DrillCollector(DrillRequest request, std::optional<Date> as_of);
 
   // Every accepted contract line: booked lines with their schedule (and the
   // schedule as known at A, for the forward view), pipeline rows with none;
@@ -67,22 +70,29 @@ class DrillCollector {
            const LineSchedule* known_schedule, std::string_view segment);
 
   const DrillRequest& request() const { return request_; }
-  std::int64_t value() const { return value_; }      // the figure: the sum over every line
-  std::int64_t count() const { return count_; }      // lines with a non-zero contribution
+  std::int64_t value() const { settle(); return value_; }  // the figure: the sum over every line
+  std::int64_t count() const { settle(); return count_; }  // lines with a non-zero contribution
   // The largest contributions first (by magnitude, then by line number).
   std::vector<DrillLine> top_lines() const;
 
  private:
   bool in_segment(std::string_view segment) const;
+  void keep(DrillLine line) const;  // into the heap of the largest
+  // An MRR figure's parts are known once every line is in (a customer's
+  // move depends on all its lines): worked out at the first reading.
+  void settle() const;
   std::int64_t contribution(const ContractLine& line, const LineSchedule* schedule, const ContractLine& known_line,
                             const LineSchedule* known_schedule) const;
 
   DrillRequest request_;
   DrillKind kind_;  // request_.kind(), read once: add() runs for every line
   std::optional<Date> as_of_;
-  std::int64_t value_ = 0;
-  std::int64_t count_ = 0;
-  std::vector<DrillLine> heap_;  // the `limit` largest so far, smallest on top
+  mutable std::int64_t value_ = 0;
+  mutable std::int64_t count_ = 0;
+  mutable std::vector<DrillLine> heap_;  // the `limit` largest so far, smallest on top
+  std::optional<MrrDrill> mrr_;          // kMrr: every line with MRR of the currency
+  std::vector<DrillLine> mrr_lines_;     // ... as listed, contribution to come
+  mutable bool settled_ = true;
 };
 
 bool is_drill_metric(const std::string& name);
