@@ -167,7 +167,19 @@ TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
       EXPECT_EQ(got.retention_kept, want_kept) << round << " " << now.last_day().iso();
     }
     const YearMonth first = YearMonth::of(2022, 6), last = YearMonth::of(2026, 6);
-    const auto cohorts = r.cohorts(first, last);
+    const auto cohorts = r.cohorts(first, last, 1000);
+    // A window of 5: the 5 cohorts up to the latest start, each its first 5 months.
+    const auto windowed = r.cohorts(first, last, 5);
+    ASSERT_LE(windowed.size(), 5u);
+    if (!cohorts.empty()) {
+      EXPECT_EQ(windowed.back().start.index(), cohorts.back().start.index());
+      for (const bbb::MrrCohort& w : windowed) {
+        const bbb::MrrCohort& full = cohorts[static_cast<std::size_t>(w.start.index() - cohorts.front().start.index())];
+        EXPECT_LE(w.customers.size(), 5u);
+        EXPECT_EQ(w.customers, std::vector<std::int64_t>(full.customers.begin(), full.customers.begin() + w.customers.size()));
+        EXPECT_EQ(w.mrr, std::vector<std::int64_t>(full.mrr.begin(), full.mrr.begin() + w.mrr.size()));
+      }
+    }
     for (const bbb::MrrCohort& cohort : cohorts) {
       for (std::size_t k = 0; k < cohort.customers.size(); ++k) {
         const YearMonth m = YearMonth::from_index(cohort.start.index() + static_cast<std::int32_t>(k));
@@ -300,17 +312,25 @@ TEST(RecurringRevenue, WeeksAndDaysAreReadAsAYearOverTwelve) {
 
 TEST(RecurringRevenue, MemoryFollowsTheChangesNotTheLines) {
   bbb::RecurringRevenue r;
-  // Ten years of monthly renewals at one price: one start, no step since.
-  for (int k = 0; k < 120; ++k) {
+  // 10,000 customers renewing every month at one price for five years:
+  // 600,000 lines, and two changes each customer (its start and its end).
+  constexpr std::uint32_t kCustomers = 10000;
+  for (int k = 0; k < 60; ++k) {
     const bbb::Date start = bbb::add_months(ymd(2020, 1, 1), k);
-    r.add(0, 0, ratable(50000, start, start, 1));
+    for (std::uint32_t c = 0; c < kCustomers; ++c) r.add(c, 0, ratable(50000, start, start, 1));
   }
-  EXPECT_LE(r.changes_kept(), 32u);
-  const auto m = r.months(YearMonth::of(2020, 1), YearMonth::of(2030, 1), bbb::MrrScope::whole());
-  EXPECT_EQ(m[0].new_mrr, 50000);
-  EXPECT_EQ(m[119].mrr_end, 50000);
-  EXPECT_EQ(m[120].churn, 50000);
-  for (std::size_t i = 1; i < 120; ++i) EXPECT_EQ(m[i].mrr_end, 50000);
+  // Merged as it grew: never past four times the larger of the merged
+  // length and 65,536 entries, against 1.2 million unmerged.
+  EXPECT_LE(r.changes_kept(), 4u << 16);
+  const auto m = r.months(YearMonth::of(2020, 1), YearMonth::of(2025, 1), bbb::MrrScope::whole());
+  EXPECT_EQ(r.changes_kept(), 2u * kCustomers);
+  EXPECT_EQ(m[0].new_mrr, 50000 * kCustomers);
+  EXPECT_EQ(m[59].mrr_end, 50000 * kCustomers);
+  EXPECT_EQ(m[60].churn, 50000 * kCustomers);
+  for (std::size_t i = 1; i < 60; ++i) {
+    EXPECT_EQ(m[i].mrr_end, 50000 * kCustomers);
+    EXPECT_EQ(m[i].churn + m[i].new_mrr + m[i].expansion + m[i].contraction, 0);
+  }
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "finance/recurring_revenue.h"
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
 namespace bbb {
@@ -67,55 +68,68 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
 
 void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) {
   if (span.mrr == 0) return;
-  if (customer >= changes_.size()) {
-    changes_.resize(customer + 1);
-    merged_size_.resize(customer + 1, 0);
-  }
-  std::vector<Change>& list = changes_[customer];
-  list.push_back({span.first.index(), segment, span.mrr});
-  list.push_back({span.last.index() + 1, segment, -span.mrr});
-  settled_ = false;
-  if (list.size() >= 16 && list.size() >= 2 * static_cast<std::size_t>(merged_size_[customer])) {
-    merge(&list);
-    merged_size_[customer] = static_cast<std::uint32_t>(list.size());
-  }
+  if (customer >= customers_) customers_ = static_cast<std::size_t>(customer) + 1;
+  Log& log = logs_[customer % kLogs];
+  const std::uint32_t k = customer / kLogs;
+  if (k >= log.customers) log.customers = k + 1;
+  const auto word = [segment](YearMonth m) { return static_cast<std::uint32_t>(m.index()) << 8 | segment; };
+  log.pending.push_back({k, word(span.first), span.mrr});
+  log.pending.push_back({k, word(span.last.plus(1)), -span.mrr});
+  if (log.pending.size() >= std::max<std::size_t>(log.changes.size(), 512)) merge(log);
 }
 
-void RecurringRevenue::merge(std::vector<Change>* changes) {
-  std::vector<Change>& c = *changes;
-  std::sort(c.begin(), c.end(), [](const Change& a, const Change& b) {
-    return a.month != b.month ? a.month < b.month : a.segment < b.segment;
-  });
-  std::size_t out = 0;
-  for (std::size_t i = 0; i < c.size();) {
-    Change sum = c[i];
-    for (++i; i < c.size() && c[i].month == sum.month && c[i].segment == sum.segment; ++i) sum.delta += c[i].delta;
-    if (sum.delta != 0) c[out++] = sum;
+void RecurringRevenue::merge(Log& log) {
+  // By customer (a counting sort: ids are dense), then each customer's few
+  // changes by month and segment, summed.
+  std::vector<std::uint32_t> from(log.customers + 1, 0);
+  for (const Change& c : log.changes) from[c.customer + 1]++;
+  for (const Change& c : log.pending) from[c.customer + 1]++;
+  for (std::size_t i = 0; i < log.customers; ++i) from[i + 1] += from[i];
+  std::vector<Change> sorted(log.changes.size() + log.pending.size());
+  {
+    std::vector<std::uint32_t> at(from.begin(), from.end() - 1);
+    for (const Change& c : log.changes) sorted[at[c.customer]++] = c;
+    for (const Change& c : log.pending) sorted[at[c.customer]++] = c;
   }
-  c.resize(out);
+  log.changes = std::vector<Change>();
+  log.pending.clear();  // its room is kept for the next changes
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < log.customers; ++k) {
+    const auto first = sorted.begin() + from[k], last = sorted.begin() + from[k + 1];
+    std::sort(first, last, [](const Change& a, const Change& b) { return a.month_segment < b.month_segment; });
+    from[k] = static_cast<std::uint32_t>(out);
+    for (auto it = first; it != last;) {
+      Change sum = *it;
+      for (++it; it != last && it->month_segment == sum.month_segment; ++it) sum.delta += it->delta;
+      if (sum.delta != 0) sorted[out++] = sum;
+    }
+  }
+  from[log.customers] = static_cast<std::uint32_t>(out);
+  sorted.resize(out);
+  sorted.shrink_to_fit();
+  log.changes.swap(sorted);
+  log.from.swap(from);
 }
 
 void RecurringRevenue::settle() const {
-  if (settled_) return;
-  for (std::size_t customer = 0; customer < changes_.size(); ++customer) {
-    if (changes_[customer].size() == merged_size_[customer]) continue;
-    merge(&changes_[customer]);
-    merged_size_[customer] = static_cast<std::uint32_t>(changes_[customer].size());
-  }
-  settled_ = true;
+  for (Log& log : logs_)
+    if (!log.pending.empty() || log.from.size() != log.customers + 1) merge(log);
 }
 
 std::size_t RecurringRevenue::changes_kept() const {
   std::size_t n = 0;
-  for (const auto& list : changes_) n += list.capacity();
+  for (const Log& log : logs_) n += log.changes.capacity() + log.pending.size();
   return n;
 }
 
 std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const {
-  if (customer >= changes_.size()) return 0;
+  settle();
+  if (customer >= customers_) return 0;
+  const Log& log = logs_[customer % kLogs];
+  const std::uint32_t k = customer / kLogs;
   std::int64_t mrr = 0;
-  for (const Change& c : changes_[customer])
-    if (c.month <= m.index()) mrr += c.delta;
+  for (std::size_t i = log.from[k]; i < log.from[k + 1]; ++i)
+    if (log.changes[i].month() <= m.index()) mrr += log.changes[i].delta;
   return mrr;
 }
 
@@ -133,16 +147,16 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
   std::int64_t mrr_before = 0, customers_before = 0;  // at the month end before `first`
   Steps scoped;                                       // the customer's MRR in the scope, step by step
   std::vector<std::int32_t> breaks;
-  for (const std::vector<Change>& list : changes_) {
+  for_each_customer([&](const Change* list, std::size_t size) {
     scoped.clear();
     std::int64_t whole = 0, in_scope = 0;
     bool had_mrr = false;  // any MRR at a month end before the one at hand
-    for (std::size_t i = 0; i < list.size();) {
-      const std::int32_t month = list[i].month;
+    for (std::size_t i = 0; i < size;) {
+      const std::int32_t month = list[i].month();
       const std::int64_t whole_before = whole, scope_before = in_scope;
-      for (; i < list.size() && list[i].month == month; ++i) {
+      for (; i < size && list[i].month() == month; ++i) {
         whole += list[i].delta;
-        if (scope.has(list[i].segment)) in_scope += list[i].delta;
+        if (scope.has(list[i].segment())) in_scope += list[i].delta;
       }
       if (in_scope != scope_before) scoped.emplace_back(month, in_scope);
       const bool had = had_mrr;
@@ -165,31 +179,32 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
         m.contraction += scope_before - in_scope;
       }
     }
-    if (scoped.empty()) continue;
+    if (scoped.empty()) return;
     const std::int64_t opening = value_at(scoped, first - 1);
     mrr_before += opening;
     customers_before += opening > 0 ? 1 : 0;
     // Retention: between breaks (its steps, and its steps 12 months on) both
-    // the MRR now and 12 months earlier hold still.
+    // the MRR now and 12 months earlier hold still. Two sorted runs merged,
+    // then walked with one cursor for now and one for 12 months earlier.
     breaks.clear();
     breaks.push_back(first);
-    for (const auto& [month, value] : scoped) {
-      breaks.push_back(month);
-      breaks.push_back(month + 12);
+    for (std::size_t a = 0, b = 0; a < scoped.size() || b < scoped.size();) {
+      const bool take_a = b == scoped.size() || (a < scoped.size() && scoped[a].first <= scoped[b].first + 12);
+      const std::int32_t m = take_a ? scoped[a++].first : scoped[b++].first + 12;
+      if (m > breaks.back()) breaks.push_back(m);
     }
-    std::sort(breaks.begin(), breaks.end());
-    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+    std::size_t at_now = 0, at_then = 0;
+    std::int64_t now = 0, then = 0;
     for (std::size_t k = 0; k < breaks.size(); ++k) {
       const std::int32_t lo = breaks[k], hi = k + 1 < breaks.size() ? breaks[k + 1] - 1 : last;
-      if (hi < first || lo > last) continue;
-      const std::int64_t then = value_at(scoped, lo - 12);
-      if (then <= 0) continue;
-      const std::int64_t now = value_at(scoped, lo);
+      for (; at_now < scoped.size() && scoped[at_now].first <= lo; ++at_now) now = scoped[at_now].second;
+      for (; at_then < scoped.size() && scoped[at_then].first <= lo - 12; ++at_then) then = scoped[at_then].second;
+      if (hi < first || lo > last || then <= 0) continue;
       add_over(then_diff, first, lo, hi, then);
       add_over(now_diff, first, lo, hi, now);
       add_over(kept_diff, first, lo, hi, std::min(now, then));
     }
-  }
+  });
   std::int64_t mrr = mrr_before, customers = customers_before, then = 0, now = 0, kept = 0;
   for (std::size_t i = 0; i < n; ++i) {
     out[i].mrr_begin = mrr;
@@ -205,33 +220,43 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
   return out;
 }
 
-std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMonth last_month) const {
+std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMonth last_month, std::size_t window) const {
   std::vector<MrrCohort> out;
-  const std::int32_t first = first_month.index(), last = last_month.index();
-  if (last < first) return out;
-  settle();
-  const std::size_t n = static_cast<std::size_t>(last - first + 1);
+  std::int32_t first = first_month.index();
+  const std::int32_t last = last_month.index();
+  if (last < first || window == 0) return out;
+  // The window ends at the last month in which a customer first had MRR
+  // (a customer's first change is its first MRR: MRR only grows from 0).
+  std::int32_t latest = INT32_MIN;
+  for_each_customer([&](const Change* list, std::size_t size) {
+    if (size > 0 && list[0].month() >= first && list[0].month() <= last) latest = std::max(latest, list[0].month());
+  });
+  if (latest == INT32_MIN) return out;
+  first = std::max(first, latest - static_cast<std::int32_t>(window) + 1);
+  const std::size_t n = static_cast<std::size_t>(latest - first + 1);
   out.resize(n);
   // Each cohort's rows as differences over its months since start.
   std::vector<std::vector<std::int64_t>> customer_diff(n), mrr_diff(n);
   for (std::size_t i = 0; i < n; ++i) {
-    out[i].start = YearMonth::from_index(first + static_cast<std::int32_t>(i));
-    customer_diff[i].assign(n - i + 1, 0);
-    mrr_diff[i].assign(n - i + 1, 0);
+    const std::int32_t start = first + static_cast<std::int32_t>(i);
+    out[i].start = YearMonth::from_index(start);
+    const std::size_t months = std::min<std::size_t>(window, static_cast<std::size_t>(last - start + 1));
+    customer_diff[i].assign(months + 1, 0);
+    mrr_diff[i].assign(months + 1, 0);
   }
   Steps whole;
-  for (const std::vector<Change>& list : changes_) {
+  for_each_customer([&](const Change* list, std::size_t size) {
     whole.clear();
     std::int64_t mrr = 0;
-    for (std::size_t i = 0; i < list.size();) {
-      const std::int32_t month = list[i].month;
+    for (std::size_t i = 0; i < size;) {
+      const std::int32_t month = list[i].month();
       const std::int64_t before = mrr;
-      for (; i < list.size() && list[i].month == month; ++i) mrr += list[i].delta;
+      for (; i < size && list[i].month() == month; ++i) mrr += list[i].delta;
       if (mrr != before) whole.emplace_back(month, mrr);
     }
-    if (whole.empty()) continue;
-    const std::int32_t start = whole.front().first;  // its first MRR (MRR only grows from 0)
-    if (start < first || start > last) continue;
+    if (whole.empty()) return;
+    const std::int32_t start = whole.front().first;
+    if (start < first || start > latest) return;
     const std::size_t row = static_cast<std::size_t>(start - first);
     for (std::size_t k = 0; k < whole.size(); ++k) {
       if (whole[k].second <= 0) continue;
@@ -239,9 +264,9 @@ std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMont
       add_over(customer_diff[row], start, whole[k].first, to, 1);
       add_over(mrr_diff[row], start, whole[k].first, to, whole[k].second);
     }
-  }
+  });
   for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t months = n - i;
+    const std::size_t months = customer_diff[i].size() - 1;
     out[i].customers.resize(months);
     out[i].mrr.resize(months);
     std::int64_t c = 0, m = 0;

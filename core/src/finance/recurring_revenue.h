@@ -75,37 +75,61 @@ class MrrScope {
 class RecurringRevenue {
  public:
   // customer: a dense id of the line's customer (a line without one is its
-  // own customer); segment: the id of its split_by value (0 when not split).
+  // own customer); segment: the id of its split_by value (0 when not split,
+  // at most 255).
   void add(std::uint32_t customer, std::uint16_t segment, const ContractLine& line);
   void add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span);
 
   // The months first..last, each with its movements; a customer's history
   // before `first` decides new against reactivation.
   std::vector<MrrMonth> months(YearMonth first, YearMonth last, const MrrScope& scope) const;
-  // The whole currency's cohorts that start in first..last, each followed to `last`.
-  std::vector<MrrCohort> cohorts(YearMonth first, YearMonth last) const;
+  // The whole currency's cohorts within first..last: those of the `window`
+  // months up to the last month in which a customer first had MRR, each
+  // followed for at most `window` months (0 = its start), not past `last`.
+  std::vector<MrrCohort> cohorts(YearMonth first, YearMonth last, std::size_t window) const;
   // A customer's MRR at the end of month m.
   std::int64_t mrr_at(std::uint32_t customer, YearMonth m) const;
 
-  std::size_t customers() const { return changes_.size(); }
-  std::size_t changes_kept() const;  // what memory follows (bench)
+  std::size_t customers() const { return customers_; }
+  std::size_t changes_kept() const;  // entries held, what memory follows (bench)
 
  private:
+  // One change of one customer's MRR: from the end of `month` on, by
+  // `delta`, in `segment`. Sixteen bytes: month and segment share a word.
   struct Change {
-    std::int32_t month;  // YearMonth index: the MRR changes by `delta` from this month end on
-    std::uint16_t segment;
+    std::uint32_t customer;       // within its bucket: the customer id >> 8
+    std::uint32_t month_segment;  // month index << 8 | segment
     std::int64_t delta;
+    std::int32_t month() const { return static_cast<std::int32_t>(month_segment >> 8); }
+    std::uint16_t segment() const { return static_cast<std::uint16_t>(month_segment & 0xff); }
   };
-  // Per customer, its changes: merged (by month and segment, zeros dropped)
-  // and sorted whenever the list has doubled, so it stays as long as the
-  // customer's distinct changes, not its lines.
-  // Read as settled (settle() before any reading, which the const readers
-  // do once: the report reads after folding, from one thread).
-  mutable std::vector<std::vector<Change>> changes_;
-  mutable std::vector<std::uint32_t> merged_size_;  // a list's length when last merged
-  mutable bool settled_ = true;
-  static void merge(std::vector<Change>* changes);
+  // The changes in 256 logs by the customer id's low byte. A log keeps its
+  // merged changes (sorted by customer, month and segment, summed, zeros
+  // dropped) and the changes appended since; when those are as many as the
+  // merged ones, the two are merged, so a log stays about as long as its
+  // customers' distinct changes, not their lines: a subscription renewed
+  // every month at one price keeps two entries. One log of 256 grows or
+  // merges at a time, so no second copy of all the changes is ever made.
+  // Readers settle every log first (the report reads after folding, from
+  // one thread).
+  struct Log {
+    std::vector<Change> changes;       // merged
+    std::vector<Change> pending;       // appended since
+    std::vector<std::uint32_t> from;   // customer k's merged changes are changes[from[k], from[k + 1])
+    std::uint32_t customers = 0;       // customer ids below customers * 256 + the log's index
+  };
+  static constexpr std::size_t kLogs = 256;
+  mutable std::vector<Log> logs_ = std::vector<Log>(kLogs);
+  std::size_t customers_ = 0;
+  static void merge(Log& log);
   void settle() const;
+  // f(changes, count) for every customer's changes, settled, in no set order.
+  template <class F>
+  void for_each_customer(F f) const {
+    settle();
+    for (const Log& log : logs_)
+      for (std::uint32_t k = 0; k < log.customers; ++k) f(log.changes.data() + log.from[k], log.from[k + 1] - log.from[k]);
+  }
 };
 
 }  // namespace bbb

@@ -9,7 +9,8 @@
 
 namespace bbb {
 
-// The cohorts a report lists: those that start in the last five years of its range.
+// The cohorts a report lists: those of the five years up to the last month
+// a customer first had MRR, each followed for five years at most.
 constexpr std::size_t kCohortMonths = 60;
 
 void write_mrr(JsonWriter& w, const MrrFigures& f);

@@ -278,13 +278,6 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
   w.end().end();
 }
 
-// The first month of the cohorts: those of the range's last kCohortMonths
-// months, so that the table stays within kCohortMonths squared over two.
-YearMonth cohorts_from(const std::vector<Period>& periods) {
-  const YearMonth window = periods.back().last.plus(1 - static_cast<int>(kCohortMonths));
-  return std::max(periods.front().first, window);
-}
-
 void write_drill(JsonWriter& w, const DrillCollector& d) {
   const DrillRequest& q = d.request();
   w.object().field_text("currency", q.currency.view()).field_text("metric", q.metric).field_text("from", q.from.iso())
@@ -357,7 +350,7 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
     w.key("cohorts");
     if (!session.known_figures().bookings) w.null();
     else if (periods.empty()) w.array().end();
-    else write_cohorts(w, recurring.cohorts(cohorts_from(periods), periods.back().last));
+    else write_cohorts(w, recurring.cohorts(periods.front().first, periods.back().last, kCohortMonths));
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");

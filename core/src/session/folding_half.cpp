@@ -37,6 +37,10 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
     uncancelled_line->has_cancel = false;
     uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, fulfilment);
   }
+  // A line with MRR: its customer's slot asked of the memory now, found at the end.
+  const std::optional<MrrSpan> span = mrr_span(line);
+  const std::uint64_t customer_key = span ? CustomerIds::key(line.customer, line.id) : 0;
+  if (span) whole_figures(line.currency).customers.prefetch(customer_key);
   if (line.from_invoice) {
     ++line_kinds_.invoice_lines;
     if (line.recognition == Recognition::kRatable) ++line_kinds_.invoice_lines_with_period;
@@ -57,8 +61,7 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
     if (seg.waterfall) seg.waterfall->add(line, schedule);
     segment_id = seg.segment;
   }
-  if (const std::optional<MrrSpan> span = mrr_span(line))
-    whole.recurring.add(whole.customers.of(line.customer, line.id), segment_id, *span);
+  if (span) whole.recurring.add(whole.customers.of_key(customer_key), segment_id, *span);
   schedule_storage_ = schedule.release_storage();
 }
 
