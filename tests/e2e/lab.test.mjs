@@ -45,7 +45,8 @@ test('a guided step sets the lab up; a cell explains itself in plain words', { t
     'Deferred revenue (end), 2024-01: Billed 12,000.00 in 2024-01, earned 1,000.00: 11,000.00 is billed but not yet earned at the end of 2024-01: service still owed, a liability.');
   await cell('backlog_end', '2024-02').focus();
   assert.match(await page.locator('#lab-explain').textContent(), /11,000\.00 at the start \+ 0\.00 booked − 1,000\.00 earned − 0\.00 cancelled = 10,000\.00/);
-  assert.equal(await page.locator('.lab-chart canvas, #lab-chart canvas').count(), 2);
+  // What happened in each period, what is left at each period end, revenue and MRR.
+  assert.equal(await page.locator('.lab-chart canvas, #lab-chart canvas').count(), 3);
   await page.locator('.step[data-step="pipeline-velocity"]').click();
   await page.locator('.lab-sales').waitFor({ timeout: 10_000 });
   assert.match(await page.locator('.lab-sales').textContent(), /66\.7%.*44\.5 days.*USD 599\.25 a day/);

@@ -89,7 +89,11 @@ export function tablesCsv(currency, view, tables) {
   const lines = [];
   for (const t of tables) {
     lines.push(['currency', 'view', 'table', t.corner, ...t.columns.map((c) => c.label)].map(csvCell).join(','));
-    for (const row of t.rows) lines.push([currency, view, t.key, row.label, ...row.cells.map((c) => c.raw)].map(csvCell).join(','));
+    for (const row of t.rows) {
+      // A roll-forward's operator goes after the name, as in the statement's CSV: a leading "+" would be neutralised.
+      const label = row.operator ? `${row.label} (${row.operator})` : row.label;
+      lines.push([currency, view, t.key, label, ...row.cells.map((c) => c.raw)].map(csvCell).join(','));
+    }
     lines.push('');
   }
   return lines.join('\r\n');

@@ -4,6 +4,9 @@
 //
 // A = a line's amount, b = booking date, c = cancel date, R(d) = revenue
 // recognised through day d, billed(d) = invoiced through d, P = the period.
+// The recurring revenue figures (MRR, ARR, retention) are in
+// recurring_definitions.js.
+import { RECURRING_DEFINITIONS } from './recurring_definitions.js';
 
 /** @typedef {{label: string, definition: string, formula: string}} MetricDefinition */
 
@@ -292,6 +295,7 @@ export const METRIC_DEFINITIONS = {
     definition: 'How the backlog moves in a period; it holds exactly in every period.',
     formula: 'backlog_begin + bookings − revenue − cancellations = backlog_end',
   },
+  ...RECURRING_DEFINITIONS,
 };
 
 /** The label of a metric key, or the key itself. */

@@ -247,6 +247,13 @@ function renderCharts(code, data, box) {
       series: [series('deferred_revenue_end', 'Deferred revenue', '--series-2'), series('unbilled_receivable_end', 'Unbilled receivable', '--series-4'),
         series('backlog_end', 'Backlog', '--series-1')] },
   ];
+  // Revenue beside MRR, when the engine gives MRR: equal month by month for a ratable contract however it is billed
+  // (MRR first, so that its dashed line is drawn over the revenue it may cover).
+  if (periods.some((p) => p.mrr)) {
+    specs.push({ key: `lab-mrr-${code}`, title: `${code}: revenue and MRR`, type: 'line', unit: 'amount', digits, labels,
+      series: [{ label: 'MRR (end)', colour: '--series-4', dashed: true, data: periods.map((p) => chartValue(p.mrr?.mrr_end)) },
+        series('revenue', 'Revenue (in the period)', '--series-3')] });
+  }
   const row = el('div', { class: 'view-charts' });
   box.append(row);
   for (const spec of specs) {

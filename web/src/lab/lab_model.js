@@ -5,6 +5,7 @@
 // here they are only picked from its report and formatted (no arithmetic on
 // money: a sentence quotes the engine's own numbers).
 import { formatMinor, isZeroMinor } from '../format_minor.js';
+import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
 
 /**
  * @typedef {{id: string, amount: string, currency: string, booking: string, start: string, term: string,
@@ -148,6 +149,17 @@ export const STEPS = [
     ],
   },
   {
+    key: 'mrr-revenue-bookings',
+    title: 'MRR, revenue and bookings',
+    setup: { ...defaultSetup(), contracts: [contract(), contract({ id: 'C2', billing: 'monthly' })] },
+    notice: [
+      'Two one-year contracts signed and started on 1 January 2024: C1, 12,000.00 for 12 months invoiced upfront (annual prepaid); C2, 1,000.00 a month for 12 months (12,000.00 in all) invoiced monthly.',
+      'Bookings land at signing: 24,000.00 in January, nothing after. Billings follow the billing terms: 13,000.00 in January (C1\'s invoice for the year and C2\'s first month), then 1,000.00 a month.',
+      'Revenue and MRR follow the service month by month: revenue 2,000.00 each month, and MRR 2,000.00 at every month end (each contract\'s 12,000.00 over its 12 months), so ARR is 24,000.00. How the customer pays moves billings and deferred revenue, never MRR.',
+      'Try: cancel C2 on 2024-07-01. MRR falls to 1,000.00 at the end of July (C2 churns) while January\'s bookings stay 24,000.00.',
+    ],
+  },
+  {
     key: 'pipeline-velocity',
     title: 'Pipeline velocity',
     setup: {
@@ -182,6 +194,8 @@ export const LAB_ROWS = [
   { key: 'backlog_end', label: 'Backlog (end)', strong: true },
   { key: 'crpo_end', label: 'of which next 12 months (cRPO)' },
   { key: 'book_to_bill', label: 'Book-to-bill', ratio: true },
+  { key: 'mrr_end', label: 'MRR (end)', mrr: true },
+  { key: 'arr_end', label: 'ARR (end)', mrr: true },
 ];
 
 const RATIO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -226,6 +240,15 @@ export function explain(key, p, digits) {
       return `Backlog: ${m('backlog_begin')} at the start + ${m('bookings')} booked − ${m('revenue')} earned − ${m('cancellations')} cancelled = ${m('backlog_end')} still to deliver at the end of ${when} (the remaining performance obligation).`;
     case 'crpo_end':
       return `${m('crpo_end')} of the backlog is scheduled to be earned in the 12 months after ${when}.`;
+    case 'mrr_end':
+    case 'arr_end': {
+      if (p?.mrr === null) return `MRR is ${UNKNOWN_TITLE}.`;
+      const mrr = formatMinor(p?.mrr?.mrr_end ?? 0, digits);
+      const arr = formatMinor(p?.mrr?.arr_end ?? 0, digits);
+      if (isZeroMinor(p?.mrr?.mrr_end ?? 0)) return `No recurring revenue at the end of ${when}: no ratable contract runs on that day.`;
+      return key === 'arr_end' ? `ARR at the end of ${when}: 12 × MRR ${mrr} = ${arr}, the year of recurring revenue that rate makes.`
+        : `MRR at the end of ${when}: ${mrr}, each ratable contract running that day counted at its amount per month of term, however it is billed.`;
+    }
     case 'book_to_bill':
       return p?.book_to_bill == null ? `No billings in ${when}: book-to-bill is undefined.`
         : `Bookings ${m('bookings')} ÷ billings ${m('billings')} = ${RATIO.format(p.book_to_bill)} in ${when}.`;
@@ -242,15 +265,19 @@ export function explain(key, p, digits) {
 export function labTable(currencyReport) {
   const digits = currencyReport?.minor_digits ?? 2;
   const periods = Array.isArray(currencyReport?.periods) ? currencyReport.periods : [];
+  // The MRR rows need an engine that gives them (`mrr` in each period).
+  const hasMrr = periods.some((p) => p.mrr !== undefined);
+  const cellOf = (row, p) => {
+    if (row.ratio) return { text: p.book_to_bill == null ? '–' : RATIO.format(p.book_to_bill), zero: false };
+    if (row.mrr && p.mrr === null) return { text: UNKNOWN_TEXT, zero: false };
+    const value = (row.mrr ? p.mrr?.[row.key] : p[row.key]) ?? 0;
+    return { text: formatMinor(value, digits), zero: isZeroMinor(value) };
+  };
   return {
     columns: periods.map((p) => String(p.period)),
-    rows: LAB_ROWS.map((row) => ({
+    rows: LAB_ROWS.filter((row) => !row.mrr || hasMrr).map((row) => ({
       ...row,
-      cells: periods.map((p) => ({
-        text: row.ratio ? (p.book_to_bill == null ? '–' : RATIO.format(p.book_to_bill)) : formatMinor(p[row.key] ?? 0, digits),
-        zero: !row.ratio && isZeroMinor(p[row.key] ?? 0),
-        explanation: explain(row.key, p, digits),
-      })),
+      cells: periods.map((p) => ({ ...cellOf(row, p), explanation: explain(row.key, p, digits) })),
     })),
   };
 }

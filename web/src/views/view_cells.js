@@ -10,14 +10,20 @@ import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
  * @typedef {{text: string, raw: string, zero?: boolean, negative?: boolean, heat?: number, plain?: boolean,
  *   unknown?: boolean, title?: string,
  *   drill?: {metric: string, start: string, end: string, label: string, extra?: Record<string, any>, help?: string}}} ViewCell
- * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, cells: ViewCell[]}} ViewRow
+ * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, operator?: string, cells: ViewCell[]}} ViewRow
+ *   operator: '+', '−', '=' or '' in a roll-forward (shown before the label, written after it in the CSV)
  * @typedef {{label: string, title?: string, total?: boolean, help?: string}} ViewColumn
  * @typedef {{key: string, caption: string, corner: string, columns: ViewColumn[], rows: ViewRow[],
  *   heat?: boolean, note?: string, help?: string}} TableModel
  * @typedef {{key: string, label: string, help: string, text: string, raw: string, title?: string}} Kpi
- * @typedef {{label: string, data: Array<number|null>, colour: string}} Series
+ * @typedef {{label: string, data: Array<number|null|[number, number]>, colour: string, colours?: string[], texts?: string[],
+ *   dashed?: boolean}} Series
+ *   data: the engine's values, or [low, high] for a floating bar; colours: one per bar; texts: each point's tooltip;
+ *   dashed: a dashed line, seen over a series it may cover
  * @typedef {{key: string, title: string, type: 'bar'|'line', labels: string[], series: Series[],
- *   unit: 'amount'|'count', digits: number}} ChartSpec
+ *   unit: 'amount'|'count'|'percent', digits: number, legend?: boolean, allLabels?: boolean}} ChartSpec
+ *   percent: ratios (1 = 100%); legend: false hides it (one series that names itself); allLabels: every
+ *   category named, slanted when they do not fit (a waterfall's steps), instead of some skipped
  * @typedef {{label: string, options: Array<{value: string, label: string}>, value: string, key?: string}} PeriodPicker
  * @typedef {{key: string, title: string, intro?: string, empty?: string, picker?: PeriodPicker,
  *   pickers?: PeriodPicker[], kpis: Kpi[], charts: ChartSpec[], tables: TableModel[]}} ViewModel
@@ -26,6 +32,7 @@ import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
 
 const DAYS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const RATE = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const MULTIPLE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const GROWTH = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
 
 /** @returns {ViewCell} */
@@ -59,6 +66,12 @@ export function days(value) {
 export function rate(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
   return { text: RATE.format(value), raw: String(value), zero: value === 0 };
+}
+
+/** A ratio shown as a multiple, "2.50×" (quick ratio); blank for null (no base). @returns {ViewCell} */
+export function multiple(value) {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
+  return { text: `${MULTIPLE.format(value)}×`, raw: String(value), zero: value === 0 };
 }
 
 /** A growth ratio as a signed percentage; blank for null. @returns {ViewCell} */

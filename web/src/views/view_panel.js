@@ -125,6 +125,10 @@ function renderTable(currency, model, onDrill) {
     if (row.strong) tr.classList.add('strong');
     if (row.total) tr.classList.add('total-row');
     const th = el('th', { scope: 'row', class: 'metric' });
+    if (row.operator !== undefined) {
+      tr.classList.add('rf');
+      th.append(operatorMark(row.operator));
+    }
     th.append(row.help ? helpLabel(row.label, row.help) : document.createTextNode(row.label));
     tr.append(th);
     row.cells.forEach((cell, i) => {
@@ -160,4 +164,13 @@ function renderTable(currency, model, onDrill) {
   scroller.append(table);
   wrap.append(scroller);
   return wrap;
+}
+
+const OPERATOR_NAMES = { '+': 'plus', '−': 'minus', '=': 'equals' };
+
+/** A roll-forward's operator before a row's name, as the statement shows it. @param {string} operator */
+function operatorMark(operator) {
+  const mark = el('span', { class: 'operator', 'aria-hidden': operator ? 'false' : 'true' }, operator || '\u00a0');
+  if (OPERATOR_NAMES[operator]) mark.setAttribute('aria-label', OPERATOR_NAMES[operator]);
+  return mark;
 }

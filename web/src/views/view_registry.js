@@ -3,6 +3,7 @@
 import { forwardModel } from './forward_model.js';
 import { ordersModel } from './orders_model.js';
 import { pipelineModel } from './pipeline_model.js';
+import { recurringModel } from './recurring_model.js';
 import { segmentsModel } from './segments_model.js';
 import { trendsModel } from './trends_model.js';
 import { waterfallModel } from './waterfall_model.js';
@@ -13,5 +14,6 @@ export const VIEW_MODELS = {
   pipeline: (code, data, state) => pipelineModel(code, data, state),
   orders: (code, data) => ordersModel(code, data),
   trends: (code, data, state) => trendsModel(code, data, state),
+  recurring: (code, data, state) => recurringModel(code, data, state),
   segments: (code, data, state) => segmentsModel(code, data, state),
 };

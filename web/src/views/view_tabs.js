@@ -1,7 +1,7 @@
 // The view tabs above the report (WAI-ARIA tabs: one tab stop, arrow keys,
 // Home/End): Statement, Forward, Waterfall, Pipeline, Orders, Trends,
-// Segments. Each view has a panel per currency; showPanels shows the one of
-// the selected currency and view.
+// Recurring, Segments. Each view has a panel per currency; showPanels shows
+// the one of the selected currency and view.
 
 export const VIEWS = [
   { key: 'statement', label: 'Statement' },
@@ -10,6 +10,7 @@ export const VIEWS = [
   { key: 'pipeline', label: 'Pipeline' },
   { key: 'orders', label: 'Orders' },
   { key: 'trends', label: 'Trends' },
+  { key: 'recurring', label: 'Recurring' },
   { key: 'segments', label: 'Segments' },
 ];
 
