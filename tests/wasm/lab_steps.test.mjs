@@ -80,6 +80,24 @@ test('pipeline velocity: win rate 66.7%, cycle 44.5 days, 599.25 a day', async (
   assert.equal(facts.period, 'FY2024-Q1');
 });
 
+test('MRR, revenue and bookings: bookings 24,000.00 in January, billings 13,000.00 then 1,000.00, MRR 2,000.00 throughout; a cancellation is churn', async () => {
+  const c = await run(step('mrr-revenue-bookings').setup);
+  const jan = period(c, '2024-01');
+  assert.deepEqual([jan.bookings, jan.billings, jan.revenue], [2400000, 1300000, 200000]);
+  assert.deepEqual([jan.mrr.new, jan.mrr.new_customers], [200000, 2]);
+  for (const p of c.periods) {
+    assert.equal(p.mrr.mrr_end, 200000, p.period);
+    assert.equal(p.mrr.arr_end, 2400000, p.period);
+    assert.equal(p.revenue, 200000, p.period);
+    if (p.period !== '2024-01') assert.equal(p.billings, 100000, p.period);
+  }
+  const setup = step('mrr-revenue-bookings').setup;
+  const cancelled = await run({ ...setup, contracts: [setup.contracts[0], { ...setup.contracts[1], cancel: '2024-07-01' }] });
+  const jul = period(cancelled, '2024-07');
+  assert.deepEqual([jul.mrr.mrr_begin, jul.mrr.churn, jul.mrr.mrr_end, jul.mrr.churned_customers], [200000, 100000, 100000, 1]);
+  assert.equal(period(cancelled, '2024-01').bookings, 2400000);
+});
+
 test('a lab link carries the set-up (terms only) and nothing else', () => {
   for (const s of STEPS) assert.deepEqual(decodeSetup('#' + encodeSetup(s.setup)), { ...s.setup, as_of: s.setup.as_of ?? '' });
   assert.equal(decodeSetup('#lab=not-base64!'), null);
