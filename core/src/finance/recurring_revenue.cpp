@@ -67,58 +67,78 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
 }
 
 void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) {
-  if (span.mrr == 0) return;
+  if (span.mrr <= 0) return;
   if (customer >= customers_) customers_ = static_cast<std::size_t>(customer) + 1;
   Log& log = logs_[customer % kLogs];
   const std::uint32_t k = customer / kLogs;
   if (k >= log.customers) log.customers = k + 1;
-  const auto word = [segment](YearMonth m) { return static_cast<std::uint32_t>(m.index()) << 8 | segment; };
-  log.pending.push_back({k, word(span.first), span.mrr});
-  log.pending.push_back({k, word(span.last.plus(1)), -span.mrr});
-  if (log.pending.size() >= std::max<std::size_t>(log.changes.size(), 512)) merge(log);
+  for (std::int32_t first = span.first.index(), last = span.last.index(); first <= last; first += Span::kMaxMonths) {
+    const std::int32_t months = std::min(last - first + 1, Span::kMaxMonths);
+    if (log.pending.size() >= std::max<std::size_t>(log.spans.size() / 2, 64)) merge(log);
+    // Room for as many as the next merge takes, set aside at once: never grown by copying.
+    if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size() / 2, 64));
+    log.pending.push_back({k | static_cast<std::uint32_t>(segment) << 24, first,
+                           static_cast<std::uint64_t>(span.mrr) | static_cast<std::uint64_t>(months - 1) << 53});
+  }
 }
 
 void RecurringRevenue::merge(Log& log) {
   // By customer (a counting sort: ids are dense), then each customer's few
-  // changes by month and segment, summed.
+  // spans by segment and months; the same months summed, renewals joined.
   std::vector<std::uint32_t> from(log.customers + 1, 0);
-  for (const Change& c : log.changes) from[c.customer + 1]++;
-  for (const Change& c : log.pending) from[c.customer + 1]++;
+  for (const Span& s : log.spans) from[s.customer() + 1]++;
+  for (const Span& s : log.pending) from[s.customer() + 1]++;
   for (std::size_t i = 0; i < log.customers; ++i) from[i + 1] += from[i];
-  std::vector<Change> sorted(log.changes.size() + log.pending.size());
+  std::vector<Span> sorted(log.spans.size() + log.pending.size());
   {
     std::vector<std::uint32_t> at(from.begin(), from.end() - 1);
-    for (const Change& c : log.changes) sorted[at[c.customer]++] = c;
-    for (const Change& c : log.pending) sorted[at[c.customer]++] = c;
+    for (const Span& s : log.spans) sorted[at[s.customer()]++] = s;
+    for (const Span& s : log.pending) sorted[at[s.customer()]++] = s;
   }
-  log.changes = std::vector<Change>();
-  log.pending.clear();  // its room is kept for the next changes
+  log.spans = std::vector<Span>();
+  log.pending.clear();  // its room is kept: the next spans go there
   std::size_t out = 0;
   for (std::size_t k = 0; k < log.customers; ++k) {
     const auto first = sorted.begin() + from[k], last = sorted.begin() + from[k + 1];
-    std::sort(first, last, [](const Change& a, const Change& b) { return a.month_segment < b.month_segment; });
+    std::sort(first, last, [](const Span& a, const Span& b) {
+      if (a.segment() != b.segment()) return a.segment() < b.segment();
+      if (a.first != b.first) return a.first < b.first;
+      return a.mrr_months < b.mrr_months;
+    });
     from[k] = static_cast<std::uint32_t>(out);
-    for (auto it = first; it != last;) {
-      Change sum = *it;
-      for (++it; it != last && it->month_segment == sum.month_segment; ++it) sum.delta += it->delta;
-      if (sum.delta != 0) sorted[out++] = sum;
+    for (auto it = first; it != last; ++it) {
+      if (out > from[k]) {
+        Span& kept = sorted[out - 1];
+        if (kept.segment() == it->segment() && kept.first == it->first && kept.months() == it->months()) {
+          kept.mrr_months += static_cast<std::uint64_t>(it->mrr());  // the same months: MRR summed (below 2^53)
+          continue;
+        }
+        if (kept.segment() == it->segment() && kept.mrr() == it->mrr() && kept.first + kept.months() == it->first &&
+            kept.months() + it->months() <= Span::kMaxMonths) {
+          kept.mrr_months += static_cast<std::uint64_t>(it->months()) << 53;  // a renewal at one price: joined
+          continue;
+        }
+      }
+      sorted[out++] = *it;
     }
   }
   from[log.customers] = static_cast<std::uint32_t>(out);
   sorted.resize(out);
   sorted.shrink_to_fit();
-  log.changes.swap(sorted);
+  log.spans.swap(sorted);
   log.from.swap(from);
 }
 
 void RecurringRevenue::settle() const {
-  for (Log& log : logs_)
+  for (Log& log : logs_) {
     if (!log.pending.empty() || log.from.size() != log.customers + 1) merge(log);
+    log.pending = std::vector<Span>();  // nothing more comes: its room goes back
+  }
 }
 
 std::size_t RecurringRevenue::changes_kept() const {
   std::size_t n = 0;
-  for (const Log& log : logs_) n += log.changes.capacity() + log.pending.size();
+  for (const Log& log : logs_) n += log.spans.capacity() + log.pending.capacity();
   return n;
 }
 
@@ -128,8 +148,10 @@ std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const
   const Log& log = logs_[customer % kLogs];
   const std::uint32_t k = customer / kLogs;
   std::int64_t mrr = 0;
-  for (std::size_t i = log.from[k]; i < log.from[k + 1]; ++i)
-    if (log.changes[i].month() <= m.index()) mrr += log.changes[i].delta;
+  for (std::size_t i = log.from[k]; i < log.from[k + 1]; ++i) {
+    const Span& s = log.spans[i];
+    if (s.first <= m.index() && m.index() < s.first + s.months()) mrr += s.mrr();
+  }
   return mrr;
 }
 
@@ -152,11 +174,11 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
     std::int64_t whole = 0, in_scope = 0;
     bool had_mrr = false;  // any MRR at a month end before the one at hand
     for (std::size_t i = 0; i < size;) {
-      const std::int32_t month = list[i].month();
+      const std::int32_t month = list[i].month;
       const std::int64_t whole_before = whole, scope_before = in_scope;
-      for (; i < size && list[i].month() == month; ++i) {
+      for (; i < size && list[i].month == month; ++i) {
         whole += list[i].delta;
-        if (scope.has(list[i].segment())) in_scope += list[i].delta;
+        if (scope.has(list[i].segment)) in_scope += list[i].delta;
       }
       if (in_scope != scope_before) scoped.emplace_back(month, in_scope);
       const bool had = had_mrr;
@@ -227,10 +249,15 @@ std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMont
   if (last < first || window == 0) return out;
   // The window ends at the last month in which a customer first had MRR
   // (a customer's first change is its first MRR: MRR only grows from 0).
+  settle();
   std::int32_t latest = INT32_MIN;
-  for_each_customer([&](const Change* list, std::size_t size) {
-    if (size > 0 && list[0].month() >= first && list[0].month() <= last) latest = std::max(latest, list[0].month());
-  });
+  for (const Log& log : logs_) {
+    for (std::uint32_t k = 0; k < log.customers; ++k) {
+      std::int32_t start = INT32_MAX;  // the customer's first span's start
+      for (std::uint32_t i = log.from[k]; i < log.from[k + 1]; ++i) start = std::min(start, log.spans[i].first);
+      if (start >= first && start <= last) latest = std::max(latest, start);
+    }
+  }
   if (latest == INT32_MIN) return out;
   first = std::max(first, latest - static_cast<std::int32_t>(window) + 1);
   const std::size_t n = static_cast<std::size_t>(latest - first + 1);
@@ -249,9 +276,9 @@ std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMont
     whole.clear();
     std::int64_t mrr = 0;
     for (std::size_t i = 0; i < size;) {
-      const std::int32_t month = list[i].month();
+      const std::int32_t month = list[i].month;
       const std::int64_t before = mrr;
-      for (; i < size && list[i].month() == month; ++i) mrr += list[i].delta;
+      for (; i < size && list[i].month == month; ++i) mrr += list[i].delta;
       if (mrr != before) whole.emplace_back(month, mrr);
     }
     if (whole.empty()) return;

@@ -14,6 +14,7 @@
 // other (docs/metrics.md, "Recurring revenue").
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -94,28 +95,42 @@ class RecurringRevenue {
   std::size_t changes_kept() const;  // entries held, what memory follows (bench)
 
  private:
-  // One change of one customer's MRR: from the end of `month` on, by
-  // `delta`, in `segment`. Sixteen bytes: month and segment share a word.
+  // One change of a customer's MRR as the readers see it: from the end of
+  // `month` on, by `delta`, in `segment`.
   struct Change {
-    std::uint32_t customer;       // within its bucket: the customer id >> 8
-    std::uint32_t month_segment;  // month index << 8 | segment
+    std::int32_t month;
+    std::uint16_t segment;
     std::int64_t delta;
-    std::int32_t month() const { return static_cast<std::int32_t>(month_segment >> 8); }
-    std::uint16_t segment() const { return static_cast<std::uint16_t>(month_segment & 0xff); }
   };
-  // The changes in 256 logs by the customer id's low byte. A log keeps its
-  // merged changes (sorted by customer, month and segment, summed, zeros
-  // dropped) and the changes appended since; when those are as many as the
-  // merged ones, the two are merged, so a log stays about as long as its
-  // customers' distinct changes, not their lines: a subscription renewed
-  // every month at one price keeps two entries. One log of 256 grows or
-  // merges at a time, so no second copy of all the changes is ever made.
-  // Readers settle every log first (the report reads after folding, from
-  // one thread).
+  // What is kept: a line's MRR over its month ends (or lines' MRR summed
+  // over the same months, or renewals at one price joined end to end), in
+  // 16 bytes: the customer within its log and the segment in one word, the
+  // first month, and the MRR (below 2^53, as every amount) with the count
+  // of months in the top 11 bits (a longer span is kept in pieces).
+  struct Span {
+    std::uint32_t customer_segment;  // customer within its log | segment << 24
+    std::int32_t first;              // month index of its first month end
+    std::uint64_t mrr_months;        // MRR | (months - 1) << 53
+    static constexpr std::int32_t kMaxMonths = 2048;
+    static constexpr std::uint64_t kMrrMask = (std::uint64_t{1} << 53) - 1;
+    std::uint32_t customer() const { return customer_segment & 0xffffff; }
+    std::uint16_t segment() const { return static_cast<std::uint16_t>(customer_segment >> 24); }
+    std::int64_t mrr() const { return static_cast<std::int64_t>(mrr_months & kMrrMask); }
+    std::int32_t months() const { return static_cast<std::int32_t>(mrr_months >> 53) + 1; }
+  };
+  // The spans in 256 logs by the customer id's low byte. A log keeps its
+  // merged spans (sorted by customer; a customer's spans over the same
+  // months summed, renewals at one price joined) and the spans appended
+  // since, in room set aside for them; when those are half as many as the
+  // merged ones, the two are merged. So a log holds about one span a line
+  // at most, and fewer where lines renew: a subscription renewed every month
+  // at one price keeps one span. One log of 256 merges at a time, so no
+  // second copy of all the spans is ever made. Readers settle every log
+  // first (the report reads after folding, from one thread).
   struct Log {
-    std::vector<Change> changes;       // merged
-    std::vector<Change> pending;       // appended since
-    std::vector<std::uint32_t> from;   // customer k's merged changes are changes[from[k], from[k + 1])
+    std::vector<Span> spans;           // merged
+    std::vector<Span> pending;         // appended since
+    std::vector<std::uint32_t> from;   // customer k's merged spans are spans[from[k], from[k + 1])
     std::uint32_t customers = 0;       // customer ids below customers * 256 + the log's index
   };
   static constexpr std::size_t kLogs = 256;
@@ -123,12 +138,23 @@ class RecurringRevenue {
   std::size_t customers_ = 0;
   static void merge(Log& log);
   void settle() const;
-  // f(changes, count) for every customer's changes, settled, in no set order.
+  // f(changes, count) for every customer: its changes in month order, in no set order of customers.
   template <class F>
   void for_each_customer(F f) const {
     settle();
-    for (const Log& log : logs_)
-      for (std::uint32_t k = 0; k < log.customers; ++k) f(log.changes.data() + log.from[k], log.from[k + 1] - log.from[k]);
+    std::vector<Change> changes;
+    for (const Log& log : logs_) {
+      for (std::uint32_t k = 0; k < log.customers; ++k) {
+        changes.clear();
+        for (std::uint32_t i = log.from[k]; i < log.from[k + 1]; ++i) {
+          const Span& s = log.spans[i];
+          changes.push_back({s.first, s.segment(), s.mrr()});
+          changes.push_back({s.first + s.months(), s.segment(), -s.mrr()});
+        }
+        std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.month < b.month; });
+        f(changes.data(), changes.size());
+      }
+    }
   }
 };
 
