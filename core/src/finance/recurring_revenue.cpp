@@ -74,9 +74,9 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
   if (k >= log.customers) log.customers = k + 1;
   for (std::int32_t first = span.first.index(), last = span.last.index(); first <= last; first += Span::kMaxMonths) {
     const std::int32_t months = std::min(last - first + 1, Span::kMaxMonths);
-    if (log.pending.size() >= std::max<std::size_t>(log.spans.size() / 2, 64)) merge(log);
+    if (log.pending.size() >= std::max<std::size_t>(log.spans.size / 2, 64)) merge(log);
     // Room for as many as the next merge takes, set aside at once: never grown by copying.
-    if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size() / 2, 64));
+    if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size / 2, 64));
     log.pending.push_back({k | static_cast<std::uint32_t>(segment) << 24, first,
                            static_cast<std::uint64_t>(span.mrr) | static_cast<std::uint64_t>(months - 1) << 53});
   }
@@ -89,17 +89,19 @@ void RecurringRevenue::merge(Log& log) {
   for (const Span& s : log.spans) from[s.customer() + 1]++;
   for (const Span& s : log.pending) from[s.customer() + 1]++;
   for (std::size_t i = 0; i < log.customers; ++i) from[i + 1] += from[i];
-  std::vector<Span> sorted(log.spans.size() + log.pending.size());
+  const std::size_t total = log.spans.size + log.pending.size();
+  std::unique_ptr<Span[]> sorted(new Span[total]);
   {
     std::vector<std::uint32_t> at(from.begin(), from.end() - 1);
     for (const Span& s : log.spans) sorted[at[s.customer()]++] = s;
     for (const Span& s : log.pending) sorted[at[s.customer()]++] = s;
   }
-  log.spans = std::vector<Span>();
+  log.spans = Spans();
   log.pending.clear();  // its room is kept: the next spans go there
   std::size_t out = 0;
   for (std::size_t k = 0; k < log.customers; ++k) {
-    const auto first = sorted.begin() + from[k], last = sorted.begin() + from[k + 1];
+    Span* const first = sorted.get() + from[k];
+    Span* const last = sorted.get() + from[k + 1];
     std::sort(first, last, [](const Span& a, const Span& b) {
       if (a.segment() != b.segment()) return a.segment() < b.segment();
       if (a.first != b.first) return a.first < b.first;
@@ -123,9 +125,13 @@ void RecurringRevenue::merge(Log& log) {
     }
   }
   from[log.customers] = static_cast<std::uint32_t>(out);
-  sorted.resize(out);
-  sorted.shrink_to_fit();
-  log.spans.swap(sorted);
+  if (out < total - total / 4) {  // renewals joined: kept in an array of their own size
+    std::unique_ptr<Span[]> fewer(new Span[out]);
+    std::copy(sorted.get(), sorted.get() + out, fewer.get());
+    sorted = std::move(fewer);
+  }
+  log.spans.data = std::move(sorted);
+  log.spans.size = out;
   log.from.swap(from);
 }
 
@@ -138,7 +144,7 @@ void RecurringRevenue::settle() const {
 
 std::size_t RecurringRevenue::changes_kept() const {
   std::size_t n = 0;
-  for (const Log& log : logs_) n += log.spans.capacity() + log.pending.capacity();
+  for (const Log& log : logs_) n += log.spans.size + log.pending.capacity();
   return n;
 }
 

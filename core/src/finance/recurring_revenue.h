@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -127,8 +128,16 @@ class RecurringRevenue {
   // at one price keeps one span. One log of 256 merges at a time, so no
   // second copy of all the spans is ever made. Readers settle every log
   // first (the report reads after folding, from one thread).
+  // An array of spans made without zeroing it first (it is filled at once).
+  struct Spans {
+    std::unique_ptr<Span[]> data;
+    std::size_t size = 0;
+    const Span* begin() const { return data.get(); }
+    const Span* end() const { return data.get() + size; }
+    const Span& operator[](std::size_t i) const { return data[i]; }
+  };
   struct Log {
-    std::vector<Span> spans;           // merged
+    Spans spans;                       // merged
     std::vector<Span> pending;         // appended since
     std::vector<std::uint32_t> from;   // customer k's merged spans are spans[from[k], from[k + 1])
     std::uint32_t customers = 0;       // customer ids below customers * 256 + the log's index
