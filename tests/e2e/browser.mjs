@@ -124,6 +124,13 @@ export async function waitForReport(page, timeout = 60_000) {
   await page.locator('#results[data-ready="true"] section.currency').first().waitFor({ timeout });
 }
 
+/** Waits until the page is done reading and, when given, a condition holds. */
+export async function settled(page, fn, arg) {
+  await page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false'
+    && document.querySelector('#results')?.getAttribute('data-ready') === 'true', null, { timeout: 60_000 });
+  if (fn) await page.waitForFunction(fn, arg, { timeout: 60_000 });
+}
+
 /** Text of the statement cell for one currency, metric and period label. */
 export function cell(page, currency, metric, period) {
   return page

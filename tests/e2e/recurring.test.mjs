@@ -22,7 +22,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, repo, shot, startBrowser, startHost, watchPage } from './browser.mjs';
+import { SHOTS, repo, shot, startBrowser, startHost, watchPage, settled as settledPage } from './browser.mjs';
 
 const SUBSCRIPTIONS = `id,customer,booking_date,amount,currency,start_date,term_months,recognition,billing,region
 A1,Acme,2024-01-01,12000.00,USD,2024-01-01,12,ratable,upfront,NA
@@ -40,11 +40,7 @@ let page;
 before(async () => { b = await startBrowser(); });
 after(async () => { await b?.close(); });
 
-async function settled(fn, arg) {
-  await page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false'
-    && document.querySelector('#results')?.getAttribute('data-ready') === 'true', null, { timeout: 60_000 });
-  if (fn) await page.waitForFunction(fn, arg, { timeout: 60_000 });
-}
+const settled = (fn, arg) => settledPage(page, fn, arg);
 const panel = () => page.locator('section.view-panel[data-currency="USD"][data-view="recurring"]');
 const cellOf = (table, row, col) => panel().locator(`table[data-table="${table}"] tr[data-row="${row}"] td[data-col="${col}"]`);
 const text = async (table, row, col) => (await cellOf(table, row, col).textContent())?.trim();

@@ -9,19 +9,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, shot, startBrowser } from './browser.mjs';
+import { SHOTS, shot, startBrowser, settled as settledPage } from './browser.mjs';
 
 let b;
 let page;
 before(async () => { b = await startBrowser(); });
 after(async () => { await b?.close(); });
 
-/** Waits until the page is done reading and a condition holds. */
-async function settled(fn, arg) {
-  await page.waitForFunction(() => document.querySelector('#results')?.getAttribute('aria-busy') === 'false'
-    && document.querySelector('#results')?.getAttribute('data-ready') === 'true', null, { timeout: 60_000 });
-  if (fn) await page.waitForFunction(fn, arg, { timeout: 60_000 });
-}
+const settled = (fn, arg) => settledPage(page, fn, arg);
 const view = (name) => page.locator(`.view-tabs [role="tab"][data-view="${name}"]`).click();
 const panel = (name) => page.locator(`section.view-panel[data-currency="USD"][data-view="${name}"]`);
 const kpi = (name, key) => panel(name).locator(`.kpi[data-kpi="${key}"] dd`).textContent();
