@@ -7,6 +7,7 @@
 # PEERS, DATA_DIR, OUT_DIR).
 #   bash bench/run.sh                       # 10k, 100k, 1M x 3 runs; 10M engine-only x 1
 #   SIZES="10000 100000" BIG= REPS=1 bash bench/run.sh    # a quick look
+# What MRR (spec 12) costs the report: bash bench/mrr.sh (against the CLI before it).
 # Reading .xlsx beside SheetJS and exceljs (1M rows): cd bench && npm run xlsx
 # (bench/xlsx.mjs; after this script has built the CLI and `npm run build:engine`).
 set -euo pipefail
