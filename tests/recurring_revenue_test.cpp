@@ -171,6 +171,18 @@ TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
     // A window of 5: the 5 cohorts up to the latest start, each its first 5 months.
     const auto windowed = r.cohorts(first, last, 5);
     ASSERT_LE(windowed.size(), 5u);
+    // The report's one pass gives the same cohorts and months.
+    std::vector<bbb::MrrCohort> in_one_pass;
+    const auto months_too = r.months_and_cohorts(first, last, 5, &in_one_pass);
+    ASSERT_EQ(in_one_pass.size(), windowed.size());
+    for (std::size_t i = 0; i < windowed.size(); ++i) {
+      EXPECT_EQ(in_one_pass[i].start.index(), windowed[i].start.index());
+      EXPECT_EQ(in_one_pass[i].customers, windowed[i].customers);
+      EXPECT_EQ(in_one_pass[i].mrr, windowed[i].mrr);
+    }
+    const auto months_alone = r.months(first, last, bbb::MrrScope::whole());
+    ASSERT_EQ(months_too.size(), months_alone.size());
+    for (std::size_t i = 0; i < months_alone.size(); ++i) EXPECT_EQ(months_too[i].mrr_end, months_alone[i].mrr_end);
     if (!cohorts.empty()) {
       EXPECT_EQ(windowed.back().start.index(), cohorts.back().start.index());
       for (const bbb::MrrCohort& w : windowed) {

@@ -29,14 +29,29 @@ MrrFigures mrr_figures(const std::vector<MrrMonth>& months, const Period& period
   return f;
 }
 
-MrrReport mrr_report(const RecurringRevenue& recurring, const std::vector<Period>& periods, const MrrScope& scope) {
+namespace {
+
+MrrReport by_period(const std::vector<MrrMonth>& months, const std::vector<Period>& periods) {
   MrrReport r;
-  if (periods.empty()) return r;
   const Period whole{periods.front().first, periods.back().last, "total"};
-  const std::vector<MrrMonth> months = recurring.months(whole.first, whole.last, scope);
   for (const Period& p : periods) r.periods.push_back(mrr_figures(months, p));
   r.total = mrr_figures(months, whole);
   return r;
+}
+
+}  // namespace
+
+MrrReport mrr_report(const RecurringRevenue& recurring, const std::vector<Period>& periods, const MrrScope& scope) {
+  if (periods.empty()) return MrrReport();
+  return by_period(recurring.months(periods.front().first, periods.back().last, scope), periods);
+}
+
+MrrReport mrr_report_and_cohorts(const RecurringRevenue& recurring, const std::vector<Period>& periods,
+                                 std::size_t cohort_window, std::vector<MrrCohort>* cohorts) {
+  cohorts->clear();
+  if (periods.empty()) return MrrReport();
+  return by_period(recurring.months_and_cohorts(periods.front().first, periods.back().last, cohort_window, cohorts),
+                   periods);
 }
 
 }  // namespace bbb

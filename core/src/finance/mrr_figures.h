@@ -37,5 +37,8 @@ struct MrrReport {
   MrrFigures total;
 };
 MrrReport mrr_report(const RecurringRevenue& recurring, const std::vector<Period>& periods, const MrrScope& scope);
+// The whole currency's, and its cohorts (RecurringRevenue::cohorts) in the same pass.
+MrrReport mrr_report_and_cohorts(const RecurringRevenue& recurring, const std::vector<Period>& periods,
+                                 std::size_t cohort_window, std::vector<MrrCohort>* cohorts);
 
 }  // namespace bbb

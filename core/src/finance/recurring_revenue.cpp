@@ -37,6 +37,42 @@ void add_over(std::vector<std::int64_t>& diff, std::int32_t first, std::int32_t 
 
 }  // namespace
 
+// The cohorts being filled: for each cohort (by the month of its first
+// MRR), its rows as differences over its months since start.
+struct RecurringRevenue::CohortTable {
+  std::int32_t first = 0, latest = INT32_MIN, last = 0;
+  std::vector<MrrCohort> out;
+  std::vector<std::vector<std::int64_t>> customer_diff, mrr_diff;
+
+  // A customer's whole MRR, step by step.
+  void add(const Steps& whole) {
+    if (whole.empty() || latest == INT32_MIN) return;
+    const std::int32_t start = whole.front().first;  // its first MRR (MRR only grows from 0)
+    if (start < first || start > latest) return;
+    const std::size_t row = static_cast<std::size_t>(start - first);
+    for (std::size_t k = 0; k < whole.size(); ++k) {
+      if (whole[k].second <= 0) continue;
+      const std::int32_t to = k + 1 < whole.size() ? whole[k + 1].first - 1 : last;
+      add_over(customer_diff[row], start, whole[k].first, to, 1);
+      add_over(mrr_diff[row], start, whole[k].first, to, whole[k].second);
+    }
+  }
+  std::vector<MrrCohort> finish() {
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      const std::size_t months = customer_diff[i].size() - 1;
+      out[i].customers.resize(months);
+      out[i].mrr.resize(months);
+      std::int64_t c = 0, m = 0;
+      for (std::size_t k = 0; k < months; ++k) {
+        out[i].customers[k] = c += customer_diff[i][k];
+        out[i].mrr[k] = m += mrr_diff[i][k];
+      }
+    }
+    return std::move(out);
+  }
+};
+
+
 std::optional<MrrSpan> mrr_span(const ContractLine& line) {
   if (!line.is_booked() || line.from_invoice || line.recognition != Recognition::kRatable || line.term_months <= 0 ||
       !line.has_booking)
@@ -161,7 +197,12 @@ std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const
   return mrr;
 }
 
-std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth last_month, const MrrScope& scope) const {
+std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last, const MrrScope& scope) const {
+  return months_of(first, last, scope, nullptr);
+}
+
+std::vector<MrrMonth> RecurringRevenue::months_of(YearMonth first_month, YearMonth last_month, const MrrScope& scope,
+                                                  CohortTable* cohorts) const {
   std::vector<MrrMonth> out;
   const std::int32_t first = first_month.index(), last = last_month.index();
   if (last < first) return out;
@@ -208,6 +249,7 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
       }
     }
     if (scoped.empty()) return;
+    if (cohorts != nullptr) cohorts->add(scoped);  // the whole scope's steps are the customer's
     const std::int64_t opening = value_at(scoped, first - 1);
     mrr_before += opening;
     customers_before += opening > 0 ? 1 : 0;
@@ -248,35 +290,40 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first_month, YearMonth 
   return out;
 }
 
-std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMonth last_month, std::size_t window) const {
-  std::vector<MrrCohort> out;
-  std::int32_t first = first_month.index();
-  const std::int32_t last = last_month.index();
-  if (last < first || window == 0) return out;
-  // The window ends at the last month in which a customer first had MRR
-  // (a customer's first change is its first MRR: MRR only grows from 0).
+RecurringRevenue::CohortTable RecurringRevenue::cohort_table(YearMonth first_month, YearMonth last_month,
+                                                             std::size_t window) const {
+  CohortTable t;
+  t.first = first_month.index();
+  t.last = last_month.index();
+  if (t.last < t.first || window == 0) return t;
+  // The window ends at the last month in which a customer first had MRR.
   settle();
-  std::int32_t latest = INT32_MIN;
   for (const Log& log : logs_) {
     for (std::uint32_t k = 0; k < log.customers; ++k) {
       std::int32_t start = INT32_MAX;  // the customer's first span's start
       for (std::uint32_t i = log.from[k]; i < log.from[k + 1]; ++i) start = std::min(start, log.spans[i].first);
-      if (start >= first && start <= last) latest = std::max(latest, start);
+      if (start >= t.first && start <= t.last) t.latest = std::max(t.latest, start);
     }
   }
-  if (latest == INT32_MIN) return out;
-  first = std::max(first, latest - static_cast<std::int32_t>(window) + 1);
-  const std::size_t n = static_cast<std::size_t>(latest - first + 1);
-  out.resize(n);
-  // Each cohort's rows as differences over its months since start.
-  std::vector<std::vector<std::int64_t>> customer_diff(n), mrr_diff(n);
+  if (t.latest == INT32_MIN) return t;
+  t.first = std::max(t.first, t.latest - static_cast<std::int32_t>(window) + 1);
+  const std::size_t n = static_cast<std::size_t>(t.latest - t.first + 1);
+  t.out.resize(n);
+  t.customer_diff.resize(n);
+  t.mrr_diff.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t start = first + static_cast<std::int32_t>(i);
-    out[i].start = YearMonth::from_index(start);
-    const std::size_t months = std::min<std::size_t>(window, static_cast<std::size_t>(last - start + 1));
-    customer_diff[i].assign(months + 1, 0);
-    mrr_diff[i].assign(months + 1, 0);
+    const std::int32_t start = t.first + static_cast<std::int32_t>(i);
+    t.out[i].start = YearMonth::from_index(start);
+    const std::size_t months = std::min<std::size_t>(window, static_cast<std::size_t>(t.last - start + 1));
+    t.customer_diff[i].assign(months + 1, 0);
+    t.mrr_diff[i].assign(months + 1, 0);
   }
+  return t;
+}
+
+std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMonth last_month, std::size_t window) const {
+  CohortTable table = cohort_table(first_month, last_month, window);
+  if (table.latest == INT32_MIN) return {};
   Steps whole;
   for_each_customer([&](const Change* list, std::size_t size) {
     whole.clear();
@@ -287,28 +334,17 @@ std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMont
       for (; i < size && list[i].month == month; ++i) mrr += list[i].delta;
       if (mrr != before) whole.emplace_back(month, mrr);
     }
-    if (whole.empty()) return;
-    const std::int32_t start = whole.front().first;
-    if (start < first || start > latest) return;
-    const std::size_t row = static_cast<std::size_t>(start - first);
-    for (std::size_t k = 0; k < whole.size(); ++k) {
-      if (whole[k].second <= 0) continue;
-      const std::int32_t to = k + 1 < whole.size() ? whole[k + 1].first - 1 : last;
-      add_over(customer_diff[row], start, whole[k].first, to, 1);
-      add_over(mrr_diff[row], start, whole[k].first, to, whole[k].second);
-    }
+    table.add(whole);
   });
-  for (std::size_t i = 0; i < n; ++i) {
-    const std::size_t months = customer_diff[i].size() - 1;
-    out[i].customers.resize(months);
-    out[i].mrr.resize(months);
-    std::int64_t c = 0, m = 0;
-    for (std::size_t k = 0; k < months; ++k) {
-      out[i].customers[k] = c += customer_diff[i][k];
-      out[i].mrr[k] = m += mrr_diff[i][k];
-    }
-  }
-  return out;
+  return table.finish();
+}
+
+std::vector<MrrMonth> RecurringRevenue::months_and_cohorts(YearMonth first, YearMonth last, std::size_t window,
+                                                           std::vector<MrrCohort>* cohorts) const {
+  CohortTable table = cohort_table(first, last, window);
+  std::vector<MrrMonth> months = months_of(first, last, MrrScope::whole(), &table);
+  *cohorts = table.finish();
+  return months;
 }
 
 }  // namespace bbb

@@ -89,6 +89,9 @@ class RecurringRevenue {
   // months up to the last month in which a customer first had MRR, each
   // followed for at most `window` months (0 = its start), not past `last`.
   std::vector<MrrCohort> cohorts(YearMonth first, YearMonth last, std::size_t window) const;
+  // The whole currency's months and its cohorts in one pass over the customers.
+  std::vector<MrrMonth> months_and_cohorts(YearMonth first, YearMonth last, std::size_t window,
+                                           std::vector<MrrCohort>* cohorts) const;
   // A customer's MRR at the end of month m.
   std::int64_t mrr_at(std::uint32_t customer, YearMonth m) const;
 
@@ -96,6 +99,9 @@ class RecurringRevenue {
   std::size_t changes_kept() const;  // entries held, what memory follows (bench)
 
  private:
+  struct CohortTable;
+  CohortTable cohort_table(YearMonth first, YearMonth last, std::size_t window) const;
+  std::vector<MrrMonth> months_of(YearMonth first, YearMonth last, const MrrScope& scope, CohortTable* cohorts) const;
   // One change of a customer's MRR as the readers see it: from the end of
   // `month` on, by `delta`, in `segment`.
   struct Change {

@@ -343,14 +343,15 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
     const FoldedFigures* figures = found != session.figures().end() ? &found->second : nullptr;
     const RecurringRevenue no_recurring;
     const RecurringRevenue& recurring = figures ? figures->recurring : no_recurring;
-    const MrrReport mrr = mrr_report(recurring, periods, MrrScope::whole());
+    std::vector<MrrCohort> cohorts;
+    const MrrReport mrr = mrr_report_and_cohorts(recurring, periods, kCohortMonths, &cohorts);
     w.text_key(currency.view());
     open_currency(w, currency_report(ledger, currency, periods, first_month, settings), figures, &mrr, settings, as_of,
                   no_waterfall, session.known_figures());
     w.key("cohorts");
     if (!session.known_figures().bookings) w.null();
     else if (periods.empty()) w.array().end();
-    else write_cohorts(w, recurring.cohorts(periods.front().first, periods.back().last, kCohortMonths));
+    else write_cohorts(w, cohorts);
     const auto segments = session.segments().find(currency);
     if (segments != session.segments().end()) {
       w.key("segments");
