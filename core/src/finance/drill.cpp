@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "fast/customer_ids.h"
 #include "finance/forward_view.h"
 #include "finance/ledger.h"
 #include "finance/ledger_posting.h"
@@ -160,10 +161,7 @@ void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule,
     // Every line with MRR of the currency: those of other segments decide its customer's move.
     const std::optional<MrrSpan> span = mrr_span(line);
     if (!span || span->mrr == 0) return;
-    // Keyed as the report keys customers (CustomerIds): a line without one is its own.
-    std::string key = line.customer.empty() ? "\1" : "\2";
-    key += line.customer.empty() ? line.id : line.customer;
-    mrr_->add(std::move(key), *span, in_segment(segment));
+    mrr_->add(CustomerIds::key(line.customer, line.id), *span, in_segment(segment));
     mrr_lines_.push_back({std::string(line.id), std::string(line.customer), line.line_number, line.amount, 0});
     settled_ = false;
     return;

@@ -14,25 +14,14 @@ bool is_mrr_drill_metric(std::string_view metric) {
   return false;
 }
 
-void MrrDrill::add(std::string customer_key, const MrrSpan& span, bool in_scope) {
+void MrrDrill::add(std::uint64_t customer_key, const MrrSpan& span, bool in_scope) {
   if (span.mrr == 0) return;
-  lines_.push_back({std::move(customer_key), span, in_scope});
+  lines_.push_back({customer_key, span, in_scope});
 }
 
 namespace {
 
 bool active(const MrrSpan& s, std::int32_t m) { return s.first.index() <= m && m <= s.last.index(); }
-
-enum class Move { kNone, kNew, kReactivation, kExpansion, kContraction, kChurn };
-
-// What a customer's move at a month is, as RecurringRevenue::months decides it.
-Move move_of(std::int64_t whole_before, std::int64_t whole_after, std::int64_t scope_before, std::int64_t scope_after,
-             bool had_mrr) {
-  if (scope_before == scope_after) return Move::kNone;
-  if (whole_before == 0 && whole_after > 0) return had_mrr ? Move::kReactivation : Move::kNew;
-  if (whole_before > 0 && whole_after == 0) return Move::kChurn;
-  return scope_after > scope_before ? Move::kExpansion : Move::kContraction;
-}
 
 }  // namespace
 
@@ -45,12 +34,12 @@ std::vector<MrrDrill::Part> MrrDrill::parts() const {
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (lines_[i].in_scope && active(lines_[i].span, at)) part[i] = (metric_ == "arr_end" ? 12 : 1) * lines_[i].span.mrr;
   } else {
-    const Move wanted = metric_ == "mrr_new"           ? Move::kNew
-                        : metric_ == "mrr_reactivation" ? Move::kReactivation
-                        : metric_ == "mrr_expansion"    ? Move::kExpansion
-                        : metric_ == "mrr_contraction"  ? Move::kContraction
-                                                        : Move::kChurn;
-    const bool adds = wanted == Move::kNew || wanted == Move::kReactivation || wanted == Move::kExpansion;
+    const MrrMove wanted = metric_ == "mrr_new"           ? MrrMove::kNew
+                        : metric_ == "mrr_reactivation" ? MrrMove::kReactivation
+                        : metric_ == "mrr_expansion"    ? MrrMove::kExpansion
+                        : metric_ == "mrr_contraction"  ? MrrMove::kContraction
+                                                        : MrrMove::kChurn;
+    const bool adds = wanted == MrrMove::kNew || wanted == MrrMove::kReactivation || wanted == MrrMove::kExpansion;
     // Each customer's lines, then its months of change in order.
     std::vector<std::size_t> order(lines_.size());
     std::iota(order.begin(), order.end(), 0);
@@ -83,7 +72,7 @@ std::vector<MrrDrill::Part> MrrDrill::parts() const {
         const bool had = had_mrr;
         had_mrr = had_mrr || whole > 0;
         if (month < from || month > to) continue;
-        if (move_of(whole_before, whole, scope_before, scope, had) != wanted) continue;
+        if (mrr_move(whole_before, whole, scope_before, scope, had) != wanted) continue;
         for (std::size_t k = first_step; k < i; ++k) {
           const Line& l = lines_[steps[k].line];
           if (!l.in_scope) continue;

@@ -29,14 +29,15 @@ class MrrDrill {
   MrrDrill(std::string metric, YearMonth from, YearMonth to) : metric_(std::move(metric)), from_(from), to_(to) {}
   // Every line of the currency that has MRR: in_scope when it is of the
   // segment asked for (the others still decide what kind its customer's move is).
-  void add(std::string customer_key, const MrrSpan& span, bool in_scope);
+  // customer_key: CustomerIds::key, as the report keys its customers.
+  void add(std::uint64_t customer_key, const MrrSpan& span, bool in_scope);
   std::size_t lines() const { return lines_.size(); }
   // Each line's part, non-zero ones only, in the order added.
   std::vector<Part> parts() const;
 
  private:
   struct Line {
-    std::string customer;
+    std::uint64_t customer;
     MrrSpan span;
     bool in_scope;
   };

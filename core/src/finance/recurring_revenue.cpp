@@ -73,6 +73,14 @@ struct RecurringRevenue::CohortTable {
 };
 
 
+MrrMove mrr_move(std::int64_t whole_before, std::int64_t whole_after, std::int64_t scope_before,
+                 std::int64_t scope_after, bool had_mrr) {
+  if (scope_before == scope_after) return MrrMove::kNone;
+  if (whole_before == 0 && whole_after > 0) return had_mrr ? MrrMove::kReactivation : MrrMove::kNew;
+  if (whole_before > 0 && whole_after == 0) return MrrMove::kChurn;
+  return scope_after > scope_before ? MrrMove::kExpansion : MrrMove::kContraction;
+}
+
 std::optional<MrrSpan> mrr_span(const ContractLine& line) {
   if (!line.is_booked() || line.from_invoice || line.recognition != Recognition::kRatable || line.term_months <= 0 ||
       !line.has_booking)
@@ -184,19 +192,6 @@ std::size_t RecurringRevenue::changes_kept() const {
   return n;
 }
 
-std::int64_t RecurringRevenue::mrr_at(std::uint32_t customer, YearMonth m) const {
-  settle();
-  if (customer >= customers_) return 0;
-  const Log& log = logs_[customer % kLogs];
-  const std::uint32_t k = customer / kLogs;
-  std::int64_t mrr = 0;
-  for (std::size_t i = log.from[k]; i < log.from[k + 1]; ++i) {
-    const Span& s = log.spans[i];
-    if (s.first <= m.index() && m.index() < s.first + s.months()) mrr += s.mrr();
-  }
-  return mrr;
-}
-
 std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last, const MrrScope& scope) const {
   return months_of(first, last, scope, nullptr);
 }
@@ -206,7 +201,6 @@ std::vector<MrrMonth> RecurringRevenue::months_of(YearMonth first_month, YearMon
   std::vector<MrrMonth> out;
   const std::int32_t first = first_month.index(), last = last_month.index();
   if (last < first) return out;
-  settle();
   const std::size_t n = static_cast<std::size_t>(last - first + 1);
   out.resize(n);
   for (std::size_t i = 0; i < n; ++i) out[i].month = YearMonth::from_index(first + static_cast<std::int32_t>(i));
@@ -231,21 +225,17 @@ std::vector<MrrMonth> RecurringRevenue::months_of(YearMonth first_month, YearMon
       const bool had = had_mrr;
       had_mrr = had_mrr || whole > 0;
       if (month < first || month > last || in_scope == scope_before) continue;
-      MrrMonth& m = out[static_cast<std::size_t>(month - first)];
       const std::size_t at = static_cast<std::size_t>(month - first);
+      MrrMonth& m = out[at];
       mrr_delta[at] += in_scope - scope_before;
       customer_delta[at] += (in_scope > 0 ? 1 : 0) - (scope_before > 0 ? 1 : 0);
-      // The customer's move decides the kind; the scope's change is its share.
-      if (whole_before == 0 && whole > 0) {
-        if (had) { m.reactivation += in_scope; m.reactivated_customers++; }
-        else { m.new_mrr += in_scope; m.new_customers++; }
-      } else if (whole_before > 0 && whole == 0) {
-        m.churn += scope_before;
-        m.churned_customers++;
-      } else if (in_scope > scope_before) {
-        m.expansion += in_scope - scope_before;
-      } else {
-        m.contraction += scope_before - in_scope;
+      switch (mrr_move(whole_before, whole, scope_before, in_scope, had)) {
+        case MrrMove::kNew: m.new_mrr += in_scope; m.new_customers++; break;
+        case MrrMove::kReactivation: m.reactivation += in_scope; m.reactivated_customers++; break;
+        case MrrMove::kChurn: m.churn += scope_before; m.churned_customers++; break;
+        case MrrMove::kExpansion: m.expansion += in_scope - scope_before; break;
+        case MrrMove::kContraction: m.contraction += scope_before - in_scope; break;
+        case MrrMove::kNone: break;
       }
     }
     if (scoped.empty()) return;
@@ -321,22 +311,10 @@ RecurringRevenue::CohortTable RecurringRevenue::cohort_table(YearMonth first_mon
   return t;
 }
 
-std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first_month, YearMonth last_month, std::size_t window) const {
-  CohortTable table = cohort_table(first_month, last_month, window);
-  if (table.latest == INT32_MIN) return {};
-  Steps whole;
-  for_each_customer([&](const Change* list, std::size_t size) {
-    whole.clear();
-    std::int64_t mrr = 0;
-    for (std::size_t i = 0; i < size;) {
-      const std::int32_t month = list[i].month;
-      const std::int64_t before = mrr;
-      for (; i < size && list[i].month == month; ++i) mrr += list[i].delta;
-      if (mrr != before) whole.emplace_back(month, mrr);
-    }
-    table.add(whole);
-  });
-  return table.finish();
+std::vector<MrrCohort> RecurringRevenue::cohorts(YearMonth first, YearMonth last, std::size_t window) const {
+  std::vector<MrrCohort> out;
+  months_and_cohorts(first, last, window, &out);
+  return out;
 }
 
 std::vector<MrrMonth> RecurringRevenue::months_and_cohorts(YearMonth first, YearMonth last, std::size_t window,

@@ -36,6 +36,15 @@ struct MrrSpan {
 };
 std::optional<MrrSpan> mrr_span(const ContractLine& line);
 
+// What a customer's move between two month ends is (spec 12). New,
+// reactivation and churn are decided on its MRR over every segment (whole);
+// the scope's change (a segment's, or the whole's again) is what moved in
+// it, expansion or contraction otherwise. had_mrr: it had MRR at an earlier
+// month end. kNone when the scope's MRR did not change.
+enum class MrrMove { kNone, kNew, kReactivation, kExpansion, kContraction, kChurn };
+MrrMove mrr_move(std::int64_t whole_before, std::int64_t whole_after, std::int64_t scope_before,
+                 std::int64_t scope_after, bool had_mrr);
+
 // One month's movements (spec 12), from the month end before to its own,
 // and the retention sums at its end.
 struct MrrRetention;
@@ -92,8 +101,6 @@ class RecurringRevenue {
   // The whole currency's months and its cohorts in one pass over the customers.
   std::vector<MrrMonth> months_and_cohorts(YearMonth first, YearMonth last, std::size_t window,
                                            std::vector<MrrCohort>* cohorts) const;
-  // A customer's MRR at the end of month m.
-  std::int64_t mrr_at(std::uint32_t customer, YearMonth m) const;
 
   std::size_t customers() const { return customers_; }
   std::size_t changes_kept() const;  // entries held, what memory follows (bench)

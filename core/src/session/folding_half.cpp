@@ -40,7 +40,8 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
   // A line with MRR: its customer's slot asked of the memory now, found at the end.
   const std::optional<MrrSpan> span = mrr_span(line);
   const std::uint64_t customer_key = span ? CustomerIds::key(line.customer, line.id) : 0;
-  if (span) whole_figures(line.currency).customers.prefetch(customer_key);
+  FoldedFigures& whole = whole_figures(line.currency);
+  if (span) whole.customers.prefetch(customer_key);
   if (line.from_invoice) {
     ++line_kinds_.invoice_lines;
     if (line.recognition == Recognition::kRatable) ++line_kinds_.invoice_lines_with_period;
@@ -50,7 +51,6 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
   const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
   const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
   if (drill_) drill_->add(line, &schedule, known_line, &known_schedule, segment);
-  FoldedFigures& whole = whole_figures(line.currency);
   add_to_figures(whole, line, known_line, &known_schedule);
   if (whole.waterfall) whole.waterfall->add(line, schedule);
   std::uint16_t segment_id = 0;
