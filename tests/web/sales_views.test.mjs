@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forwardModel } from '../../web/src/views/forward_model.js';
-import { heatLevel, waterfallModel } from '../../web/src/views/waterfall_model.js';
+import { waterfallModel } from '../../web/src/views/waterfall_model.js';
+import { heatStep as heatLevel } from '../../web/src/views/integer_math.js';
 import { lastClosingPeriod, pipelineModel } from '../../web/src/views/pipeline_model.js';
 import { ordersModel } from '../../web/src/views/orders_model.js';
 import { trendsModel } from '../../web/src/views/trends_model.js';

@@ -5,8 +5,7 @@
 // The shares are presentation (integer_math.js, exact); the counts and
 // amounts are the engine's.
 import { amount, blank, count } from './view_cells.js';
-import { HEAT_STEPS } from './waterfall_model.js';
-import { share } from './integer_math.js';
+import { HEAT_STEPS, share } from './integer_math.js';
 import { formatMinor } from '../format_minor.js';
 
 /** What the shares are of: 'mrr' (starting MRR kept) or 'customers' (customers still with MRR). */

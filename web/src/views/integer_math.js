@@ -32,6 +32,24 @@ function scaled(part, whole, places) {
   return (2n * p * unit + w) / (2n * w);
 }
 
+/** Heat steps of a heat-map table (0 = none). */
+export const HEAT_STEPS = 6;
+
+/**
+ * The heat step of part against whole: ceil(part / whole × steps), at least 1
+ * for any positive part and at most `steps`; 0 when part is not positive or
+ * whole is not, or either is not an integer. Exact, on BigInt.
+ * @param {number} [steps]
+ */
+export function heatStep(part, whole, steps = HEAT_STEPS) {
+  const p = toBigInt(part);
+  const w = toBigInt(whole);
+  if (p === null || w === null || p <= 0n || w <= 0n) return 0;
+  const k = BigInt(steps);
+  const step = (p * k + w - 1n) / w;
+  return Number(step > k ? k : step);
+}
+
 /**
  * The share part / whole for a heat-map cell: its text as a percentage with
  * one decimal ("91.7%"), its raw value with four decimals ("0.9167"), and its
@@ -44,14 +62,10 @@ export function share(part, whole, steps) {
   const permille = scaled(part, whole, 3);
   const raw = scaled(part, whole, 4);
   if (permille === null || raw === null) return null;
-  const p = /** @type {bigint} */ (toBigInt(part));
-  const w = /** @type {bigint} */ (toBigInt(whole));
-  const k = BigInt(steps);
-  const step = (p * k + w - 1n) / w;
   return {
     text: `${formatMinor(permille, 1)}%`,
     raw: formatMinor(raw, 4, { group: '' }),
-    zero: p === 0n,
-    heat: Number(step > k ? k : step),
+    zero: toBigInt(part) === 0n,
+    heat: heatStep(part, whole, steps),
   };
 }

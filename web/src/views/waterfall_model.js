@@ -10,16 +10,9 @@
 // cell's share of the table's largest cell, in six steps.
 import { isZeroMinor } from '../format_minor.js';
 import { segmentFilter, segmentLabel } from './segments_model.js';
+import { heatStep } from './integer_math.js';
 import { amount, blank, drillCell } from './view_cells.js';
 
-/** Heat steps (0 = none) of a cell value against the table's largest cell. */
-export const HEAT_STEPS = 6;
-
-/** @param {number} value @param {number} max */
-export function heatLevel(value, max) {
-  if (!(typeof value === 'number' && value > 0 && max > 0)) return 0;
-  return Math.max(1, Math.min(HEAT_STEPS, Math.ceil((value / max) * HEAT_STEPS)));
-}
 
 const ROW_LABELS = { earlier: 'Before the range', later: 'Billed after the range', not_billed: 'Not billed' };
 
@@ -88,7 +81,7 @@ export function waterfallModel(currency, data, state = {}) {
       key: `${billed ? 'billed' : 'booked'}.${(row.kind ?? 'period') === 'period' ? label : row.kind}`, label,
       cells: [...opened, ...labels.map((_, i) => {
         const v = row.revenue?.[i];
-        const cell = { ...amount(v, digits), heat: heatLevel(v, max) };
+        const cell = { ...amount(v, digits), heat: heatStep(v, max) };
         return drillCell(cell, metric, `${label} → ${labels[i]}`, periods[i] ?? {}, rowRequest, 'waterfall');
       })],
     };
