@@ -299,6 +299,23 @@ TEST(RecurringRules, ASubscriptionWithoutACustomerRenewsAsOneCustomer) {
   EXPECT_EQ(mrr_of_month(r, "USD", "2024-04")["customers_end"], 2);
 }
 
+TEST(RecurringRules, ASubscriptionStillRunningRenewsItsMrrUntilItEnds) {
+  // Exported in June (no as-of date): sub_1 still active, sub_2 ended on 20 April.
+  const std::string file =
+      "id,Customer ID,Plan,Quantity,Currency,Interval,Amount,Status,Created (UTC),Start Date (UTC),"
+      "Current Period Start (UTC),Current Period End (UTC),Canceled At (UTC),Ended At (UTC)\n"
+      "sub_1,cus_1,basic,1,usd,month,50.00,active,2024-01-10 10:00:00,2024-01-10 10:00:00,2024-06-10 10:00:00,"
+      "2024-07-10 10:00:00,,\n"
+      "sub_2,cus_2,basic,1,usd,year,1200.00,canceled,2024-01-01 10:00:00,2024-01-01 10:00:00,2024-01-01 10:00:00,"
+      "2025-01-01 10:00:00,2024-04-20 10:00:00,2024-04-20 10:00:00\n";
+  const Json r = bbb_test::report(file, R"({"to":"2024-12-31"})");
+  EXPECT_EQ(mrr_of_month(r, "USD", "2024-04")["churn"], 10000);  // sub_2's 100.00 a month
+  for (const std::string m : {"2024-07", "2024-09", "2024-12"}) {
+    EXPECT_EQ(mrr_of_month(r, "USD", m)["mrr_end"], 5000) << m;  // sub_1 renews: no churn after June
+    EXPECT_EQ(mrr_of_month(r, "USD", m)["churn"], 0) << m;
+  }
+}
+
 TEST(RecurringRules, InvoicesReadAloneHaveNoMrr) {
   const Json r = bbb_test::report("invoice_number,customer,invoice_date,amount,currency\nINV-1,Acme,2024-01-10,100.00,USD\n");
   EXPECT_TRUE(bbb_test::period(r, "USD", "2024-01")["mrr"].is_null());

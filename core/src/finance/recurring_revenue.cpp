@@ -91,6 +91,7 @@ std::optional<MrrSpan> mrr_span(const ContractLine& line) {
   // The last month end on or before the end, and before a cancellation.
   YearMonth last = line.end.year_month();
   if (line.end < last.last_day()) last = YearMonth::from_index(last.index() - 1);
+  if (line.renews) last = first.plus(kRenewingMonths - 1);
   if (line.has_cancel) last = YearMonth::from_index(std::min(last.index(), line.cancel.year_month().index() - 1));
   if (last.index() < first.index()) return std::nullopt;
   return MrrSpan{monthly_amount(line), first, last};

@@ -25,11 +25,16 @@
 
 namespace bbb {
 
+// A subscription that renews (ContractLine::renews) counts its MRR at every
+// month end from its last interval's start on, for this many months.
+constexpr std::int32_t kRenewingMonths = 1200;
+
 // A line's MRR and the month ends it counts at (spec 12): floor(amount / T)
 // for a booked ratable line (of weeks or days, amount x 12 / 52 / weeks or
 // amount x 12 / 365 / days), at each month end e with start <= e <= end,
 // booking <= e and no cancellation on or before e. None for other lines, or
-// when no month end falls in that span (a line within one month).
+// when no month end falls in that span (a line within one month). A
+// subscription's interval that renews runs on for kRenewingMonths.
 struct MrrSpan {
   std::int64_t mrr = 0;
   YearMonth first, last;  // inclusive

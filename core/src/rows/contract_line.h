@@ -102,6 +102,9 @@ struct ContractLine {
   // A subscription interval of weeks or days (spec 12 reads its MRR from
   // them); both 0 for a line whose term is whole months (term_months).
   std::int32_t interval_weeks = 0, interval_days = 0;
+  // A subscription's last interval read when it had not ended: it renews
+  // until cancelled, so spec 12 counts its MRR on past the interval's end.
+  bool renews = false;
 
   bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
 };

@@ -565,6 +565,7 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     if (row.interval.unit == IntervalUnit::kWeek) line.interval_weeks = row.interval.count;
     if (row.interval.unit == IntervalUnit::kDay) line.interval_days = row.interval.count;
     if (i.cut) { line.has_cancel = true; line.cancel = i.cut_on; }
+    line.renews = k + 1 == intervals.size() && !row.has_end;
     booked += line.amount;
     deliver(line, segment);
   }
