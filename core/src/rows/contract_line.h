@@ -95,6 +95,9 @@ struct ContractLine {
   // billed by itself, recognised over its service period (or on its date),
   // and never a booking: its bookings and backlog are not known.
   bool from_invoice = false;
+  // A subscription's last interval read when it had not ended: it renews
+  // until cancelled, so spec 12 counts its MRR on past the interval's end.
+  bool renews = false;
   // The deal's probability in hundredths of a percent (9000 = 90 %), -1 when
   // not known: the file's probability column, else its system's default
   // for the stage (HubSpot). Kept for the forecast (spec 14).
@@ -102,9 +105,6 @@ struct ContractLine {
   // A subscription interval of weeks or days (spec 12 reads its MRR from
   // them); both 0 for a line whose term is whole months (term_months).
   std::int32_t interval_weeks = 0, interval_days = 0;
-  // A subscription's last interval read when it had not ended: it renews
-  // until cancelled, so spec 12 counts its MRR on past the interval's end.
-  bool renews = false;
 
   bool is_booked() const { return status == Status::kBooked || status == Status::kCancelled; }
 };
