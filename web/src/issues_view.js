@@ -103,7 +103,10 @@ export function renderIssues(report, digits = {}) {
       : `Rejected rows and warnings (${formatMinor(list.length, 0)})`;
   section.append(el('h2', { id: 'issues-heading' }, heading));
 
-  section.append(renderFileRows(report?.files, report?.currencies, digits));
+  // In a scroll box of its own: on a phone the table is wider than the screen.
+  const fileRows = el('div', { class: 'file-rows-scroll' });
+  fileRows.append(renderFileRows(report?.files, report?.currencies, digits));
+  section.append(fileRows);
 
   const codes = Object.entries(counts);
   if (codes.length > 0) {

@@ -8,6 +8,7 @@ import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
+import { exampleCards } from './example_cards.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { download, exportStem, reportCsv } from './export_report.js';
 import { refusalText, refusedFiles } from './file_refusal.js';
@@ -17,8 +18,12 @@ import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.
 import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
 import { createPageState } from './page_state.js';
+import { readablePeriod } from './period_default.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
 import { ReportView } from './report_view.js';
+import { loadSummaries } from './summary_source.js';
+import { renderSummary } from './summary_view.js';
+import { createUploadFold } from './upload_fold.js';
 import { hasValueNotUnderstood, valuesSetting } from './value_choices.js';
 import { splitColumns } from './views/split_columns.js';
 import { EngineClient } from './worker/engine_client.js';
@@ -59,7 +64,15 @@ const reportView = new ReportView(reportBox, {
   emptyText: 'No booked contracts in these files.',
   openAtFirstActive: true,
   keepPanelStates: true,
+  onShow: (currency) => showSummary(currency),
 });
+const answerBox = $('answer-summary-box');
+const uploadFold = createUploadFold({
+  intro: $('intro'), input: $('files-input'), fold: $('upload-fold'), text: $('upload-fold-text'),
+  change: /** @type {HTMLButtonElement} */ ($('upload-change')),
+});
+/** Each currency's summary of the report on show (summary_source.js), once the engine gave it. */
+let summaries = new Map();
 
 // ------------------------------------------------------------ status ----
 
@@ -118,6 +131,8 @@ function reasonOf(error) {
 function forgetReport() {
   state.report = null;
   state.shown = null;
+  summaries = new Map();
+  answerBox.replaceChildren();
   reportView.clear();
   enableExports(false);
 }
@@ -128,6 +143,7 @@ function enableExports(on) {
 }
 
 function hideResults() {
+  uploadFold.unfold();
   results.hidden = true;
   results.dataset.ready = 'false';
   forgetReport();
@@ -293,6 +309,7 @@ async function startRead() {
     if (state.nextContracts) return;
     if (!reply.ok) { refuse(reply.error, `read ${contracts.name}`, true); return; }
     state.sessionGeneration = engine.generation;
+    state.newFiles = true;
     state.loadedSummaries = reply.file_summaries ?? [];
     state.contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
     showProgress(false);
@@ -372,6 +389,14 @@ async function refreshReport(fresh = false) {
   // A file the engine could not read is said, as the CLI says it, and no report shown.
   const refusals = refusedFiles(reply.report?.files, reply.report?.issues);
   if (refusals.length > 0) { showRefused(refusals); return; }
+  // More than two years by month read as quarters, unless the user chose the period.
+  const readable = state.periodFromUser ? null : readablePeriod(reply.report);
+  if (readable) {
+    periodSelect.value = readable;
+    fiscalSelect.disabled = false;
+    await refreshReport(fresh);
+    return;
+  }
   clearStatus();
   state.shown = { controls, files: { ...files } };
   renderReport(reply.report);
@@ -392,8 +417,45 @@ function renderReport(report) {
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
   // The figures a drill-down lists are the engine's words (its vocabulary).
-  reportView.show(report, { drillMetrics: state.vocabulary?.drill_metrics ?? [] });
+  const openFirst = state.newFiles;
+  state.newFiles = false;
+  summaries = new Map();
+  answerBox.replaceChildren();
+  reportView.show(report, { drillMetrics: state.vocabulary?.drill_metrics ?? [], openFirst });
   results.dataset.ready = 'true';
+  const fileRows = (report?.files ?? []).map((f) => ({ kind: f?.kind, name: f?.name, rows: f?.rows }));
+  if (uploadFold.fold(fileRows, (n) => formatMinor(n, 0))) answerBox.focus();
+  requestSummaries(report);
+}
+
+/** Asks the engine for the summary's figures of the report on show, then shows the currency on show. */
+async function requestSummaries(report) {
+  const token = state.reportToken;
+  answerBox.dataset.ready = 'false';
+  const found = await loadSummaries((settings) => engine.report(settings), report, reportSettings());
+  if (token !== state.reportToken || state.report !== report) return;   // a newer report is on show
+  summaries = found;
+  showSummary(reportView.currency);
+  answerBox.dataset.ready = 'true';
+}
+
+/** The summary of a currency, in place of the one on show (none when no period has ended by the as-of date). */
+function showSummary(currency) {
+  const summary = summaries.get(currency);
+  if (!summary) {
+    answerBox.replaceChildren();
+    return;
+  }
+  if (answerBox.firstElementChild?.getAttribute('data-currency') === currency) return;
+  const drillable = new Set(state.vocabulary?.drill_metrics ?? []);
+  answerBox.replaceChildren(renderSummary(summary, {
+    drillable,
+    onView: (view) => reportView.showView(view),
+    onDrill: (card, target) => drill({
+      currency, metric: target.metric, label: card.label, text: '',
+      column: { label: target.label, title: '', start: target.start, end: target.end, total: false },
+    }),
+  }));
 }
 
 /** The "Split by" choices: the contracts file's columns that can split the report (bounded, column_lists.js). */
@@ -460,6 +522,10 @@ for (const set of examples) {
   exampleSelect.append(option);
 }
 exampleSelect.value = examples.find((s) => s.id === 'worked-examples.csv')?.id ?? examples[0]?.id ?? '';
+$('intro-examples').replaceChildren(...exampleCards(examples, (id) => {
+  exampleSelect.value = id;
+  loadExample();
+}));
 
 async function loadExample() {
   if (state.busy) return;
@@ -532,6 +598,7 @@ window.addEventListener('drop', (event) => event.preventDefault());
 const READ_FIELDS = new Set(['proration', 'currency', 'as_of', 'split_by']);
 settingsForm.addEventListener('change', (event) => {
   const name = /** @type {HTMLInputElement} */ (event.target).name;
+  if (name === 'period') state.periodFromUser = true;
   fiscalSelect.disabled = periodSelect.value === 'month';
   if (state.busy || !files.contracts) return;
   if (READ_FIELDS.has(name)) {

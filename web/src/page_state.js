@@ -23,6 +23,9 @@
  * @property {File|null} nextContracts a contracts file that came while another was read: read once that read stopped
  * @property {string} stoppedName the name of the file whose read the next one stopped, for the next status line
  * @property {number} reportToken counts report requests: a reply to any but the latest is not shown
+ * @property {boolean} periodFromUser the user chose the statement's period: it is kept for the page's session
+ *   (else quarters are shown for files of more than two years, period_default.js)
+ * @property {boolean} newFiles the next report shown is of files just read: it opens on the first currency
  * @property {import('./worker/protocol.js').EngineVocabulary|null} vocabulary the engine's words (drill
  *   metrics...), once it has said them
  */
@@ -43,6 +46,8 @@ export function createPageState() {
     nextContracts: null,
     stoppedName: '',
     reportToken: 0,
+    periodFromUser: false,
+    newFiles: false,
     vocabulary: null,
   };
 }

@@ -7,6 +7,7 @@
 import { renderCharts } from './chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
 import { downloadViewCsv, saveChartPng } from './export_report.js';
+import { currencyOrder } from './currency_order.js';
 import { LazyStatements } from './lazy_statements.js';
 import { currencyStatements, firstActiveColumn } from './statement_model.js';
 import { el, renderStatementSection, scrollToColumn } from './statement_view.js';
@@ -25,6 +26,7 @@ export const ALL_VIEWS = VIEWS.map((v) => v.key);
  *   lines behind a figure; without it, figures are not drilled
  * @property {boolean} [openAtFirstActive] a statement wider than its box opens at its first active period
  * @property {boolean} [keepPanelStates] a panel's choices (its period...) are kept for the next report
+ * @property {(currency: string, view: string) => void} [onShow] told the currency and view on show, whenever they change
  */
 
 export class ReportView {
@@ -59,17 +61,20 @@ export class ReportView {
    * Shows a report in the box, in place of any before it. The box must be
    * on show: charts and the statement's opening period are measured.
    * @param {Record<string, any>} report the engine's report
-   * @param {{drillMetrics?: Iterable<string>, views?: string[]}} [options]
-   *   drillMetrics: the engine's (vocabulary.drill_metrics); views: the tabs offered (default all)
+   * @param {{drillMetrics?: Iterable<string>, views?: string[], openFirst?: boolean}} [options]
+   *   drillMetrics: the engine's (vocabulary.drill_metrics); views: the tabs offered (default all);
+   *   openFirst: open on the first currency (new files), not the one on show
    */
-  show(report, { drillMetrics = [], views = ALL_VIEWS } = {}) {
+  show(report, { drillMetrics = [], views = ALL_VIEWS, openFirst = false } = {}) {
     this.clear();
     if (!this.options_.keepPanelStates) this.panelStates_.clear();
     this.report_ = report;
     this.views_ = views;
-    this.statements = currencyStatements(report, drillMetrics);
+    // The default currency's tab first, then the largest (currency_order.js); the report opens on the first.
+    const order = currencyOrder(report);
+    this.statements = currencyStatements(report, drillMetrics).sort((a, b) => order.indexOf(a.currency) - order.indexOf(b.currency));
     const codes = this.statements.map((s) => s.currency);
-    if (!codes.includes(this.currency)) this.currency = codes[0] ?? '';
+    if (!codes.includes(this.currency) || openFirst) this.currency = codes[0] ?? '';
     if (!views.includes(this.view)) this.view = views[0];
     this.openingColumn_ = new Map(this.statements.map((s) => [s.currency, firstActiveColumn(s)]));
     if (codes.length === 0) {
@@ -96,6 +101,7 @@ export class ReportView {
       if (section) scrollToColumn(section, this.openingColumn_.get(code) ?? 0);
     }
     this.lazyStatements_.drawRestLater();
+    this.options_.onShow?.(code, this.view);
   }
 
   showView(view) {
