@@ -77,9 +77,14 @@ function figure(period, metric) {
   return period[metric.field];
 }
 
-/** @returns {Cell} */
-function cellOf(metric, value, digits) {
-  if (value === null) return unknownCell();
+/**
+ * A figure's cell: null is not known, except a rate's own null, which is a
+ * rate without a base (blank), as in the statement.
+ * @returns {Cell}
+ */
+function cellOf(metric, value, digits, period) {
+  if (metric.kind === 'rate' && period?.mrr === null) return unknownCell();
+  if (value === null && metric.kind !== 'rate') return unknownCell();
   if (metric.kind === 'rate') {
     return typeof value === 'number' && Number.isFinite(value) ? { text: SHARE.format(value), zero: value === 0, negative: false } : { text: '', zero: false, negative: false };
   }
@@ -132,9 +137,9 @@ export function buildSummary(currency, data, twelveData, asOf) {
       key: metric.key,
       label: metric.label,
       kind: metric.kind,
-      value: cellOf(metric, value, digits),
+      value: cellOf(metric, value, digits, p),
       change: changeOf(growth?.period_over_period),
-      previous: before ? { label: String(before.period ?? ''), value: cellOf(metric, figure(before, metric), digits) } : null,
+      previous: before ? { label: String(before.period ?? ''), value: cellOf(metric, figure(before, metric), digits, before) } : null,
       twelve: null,
       trend: periods.slice(Math.max(0, i - TREND_PERIODS + 1), i + 1).map((q) => point(figure(q, metric))),
       drill: metric.kind === 'rate' ? null : { metric: metric.key, ...range, label: String(p.period ?? '') },
@@ -143,7 +148,7 @@ export function buildSummary(currency, data, twelveData, asOf) {
     if (metric.kind === 'flow' && ttm) {
       card.twelve = {
         label: '12 months',
-        value: year ? cellOf(metric, figure(year, metric), digits) : unknownCell(),
+        value: year ? cellOf(metric, figure(year, metric), digits, year) : unknownCell(),
         change: changeOf(year?.growth?.[metric.field]?.period_over_period),
         drill: { metric: metric.key, start: ttm.start, end: ttm.end, label: 'last 12 months' },
       };
@@ -151,7 +156,7 @@ export function buildSummary(currency, data, twelveData, asOf) {
       card.twelve = {
         label: 'A year before',
         date: String(yearBefore.end ?? ''),
-        value: cellOf(metric, figure(yearBefore, metric), digits),
+        value: cellOf(metric, figure(yearBefore, metric), digits, yearBefore),
         change: changeOf(growth?.year_over_year),
         drill: null,
       };
