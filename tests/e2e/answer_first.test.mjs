@@ -140,6 +140,13 @@ test('a phone: the summary first, labels truncated, no sideways scroll in any vi
   assert.ok(summaryTop < 300, `the summary starts at ${summaryTop}`);
   const label = await page.locator('section.currency[data-currency="USD"] tr[data-metric="deferred_revenue_end"] th.metric').boundingBox();
   assert.ok(label && label.width <= 390 * 0.42, `label column ${label?.width} px`);
+  // A long label is cut short, and whole while it holds the focus.
+  const long = page.locator('section.currency[data-currency="USD"] tr[data-metric="growth.backlog_end.year_over_year"] th.metric');
+  const cut = () => long.evaluate((th) => th.scrollWidth > th.clientWidth);
+  assert.equal(await cut(), true, 'the label is truncated');
+  await long.locator('.metric-name').focus();
+  assert.equal(await cut(), false, 'the label is whole on focus');
+  await page.keyboard.press('Escape');
   await shot(page, 'answer-phone', { fullPage: false });
   for (const view of ['forward', 'waterfall', 'pipeline', 'orders', 'trends', 'recurring', 'segments', 'statement']) {
     await page.locator(`.view-tabs [data-view="${view}"]`).click();

@@ -187,3 +187,17 @@ export async function startHost(files, prefix, options = {}) {
     },
   };
 }
+
+/** Opens the upload area again when a report has folded it into its line (upload_fold.js). */
+export async function showFiles(page) {
+  if (await page.locator('#files-input').isHidden() && await page.locator('#upload-change').isVisible()) await page.locator('#upload-change').click();
+}
+
+/**
+ * Shows the report by month (a file of more than two years opens by quarter) and waits for it.
+ * @param {string} title the title of a monthly column to wait for ("2024-01-01 to 2024-01-31")
+ */
+export async function byMonth(page, title) {
+  if (await page.locator('#period').inputValue() !== 'month') await page.locator('#period').selectOption('month');
+  await page.locator(`#results[data-ready="true"] section.currency th[title="${title}"]`).first().waitFor({ state: 'attached', timeout: 60_000 });
+}

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
+import { byMonth, cell, repo, shot, showFiles, startBrowser, waitForReport, workersNamed } from './browser.mjs';
 
 let b;
 before(async () => { b = await startBrowser(); });
@@ -183,6 +183,7 @@ test('a split too large by months keeps the report unsplit, Split by put back, a
   for (let i = 0; i < 250; i++) rows.push(`L${i},Customer ${String(i).padStart(3, '0')},${2000 + (i % 21)}-${String(1 + (i % 12)).padStart(2, '0')}-01,100.00,USD`);
   await page.locator('#file-input').setInputFiles(csv('customers.csv', rows.join('\n') + '\n'));
   await waitForReport(page);
+  await byMonth(page, '2000-01-01 to 2000-01-31');   // 21 years open by quarter
   await markStatement(page);
   await page.locator('#top').fill('200');
   await page.locator('#top').dispatchEvent('change');
@@ -215,6 +216,7 @@ test('an engine that runs out of memory or stops making a report: the report on 
   const page = await b.openPage();
   await page.locator('#example-button').click();
   await waitForReport(page);
+  await byMonth(page, '2022-01-01 to 2022-01-31');   // four years open by quarter
   const monthly = await statementText(page);
 
   await abortAtNextReport(page, 'out of memory');

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
+import { byMonth, cell, repo, shot, showFiles, startBrowser, waitForReport, workersNamed } from './browser.mjs';
 
 let b;
 before(async () => { b = await startBrowser(); });
@@ -33,11 +33,13 @@ test('every file in examples/ is offered with its title, and each loads', { time
   await page.locator('#example-button').click();
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'ex1-annual-prepaid.csv' }).waitFor({ timeout: 60_000 });
   assert.equal(await cell(page, 'USD', 'deferred_revenue_end', '2024-01'), '11,000.00');
+  await showFiles(page);   // folded into its line once read
   await page.locator('#example-select').selectOption('ex3-undelivered-orders.csv');
   await page.locator('#example-button').click();
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'ex3-undelivered-orders.csv' }).waitFor({ timeout: 60_000 });
   assert.equal(await cell(page, 'USD', 'unscheduled_backlog_end', '2024-02'), '50,000.00');
   // A folder is one set: the project business brings its invoices and fulfilment files in the same click.
+  await showFiles(page);
   await page.locator('#example-select').selectOption('project-business');
   await page.locator('#example-button').click();
   await page.locator('#results[data-ready="true"] .file-name', { hasText: 'contracts.csv' }).waitFor({ timeout: 60_000 });
@@ -84,6 +86,7 @@ test('invoices and fulfilment files beside the contracts change billings and rev
   assert.deepEqual(await page.locator('.file-rows-table [data-rejected]').evaluateAll((els) => els.map((e) => e.getAttribute('data-rejected'))), ['0', '0', '0']);
   await shot(page, 'three-files');
   // Removing the invoices file: billing falls back to the line's terms (none).
+  await showFiles(page);
   await page.locator('#invoices-remove').click();
   await page.waitForFunction(() => document.querySelector('section.currency tr[data-metric="billings"] td[data-period="2024-02"]')?.textContent === '0.00', null, { timeout: 60_000 });
 });
@@ -137,6 +140,7 @@ test('a large read shows rows and MB, the page stays responsive, and Cancel stop
   // The engine is ready for the next file.
   await page.locator('#example-button').click();
   await waitForReport(page);
+  await byMonth(page, '2024-01-01 to 2024-01-31');   // the worked examples open by quarter
   assert.equal(await cell(page, 'USD', 'bookings', '2024-01'), '12,000.00');
 });
 
@@ -191,8 +195,10 @@ test('an engine that aborts mid-read (out of memory) is said plainly, and a fres
   assert.match(await page.locator('#status').textContent(), /ran out of memory/);
   await shot(page, 'out-of-memory', { fullPage: false });
   await page.waitForFunction(() => true);
+  await showFiles(page);
   await page.locator('#example-button').click();
   await waitForReport(page);
+  await byMonth(page, '2022-02-01 to 2022-02-28');   // the worked examples open by quarter
   assert.equal(await cell(page, 'EUR', 'backlog_end', '2022-02'), '8,750,000.00');
   assert.notEqual(await engineWorker(page), worker);
 

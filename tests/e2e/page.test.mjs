@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
+import { byMonth, cell, repo, shot, startBrowser, waitForReport, workersNamed } from './browser.mjs';
 
 const exampleCsv = join(repo, 'examples/worked-examples.csv');
 let b;
@@ -42,6 +42,7 @@ test('a user uploads the worked examples and reads the statement', { timeout: 12
   const page = await b.openPage();
   await page.locator('#file-input').setInputFiles(exampleCsv);
   await waitForReport(page);
+  await byMonth(page, '2022-01-01 to 2022-01-31');   // four years open by quarter: the months asked for
   // The currency on show is drawn with the report, the others in the tasks after it.
   await page.waitForFunction(() => document.querySelectorAll('#report section.currency').length === 3, null, { timeout: 30_000 });
 
@@ -179,7 +180,7 @@ test('usable at a tablet width (820x1180)', { timeout: 120_000 }, async () => {
     await waitForReport(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
-    for (const id of ['#example-button', '#period', '#export-csv', '#currency']) {
+    for (const id of ['#upload-change', '#period', '#export-csv', '#currency']) {
       const r = await page.locator(id).boundingBox();
       assert.ok(r && r.x >= 0 && r.x + r.width <= 820, `${id} is off screen`);
     }

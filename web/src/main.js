@@ -133,6 +133,7 @@ function forgetReport() {
   state.shown = null;
   summaries = new Map();
   answerBox.replaceChildren();
+  uploadFold.unfold();   // no report on show: the files stay in view
   reportView.clear();
   enableExports(false);
 }
@@ -143,7 +144,6 @@ function enableExports(on) {
 }
 
 function hideResults() {
-  uploadFold.unfold();
   results.hidden = true;
   results.dataset.ready = 'false';
   forgetReport();

@@ -48,10 +48,10 @@ function renderCard(card, actions) {
     const before = el('span', { class: 'muted' }, card.change ? ' vs prior' : 'Prior: ');
     if (card.previous) before.title = card.previous.label;
     if (card.change) change.append(el('span', { class: `delta ${card.change.direction}` }, card.change.text), before);
-    else if (card.previous) change.append(before, el('span', { class: 'summary-previous' }, card.previous.value.text));
+    else if (card.previous && card.previous.value.text !== '') change.append(before, el('span', { class: 'summary-previous' }, card.previous.value.text));
     item.append(change);
   }
-  if (card.twelve) {
+  if (card.twelve && card.twelve.value.text !== '') {
     const twelve = el('p', { class: 'summary-twelve', 'data-part': 'twelve' });
     const label = el('span', { class: 'muted' }, `${card.twelve.label}: `);
     if (card.twelve.date) label.title = `at ${card.twelve.date}`;

@@ -37,12 +37,14 @@ export function createUploadFold(parts) {
       intro.hidden = true;
       fold.hidden = false;
       folded = true;
+      document.body.classList.add('files-folded');
       apply(false);
       return lost;
     },
     /** Opens the upload area again, its line gone (no report on show). */
     unfold() {
       folded = false;
+      document.body.classList.remove('files-folded');
       fold.hidden = true;
       input.hidden = false;
     },
