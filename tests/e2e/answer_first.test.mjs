@@ -40,13 +40,16 @@ test('before any file: what the tool gives, and the examples named by their busi
 });
 
 test('an example read: the upload area folds into one line, quarters for 39 months, the summary first', { timeout: 90_000 }, async () => {
-  await page.locator('#intro-examples [data-example="saas-company"]').click();
+  await page.locator('#intro-examples [data-example="saas-company"]').focus();
+  await page.keyboard.press('Enter');
   await settled(page);
   await summaryReady();
   assert.equal(await page.locator('#upload-fold').isVisible(), true);
   assert.match(await page.locator('#upload-fold-text').textContent() ?? '', /^contracts\.csv · 13 rows$/);
   assert.equal(await page.locator('#files-input').isVisible(), false);
   assert.equal(await page.locator('#intro').isVisible(), false);
+  // The example's button went with the intro: focus goes to the summary, not to the page's body.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'answer-summary-box');
   // 2024-01 to 2027-03 by month is 39 columns: quarters instead.
   assert.equal(await page.locator('#period').inputValue(), 'quarter');
   assert.ok(await page.locator('section.currency[data-currency="USD"] th[title="2024-01-01 to 2024-03-31"]').count() === 1);
