@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { rmSync } from 'node:fs';
-import { dist, launchChromium, waitForReport } from './browser.mjs';
+import { byMonth, dist, launchChromium, waitForReport } from './browser.mjs';
 import { serveStatic } from './static_server.mjs';
 
 let site;
@@ -135,6 +135,7 @@ test('with the network taken away, the engine still loads its own .wasm and repo
   await page.goto(site.url);
   await page.locator('#example-button').click();
   await waitForReport(page);
+  await byMonth(page, '2024-01-01 to 2024-01-31');   // the worked examples open by quarter
   assert.equal(await page.locator('section.currency[data-currency="USD"] tr[data-metric="bookings"] td[data-period="2024-01"]').textContent(), '12,000.00');
   assert.ok(site.log.some((line) => /\.wasm$/.test(line)), 'the .wasm came from the page\'s own server');
   assert.deepEqual(requested.filter((u) => !u.startsWith(site.origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
