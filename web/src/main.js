@@ -18,6 +18,7 @@ import { missingRequired, renderMappingPanel } from './mapping_panel.js';
 import { installMetricTooltips } from './metric_tooltip.js';
 import { createPageState } from './page_state.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
+import { installPrint } from './print/print_report.js';
 import { ReportView } from './report_view.js';
 import { hasValueNotUnderstood, valuesSetting } from './value_choices.js';
 import { splitColumns } from './views/split_columns.js';
@@ -548,8 +549,8 @@ engine.onRestart = (reason) => {
   if (!state.busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
 };
 
-// Print shows every currency's statement, each on its own page.
-window.addEventListener('beforeprint', () => reportView.drawAll());
+// Print: the view on show for every currency, cut to the page, built before printing (print/print_report.js).
+installPrint(() => reportView.printSource());
 // The charts take their colours from the page's: redraw them when the scheme changes.
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   if (state.report && results.dataset.ready === 'true') renderReport(state.report);
