@@ -6,6 +6,7 @@
 // engine, and holds the page's state in one object (page_state.js).
 import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
+import { registerOffline } from '@bbb/offline';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
@@ -564,6 +565,8 @@ if (!input('as-of').value) {
 
 installMetricTooltips();
 installDrillDialog(() => {});
+// Offline after this first visit, and installable (offline/register_offline.js).
+registerOffline();
 
 // The engine's worker starts, and instantiates its wasm, once the page is
 // idle, not when the first file is picked: in headless Chromium the first
