@@ -4,9 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { columnWidth, labelWidth, pageBlocks, textWidth } from '../../web/src/print/print_blocks.js';
 
-test('a separator counts half a character, a lower-case letter 0.8, a column its widest text and two of padding', () => {
+test('a separator counts half a digit, a lower-case letter 0.8, a capital 1.2, a column its widest text and two of padding', () => {
   assert.equal(textWidth('1,234,567.89'), 10.5);   // 9 digits, 3 separators
-  assert.ok(Math.abs(textWidth('Q1 total') - 6.8) < 1e-9);   // Q, 1: 2; the space and "total": 6 x 0.8
+  assert.ok(Math.abs(textWidth('Q1 total') - 7) < 1e-9);   // Q 1.2, 1 one; the space and "total": 6 x 0.8
+  assert.equal(labelWidth(['LATAM']), 9);   // 6 ch, 2 of padding, 1 for bold
   assert.equal(columnWidth(['2024-01', '1,234,567.89', '0.00']), 13);   // ceil(10.5) + 2
   assert.equal(labelWidth(['Revenue', 'X'.repeat(60)]), 36);   // cut at 34, plus padding
 });

@@ -11,14 +11,14 @@ export const CELL_PADDING_CH = 2;
 export const LABEL_MAX_CH = 34;
 
 /**
- * The width of a text in ch (the width of a digit): a digit or a capital
- * is one, a lower-case letter or a space 0.8, a thousands or decimal
- * separator half (narrow in every proportional font).
+ * The width of a text in ch (the width of a digit): a digit is one, a
+ * capital 1.2, a lower-case letter or a space 0.8, a thousands or decimal
+ * separator half, as in the usual proportional fonts.
  * @param {string} text
  */
 export function textWidth(text) {
   let width = 0;
-  for (const ch of text) width += ch === ',' || ch === '.' || ch === "'" ? 0.5 : /[a-z ]/.test(ch) ? 0.8 : 1;
+  for (const ch of text) width += ch === ',' || ch === '.' || ch === "'" ? 0.5 : /[a-z ]/.test(ch) ? 0.8 : /[A-Z]/.test(ch) ? 1.2 : 1;
   return width;
 }
 
@@ -33,11 +33,12 @@ export function columnWidth(texts) {
 }
 
 /**
- * The label column's width in ch: its widest label, at most LABEL_MAX_CH.
+ * The label column's width in ch: its widest label and one for the bold of
+ * group titles, at most LABEL_MAX_CH (longer labels wrap).
  * @param {string[]} labels
  */
 export function labelWidth(labels) {
-  return Math.min(columnWidth(labels), LABEL_MAX_CH + CELL_PADDING_CH);
+  return Math.min(columnWidth(labels) + 1, LABEL_MAX_CH + CELL_PADDING_CH);
 }
 
 /**

@@ -176,6 +176,7 @@ function blockTable(table, first, end, label, widths) {
         if (cell?.negative) td.classList.add('negative');
         if (cell?.zero) td.classList.add('zero');
         if (cell?.heat) td.classList.add(`heat-${cell.heat}`);
+        if (cell?.plain) td.classList.add('text');
         tr.append(td);
       }
     }

@@ -4,7 +4,8 @@
 // is made here; a row's texts are the screen's.
 
 /**
- * @typedef {{text: string, negative?: boolean, zero?: boolean, heat?: number, total?: boolean}} PrintCell
+ * @typedef {{text: string, negative?: boolean, zero?: boolean, heat?: number, plain?: boolean}} PrintCell
+ *   plain: text (a name, a date), set left as on screen
  * @typedef {{label: string, operator?: string, strong?: boolean, indent?: boolean, group?: boolean, cells: PrintCell[]}} PrintRow
  *   group: a group's title row (no cells)
  * @typedef {{label: string, total?: boolean}} PrintColumn
@@ -50,6 +51,7 @@ export function viewTable(table) {
       cells: row.cells.map((c) => ({
         // An empty heat-map cell reads better than a column of zeros, as on screen.
         text: table.heat && c.zero && c.heat !== undefined ? '' : c.text, negative: c.negative, zero: c.zero, heat: c.heat,
+        plain: c.plain,
       })),
     })),
   };
