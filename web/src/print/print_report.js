@@ -1,10 +1,11 @@
 // The printout of the report on show, built only for printing (on
-// `beforeprint`, or by the Print button before it asks the browser) and
-// removed after: the screen's statement and panels stay untouched. It
-// prints the view on show for every currency, a sheet each: a running
-// header (view, currency, files, settings) repeated on every page, the
-// view's figures, and each wide table cut into blocks of periods that fit
-// a landscape A4 or Letter page, the label column repeated on each block.
+// `beforeprint`, which the Print button's window.print() and the browser's
+// own print both fire) and removed on `afterprint`: the screen's statement
+// and panels stay untouched. It prints the view on show for every
+// currency, a sheet each: a running header (view, currency, files,
+// settings) repeated on every page, the view's figures, and each wide
+// table cut into blocks of periods that fit a landscape A4 or Letter page,
+// the label column repeated on each block.
 // Text goes in through textContent only.
 import { el } from '../statement_view.js';
 import { VIEW_MODELS } from '../views/view_registry.js';
@@ -199,7 +200,7 @@ export function measurePageChars() {
 /**
  * Builds the printout before the browser prints and removes it after.
  * @param {() => PrintSource|null} getSource what is on show, or null: no report to print
- * @returns {() => void} builds the printout now (the Print button calls it before window.print)
+ * @returns {() => void} builds the printout now, for a caller that prints without the events
  */
 export function installPrint(getSource) {
   const build = () => {
