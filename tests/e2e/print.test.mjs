@@ -139,7 +139,16 @@ test('the view on show is what prints: the forward view and the waterfall', { ti
   const cad = await page.locator('#print-report .print-sheet[data-currency="CAD"]').textContent();
   assert.match(cad, /24,000\.00/);
   assert.ok(await page.locator('#print-report .print-sheet[data-currency="CAD"] .print-kpi').count() > 0, 'the KPIs print');
+  // The currency on show prints first, with its charts as drawn on screen (PNG images).
+  const shown = await page.locator('.currency-tabs [aria-selected="true"]').textContent();
+  assert.equal(sheets[0].currency, shown?.trim());
+  const charts = page.locator(`#print-report .print-sheet[data-currency="${sheets[0].currency}"] .print-chart img`);
+  assert.ok(await charts.count() > 0, 'no chart printed');
+  assert.match(await charts.first().getAttribute('src') ?? '', /^data:image\/png;base64,/);
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  // Drawn in the dark scheme, a chart would print as a dark block: none then.
+  await printout();
+  assert.equal(await page.locator('#print-report .print-chart').count(), 0);
   await shot(page, 'print-forward-dark', { fullPage: false });
   // Black on white in print, whatever the screen's scheme.
   assert.equal(await page.locator('#print-report td').first().evaluate((td) => getComputedStyle(td).color), 'rgb(0, 0, 0)');

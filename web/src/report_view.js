@@ -112,7 +112,7 @@ export class ReportView {
   printSource() {
     if (!this.report_ || this.statements.length === 0) return null;
     return {
-      report: this.report_, statements: this.statements, view: this.view, currency: this.currency,
+      report: this.report_, statements: this.statements, view: this.view, currency: this.currency, box: this.box_,
       panelState: (code, view) => ({ ...(this.panelStates_.get(`${code}|${view}`) ?? {}) }),
     };
   }

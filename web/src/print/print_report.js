@@ -5,12 +5,13 @@
 // currency, a sheet each: a running header (view, currency, files,
 // settings) repeated on every page, the view's figures, and each wide
 // table cut into blocks of periods that fit a landscape A4 or Letter page,
-// the label column repeated on each block.
-// Text goes in through textContent only.
+// the label column repeated on each block; the charts drawn on screen as
+// images. Text goes in through textContent only.
 import { el } from '../statement_view.js';
 import { VIEW_MODELS } from '../views/view_registry.js';
 import { VIEWS } from '../views/view_tabs.js';
 import { labelWidth, columnWidth, pageBlocks } from './print_blocks.js';
+import { printedCharts } from './print_charts.js';
 import { runningHeader } from './print_header.js';
 import { columnTexts, labelTexts, statementTable, viewTable } from './print_tables.js';
 
@@ -26,6 +27,7 @@ const WIDTH_SAFETY = 0.92;
  * @property {string} view the view on show
  * @property {string} currency the currency on show (printed first)
  * @property {(code: string, view: string) => Record<string, string>} panelState a panel's choices
+ * @property {ParentNode} box where the report is drawn: the charts on screen are printed from it
  */
 
 /**
@@ -41,6 +43,12 @@ export function buildPrintout(source, pageChars) {
   const ordered = codes.includes(source.currency) ? [source.currency, ...codes.filter((c) => c !== source.currency)] : codes;
   for (const code of ordered) {
     const body = source.view === 'statement' ? statementBody(source, code, pageChars) : viewBody(source, code, pageChars);
+    const charts = printedCharts(source.box, code, source.view);
+    if (charts.length > 0) {
+      const figures = el('div', { class: 'print-charts' });
+      figures.append(...charts);
+      body.push(figures);
+    }
     root.append(sheet(source.report, title, code, source.view, body));
   }
   return root;
