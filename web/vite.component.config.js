@@ -5,7 +5,7 @@
 // worker (it works under file:// too).
 import { resolve } from 'node:path';
 import { defineConfig, mergeConfig } from 'vite';
-import base from './vite.config.js';
+import { sharedConfig as base } from './vite.config.js';
 
 const webDir = resolve(import.meta.dirname);
 

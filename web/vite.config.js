@@ -10,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, mergeConfig } from 'vite';
 import { examplesManifest } from './examples_manifest.js';
+import { offlineApp } from './offline/offline_app.js';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = resolve(webDir, '..');
@@ -40,9 +41,10 @@ function requireInputs() {
 // once here, put where a page says <!-- bbb:head -->, and sent as a header
 // by `npm run serve:web` (preview.headers). worker-src blob:: the workers
 // start from blob: URLs so that they run under this policy too
-// (src/worker/module_worker.js); 'self': the scripts they import.
+// (src/worker/module_worker.js); 'self': the scripts they import and the
+// offline service worker (sw.js); manifest-src 'self': the web app manifest.
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; worker-src 'self' blob:; " +
-  "img-src 'self' blob: data:; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
+  "img-src 'self' blob: data:; manifest-src 'self'; style-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'";
 const HEAD = ['<meta charset="utf-8" />', '<meta name="viewport" content="width=device-width, initial-scale=1" />',
   '<meta name="color-scheme" content="light dark" />', `<meta http-equiv="Content-Security-Policy"\n          content="${CSP}" />`,
   '<link rel="icon" href="data:," />', '<link rel="stylesheet" href="./src/style.css" />'].join('\n    ');
@@ -60,7 +62,8 @@ function sharedHead() {
   };
 }
 
-export default defineConfig({
+/** What every build shares: the site's, the single file's and <bbb-report>'s. */
+export const sharedConfig = defineConfig({
   root: webDir,
   base: './',
   publicDir: false,
@@ -70,6 +73,7 @@ export default defineConfig({
       '@bbb/wasm': wasmDir,
       '@bbb/examples': examplesDir,
       '@bbb/create-worker': resolve(webDir, 'src/worker/create_worker.js'),
+      '@bbb/offline': resolve(webDir, 'src/offline/register_offline.js'),
     },
   },
   worker: {
@@ -105,3 +109,6 @@ export default defineConfig({
     headers: { 'Content-Security-Policy': CSP },
   },
 });
+
+// The site: installable, and working offline after a first visit (offline/offline_app.js).
+export default mergeConfig(sharedConfig, defineConfig({ plugins: [offlineApp()] }));

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defineConfig, mergeConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
-import base from './vite.config.js';
+import { sharedConfig as base } from './vite.config.js';
 
 const webDir = resolve(import.meta.dirname);
 
@@ -57,7 +57,11 @@ function withoutSiteLinks() {
 
 export default mergeConfig(base, defineConfig({
   plugins: [withoutSiteLinks(), viteSingleFile({ removeViteModuleLoader: true }), rewriteCsp()],
-  resolve: { alias: { '@bbb/create-worker': resolve(webDir, 'src/worker/create_worker_inline.js') } },
+  resolve: { alias: {
+    '@bbb/create-worker': resolve(webDir, 'src/worker/create_worker_inline.js'),
+    // One file opened from disk: no service worker (there is no sw.js beside it, and file:// has none).
+    '@bbb/offline': resolve(webDir, 'src/offline/no_offline.js'),
+  } },
   // Chromium refuses a module worker from a blob: URL of a file:// page; a
   // classic worker starts.
   worker: { format: 'iife' },

@@ -19,8 +19,14 @@ const CHROMIUM = process.env.BBB_CHROMIUM ?? '/usr/bin/chromium';
 const SUB_PATH = '/some/sub/path/';
 
 /**
+ * @typedef {{viewport?: {width: number, height: number}, acceptDownloads?: boolean, serviceWorkers?: 'allow'|'block'}} BrowserOptions
+ *   serviceWorkers: 'block' (the default) keeps the site's offline worker out of the tests that
+ *   route or count requests (a precached file never reaches the network); the offline test allows it
+ */
+
+/**
  * Debian's Chromium, headless, with a fresh profile (remove profileDir after).
- * @param {{viewport?: {width: number, height: number}, acceptDownloads?: boolean}} [options]
+ * @param {BrowserOptions} [options]
  */
 export async function launchChromium(options = {}) {
   assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
@@ -31,6 +37,7 @@ export async function launchChromium(options = {}) {
     headless: true,
     viewport: options.viewport ?? { width: 1366, height: 768 },
     acceptDownloads: options.acceptDownloads ?? true,
+    serviceWorkers: options.serviceWorkers ?? 'block',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
@@ -38,7 +45,7 @@ export async function launchChromium(options = {}) {
 }
 
 /**
- * @param {{viewport?: {width: number, height: number}, acceptDownloads?: boolean}} [options]
+ * @param {BrowserOptions} [options]
  */
 export async function startBrowser(options = {}) {
   assert.ok(existsSync(join(dist, 'index.html')), `${dist}/index.html is missing: run "npm run build:web" first`);

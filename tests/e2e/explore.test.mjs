@@ -152,18 +152,20 @@ test('print gives a clean report, each currency on its own page', { timeout: 120
   await loadExample(page);
   await page.locator('#period').selectOption('year');
   await page.locator('section.currency[data-currency="USD"] th', { hasText: 'FY2024' }).first().waitFor({ state: 'attached' });
+  // The printout is built before printing (print/print_report.js): a sheet per currency.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   try {
     assert.equal(await page.locator('.input').isVisible(), false);
     assert.equal(await page.locator('.settings').isVisible(), false);
-    for (const code of ['EUR', 'GBP', 'USD']) assert.equal(await page.locator(`section.currency[data-currency="${code}"]`).isVisible(), true);
+    for (const code of ['EUR', 'GBP', 'USD']) assert.equal(await page.locator(`#print-report .print-sheet[data-currency="${code}"]`).isVisible(), true);
     await shot(page, 'print');
     const pdf = await page.pdf({ landscape: true, printBackground: true });
     writeFileSync(join(SHOTS, 'report.pdf'), pdf);
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     assert.ok(pages >= 3, `${pages} PDF pages for three currencies`);
   } finally {
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
   }
 });
 

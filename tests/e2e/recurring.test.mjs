@@ -141,14 +141,16 @@ test('dark, phone width and print', { timeout: 60_000 }, async () => {
   } finally {
     await page.setViewportSize({ width: 1366, height: 768 });
   }
-  // Print is the statement of each currency, whatever view is on show (docs/web.md).
+  // Print is the view on show, a sheet per currency, built before printing (docs/web.md).
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   try {
     assert.equal(await panel().isVisible(), false);
-    assert.equal(await page.locator('section.currency[data-currency="USD"]').isVisible(), true);
+    assert.equal(await page.locator('#print-report .print-sheet[data-currency="USD"][data-view="recurring"]').isVisible(), true);
     await shot(page, 'recurring-print');
   } finally {
-    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    await page.emulateMedia({ media: null });
   }
 });
 

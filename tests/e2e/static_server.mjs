@@ -17,6 +17,7 @@ const TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /**

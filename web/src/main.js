@@ -6,6 +6,7 @@
 // engine, and holds the page's state in one object (page_state.js).
 import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
+import { registerOffline } from '@bbb/offline';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
 import { exampleCards } from './example_cards.js';
@@ -20,6 +21,7 @@ import { installMetricTooltips } from './metric_tooltip.js';
 import { createPageState } from './page_state.js';
 import { readablePeriod } from './period_default.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
+import { installPrint } from './print/print_report.js';
 import { ReportView } from './report_view.js';
 import { loadSummaries } from './summary_source.js';
 import { renderSummary } from './summary_view.js';
@@ -615,8 +617,8 @@ engine.onRestart = (reason) => {
   if (!state.busy) showStatus(`${reason} A fresh engine is ready; the report on screen is kept and the files will be read again when needed.`, 'error');
 };
 
-// Print shows every currency's statement, each on its own page.
-window.addEventListener('beforeprint', () => reportView.drawAll());
+// Print: the view on show for every currency, cut to the page, built before printing (print/print_report.js).
+installPrint(() => reportView.printSource());
 // The charts take their colours from the page's: redraw them when the scheme changes.
 window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
   if (state.report && results.dataset.ready === 'true') renderReport(state.report);
@@ -630,6 +632,8 @@ if (!input('as-of').value) {
 
 installMetricTooltips();
 installDrillDialog(() => {});
+// Offline after this first visit, and installable (offline/register_offline.js).
+registerOffline();
 
 // The engine's worker starts, and instantiates its wasm, once the page is
 // idle, not when the first file is picked: in headless Chromium the first

@@ -114,6 +114,15 @@ export class ReportView {
     this.lazyStatements_.drawAll();
   }
 
+  /** What is on show, for the printout (print/print_report.js); null without a report. */
+  printSource() {
+    if (!this.report_ || this.statements.length === 0) return null;
+    return {
+      report: this.report_, statements: this.statements, view: this.view, currency: this.currency, box: this.box_,
+      panelState: (code, view) => ({ ...(this.panelStates_.get(`${code}|${view}`) ?? {}) }),
+    };
+  }
+
   /** Lets the report on show go: its charts and panels are freed, nothing more is drawn of it. */
   clear() {
     this.lazyStatements_.forget();

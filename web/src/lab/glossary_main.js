@@ -3,6 +3,7 @@
 // report's "What is this?" links land on the right entry.
 import { METRIC_DEFINITIONS } from '../metric_definitions.js';
 import { decodeOr } from '../safe_decode.js';
+import { registerOffline } from '../offline/register_offline.js';
 
 const list = /** @type {HTMLElement} */ (document.getElementById('glossary'));
 for (const [key, def] of Object.entries(METRIC_DEFINITIONS)) {
@@ -26,3 +27,6 @@ for (const [key, def] of Object.entries(METRIC_DEFINITIONS)) {
 // A malformed hash is no hash.
 const target = decodeOr(location.hash.slice(1), '');
 if (target) document.getElementById(target)?.scrollIntoView();
+
+// Offline after a first visit, as the report page (offline/register_offline.js).
+registerOffline();

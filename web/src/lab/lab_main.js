@@ -15,6 +15,7 @@ import { formatMinor } from '../format_minor.js';
 import {
   MAX_CONTRACTS, STEPS, contract, decodeSetup, encodeSetup, isDeal, labTable, salesFacts, setupCsv, setupSettings,
 } from './lab_model.js';
+import { registerOffline } from '../offline/register_offline.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const engine = new EngineClient({ createWorker: createEngineWorker });
@@ -299,3 +300,6 @@ engine.vocabulary().then((words) => {
   if (focused) document.getElementById(focused)?.focus();
 });
 changed(0);
+
+// Offline after a first visit, as the report page (offline/register_offline.js).
+registerOffline();
