@@ -114,17 +114,38 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
 void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) {
   if (span.mrr <= 0) return;
   if (customer >= customers_) customers_ = static_cast<std::size_t>(customer) + 1;
-  Log& log = logs_[customer % kLogs];
   const std::uint32_t k = customer / kLogs;
-  if (k >= log.customers) log.customers = k + 1;
   for (std::int32_t first = span.first.index(), last = span.last.index(); first <= last; first += Span::kMaxMonths) {
     const std::int32_t months = std::min(last - first + 1, Span::kMaxMonths);
-    if (log.pending.size() >= std::max<std::size_t>(log.spans.size / 2, 64)) merge(log);
-    // Room for as many as the next merge takes, set aside at once: never grown by copying.
-    if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size / 2, 64));
-    log.pending.push_back({k | static_cast<std::uint32_t>(segment) << 24, first,
-                           static_cast<std::uint64_t>(span.mrr) | static_cast<std::uint64_t>(months - 1) << 53});
+    stage(static_cast<std::uint8_t>(customer % kLogs),
+          {k | static_cast<std::uint32_t>(segment) << 24, first,
+           static_cast<std::uint64_t>(span.mrr) | static_cast<std::uint64_t>(months - 1) << 53});
   }
+}
+
+void RecurringRevenue::stage(std::uint8_t log, const Span& span) {
+  if (staged_.capacity() == 0) {
+    staged_.reserve(kStaged);
+    staged_log_.reserve(kStaged);
+  }
+  staged_.push_back(span);
+  staged_log_.push_back(log);
+  if (staged_.size() == kStaged) hand_to_logs(logs_, staged_, staged_log_);
+}
+
+void RecurringRevenue::hand_to_logs(std::vector<Log>& logs, std::vector<Span>& staged,
+                                    std::vector<std::uint8_t>& staged_log) {
+  for (std::size_t i = 0; i < staged.size(); ++i) append(logs[staged_log[i]], staged[i]);
+  staged.clear();
+  staged_log.clear();
+}
+
+void RecurringRevenue::append(Log& log, const Span& span) {
+  if (span.customer() >= log.customers) log.customers = span.customer() + 1;
+  if (log.pending.size() >= std::max<std::size_t>(log.spans.size / 2, 64)) merge(log);
+  // Room for as many as the next merge takes, set aside at once: never grown by copying.
+  if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size / 2, 64));
+  log.pending.push_back(span);
 }
 
 void RecurringRevenue::merge(Log& log) {
@@ -181,6 +202,9 @@ void RecurringRevenue::merge(Log& log) {
 }
 
 void RecurringRevenue::settle() const {
+  hand_to_logs(logs_, staged_, staged_log_);
+  staged_ = std::vector<Span>();
+  staged_log_ = std::vector<std::uint8_t>();
   for (Log& log : logs_) {
     if (!log.pending.empty() || log.from.size() != log.customers + 1) merge(log);
     log.pending = std::vector<Span>();  // nothing more comes: its room goes back
@@ -190,7 +214,7 @@ void RecurringRevenue::settle() const {
 std::size_t RecurringRevenue::changes_kept() const {
   std::size_t n = 0;
   for (const Log& log : logs_) n += log.spans.size + log.pending.capacity();
-  return n;
+  return n + staged_.capacity();
 }
 
 std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last, const MrrScope& scope) const {

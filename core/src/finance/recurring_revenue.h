@@ -162,7 +162,15 @@ class RecurringRevenue {
   };
   static constexpr std::size_t kLogs = 256;
   mutable std::vector<Log> logs_ = std::vector<Log>(kLogs);
+  // Spans as added, with their log, handed to the logs a batch at a time:
+  // one line's span touches one stream, not one of 256.
+  static constexpr std::size_t kStaged = 4096;
+  mutable std::vector<Span> staged_;
+  mutable std::vector<std::uint8_t> staged_log_;
   std::size_t customers_ = 0;
+  void stage(std::uint8_t log, const Span& span);
+  static void hand_to_logs(std::vector<Log>& logs, std::vector<Span>& staged, std::vector<std::uint8_t>& staged_log);
+  static void append(Log& log, const Span& span);
   static void merge(Log& log);
   void settle() const;
   // f(changes, count) for every customer: its changes in month order, in no set order of customers.

@@ -28,15 +28,27 @@ void FoldingHalf::take_batch(std::string_view batch_bytes) {
 
 void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
                       const Fulfilment* fulfilment) {
-  // A line cancelled after the as-of date is seen by the forward view as it
-  // stood before: the same line and files, without the cancellation.
-  std::optional<ContractLine> uncancelled_line;
-  std::optional<LineSchedule> uncancelled;
   if (settings_.as_of && line.has_cancel && line.cancel > *settings_.as_of) {
-    uncancelled_line = line;
-    uncancelled_line->has_cancel = false;
-    uncancelled.emplace(*uncancelled_line, settings_.proration, invoices, fulfilment);
+    fold_cancelled_after_as_of(line, segment, std::move(invoices), fulfilment);
+    return;
   }
+  LineSchedule schedule(line, settings_.proration, std::move(invoices), fulfilment, std::move(schedule_storage_));
+  fold_scheduled(line, segment, schedule, line, schedule);
+  schedule_storage_ = schedule.release_storage();
+}
+
+void FoldingHalf::fold_cancelled_after_as_of(const ContractLine& line, std::string_view segment,
+                                             std::vector<DatedAmount> invoices, const Fulfilment* fulfilment) {
+  // The forward view sees the line as it stood before: the same line and files, without the cancellation.
+  ContractLine uncancelled_line = line;
+  uncancelled_line.has_cancel = false;
+  const LineSchedule uncancelled(uncancelled_line, settings_.proration, invoices, fulfilment);
+  const LineSchedule schedule(line, settings_.proration, std::move(invoices), fulfilment);
+  fold_scheduled(line, segment, schedule, uncancelled_line, uncancelled);
+}
+
+void FoldingHalf::fold_scheduled(const ContractLine& line, std::string_view segment, const LineSchedule& schedule,
+                                 const ContractLine& known_line, const LineSchedule& known_schedule) {
   // A line with MRR: its customer's slot asked of the memory now, found at the end.
   const std::optional<MrrSpan> span = mrr_span(line);
   const std::uint64_t customer_key = span ? CustomerIds::key(line.customer, line.id) : 0;
@@ -46,10 +58,7 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
     ++line_kinds_.invoice_lines;
     if (line.recognition == Recognition::kRatable) ++line_kinds_.invoice_lines_with_period;
   }
-  LineSchedule schedule(line, settings_.proration, std::move(invoices), fulfilment, std::move(schedule_storage_));
   post_line(line, schedule, &ledger(line.currency));
-  const ContractLine& known_line = uncancelled_line ? *uncancelled_line : line;
-  const LineSchedule& known_schedule = uncancelled ? *uncancelled : schedule;
   if (drill_) drill_->add(line, &schedule, known_line, &known_schedule, segment);
   add_to_figures(whole, line, known_line, &known_schedule);
   if (whole.waterfall) whole.waterfall->add(line, schedule);
@@ -62,7 +71,6 @@ void FoldingHalf::fold(const ContractLine& line, std::string_view segment, std::
     segment_id = seg.segment;
   }
   if (span) whole.recurring.add(whole.customers.of_key(customer_key), segment_id, *span);
-  schedule_storage_ = schedule.release_storage();
 }
 
 void FoldingHalf::add_to_figures(FoldedFigures& b, const ContractLine& line, const ContractLine& known_line,

@@ -69,6 +69,12 @@ class alignas(64) FoldingHalf {
  private:
   void fold(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
             const Fulfilment* fulfilment);
+  // A line cancelled after the as-of date (rare): scheduled twice, as it is and as it stood.
+  void fold_cancelled_after_as_of(const ContractLine& line, std::string_view segment,
+                                  std::vector<DatedAmount> invoices, const Fulfilment* fulfilment);
+  // Posts a scheduled line; known_*: as the forward view sees it at the as-of date.
+  void fold_scheduled(const ContractLine& line, std::string_view segment, const LineSchedule& schedule,
+                      const ContractLine& known_line, const LineSchedule& known_schedule);
   // Sales figures from `line`; the forward view from the line and schedule
   // as known at the as-of date (none for pipeline rows).
   void add_to_figures(FoldedFigures& figures, const ContractLine& line, const ContractLine& known_line,
