@@ -37,29 +37,56 @@ const SCREENS = [
   ['glossary', 'glossary.html', (page) => page.locator('dl dt').first().waitFor()],
 ];
 
+// Every view has something to show, in few cells (each axe run costs ~1 s of CPU per thousand
+// elements): subscriptions (recurring, waterfall), orders delivered and not, open and lost deals,
+// a cancellation, three regions to split by; as of 2025-09-30, by quarter.
+const ALL_VIEWS_CSV = `id,customer,rep,region,type,status,created_date,booking_date,amount,currency,start_date,term_months,recognition,delivery_date,billing,cancel_date
+S-1,Acme,Ana,NA,new,won,2024-11-01,2025-01-15,12000.00,USD,2025-01-15,12,ratable,,annual,
+S-2,Acme,Ana,NA,expansion,won,2025-03-01,2025-04-01,6000.00,USD,2025-04-01,12,ratable,,quarterly,
+S-3,Bolt,Ben,EMEA,new,won,2024-12-01,2025-02-01,24000.00,USD,2025-02-01,24,ratable,,monthly,
+S-4,Cato,Ben,APAC,new,won,2025-02-01,2025-05-01,18000.00,USD,2025-05-01,12,ratable,,annual,2025-08-31
+O-1,Bolt,Ana,EMEA,new,won,2025-01-10,2025-03-10,9000.00,USD,,,point,2025-06-30,on-delivery,
+O-2,Gale,Ben,NA,new,won,2025-02-10,2025-07-01,4000.00,USD,,,point,,on-delivery,
+P-1,Dune,Ana,APAC,new,open,2025-06-01,,30000.00,USD,,12,,,,
+P-2,Echo,Ben,NA,expansion,open,2025-03-15,,15000.00,USD,,12,,,,
+L-1,Fox,Ana,EMEA,new,lost,2025-01-20,2025-04-20,20000.00,USD,,,,,,
+`;
+
 let b;
 let page;
 before(async () => { b = await startBrowser(); });
 after(async () => { await b?.close(); });
 
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /**
  * Serious and critical violations of axe on the page as it is, as readable
- * lines. Dark mode changes only colours, so there only the colour rules run
- * (each full run of axe costs ~2 s here: the file stays well under a minute).
- * @param {{colours?: boolean, within?: string}} [options] within: a selector, else the whole document
+ * lines. `rules`: 'colours' (only the colour rules: all a scheme changes),
+ * 'structure' (all but them), else all.
+ * @param {{rules?: 'colours'|'structure'|'all', within?: string}} [options] within: a selector, else the whole document
  */
-async function axeViolations({ colours = false, within } = {}) {
+async function axeViolations({ rules = 'all', within } = {}) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   // A scheme change fades the drop zone's background: axe would read a colour half way.
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-  const violations = await page.evaluate(async ({ colours, within }) => {
-    const options = { resultTypes: ['violations'], ...(colours ? { runOnly: { type: 'rule', values: ['color-contrast', 'link-in-text-block'] } } : {}) };
+  const violations = await page.evaluate(async ({ rules, within, colourRules }) => {
+    const options = { resultTypes: ['violations'] };
+    if (rules === 'colours') options.runOnly = { type: 'rule', values: colourRules };
+    if (rules === 'structure') options.rules = Object.fromEntries(colourRules.map((id) => [id, { enabled: false }]));
     // @ts-ignore: axe-core, evaluated above
     const result = await window.axe.run(within ? { include: [[within]] } : document, options);
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  }, { colours, within });
+  }, { rules, within, colourRules: COLOUR_RULES });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.targets.join(', ')}`);
+}
+
+/** The tables on show that are not exactly one tab stop (grid_keys.js), as readable lines. */
+async function tablesNotOneStop(where) {
+  const counts = await page.locator('table:visible').evaluateAll((tables) => tables
+    .filter((t) => !t.closest('#columns-body, #issues, #drill-body'))   // short lists of controls or lines, no labels to tab through
+    .map((t) => ({ name: t.querySelector('caption')?.textContent ?? t.className, stops: [...t.querySelectorAll('*')].filter((e) => /** @type {HTMLElement} */ (e).tabIndex >= 0).length })));
+  return counts.filter((c) => c.stops !== 1).map((c) => `${where}: the table "${c.name}" is ${c.stops} tab stops`);
 }
 
 async function scheme(name) {
@@ -75,13 +102,14 @@ async function showView(key) {
 
 test('axe: no serious or critical violation on any view, the drill dialog, the mapping panel, the lab or the glossary, light and dark', { timeout: 120_000 }, async () => {
   page = await b.openPage();
-  await page.locator('#example-select').selectOption('sales-pipeline.csv');
-  await page.locator('#example-button').click();
+  // Set before the first read (the settings are hidden until a file is read).
+  await page.evaluate(() => {
+    /** @type {HTMLInputElement} */ (document.getElementById('as-of')).value = '2025-09-30';
+    /** @type {HTMLSelectElement} */ (document.getElementById('period')).value = 'quarter';
+  });
+  await page.locator('#file-input').setInputFiles({ name: 'all-views.csv', mimeType: 'text/csv', buffer: Buffer.from(ALL_VIEWS_CSV) });
   await settled(page);
-  // By year, split by region: every kind of table and chart of each view (its segments too), in few cells.
-  await page.locator('#period').selectOption('year');
-  await settled(page);
-  await page.locator('#split-by').selectOption('region');
+  await page.locator('#split-by').selectOption('region');   // the segments view, and every view's segment tables
   await settled(page);
   const found = [];
   const keys = VIEWS.map((v) => v.key);
@@ -89,18 +117,27 @@ test('axe: no serious or critical violation on any view, the drill dialog, the m
   for (const s of SCHEMES) {
     await scheme(s);
     for (const key of keys) {
-      await showView(key);
+      await showView(key);   // drawn the first time it is shown (and again after a scheme change)
+      if (s === 'dark') continue;
+      if (await page.locator('#report :is(section.view-panel, section.currency):visible table').count() === 0) found.push(`${key} view: no table to check`);
+      found.push(...await tablesNotOneStop(`${key} view`));
       // The whole page with the first view; then the report only, the rest of the page being the same.
-      const within = key === keys[0] ? undefined : '#report';
-      for (const line of await axeViolations({ colours: s === 'dark', within })) found.push(`${s} ${key}: ${line}`);
+      for (const line of await axeViolations({ rules: 'structure', within: key === keys[0] ? undefined : '#report' })) found.push(`${key}: ${line}`);
     }
+    // The colours, of every view at once: the panels shown together, one axe run (each costs ~1 s of CPU).
+    await page.evaluate(() => {
+      for (const n of document.querySelectorAll('#report :is(section.view-panel, section.currency, .charts)')) /** @type {HTMLElement} */ (n).hidden = false;
+    });
+    for (const line of await axeViolations({ rules: 'colours' })) found.push(`${s} every view: ${line}`);
+    await showView(keys[0]);
   }
   for (const [name, path, open] of SCREENS) {
     if (path) await b.openPage(path);
     for (const s of SCHEMES) {
       await scheme(s);
       if (s === 'light' || path === '') await open(page);   // a page's screen stays open across the scheme change
-      for (const line of await axeViolations({ colours: s === 'dark' })) found.push(`${s} ${name}: ${line}`);
+      if (s === 'light') found.push(...await tablesNotOneStop(name));
+      for (const line of await axeViolations({ rules: s === 'dark' ? 'colours' : 'all' })) found.push(`${s} ${name}: ${line}`);
     }
   }
   assert.deepEqual(found, []);
@@ -122,6 +159,7 @@ function contrast(a, b) {
 
 test('the heat maps\' text (waterfall and cohorts, steps 1 to 6) is at least 4.5:1 on its cell, light and dark', { timeout: 60_000 }, async () => {
   for (const s of SCHEMES) {
+    page = await b.openPage();
     await scheme(s);
     await b.openPage();   // a fresh page for each scheme: the colours are the scheme's from the first paint
     await page.locator('#example-select').selectOption('sales-pipeline.csv');
@@ -152,6 +190,11 @@ test('the heat maps\' text (waterfall and cohorts, steps 1 to 6) is at least 4.5
 });
 
 test('each "Save PNG" and "Export CSV" button\'s accessible name holds its visible words', { timeout: 60_000 }, async () => {
+  if (await page.locator('.view-tabs').count() === 0) {
+    await page.locator('#example-select').selectOption('sales-pipeline.csv');
+    await page.locator('#example-button').click();
+    await settled(page);
+  }
   for (const key of ['statement', 'forward', 'recurring']) {
     await showView(key);
     for (const words of ['Save PNG', 'Export CSV']) {
