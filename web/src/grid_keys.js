@@ -40,6 +40,28 @@ function cellAt(row, column) {
 }
 
 /**
+ * Scrolls a cell out from under its row's sticky label and its table's
+ * sticky header, which scrollIntoView counts as showing it.
+ * @param {HTMLTableCellElement} cell
+ */
+function uncover(cell) {
+  const scroller = /** @type {HTMLElement|null} */ (cell.closest('.table-scroll'));
+  const row = /** @type {HTMLTableRowElement} */ (cell.parentElement);
+  const label = row.cells[0];
+  if (!scroller) return;
+  const box = cell.getBoundingClientRect();
+  if (label !== cell && getComputedStyle(label).position === 'sticky') {
+    const covered = label.getBoundingClientRect().right - box.left;
+    if (covered > 0) scroller.scrollLeft -= covered;
+  }
+  const head = /** @type {HTMLTableElement} */ (cell.closest('table')).tHead?.rows[0]?.cells[0];
+  if (head && row.parentElement?.tagName !== 'THEAD' && getComputedStyle(head).position === 'sticky') {
+    const covered = head.getBoundingClientRect().bottom - box.top;
+    if (covered > 0) scroller.scrollTop -= covered;
+  }
+}
+
+/**
  * Makes `table` a grid: role="grid", one tab stop (on `first`, else the first
  * figure of its body), arrow keys, Page Up/Down, Home/End (Ctrl: the grid's
  * corners) move between cells. The labels and buttons in it leave the tab
@@ -64,6 +86,7 @@ export function installGridKeys(table, first) {
     }
     target.focus();
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    uncover(cell);
   };
   table.addEventListener('focusin', (event) => {
     // A click (or a test's focus()) on another cell moves the tab stop there too.
