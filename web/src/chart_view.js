@@ -45,7 +45,8 @@ export function chartFrame(spec, currency, description) {
   const caption = el('figcaption');
   caption.append(el('span', {}, `${spec.title} (${currency})`));
   const save = el('button', { type: 'button', class: 'small secondary save-png', 'data-chart': spec.key }, 'Save PNG');
-  save.setAttribute('aria-label', `Save the chart "${spec.title}" (${currency}) as PNG`);
+  // The name starts with the words on the button, as speech input users say them (WCAG 2.5.3).
+  save.setAttribute('aria-label', `Save PNG of the chart "${spec.title}" (${currency})`);
   caption.append(save);
   const holder = el('div', { class: 'chart-canvas' });
   const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { role: 'img', 'aria-label': description }));

@@ -13,6 +13,7 @@ import { exampleCards } from './example_cards.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { download, exportStem, reportCsv } from './export_report.js';
 import { refusalText, refusedFiles } from './file_refusal.js';
+import { focusedElement, returnFocus } from './focus_return.js';
 import { formatMinor } from './format_minor.js';
 import { renderIssues, renderRowSummary } from './issues_view.js';
 import { forgetChoices, recallChoices, rememberChoices } from './mapping_memory.js';
@@ -254,6 +255,7 @@ function setContracts(file) {
   splitSelect.value = '';
   state.choices = {};
   state.choicesFromUser = false;
+  state.newContracts = true;
   startRead();
 }
 
@@ -274,6 +276,7 @@ function replaceRead(file) {
 async function startRead() {
   if (state.busy || !files.contracts) return;
   const contracts = files.contracts;
+  const focusBefore = focusedElement();
   setBusy(true);
   // Until the load ends, the live session is not of these files and settings (a load frees it first).
   state.sessionGeneration = -1;
@@ -318,6 +321,9 @@ async function startRead() {
     await refreshReport(true);
   } finally {
     setBusy(false);
+    // A new file's report takes focus at its start; else focus goes back to the control that had it.
+    if (!state.nextContracts) returnFocus(focusBefore, state.newContracts && results.dataset.ready === 'true' ? summaryBox : null);
+    state.newContracts = false;
     readNextContracts();
   }
 }

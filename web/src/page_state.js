@@ -20,6 +20,7 @@
  *   of the report on show: put back when a newer report is refused
  * @property {number} sessionGeneration the worker generation that holds the session of the report on show (-1: none)
  * @property {boolean} busy a read is under way: the controls are disabled
+ * @property {boolean} newContracts the read under way is of a contracts file just chosen: focus goes to its report
  * @property {File|null} nextContracts a contracts file that came while another was read: read once that read stopped
  * @property {string} stoppedName the name of the file whose read the next one stopped, for the next status line
  * @property {number} reportToken counts report requests: a reply to any but the latest is not shown
@@ -43,6 +44,7 @@ export function createPageState() {
     shown: null,
     sessionGeneration: -1,
     busy: false,
+    newContracts: false,
     nextContracts: null,
     stoppedName: '',
     reportToken: 0,

@@ -1,8 +1,10 @@
 // The statement table of one currency (statement_model.js) as DOM: a sticky
 // metric column, periods then Total, the roll-forward with its operators.
-// Figures that the engine can explain are cells of a keyboard grid: one tab
-// stop, arrow keys move, Enter or a click asks for the lines behind them.
+// The table is a keyboard grid (grid_keys.js): one tab stop, arrow keys move
+// over labels and figures; Enter or a click on a figure that the engine can
+// explain asks for the lines behind it.
 // All text goes in through textContent.
+import { installGridKeys } from './grid_keys.js';
 import { helpLabel } from './metric_tooltip.js';
 
 /** @param {string} tag @param {Record<string,string>} [attrs] @param {string} [text] */
@@ -29,9 +31,10 @@ export function renderStatementSection(statement, options = {}) {
   const { currency, columns, groups } = statement;
   const section = el('section', {
     class: 'currency', id: `currency-${currency}`, role: 'tabpanel',
-    'aria-labelledby': `tab-${currency}`, 'data-currency': currency,
+    // Its own heading, which is there with one currency too (the currency tabs are not).
+    'aria-labelledby': `currency-${currency}-title`, 'data-currency': currency,
   });
-  const heading = el('h2', {}, currency);
+  const heading = el('h2', { id: `currency-${currency}-title` }, currency);
   const periods = columns.filter((c) => !c.total);
   if (periods.length > 0) heading.append(el('span', { class: 'range' }, `${periods[0].label} to ${periods[periods.length - 1].label}`));
   section.append(heading);
@@ -80,13 +83,7 @@ function renderRow(statement, row) {
   if (classes.length) attrs.class = classes.join(' ');
   const tr = el('tr', attrs);
   const th = el('th', { scope: 'row', class: 'metric' });
-  if (row.operator !== undefined) {
-    const op = el('span', { class: 'operator', 'aria-hidden': row.operator ? 'false' : 'true' }, row.operator || '\u00a0');
-    if (row.operator === '−') op.setAttribute('aria-label', 'minus');
-    if (row.operator === '+') op.setAttribute('aria-label', 'plus');
-    if (row.operator === '=') op.setAttribute('aria-label', 'equals');
-    th.append(op);
-  }
+  if (row.operator !== undefined) th.append(operatorMark(row.operator));
   th.append(helpLabel(row.label, row.help));
   tr.append(th);
   row.cells.forEach((cell, i) => {
@@ -108,17 +105,9 @@ function renderRow(statement, row) {
   return tr;
 }
 
-/** Roving tab stop over the drillable cells; Enter, Space or a click drills. */
+/** One tab stop for the table, arrows over every cell (grid_keys.js); Enter, Space or a click on a figure drills. */
 function installGrid(table, statement, onDrill) {
-  const cells = () => /** @type {HTMLElement[]} */ ([...table.querySelectorAll('td[data-drill]')]);
-  const first = cells()[0];
-  if (!first) return;
-  first.tabIndex = 0;
-  const focusCell = (target) => {
-    for (const c of table.querySelectorAll('td[data-drill][tabindex="0"]')) /** @type {HTMLElement} */ (c).tabIndex = -1;
-    target.tabIndex = 0;
-    target.focus();
-  };
+  installGridKeys(table, table.querySelector('td[data-drill]'));
   const drill = (td) => {
     if (!onDrill) return;
     const column = statement.columns[Number(td.dataset.column)];
@@ -129,33 +118,29 @@ function installGrid(table, statement, onDrill) {
   table.addEventListener('click', (event) => {
     const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-drill]'));
     if (!td) return;
-    focusCell(td);
+    td.focus();
     drill(td);
   });
   table.addEventListener('keydown', (event) => {
     const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-drill]'));
-    if (!td) return;
-    if (event.key === 'Enter' || event.key === ' ') {
-      event.preventDefault();
-      drill(td);
-      return;
-    }
-    const moves = { ArrowRight: [0, 1], ArrowLeft: [0, -1], ArrowDown: [1, 0], ArrowUp: [-1, 0], Home: [0, -1e9], End: [0, 1e9] };
-    const move = moves[event.key];
-    if (!move) return;
+    if (!td || (event.key !== 'Enter' && event.key !== ' ')) return;
     event.preventDefault();
-    const rows = [...table.querySelectorAll('tr')].filter((r) => r.querySelector('td[data-drill]'));
-    let r = rows.indexOf(/** @type {HTMLTableRowElement} */ (td.parentElement));
-    const c = Number(td.dataset.column);
-    r = Math.max(0, Math.min(rows.length - 1, r + move[0]));
-    const rowCells = /** @type {HTMLElement[]} */ ([...rows[r].querySelectorAll('td[data-drill]')]);
-    const target = move[1] === 0 ? rowCells.find((x) => Number(x.dataset.column) === c) ?? rowCells[0]
-      : rowCells[Math.max(0, Math.min(rowCells.length - 1, rowCells.findIndex((x) => Number(x.dataset.column) === c) + move[1]))];
-    if (target) {
-      focusCell(target);
-      target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    }
+    drill(td);
   });
+}
+
+const OPERATOR_NAMES = { '+': 'plus', '−': 'minus', '=': 'equals' };
+
+/**
+ * A roll-forward's operator before a row's name: the sign shown, its word
+ * read (an aria-label on a plain span is not read by every screen reader).
+ * @param {string} operator
+ */
+export function operatorMark(operator) {
+  const mark = document.createDocumentFragment();
+  mark.append(el('span', { class: 'operator', 'aria-hidden': 'true' }, operator || '\u00a0'));
+  if (OPERATOR_NAMES[operator]) mark.append(el('span', { class: 'visually-hidden' }, OPERATOR_NAMES[operator] + ' '));
+  return mark;
 }
 
 /** Scrolls a visible currency section so that its first active period is in view. */

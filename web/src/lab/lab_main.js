@@ -8,6 +8,7 @@
 import { createEngineWorker } from '@bbb/create-worker';
 import { EngineClient } from '../worker/engine_client.js';
 import { saveChartPng } from '../export_report.js';
+import { installGridKeys } from '../grid_keys.js';
 import { el } from '../statement_view.js';
 import { chartFigure } from '../views/chart_kit.js';
 import { chartValue } from '../views/view_cells.js';
@@ -200,7 +201,8 @@ function render(report) {
 
 function renderTable(code, data) {
   const model = labTable(data);
-  const wrap = el('div', { class: 'table-scroll', role: 'region', 'aria-label': `${code} month by month`, tabindex: '0' });
+  // The table is one tab stop, arrows move (grid_keys.js): the charts after it are a Tab away, not a cell's worth.
+  const wrap = el('div', { class: 'table-scroll', role: 'region', 'aria-label': `${code} month by month`, tabindex: '-1' });
   const table = el('table', { class: 'statement lab-table', 'data-currency': code });
   table.append(el('caption', { class: 'visually-hidden' }, `${code}, month by month`));
   const head = el('tr');
@@ -215,7 +217,7 @@ function renderTable(code, data) {
     if (row.rollforward) tr.classList.add('rollforward');
     tr.append(el('th', { scope: 'row', class: 'metric' }, row.label));
     row.cells.forEach((cell, i) => {
-      const td = el('td', { tabindex: '0', 'data-period': model.columns[i], 'data-explain': cell.explanation }, cell.text);
+      const td = el('td', { tabindex: '-1', 'data-period': model.columns[i], 'data-explain': cell.explanation }, cell.text);
       if (cell.zero) td.classList.add('zero');
       td.title = cell.explanation;
       td.addEventListener('click', () => showExplanation(td));
@@ -225,6 +227,7 @@ function renderTable(code, data) {
     tbody.append(tr);
   }
   table.append(thead, tbody);
+  installGridKeys(/** @type {HTMLTableElement} */ (table));
   wrap.append(table);
   return wrap;
 }

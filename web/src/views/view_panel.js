@@ -4,7 +4,8 @@
 // style). Cells that the engine can explain (the unsplit Total of a period
 // metric) hold a button that drills. All text goes in through textContent.
 import { helpLabel } from '../metric_tooltip.js';
-import { el } from '../statement_view.js';
+import { installGridKeys } from '../grid_keys.js';
+import { el, operatorMark } from '../statement_view.js';
 import { chartFigure } from './chart_kit.js';
 
 /**
@@ -59,7 +60,8 @@ export function renderViewPanel(currency, key, build, options) {
     }
     if (model.tables.length > 0) {
       const exportButton = el('button', { type: 'button', class: 'small secondary view-export' }, 'Export CSV');
-      exportButton.setAttribute('aria-label', `Export the ${model.title.toLowerCase()} tables (${currency}) as CSV`);
+      // The name starts with the words on the button (WCAG 2.5.3: label in name).
+      exportButton.setAttribute('aria-label', `Export CSV of the ${model.title.toLowerCase()} tables (${currency})`);
       exportButton.addEventListener('click', () => options.onExport(key, model.tables));
       tools.append(exportButton);
     }
@@ -105,7 +107,8 @@ function renderTable(currency, model, onDrill) {
   wrap.append(title);
   if (model.note) wrap.append(el('p', { class: 'muted view-note' }, model.note));
   if (model.rows.length === 0) return wrap;
-  const scroller = el('div', { class: 'table-scroll', role: 'region', 'aria-label': model.caption, tabindex: '0' });
+  // Out of the tab order: the grid in it is one tab stop, and moving in it scrolls.
+  const scroller = el('div', { class: 'table-scroll', role: 'region', 'aria-label': model.caption, tabindex: '-1' });
   const table = el('table', { class: `statement view-table${model.heat ? ' heat' : ''}`, 'data-table': model.key });
   table.append(el('caption', { class: 'visually-hidden' }, model.caption));
   const head = el('tr');
@@ -161,16 +164,8 @@ function renderTable(currency, model, onDrill) {
     tbody.append(tr);
   }
   table.append(thead, tbody);
+  installGridKeys(/** @type {HTMLTableElement} */ (table));
   scroller.append(table);
   wrap.append(scroller);
   return wrap;
-}
-
-const OPERATOR_NAMES = { '+': 'plus', '−': 'minus', '=': 'equals' };
-
-/** A roll-forward's operator before a row's name, as the statement shows it. @param {string} operator */
-function operatorMark(operator) {
-  const mark = el('span', { class: 'operator', 'aria-hidden': operator ? 'false' : 'true' }, operator || '\u00a0');
-  if (OPERATOR_NAMES[operator]) mark.setAttribute('aria-label', OPERATOR_NAMES[operator]);
-  return mark;
 }
