@@ -170,7 +170,8 @@ export class ReportView {
     const shown = statement.segment ? segmentChoice(data, statement.segment.key).data : data;
     const onSave = (chart, name) => saveChartPng(chart, statement.segment?.key ? segmentFileName(name, statement.segment.label) : name);
     // Mounted before they are made: Chart.js sees a canvas in a shadow root only if it is there from the start.
-    this.charts_.push(renderCharts(code, shown, onSave, (box) => { box.hidden = section.hidden; section.after(box); }));
+    const subject = statement.segment?.key ? `${code}, ${statement.segment.by} ${statement.segment.label}` : code;
+    this.charts_.push(renderCharts(code, shown, onSave, (box) => { box.hidden = section.hidden; section.after(box); }, subject));
   }
 
   /** A view's panel choices as on screen (its period, its measure...), for an export. */
