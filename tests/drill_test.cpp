@@ -84,6 +84,50 @@ TEST(Drill, OneSegmentOrTheOthers) {
   EXPECT_EQ(ids(others), std::vector<std::string>{"P2"});
 }
 
+TEST(Drill, EachLineCarriesItsTerms) {
+  // The file's rows as written: S2 runs 24 months from 2024-02-01, billed monthly, cancelled 2025-01-01;
+  // O2 is a point line delivered 2024-08-01, billed on delivery; P1 an open deal with no dates but its created date.
+  const Json d = drill(R"({"currency":"USD","metric":"bookings","from":"2024-01-01","to":"2024-12-31"})");
+  const auto line = [&](const Json& list, const std::string& id) {
+    for (const Json& l : list["lines"]) if (l["id"] == id) return l;
+    return Json();
+  };
+  const Json s2 = line(d, "S2");
+  EXPECT_EQ(s2["booking_date"], "2024-02-01");
+  EXPECT_EQ(s2["start"], "2024-02-01");
+  EXPECT_EQ(s2["end"], "2026-01-31");
+  EXPECT_EQ(s2["term_months"], 24);
+  EXPECT_EQ(s2["billing"], "monthly");
+  EXPECT_EQ(s2["billing_start"], "2024-02-01");
+  EXPECT_EQ(s2["recognition"], "ratable");
+  EXPECT_TRUE(s2["delivery_date"].is_null());
+  EXPECT_EQ(s2["cancel_date"], "2025-01-01");
+  EXPECT_EQ(s2["status"], "booked");
+  const Json o2 = line(d, "O2");
+  EXPECT_EQ(o2["start"], "2024-01-05");
+  EXPECT_TRUE(o2["end"].is_null());
+  EXPECT_TRUE(o2["term_months"].is_null());
+  EXPECT_EQ(o2["billing"], "on-delivery");
+  EXPECT_TRUE(o2["billing_start"].is_null());
+  EXPECT_EQ(o2["recognition"], "point");
+  EXPECT_EQ(o2["delivery_date"], "2024-08-01");
+  const Json open = drill(R"({"currency":"USD","metric":"pipeline_open","from":"2024-01-01","to":"2024-01-31"})");
+  const Json p1 = line(open, "P1");
+  EXPECT_EQ(p1["status"], "open");
+  EXPECT_TRUE(p1["booking_date"].is_null());
+  EXPECT_TRUE(p1["start"].is_null());
+  EXPECT_TRUE(p1["billing_start"].is_null());
+  // An open deal with a term but no dates: its term, and no end.
+  const Json termed = bbb_test::report(
+      "id,customer,booking_date,amount,currency,term_months,billing,status,created_date\n"
+      "P9,Acme,,1200.00,USD,12,annual,open,2024-06-20\n",
+      "{}", R"({"as_of":"2024-06-30","drill":{"currency":"USD","metric":"pipeline_open","from":"2024-01-01","to":"2024-01-31"}})")["drill"];
+  ASSERT_EQ(termed["lines"].size(), 1u);
+  EXPECT_EQ(termed["lines"][0]["term_months"], 12);
+  EXPECT_TRUE(termed["lines"][0]["start"].is_null());
+  EXPECT_TRUE(termed["lines"][0]["end"].is_null());
+}
+
 TEST(Drill, SettingsThatCannotBeMetAreErrors) {
   bbb::ReadSettings rs;
   std::string error;

@@ -80,7 +80,7 @@ test('a figure lists the lines behind it, by click or Enter; Escape closes', { t
   assert.match(await page.locator('#drill-title').textContent(), /Revenue · EUR · 2022-02/);
   assert.match(await dialog.locator('.drill-total').textContent(), /EUR 250,000\.00 from 1 line/);
   assert.deepEqual(await dialog.locator('.drill-table tbody tr td').allTextContents(),
-    ['EX2-001', 'Monthly Biller GmbH', '3', '9,000,000.00', '250,000.00']);
+    ['EX2-001', 'Monthly Biller GmbH', '3', '2022-02-01', '2025-01-31', '36', 'monthly', 'ratable', '9,000,000.00', '250,000.00']);
   await shot(page, 'drill', { fullPage: false });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !(/** @type {HTMLDialogElement} */ (document.getElementById('drill-dialog'))).open);

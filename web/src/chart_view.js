@@ -74,8 +74,9 @@ export function cssVar(name, fallback) {
  * @param {(chart: Chart, name: string) => void} onSave asked to save a chart as PNG
  * @param {(box: HTMLElement) => void} [mount] puts the box in the document before the charts are
  *   made: Chart.js sees a later attachment only in the document itself, not in a shadow root
+ * @param {string} [subject] what the captions say the figures are of (default the currency; "USD, region North")
  */
-export function renderCharts(currency, data, onSave, mount) {
+export function renderCharts(currency, data, onSave, mount, subject = currency) {
   const periods = Array.isArray(data?.periods) ? data.periods : [];
   const digits = data?.minor_digits ?? 2;
   const box = el('div', { class: 'charts', 'data-currency': currency });
@@ -89,8 +90,8 @@ export function renderCharts(currency, data, onSave, mount) {
   const grid = cssVar('--line', '#e2e6ea');
   const bg = cssVar('--bg', '#ffffff');
   for (const spec of CHARTS) {
-    const { figure, canvas, save } = chartFrame(spec, currency,
-      `${spec.title}, ${currency}, ${labels[0]} to ${labels[labels.length - 1]}. The same figures are in the table.`);
+    const { figure, canvas, save } = chartFrame(spec, subject,
+      `${spec.title}, ${subject}, ${labels[0]} to ${labels[labels.length - 1]}. The same figures are in the table.`);
     box.append(figure);
     const chart = new Chart(canvas, {
       type: /** @type {'bar'|'line'} */ (spec.type),

@@ -1,7 +1,9 @@
 // The drill-down dialog: the lines behind one figure of the statement, as
-// the engine listed them (id, customer, source line, amount, contribution),
-// with the figure's total and how many lines make it up. A native <dialog>:
-// Escape and the Close button close it, focus returns to the cell.
+// the engine listed them (id, customer, source line, start, end, term,
+// billing, recognition, amount, contribution), with the figure's total and
+// how many lines make it up, and buttons to export them (CSV, Excel). A
+// native <dialog>: Escape and the Close button close it, focus returns to
+// the cell.
 import { formatMinor } from './format_minor.js';
 import { UNKNOWN_TEXT, UNKNOWN_TITLE } from './statement_model.js';
 import { metricExplanation } from './metric_definitions.js';
@@ -34,12 +36,17 @@ export function drillError(message) {
   body().replaceChildren(el('p', { class: 'drill-error', role: 'alert' }, message));
 }
 
+/** The columns the dialog shows of a line (the exports have them all: export/drill_export.js). */
+const SHOWN = [['Id', 'id', ''], ['Customer', 'customer', ''], ['File line', 'line', 'num'], ['Start', 'start', 'date'],
+  ['End', 'end', 'date'], ['Term', 'term_months', 'num'], ['Billing', 'billing', ''], ['Recognition', 'recognition', '']];
+
 /**
  * @param {any} drill the engine's report.drill
  * @param {number} digits the currency's minor digits
  * @param {string} metric the metric key, for its explanation
+ * @param {{onExport?: (format: 'csv'|'xlsx') => void}} [options] onExport: offers the lines as a file
  */
-export function showDrill(drill, digits, metric) {
+export function showDrill(drill, digits, metric, options = {}) {
   const lines = Array.isArray(drill?.lines) ? drill.lines : [];
   const count = Number.isSafeInteger(drill?.count) ? drill.count : lines.length;
   const parts = [];
@@ -66,10 +73,11 @@ export function showDrill(drill, digits, metric) {
   if (lines.length === 0) {
     parts.push(el('p', { class: 'muted' }, 'No line contributes to this figure.'));
   } else {
+    if (options.onExport) parts.push(exportButtons(options.onExport, count));
     const scroller = el('div', { class: 'table-scroll drill-scroll', role: 'region', 'aria-label': 'Lines', tabindex: '0' });
     const t = el('table', { class: 'drill-table' });
     const head = el('tr');
-    for (const [h, cls] of [['Id', ''], ['Customer', ''], ['File line', 'num'], ['Line amount', 'num'], ['Contribution', 'num']]) {
+    for (const [h, , cls] of [...SHOWN, ['Line amount', '', 'num'], ['Contribution', '', 'num']]) {
       head.append(el('th', { scope: 'col', class: cls }, h));
     }
     const thead = el('thead');
@@ -78,9 +86,7 @@ export function showDrill(drill, digits, metric) {
     const tbody = el('tbody');
     for (const line of lines) {
       const tr = el('tr');
-      tr.append(el('td', {}, String(line?.id ?? '')));
-      tr.append(el('td', {}, String(line?.customer ?? '')));
-      tr.append(el('td', { class: 'num' }, line?.line == null ? '' : String(line.line)));
+      for (const [, field, cls] of SHOWN) tr.append(el('td', cls ? { class: cls } : {}, line?.[field] == null ? '' : String(line[field])));
       tr.append(el('td', { class: 'num' }, line?.amount == null ? '' : formatMinor(line.amount, digits)));
       tr.append(el('td', { class: 'num contribution' }, line?.contribution == null ? '' : formatMinor(line.contribution, digits)));
       tbody.append(tr);
@@ -90,6 +96,19 @@ export function showDrill(drill, digits, metric) {
     parts.push(scroller);
   }
   body().replaceChildren(...parts);
+}
+
+/** "Export CSV" and "Export Excel" of the lines; the whole list, not only those shown. */
+function exportButtons(onExport, count) {
+  const box = el('div', { class: 'drill-exports', role: 'group', 'aria-label': 'Export the lines' });
+  const all = `all ${formatMinor(count, 0)} line${count === 1 ? '' : 's'}`;
+  for (const [format, text] of [['csv', 'Export CSV'], ['xlsx', 'Export Excel']]) {
+    const button = el('button', { type: 'button', class: 'small secondary', 'data-export': format }, text);
+    button.title = `${text}: ${all}, with their dates, term, billing and recognition`;
+    button.addEventListener('click', () => onExport(/** @type {'csv'|'xlsx'} */ (format)));
+    box.append(button);
+  }
+  return box;
 }
 
 /** Wires the Close button and focus return once. */

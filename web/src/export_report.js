@@ -3,6 +3,7 @@
 // = + - @, a tab or a carriage return) is prefixed with an apostrophe;
 // plain decimal numbers such as -1234.56 stay numbers.
 import { formatMinor } from './format_minor.js';
+import { segmentChoice } from './statement_segments.js';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -34,25 +35,53 @@ function rawValue(rowKey, kind, p, digits) {
 }
 
 /**
- * The report as CSV: one header row of periods, then per currency the rows of
- * its statement (currency, section, metric, label, periods..., total).
+ * The figures a statement shows: the currency's, or the segment's on show
+ * (statement.segment), as the engine gave them.
+ * @param {any} report the engine's report
+ * @param {import('./statement_model.js').Statement} s
+ */
+export function statementData(report, s) {
+  const data = report?.currencies?.[s.currency] ?? {};
+  return s.segment ? segmentChoice(data, s.segment.key).data ?? {} : data;
+}
+
+/**
+ * Each row of a statement with its raw values, one a column (periods, then
+ * Total): plain decimals for amounts, the engine's numbers for ratios, the
+ * cell's own text for a figure not known; and its label, the roll-forward's
+ * operator after it (a leading "+" would be neutralised in a CSV).
+ * @param {import('./statement_model.js').Statement} s
+ * @param {any} data statementData()
+ */
+export function statementRawRows(s, data) {
+  const columnsData = [...(data?.periods ?? []), ...(data?.total ? [data.total] : [])];
+  const out = [];
+  for (const group of s.groups) {
+    for (const row of group.rows) {
+      const label = row.operator ? `${row.label} (${row.operator})` : row.label;
+      // A figure the engine gave as null (not known from invoices alone) is said so, never 0 or blank.
+      const values = columnsData.map((p, i) => (row.cells[i]?.unknown ? row.cells[i].text : rawValue(row.key, row.kind, p, s.minorDigits)));
+      out.push({ group, row, label, values });
+    }
+  }
+  return out;
+}
+
+/**
+ * The report as CSV: per currency a header row of periods, then the rows of
+ * its statement (currency, section, metric, label, periods..., total). When
+ * the report is split, a segment column follows the currency: the segment
+ * on show (Total: the unsplit report).
  * @param {any} report the engine's report
  * @param {import('./statement_model.js').Statement[]} statements
  */
 export function reportCsv(report, statements) {
   const lines = [];
   for (const s of statements) {
-    const data = report.currencies?.[s.currency] ?? {};
-    const columnsData = [...(data.periods ?? []), ...(data.total ? [data.total] : [])];
-    lines.push(['currency', 'section', 'metric', 'label', ...s.columns.map((c) => c.label)].map(csvCell).join(','));
-    for (const group of s.groups) {
-      for (const row of group.rows) {
-        // The roll-forward's operator goes after the label: a leading "+" would be neutralised.
-        const label = row.operator ? `${row.label} (${row.operator})` : row.label;
-        // A figure the engine gave as null (not known from invoices alone) is said so, never 0 or blank.
-        const values = columnsData.map((p, i) => (row.cells[i]?.unknown ? row.cells[i].text : rawValue(row.key, row.kind, p, s.minorDigits)));
-        lines.push([s.currency, group.title, row.key, label, ...values].map(csvCell).join(','));
-      }
+    const segment = s.segment ? [s.segment.label] : [];
+    lines.push(['currency', ...(s.segment ? ['segment'] : []), 'section', 'metric', 'label', ...s.columns.map((c) => c.label)].map(csvCell).join(','));
+    for (const { group, row, label, values } of statementRawRows(s, statementData(report, s))) {
+      lines.push([s.currency, ...segment, group.title, row.key, label, ...values].map(csvCell).join(','));
     }
     lines.push('');
   }

@@ -12,6 +12,7 @@ import { columnNameInput } from './column_name_input.js';
 import { exampleCards } from './example_cards.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { download, exportStem, reportCsv } from './export_report.js';
+import { downloadDrillLines, downloadWorkbook } from './export/download_workbook.js';
 import { refusalText, refusedFiles } from './file_refusal.js';
 import { focusedElement, returnFocus } from './focus_return.js';
 import { formatMinor } from './format_minor.js';
@@ -143,7 +144,7 @@ function forgetReport() {
 
 /** The exports and print act on the report on show: off while there is none. */
 function enableExports(on) {
-  for (const id of ['export-csv', 'export-json', 'print-button']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !on;
+  for (const id of ['export-xlsx', 'export-csv', 'export-json', 'print-button']) /** @type {HTMLButtonElement} */ ($(id)).disabled = !on;
 }
 
 function hideResults() {
@@ -505,7 +506,12 @@ async function drill(target) {
       : `Could not list the lines: ${reply.error?.message ?? 'unknown error'}`);
     return;
   }
-  showDrill(reply.drill, state.report?.currencies?.[currency]?.minor_digits ?? 2, target.help ?? metric);
+  const digits = state.report?.currencies?.[currency]?.minor_digits ?? 2;
+  showDrill(reply.drill, digits, target.help ?? metric, {
+    // The whole list, not only the lines shown: asked again of the engine when it holds more.
+    onExport: (format) => downloadDrillLines(format, reply.drill, { digits, label, stem: exportStem(files.contracts?.name),
+      more: (limit) => engine.drill({ ...settings, drill: { ...settings.drill, limit } }, fileSet(), reportSettings(), () => {}) }),
+  });
 }
 
 // ------------------------------------------------------------ exports ----
@@ -514,6 +520,10 @@ $('export-csv').addEventListener('click', () => {
   if (!state.report) return;
   const text = '\ufeff' + reportCsv(state.report, reportView.statements);
   download(new Blob([text], { type: 'text/csv;charset=utf-8' }), `${exportStem(files.contracts?.name)}-${periodSelect.value}.csv`);
+});
+$('export-xlsx').addEventListener('click', () => {
+  if (!state.report) return;
+  downloadWorkbook(state.report, reportView, `${exportStem(files.contracts?.name)}-${periodSelect.value}.xlsx`);
 });
 $('export-json').addEventListener('click', () => {
   if (!state.report) return;

@@ -6,10 +6,12 @@
 // engine gave, through textContent only; no finance here.
 import { renderCharts } from './chart_view.js';
 import { renderCurrencyTabs, selectCurrency } from './currency_tabs.js';
-import { downloadViewCsv, saveChartPng } from './export_report.js';
+import { downloadViewCsv, exportStem, saveChartPng } from './export_report.js';
 import { currencyOrder } from './currency_order.js';
 import { LazyStatements } from './lazy_statements.js';
-import { currencyStatements, firstActiveColumn } from './statement_model.js';
+import { buildStatement, firstActiveColumn } from './statement_model.js';
+import { TOTAL, segmentChoice } from './statement_segments.js';
+import { renderSegmentPicker } from './segment_picker.js';
 import { el, renderStatementSection, scrollToColumn } from './statement_view.js';
 import { VIEW_MODELS } from './views/view_registry.js';
 import { renderViewPanel } from './views/view_panel.js';
@@ -41,6 +43,12 @@ export class ReportView {
     this.currency = '';
     /** The view on show (a key of VIEWS). */
     this.view = 'statement';
+    /** The segment the statements show when the report is split (statement_segments.js key; Total: ''). */
+    this.segment = TOTAL;
+    /** The split_by of the report on show: a new split starts at Total. */
+    this.segmentBy_ = '';
+    /** @type {{drillMetrics?: Iterable<string>, views?: string[]}} */
+    this.showOptions_ = {};
     /** The statement of each currency of the report on show (statement_model.js). @type {import('./statement_model.js').Statement[]} */
     this.statements = [];
     /** @type {Record<string, any>|null} */
@@ -66,13 +74,19 @@ export class ReportView {
    *   openFirst: open on the first currency (new files), not the one on show
    */
   show(report, { drillMetrics = [], views = ALL_VIEWS, openFirst = false } = {}) {
+    const same = report === this.report_;
     this.clear();
-    if (!this.options_.keepPanelStates) this.panelStates_.clear();
+    // A report shown again (another segment) keeps its panels' choices.
+    if (!this.options_.keepPanelStates && !same) this.panelStates_.clear();
     this.report_ = report;
     this.views_ = views;
+    this.showOptions_ = { drillMetrics, views };
+    const by = String(report?.settings?.split_by ?? '');
+    if (by !== this.segmentBy_) this.segment = TOTAL;
+    this.segmentBy_ = by;
     // The default currency's tab first, then the largest (currency_order.js); the report opens on the first.
     const order = currencyOrder(report);
-    this.statements = currencyStatements(report, drillMetrics).sort((a, b) => order.indexOf(a.currency) - order.indexOf(b.currency));
+    this.statements = this.segmentStatements_(report, drillMetrics).sort((a, b) => order.indexOf(a.currency) - order.indexOf(b.currency));
     const codes = this.statements.map((s) => s.currency);
     if (!codes.includes(this.currency) || openFirst) this.currency = codes[0] ?? '';
     if (!views.includes(this.view)) this.view = views[0];
@@ -132,16 +146,56 @@ export class ReportView {
     this.panels_ = new Map();
   }
 
+  /**
+   * Each currency's statement of the segment on show (its Total when the
+   * currency has no such segment), in the engine's currency order.
+   */
+  segmentStatements_(report, drillMetrics) {
+    const currencies = report?.currencies && typeof report.currencies === 'object' ? report.currencies : {};
+    return Object.entries(currencies).map(([code, data]) => {
+      if (!data?.segments?.values?.length) return buildStatement(code, data, drillMetrics);
+      const choice = segmentChoice(data, this.segment);
+      const statement = buildStatement(code, choice.data, drillMetrics);
+      statement.segment = { key: choice.key, label: choice.label, by: String(data.segments.by ?? ''), filter: choice.filter };
+      return statement;
+    });
+  }
+
+  /** Shows the statements of another segment (statement_segments.js key). */
+  showSegment(key) {
+    this.segment = key;
+    if (this.report_) this.show(this.report_, this.showOptions_);
+  }
+
   /** A currency's statement and charts, in place of `anchor`. */
   drawStatement_(code, anchor) {
     const statement = this.statements.find((s) => s.currency === code);
     if (!statement || !this.report_) return;
     const section = renderStatementSection(statement, { onDrill: this.options_.onDrill });
+    const data = this.report_.currencies[code];
+    if (statement.segment) {
+      section.querySelector('h2')?.after(renderSegmentPicker(code, data, statement.segment, (key) => {
+        this.showSegment(key);
+        /** @type {HTMLElement|null} */ (this.box_.querySelector(`select[data-segment-picker="${CSS.escape(code)}"]`))?.focus();
+      }));
+    }
     section.hidden = this.view !== 'statement' || code !== this.currency;
     /** @type {ChildNode} */ (anchor).replaceWith(section);
+    // The charts follow the segment on show, and so do their PNGs' names.
+    const shown = statement.segment ? segmentChoice(data, statement.segment.key).data : data;
+    const onSave = (chart, name) => saveChartPng(chart, statement.segment?.key ? segmentFileName(name, statement.segment.label) : name);
     // Mounted before they are made: Chart.js sees a canvas in a shadow root only if it is there from the start.
-    this.charts_.push(renderCharts(code, this.report_.currencies[code], saveChartPng, (box) => { box.hidden = section.hidden; section.after(box); }));
+    const subject = statement.segment?.key ? `${code}, ${statement.segment.by} ${statement.segment.label}` : code;
+    this.charts_.push(renderCharts(code, shown, onSave, (box) => { box.hidden = section.hidden; section.after(box); }, subject));
   }
+
+  /** A view's panel choices as on screen (its period, its measure...), for an export. */
+  panelState(code, view) {
+    return { ...(this.panelStates_.get(`${code}|${view}`) ?? {}) };
+  }
+
+  /** The views offered, in the order of the tabs. */
+  get views() { return this.views_; }
 
   /** Draws the panel of a view for a currency the first time it is shown. */
   ensurePanel_(code, view) {
@@ -166,4 +220,9 @@ export class ReportView {
     panel.draw();
     this.panels_.set(key, panel);
   }
+}
+
+/** "bbb-USD-flows.png" of segment "North" -> "bbb-USD-North-flows.png". */
+function segmentFileName(name, label) {
+  return name.replace(/^(bbb-[^-]+-)/, `$1${exportStem(label)}-`);
 }

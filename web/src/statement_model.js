@@ -15,7 +15,9 @@ import { metricLabel } from './metric_definitions.js';
  *   drill?: string, rollforward?: string, strong?: boolean, cells: Cell[]}} Row
  * @typedef {{key: string, title: string, help?: string, rows: Row[]}} Group
  * @typedef {{label: string, title: string, start: string, end: string, total: boolean}} Column
- * @typedef {{currency: string, minorDigits: number, columns: Column[], groups: Group[]}} Statement
+ * @typedef {{currency: string, minorDigits: number, columns: Column[], groups: Group[],
+ *   segment?: {key: string, label: string, by: string, filter?: string|{other_than: string[]}}}} Statement
+ *   segment: when the report is split, the segment the statement shows (key '' and label Total: the unsplit report)
  */
 
 /**

@@ -112,8 +112,12 @@ function installGrid(table, statement, onDrill) {
     if (!onDrill) return;
     const column = statement.columns[Number(td.dataset.column)];
     const row = /** @type {HTMLElement} */ (td.parentElement);
-    const label = row.querySelector('.metric-name')?.textContent ?? td.dataset.drill;
-    onDrill({ currency: statement.currency, metric: td.dataset.drill, column, label, text: td.textContent ?? '' });
+    const name = row.querySelector('.metric-name')?.textContent ?? td.dataset.drill;
+    // A segment's figure lists the segment's lines: the engine's filter goes with the request.
+    const segment = statement.segment?.key ? statement.segment : null;
+    const label = segment ? `${name} (${segment.by}: ${segment.label})` : name;
+    onDrill({ currency: statement.currency, metric: td.dataset.drill, column, label, text: td.textContent ?? '',
+      ...(segment ? { extra: { segment: segment.filter } } : {}) });
   };
   table.addEventListener('click', (event) => {
     const td = /** @type {HTMLElement|null} */ (/** @type {Element} */ (event.target).closest('td[data-drill]'));

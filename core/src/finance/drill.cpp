@@ -77,6 +77,27 @@ std::int64_t waterfall_figure(const std::map<std::int32_t, WaterfallRow>& rows, 
 
 }  // namespace
 
+DrillTerms DrillTerms::of(const ContractLine& line) {
+  DrillTerms t;
+  if (line.has_booking) t.booking = line.booking;
+  // A line's start defaults to its booking date: an open deal with neither has no start.
+  if (line.has_booking || !(line.start == line.booking)) t.start = line.start;
+  if (line.term_months > 0) {
+    t.term_months = line.term_months;
+    if (t.start) t.end = line.end;  // an open deal with a term but no dates has no end either
+  }
+  t.billing = line.billing;
+  // Upfront and interval billing are dated from billing_start; on delivery and none are not.
+  const bool dated = line.billing == BillingKind::kUpfront || billing_interval_months(line.billing) > 0;
+  if (dated && t.start) t.billing_start = line.billing_start;
+  t.recognition = line.recognition;
+  if (line.has_delivery) t.delivery = line.delivery;
+  if (line.has_cancel) t.cancel = line.cancel;
+  t.status = line.status;
+  t.type = std::string(line.type);
+  return t;
+}
+
 DrillKind DrillRequest::kind() const {
   for (const NamedKind& k : kSalesMetrics)
     if (metric == k.name) return k.kind;
@@ -162,7 +183,7 @@ void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule,
     const std::optional<MrrSpan> span = mrr_span(line);
     if (!span || span->mrr == 0) return;
     mrr_->add(CustomerIds::key(line.customer, line.id), *span, in_segment(segment));
-    mrr_lines_.push_back({std::string(line.id), std::string(line.customer), line.line_number, line.amount, 0});
+    mrr_lines_.push_back({std::string(line.id), std::string(line.customer), line.line_number, line.amount, 0, DrillTerms::of(line)});
     settled_ = false;
     return;
   }
@@ -171,7 +192,7 @@ void DrillCollector::add(const ContractLine& line, const LineSchedule* schedule,
   if (c == 0) return;
   value_ += c;
   ++count_;
-  keep(DrillLine{std::string(line.id), std::string(line.customer), line.line_number, line.amount, c});
+  keep(DrillLine{std::string(line.id), std::string(line.customer), line.line_number, line.amount, c, DrillTerms::of(line)});
 }
 
 void DrillCollector::keep(DrillLine d) const {

@@ -51,12 +51,29 @@ struct DrillRequest {
   bool wants_segment() const { return segment.has_value() || segment_other; }
 };
 
+// The line's terms, as the engine read them: a list of lines says when each
+// starts and ends, how it is billed and how it is recognised.
+struct DrillTerms {
+  std::optional<Date> booking;        // the close date; none for an open deal without one
+  std::optional<Date> start, end;     // service; end only for a line with a term
+  std::int32_t term_months = 0;       // 0: no term (a point line)
+  BillingKind billing = BillingKind::kUpfront;
+  std::optional<Date> billing_start;  // the first installment's date (interval billing)
+  Recognition recognition = Recognition::kPoint;
+  std::optional<Date> delivery, cancel;
+  Status status = Status::kBooked;
+  std::string type;
+
+  static DrillTerms of(const ContractLine& line);
+};
+
 struct DrillLine {
   std::string id;
   std::string customer;
   std::int64_t line = 0;
   std::int64_t amount = 0;
   std::int64_t contribution = 0;
+  DrillTerms terms;
 };
 
 class DrillCollector {

@@ -278,13 +278,36 @@ void write_segments(JsonWriter& w, const Session& session, const std::map<std::s
   w.end().end();
 }
 
+// A date, or null when the line has none.
+void write_date_or_null(JsonWriter& w, std::string_view name, const std::optional<Date>& date) {
+  if (date) w.field_text(name, date->iso());
+  else w.key(name).null();
+}
+
+void write_drill_terms(JsonWriter& w, const DrillTerms& t) {
+  write_date_or_null(w, "booking_date", t.booking);
+  write_date_or_null(w, "start", t.start);
+  write_date_or_null(w, "end", t.end);
+  if (t.term_months > 0) w.field("term_months", t.term_months);
+  else w.key("term_months").null();
+  w.field_text("billing", billing_kind_name(t.billing));
+  write_date_or_null(w, "billing_start", t.billing_start);
+  w.field_text("recognition", recognition_name(t.recognition));
+  write_date_or_null(w, "delivery_date", t.delivery);
+  write_date_or_null(w, "cancel_date", t.cancel);
+  w.field_text("status", status_name(t.status)).field_text("type", t.type);
+}
+
 void write_drill(JsonWriter& w, const DrillCollector& d) {
   const DrillRequest& q = d.request();
   w.object().field_text("currency", q.currency.view()).field_text("metric", q.metric).field_text("from", q.from.iso())
       .field_text("to", q.to.iso()).field("value", d.value()).field("count", d.count()).key("lines").array();
-  for (const DrillLine& l : d.top_lines())
+  for (const DrillLine& l : d.top_lines()) {
     w.object().field_text("id", l.id).field_text("customer", l.customer).field("line", l.line).field("amount", l.amount)
-        .field("contribution", l.contribution).end();
+        .field("contribution", l.contribution);
+    write_drill_terms(w, l.terms);
+    w.end();
+  }
   w.end();
   if (q.age_bucket >= 0) w.field_text("age", q.age_bucket == DrillRequest::kNoCreatedDate ? "none" : age_bucket_label(q.age_bucket));
   if (q.row_from) w.field_text("row_from", q.row_from->iso());

@@ -57,6 +57,6 @@ function shareCell(values, k, ofMrr, digits) {
   const part = ofMrr ? formatMinor(values[k], digits) : formatMinor(values[k], 0);
   const whole = ofMrr ? formatMinor(values[0], digits) : formatMinor(values[0], 0);
   // A share of 0 is a figure here (the whole cohort gone), not an empty cell: zero stays false.
-  return { text: kept.text, raw: kept.raw, heat: kept.heat,
+  return { text: kept.text, raw: kept.raw, heat: kept.heat, kind: 'percent',
     title: ofMrr ? `MRR ${part} of ${whole}` : `${part} of ${whole} customers` };
 }

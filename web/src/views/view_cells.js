@@ -8,14 +8,16 @@ import { UNKNOWN_TEXT, UNKNOWN_TITLE } from '../statement_model.js';
 
 /**
  * @typedef {{text: string, raw: string, zero?: boolean, negative?: boolean, heat?: number, plain?: boolean,
- *   unknown?: boolean, title?: string,
+ *   unknown?: boolean, title?: string, kind?: FigureKind,
  *   drill?: {metric: string, start: string, end: string, label: string, extra?: Record<string, any>, help?: string}}} ViewCell
  * @typedef {{key: string, label: string, help?: string, strong?: boolean, total?: boolean, operator?: string, cells: ViewCell[]}} ViewRow
  *   operator: '+', '−', '=' or '' in a roll-forward (shown before the label, written after it in the CSV)
  * @typedef {{label: string, title?: string, total?: boolean, help?: string}} ViewColumn
  * @typedef {{key: string, caption: string, corner: string, columns: ViewColumn[], rows: ViewRow[],
  *   heat?: boolean, note?: string, help?: string}} TableModel
- * @typedef {{key: string, label: string, help: string, text: string, raw: string, title?: string}} Kpi
+ * @typedef {'amount'|'count'|'days'|'percent'|'growth'|'multiple'} FigureKind what a number is, for a
+ *   spreadsheet's number format (export/workbook_cells.js); percent and growth are ratios (1 = 100%)
+ * @typedef {{key: string, label: string, help: string, text: string, raw: string, title?: string, kind?: FigureKind}} Kpi
  * @typedef {{label: string, data: Array<number|null|[number, number]>, colour: string, colours?: string[], texts?: string[],
  *   dashed?: boolean}} Series
  *   data: the engine's values, or [low, high] for a floating bar; colours: one per bar; texts: each point's tooltip;
@@ -46,38 +48,38 @@ export function amount(value, digits) {
   if (value === null) return unknown();
   if (value === undefined) return blank();
   return { text: formatMinor(value, digits), raw: plainAmount(value, digits), zero: isZeroMinor(value),
-    negative: /^-\d*[1-9]/.test(String(value)) };
+    negative: /^-\d*[1-9]/.test(String(value)), kind: 'amount' };
 }
 
 /** A count of lines or deals; null: not known. @returns {ViewCell} */
 export function count(value) {
   if (value === null) return unknown();
   if (value === undefined) return blank();
-  return { text: formatMinor(value, 0), raw: String(value), zero: isZeroMinor(value) };
+  return { text: formatMinor(value, 0), raw: String(value), zero: isZeroMinor(value), kind: 'count' };
 }
 
 /** Days as the engine gave them (a mean may have decimals); blank for null. @returns {ViewCell} */
 export function days(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
-  return { text: DAYS.format(value), raw: String(value), zero: value === 0 };
+  return { text: DAYS.format(value), raw: String(value), zero: value === 0, kind: 'days' };
 }
 
 /** A ratio 0..1 (win rate) as a percentage; blank for null. @returns {ViewCell} */
 export function rate(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
-  return { text: RATE.format(value), raw: String(value), zero: value === 0 };
+  return { text: RATE.format(value), raw: String(value), zero: value === 0, kind: 'percent' };
 }
 
 /** A ratio shown as a multiple, "2.50×" (quick ratio); blank for null (no base). @returns {ViewCell} */
 export function multiple(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
-  return { text: `${MULTIPLE.format(value)}×`, raw: String(value), zero: value === 0 };
+  return { text: `${MULTIPLE.format(value)}×`, raw: String(value), zero: value === 0, kind: 'multiple' };
 }
 
 /** A growth ratio as a signed percentage; blank for null. @returns {ViewCell} */
 export function growth(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return blank();
-  return { text: GROWTH.format(value), raw: String(value), zero: value === 0, negative: value < 0 };
+  return { text: GROWTH.format(value), raw: String(value), zero: value === 0, negative: value < 0, kind: 'growth' };
 }
 
 /** A value in minor units per day (sales velocity). @returns {ViewCell} */
@@ -94,7 +96,7 @@ export function text(value) {
 
 /** A KPI from a cell. @returns {Kpi} */
 export function kpi(key, label, help, cell) {
-  return { key, label, help, text: cell.text || '–', raw: cell.raw, ...(cell.title ? { title: cell.title } : {}) };
+  return { key, label, help, text: cell.text || '–', raw: cell.raw, ...(cell.title ? { title: cell.title } : {}), ...(cell.kind ? { kind: cell.kind } : {}) };
 }
 
 /** A number for a chart (the engine's value), or null. */
