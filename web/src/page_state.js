@@ -25,6 +25,8 @@
  * @property {number} reportToken counts report requests: a reply to any but the latest is not shown
  * @property {import('./worker/protocol.js').EngineVocabulary|null} vocabulary the engine's words (drill
  *   metrics...), once it has said them
+ * @property {{date: string, files: PageFiles}|null} defaultAsOf the engine's as-of default for these files
+ *   (settings.as_of_default), read with while the user sets no date
  */
 
 /** @returns {PageState} */
@@ -44,5 +46,6 @@ export function createPageState() {
     stoppedName: '',
     reportToken: 0,
     vocabulary: null,
+    defaultAsOf: null,
   };
 }
