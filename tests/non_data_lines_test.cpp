@@ -38,7 +38,8 @@ TEST(NonDataLines, TotalsAndFootersAreSkippedAndCountedNeverRejected) {
   EXPECT_EQ(skipped[2]["kind"], "footer");
   EXPECT_EQ(skipped[2]["count"], 3);
   EXPECT_EQ(skipped[2]["first_line"], 8);
-  for (const Json& issue : r["issues"]) EXPECT_EQ(issue["code"], "default_currency") << issue.dump();  // no rejection
+  for (const Json& issue : r["issues"]) EXPECT_EQ(issue["severity"], "warning") << issue.dump();  // no rejection
+  EXPECT_EQ(r["issue_counts"].size(), 2u);  // default_currency, and no_term: the lines have no term
   EXPECT_EQ(bbb_test::period(r, "USD", "2024-01")["bookings"], 10000);  // the total row is not booked again
 }
 

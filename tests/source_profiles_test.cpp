@@ -44,6 +44,21 @@ TEST(SourceProfiles, TheReportNamesTheProfileAndWhy) {
   EXPECT_EQ(r["rows"]["accepted"], 1);
 }
 
+TEST(SourceProfiles, CrmDealExportsOfferATwelveMonthDefaultTerm) {
+  // A CRM's deals carry no term: their profile offers one, and only offers it.
+  for (const char* key : {"salesforce_opportunities", "salesforce_data_loader", "hubspot_deals", "pipedrive_deals",
+                          "zoho_deals", "dynamics_opportunities"})
+    EXPECT_EQ(bbb::find_source_profile(key)->offered_term_months, 12) << key;
+  EXPECT_EQ(bbb::find_source_profile("stripe_subscriptions")->offered_term_months, 0);
+  EXPECT_EQ(bbb::generic_profile().offered_term_months, 0);
+  const Json r = bbb_test::report(
+      "\"Record ID\",\"Deal Name\",\"Deal Stage\",\"Close Date\",\"Amount\"\n"
+      "\"101\",\"A\",\"Closed Won\",\"2024-03-29\",\"753000\"\n");
+  EXPECT_EQ(r["files"][0]["source"]["offered_term_months"], 12);
+  EXPECT_EQ(r["rows"]["no_term"]["USD"]["value"], 75300000);  // offered, not applied
+  EXPECT_EQ(r["currencies"]["USD"]["total"]["revenue"], 0);
+}
+
 TEST(SourceProfiles, ASettingOverridesDetection) {
   const std::string file = "id,booking_date,amount,Deal - ID,Deal - Value,Deal - Status\nL1,2024-01-01,5.00,9,7,Won\n";
   const Json detected = bbb_test::report(file);

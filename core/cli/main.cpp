@@ -13,8 +13,10 @@
 // with a one-line reason when it could not be.
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <new>
 #include <stdexcept>
 #include <optional>
@@ -37,7 +39,8 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: bbb report CONTRACTS.csv [--invoices F] [--fulfilment F] [--period month|quarter|year]\n"
-    "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--currency USD]\n"
+    "           [--fiscal-start M] [--proration monthly|daily] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD]\n"
+    "           [--currency USD] [--default-term MONTHS]   (months for booked lines with no term or delivery date)\n"
     "           [--extra-currency CODE[,CODE]]...\n"
     "           [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--date-order auto|mdy|dmy] [--decimal auto|.|,]\n"
     "           [--encoding auto|utf-8|utf-16le|utf-16be|windows-1252] [--delimiter auto|,|;|tab||]\n"
@@ -73,6 +76,16 @@ std::string printable(std::string_view text) {
     i += n;
   }
   return out;
+}
+
+// Today's calendar date where the command runs (the as-of default's bound).
+std::string today_here() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char text[16];
+  std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+  return text;
 }
 
 int fail(const std::string& reason) {
@@ -175,7 +188,7 @@ int run(const std::vector<std::string>& args) {
     if (a.size() > 2 && a.compare(0, 2, "--") == 0) {
       static const char* const kOptions[] = {"--invoices", "--fulfilment", "--fulfillment", "--period", "--fiscal-start",
                                              "--from", "--to", "--split-by", "--waterfall", "--top", "--proration",
-                                             "--as-of", "--currency", "--extra-currency", "--date-order", "--decimal",
+                                             "--as-of", "--today", "--default-term", "--currency", "--extra-currency", "--date-order", "--decimal",
                                              "--encoding", "--delimiter", "--map", "--drill", "--format", "--threads", "--source", "--value", "--kind", "--sheet"};
       bool known = false;
       for (const char* o : kOptions) known = known || a == o;
@@ -214,6 +227,13 @@ int run(const std::vector<std::string>& args) {
       }
       else if (a == "--proration") read["proration"] = v;
       else if (a == "--as-of") read["as_of"] = v;
+      else if (a == "--today") read["today"] = v;
+      else if (a == "--default-term") {
+        char* end = nullptr;
+        const long n = std::strtol(v.c_str(), &end, 10);
+        if (v.empty() || *end != '\0' || n < 1 || n > 1200) return fail("--default-term must be a whole number of months from 1 to 1200");
+        read["default_term"] = n;
+      }
       else if (a == "--currency") read["currency"] = v;
       else if (a == "--extra-currency") {
         // Codes outside ISO 4217 to accept: repeatable, or several with commas.
@@ -266,30 +286,52 @@ int run(const std::vector<std::string>& args) {
   if (format != "json" && format != "csv" && format != "table") return fail("--format must be json, csv or table");
 
   std::string error;
-  bbb::ReadSettings read_settings;
-  if (!bbb::parse_read_settings(read.dump(), &read_settings, &error)) return fail(error);
+  // Without --as-of: read as of today, then, when the data ends in an earlier
+  // month, read again as of the last day of the data (default_as_of).
+  const bool as_of_given = read.contains("as_of");
+  if (!read.contains("today")) read["today"] = today_here();
+  if (!as_of_given) read["as_of"] = read["today"];
   bbb::ReportSettings report_settings;
   if (!bbb::parse_report_settings(report.dump(), &report_settings, &error)) return fail(error);
 
-  bbb::Session session(read_settings);
-  // Invoices and fulfilment say how lines are billed and recognised, so they come first.
-  if (!invoices.empty() && !feed_file(session, bbb::FileKind::kInvoices, invoices, "", &error)) return fail(error);
-  if (!fulfilment.empty() && !feed_file(session, bbb::FileKind::kFulfilment, fulfilment, "", &error)) return fail(error);
-  {
+  std::unique_ptr<bbb::Session> session;
+  const auto read_files = [&]() {
+    bbb::ReadSettings read_settings;
+    if (!bbb::parse_read_settings(read.dump(), &read_settings, &error)) return false;
+    session = std::make_unique<bbb::Session>(read_settings);
+    // Invoices and fulfilment say how lines are billed and recognised, so they come first.
+    if (!invoices.empty() && !feed_file(*session, bbb::FileKind::kInvoices, invoices, "", &error)) return false;
+    if (!fulfilment.empty() && !feed_file(*session, bbb::FileKind::kFulfilment, fulfilment, "", &error)) return false;
     std::optional<bbb_cli::FoldThread> folding;
     if (threads == 2) {
-      folding.emplace(session.folder());
-      session.hand_off_lines([&folding](bbb::PackedLines& batch) { folding->hand_off(batch); });
+      folding.emplace(session->folder());
+      session->hand_off_lines([&folding](bbb::PackedLines& batch) { folding->hand_off(batch); });
     }
-    if (!feed_file(session, main_kind, contracts, sheet, &error)) return fail(error);
-    if (folding && !folding->finish()) return fail(kOutOfMemory);
-    session.hand_off_lines(nullptr);
+    if (!feed_file(*session, main_kind, contracts, sheet, &error)) return false;
+    if (folding && !folding->finish()) { error = kOutOfMemory; return false; }
+    session->hand_off_lines(nullptr);
+    return true;
+  };
+  if (!read_files()) return fail(error);
+  if (!as_of_given) {
+    bbb::Date today;
+    bbb::parse_iso_date(read["today"].get<std::string>(), &today);
+    const std::optional<bbb::Date> as_of = bbb::default_as_of(session->data_end(), today);
+    const bool from_stdin = contracts == "-" || invoices == "-" || fulfilment == "-";
+    if (as_of && *as_of != today && from_stdin) {
+      std::fprintf(stderr, "bbb: read as of today, %s: the data ends earlier, on %s; give --as-of %s to read it as of then\n",
+                   today.iso().c_str(), session->data_end()->iso().c_str(), as_of->iso().c_str());
+    } else if (as_of && *as_of != today) {
+      read["as_of"] = as_of->iso();
+      if (!read_files()) return fail(error);
+    }
   }
+  bbb::Session& session_read = *session;
 
-  print_issues(session, {{"contracts", contracts}, {"subscriptions", contracts},
+  print_issues(session_read, {{"contracts", contracts}, {"subscriptions", contracts},
                          {"invoices", invoices_alone || invoices.empty() ? contracts : invoices}, {"fulfilment", fulfilment}});
-  if (const auto too_large = bbb::report_too_large(bbb::report_size(session, report_settings))) return fail(*too_large);
-  const std::string json = bbb::render_report(session, report_settings);
+  if (const auto too_large = bbb::report_too_large(bbb::report_size(session_read, report_settings))) return fail(*too_large);
+  const std::string json = bbb::render_report(session_read, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());
   else if (format == "table") std::fputs(bbb_cli::report_as_table(json).c_str(), stdout);
   else std::fputs(bbb_cli::report_as_csv(json).c_str(), stdout);

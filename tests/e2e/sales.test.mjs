@@ -36,14 +36,14 @@ async function drillTotal(name, table, row, col) {
 /** The "What is this?" link of each drill-down, in order. */
 const glossaryLinks = [];
 
-test('the sales example as of 2026-09-30 by quarter; the as-of date defaults to today', { timeout: 120_000 }, async () => {
+test('the sales example as of 2026-09-30 by quarter; the as-of date defaults to the data\'s last day, or today', { timeout: 120_000 }, async () => {
   page = await b.openPage();
   await page.locator('#example-select').selectOption('sales-pipeline.csv');
   await page.locator('#example-button').click();
   await settled();
-  assert.match(await page.locator('#as-of').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
-  const today = await page.evaluate(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; });
-  assert.equal(await page.locator('#as-of').inputValue(), `${today[0]}-${String(today[1]).padStart(2, '0')}-${String(today[2]).padStart(2, '0')}`);
+  // The field stays empty; the note beside it says which date the engine chose.
+  assert.equal(await page.locator('#as-of').inputValue(), '');
+  assert.match(await page.locator('#as-of-note-text').textContent() ?? '', /^As of (today, )?\d{4}-\d{2}-\d{2}/);
   await page.locator('#period').selectOption('quarter');
   await settled(() => !!document.querySelector('section.currency th[title="2026-07-01 to 2026-09-30"]'));
   await page.locator('#as-of').fill('2026-09-30');

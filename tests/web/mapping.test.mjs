@@ -28,7 +28,15 @@ test('required fields without a column are named', () => {
   assert.deepEqual(missingRequired({ mapping: { id: 'ID', amount: 'TCV' } }), ['booking_date']);
   assert.deepEqual(missingRequired({}), ['booking_date', 'amount']);
   assert.equal(describeDateOrder({ order: 'dmy', source: 'assumed' }), 'day/month/year (assumed: every date was ambiguous)');
-  assert.equal(describeDateOrder({ order: 'mdy', source: 'iso' }), 'ISO (YYYY-MM-DD)');
+});
+
+test('each date notation the engine reports is labelled as written', () => {
+  assert.equal(describeDateOrder({ order: 'mdy', source: 'iso' }), 'year-month-day (YYYY-MM-DD)');
+  assert.equal(describeDateOrder({ order: 'mdy', source: 'iso' }, true), 'year-month-day (date cells, or YYYY-MM-DD)');
+  assert.equal(describeDateOrder({ order: 'dmy', source: 'dots' }), 'day.month.year (DD.MM.YYYY)');
+  assert.equal(describeDateOrder({ order: 'mdy', source: 'detected' }), 'month/day/year (detected from the values)');
+  assert.equal(describeDateOrder({ order: 'dmy', source: 'assumed' }), 'day/month/year (assumed: every date was ambiguous)');
+  assert.equal(describeDateOrder({ order: 'mdy', source: 'empty' }), 'no dates in the first rows');
 });
 
 test('example titles come from the examples README table', () => {

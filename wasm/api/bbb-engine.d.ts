@@ -11,6 +11,8 @@ export interface ReadSettings {
   currency?: string;                           // default currency, "USD"
   proration?: 'monthly' | 'daily';
   as_of?: string;                              // YYYY-MM-DD: dates the forward view, pipeline and orders
+  today?: string;                              // YYYY-MM-DD: bounds report.settings.as_of_default (read again with it when no as_of)
+  default_term?: number;                       // months for booked lines with no term, end or delivery date (1-1200)
   date_order?: 'auto' | 'ymd' | 'mdy' | 'dmy';
   decimal?: 'auto' | '.' | ',';
   encoding?: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -49,7 +51,11 @@ export interface ReportSettings {
 export interface Report {
   engine: { name: 'bbb'; version: string; spec: string };
   settings: Record<string, unknown>;
-  rows: { read: number; accepted: number; rejected: number; rejected_value: Record<string, number> };
+  rows: {
+    read: number; accepted: number; rejected: number; rejected_value: Record<string, number>;
+    no_term?: Record<string, { count: number; value: number }>;       // booked lines read as one-time for want of a term
+    default_term?: Record<string, { count: number; value: number }>;  // booked lines given the default term
+  };
   minor_digits: Record<string, number>;
   files: Array<Record<string, unknown>>;
   issues: Array<{ file: string; line: number; column: string; severity: 'error' | 'warning'; code: string; message: string; value?: string; raw?: string }>;

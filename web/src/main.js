@@ -7,6 +7,7 @@
 import examples from 'virtual:bbb-examples';
 import { createEngineWorker } from '@bbb/create-worker';
 import { registerOffline } from '@bbb/offline';
+import { asOfNoteText, asOfToReadAgain, localToday } from './as_of_note.js';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
 import { exampleCards } from './example_cards.js';
@@ -29,6 +30,7 @@ import { loadSummaries } from './summary_source.js';
 import { renderSummary } from './summary_view.js';
 import { createUploadFold } from './upload_fold.js';
 import { hasValueNotUnderstood, valuesSetting } from './value_choices.js';
+import { termOffer } from './term_offer.js';
 import { splitColumns } from './views/split_columns.js';
 import { EngineClient } from './worker/engine_client.js';
 
@@ -210,7 +212,13 @@ function showRefused(refusals) {
 /** Settings fixed for a read: they need the files read again. */
 function readSettings() {
   const settings = { currency: input('currency').value.trim().toUpperCase() || 'USD', proration: select('proration').value };
-  if (input('as-of').value) settings.as_of = input('as-of').value;
+  // Without a date from the user: as of today, or the engine's default for these files once it said it.
+  const today = localToday();
+  settings.today = today;
+  const engineDefault = state.defaultAsOf && sameFiles(state.defaultAsOf.files, files) ? state.defaultAsOf.date : '';
+  settings.as_of = input('as-of').value || engineDefault || today;
+  const term = input('default-term');
+  if (term.value && term.checkValidity()) settings.default_term = Number(term.value);
   if (splitSelect.value) settings.split_by = splitSelect.value;
   // The waterfall costs about a quarter more reading time: asked always, so
   // its view opens at once (docs/web.md).
@@ -311,15 +319,20 @@ async function startRead() {
     showStatus(`Reading ${contracts.name}…`);
     showProgress(true);
     progress.value = 0;
-    const reply = await engine.load(readSettings(), fileSet(), onProgress);
-    if (state.nextContracts) return;
-    if (!reply.ok) { refuse(reply.error, `read ${contracts.name}`, true); return; }
-    state.sessionGeneration = engine.generation;
-    state.newFiles = true;
-    state.loadedSummaries = reply.file_summaries ?? [];
-    state.contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
-    showProgress(false);
-    await refreshReport(true);
+    // Twice at most: read as of today, then as of the engine's default when the data ends earlier.
+    for (let pass = 0; pass < 2; pass++) {
+      const reply = await engine.load(readSettings(), fileSet(), onProgress);
+      if (state.nextContracts) return;
+      if (!reply.ok) { refuse(reply.error, `read ${contracts.name}`, true); return; }
+      state.sessionGeneration = engine.generation;
+      state.newFiles = true;
+      state.loadedSummaries = reply.file_summaries ?? [];
+      state.contractsSummary = (reply.file_summaries ?? []).find((s) => s?.kind === 'contracts') ?? reply.file_summaries?.at(-1) ?? null;
+      showProgress(false);
+      if (await refreshReport(true, pass === 0) !== 'again') break;
+      showStatus(`Reading ${contracts.name} as of ${state.defaultAsOf?.date}, the last day of the data…`);
+      showProgress(true);
+    }
   } finally {
     setBusy(false);
     // A new file's report takes focus at its start; else focus goes back to the control that had it.
@@ -382,7 +395,11 @@ function renderColumns() {
   }));
 }
 
-async function refreshReport(fresh = false) {
+/**
+ * @param {boolean} [fresh] the files were just read
+ * @param {boolean} [mayReadAgain] a report read as of another date than the engine's default is not shown: 'again'
+ */
+async function refreshReport(fresh = false, mayReadAgain = false) {
   if (!fresh && state.sessionGeneration !== engine.generation) {
     // The worker was replaced since the files were read: read them again.
     await startRead();
@@ -398,6 +415,11 @@ async function refreshReport(fresh = false) {
   // A file the engine could not read is said, as the CLI says it, and no report shown.
   const refusals = refusedFiles(reply.report?.files, reply.report?.issues);
   if (refusals.length > 0) { showRefused(refusals); return; }
+  const readAgain = mayReadAgain ? asOfToReadAgain(reply.report, input('as-of').value) : null;
+  if (readAgain) {
+    state.defaultAsOf = { date: readAgain, files: { ...files } };
+    return 'again';
+  }
   // More than two years by month read as quarters, unless the user chose the period.
   const readable = state.periodFromUser ? null : readablePeriod(reply.report);
   if (readable) {
@@ -417,6 +439,8 @@ function renderReport(report) {
   state.report = report;
   enableExports(true);
   summaryBox.replaceChildren(renderRowSummary(report?.files));
+  showAsOfNote(report);
+  showTermOffer(report);
   renderSplitOptions(report?.settings?.split_by ?? '');
   issuesBox.replaceChildren(renderIssues(report, report.minor_digits));
   renderColumns();
@@ -465,6 +489,23 @@ function showSummary(currency) {
       column: { label: target.label, title: '', start: target.start, end: target.end, total: false },
     }),
   }));
+}
+
+/** "As of 2024-12-31, the last day of the data; change" beside the As of field when the engine chose the date. */
+function showAsOfNote(report) {
+  const text = asOfNoteText(report, input('as-of').value);
+  $('as-of-note-text').textContent = text;
+  $('as-of-note').hidden = !text;
+}
+
+/** Lines read as one-time for want of a term: said, and a default term offered. */
+function showTermOffer(report) {
+  const offer = input('default-term').value ? null : termOffer(report);
+  $('term-offer').hidden = !offer;
+  if (!offer) return;
+  $('term-offer-text').textContent = offer.text;
+  $('term-offer-apply').textContent = `Read them over ${offer.months} months`;
+  $('term-offer-apply').dataset.months = String(offer.months);
 }
 
 /** The "Split by" choices: the contracts file's columns that can split the report (bounded, column_lists.js). */
@@ -613,7 +654,7 @@ dropZone.addEventListener('drop', (event) => {
 window.addEventListener('dragover', (event) => event.preventDefault());
 window.addEventListener('drop', (event) => event.preventDefault());
 
-const READ_FIELDS = new Set(['proration', 'currency', 'as_of', 'split_by']);
+const READ_FIELDS = new Set(['proration', 'currency', 'as_of', 'split_by', 'default_term']);
 settingsForm.addEventListener('change', (event) => {
   const name = /** @type {HTMLInputElement} */ (event.target).name;
   if (name === 'period') state.periodFromUser = true;
@@ -621,6 +662,7 @@ settingsForm.addEventListener('change', (event) => {
   if (state.busy || !files.contracts) return;
   if (READ_FIELDS.has(name)) {
     if (name === 'currency' && !input('currency').checkValidity()) return;
+    if (name === 'default_term' && !input('default-term').checkValidity()) return;
     startRead();
   } else if (state.report || results.dataset.ready === 'refused') {
     if (name === 'top' && !topInput.checkValidity()) return;
@@ -640,11 +682,17 @@ window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () 
   if (state.report && results.dataset.ready === 'true') renderReport(state.report);
 });
 
-// The forward view needs a date: today in the user's time zone, unless changed.
-if (!input('as-of').value) {
-  const now = new Date();
-  input('as-of').value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
+// The engine's default as-of date, into the field to change it from there.
+$('as-of-change').addEventListener('click', () => {
+  input('as-of').value = state.report?.settings?.as_of ?? '';
+  $('as-of-note').hidden = true;
+  input('as-of').focus();
+});
+// The offered default term: set, and the files read with it.
+$('term-offer-apply').addEventListener('click', () => {
+  input('default-term').value = $('term-offer-apply').dataset.months ?? '';
+  input('default-term').dispatchEvent(new Event('change', { bubbles: true }));
+});
 
 installMetricTooltips();
 installDrillDialog(() => {});

@@ -47,10 +47,15 @@ export function missingRequired(summary) {
   return REQUIRED.filter((field) => !mapping[field]);
 }
 
-/** "day/month/year (detected from the values)" for one date column. */
-export function describeDateOrder(entry) {
+/**
+ * "day/month/year (detected from the values)" for one date column, as the
+ * engine's sample showed it written (an .xlsx's date cells reach it as YYYY-MM-DD).
+ */
+export function describeDateOrder(entry, workbook = false) {
   if (!entry) return '';
-  if (entry.source === 'iso') return 'ISO (YYYY-MM-DD)';
+  if (entry.source === 'iso') return workbook ? 'year-month-day (date cells, or YYYY-MM-DD)' : 'year-month-day (YYYY-MM-DD)';
+  if (entry.source === 'dots') return 'day.month.year (DD.MM.YYYY)';
+  if (entry.source === 'empty') return 'no dates in the first rows';
   const order = ORDER_TEXT[entry.order] ?? entry.order ?? '';
   const source = SOURCE_TEXT[entry.source] ?? entry.source ?? '';
   return source ? `${order} (${source})` : order;
@@ -148,7 +153,7 @@ export function renderMappingPanel(summary, current, actions) {
     td.append(select);
     if (wide) td.append(columnNameInput(select, header, { id: `${id}-name`, label }));
     tr.append(td);
-    tr.append(el('td', { class: 'date-order' }, describeDateOrder(summary?.date_order?.[field])));
+    tr.append(el('td', { class: 'date-order' }, describeDateOrder(summary?.date_order?.[field], Boolean(summary?.workbook))));
     tbody.append(tr);
   }
   table.append(tbody);

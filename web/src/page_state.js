@@ -29,6 +29,8 @@
  * @property {boolean} newFiles the next report shown is of files just read: it opens on the first currency
  * @property {import('./worker/protocol.js').EngineVocabulary|null} vocabulary the engine's words (drill
  *   metrics...), once it has said them
+ * @property {{date: string, files: PageFiles}|null} defaultAsOf the engine's as-of default for these files
+ *   (settings.as_of_default), read with while the user sets no date
  */
 
 /** @returns {PageState} */
@@ -51,5 +53,6 @@ export function createPageState() {
     periodFromUser: false,
     newFiles: false,
     vocabulary: null,
+    defaultAsOf: null,
   };
 }

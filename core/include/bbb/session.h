@@ -57,6 +57,10 @@ struct RowCounts {
   std::int64_t rejected = 0;
   std::map<CurrencyCode, std::int64_t> rejected_value;  // where an amount could be read
   std::vector<SkippedLines> skipped;                    // by kind, in the order first seen
+  // Booked lines by how they got their term (RowResult::Term): read as
+  // one-time for want of a term and a delivery date, or given the default term.
+  struct Tally { std::int64_t count = 0; std::int64_t value = 0; };
+  std::map<CurrencyCode, Tally> no_term, default_term;
 
   void skip(const char* kind, std::int64_t line, std::int64_t count = 1);
 };
@@ -148,6 +152,11 @@ class Session {
   // file: its report is then the report of the session that read them.
   void adopt_reading(ReadingSummary part) { adopted_reading_ = std::move(part); }
   const ReadingSummary* adopted_reading() const { return adopted_reading_ ? &*adopted_reading_ : nullptr; }
+  // The latest date the files record as past: booking (close), created,
+  // cancel and delivery dates of the lines accepted (an open deal's created
+  // date only: its close date is a forecast), invoice and fulfilment dates,
+  // a subscription's start, end and current period start. The as-of default (report_as_of).
+  std::optional<Date> data_end() const { return data_end_; }
 
  private:
   void on_record(const CsvRecord& record);
@@ -179,7 +188,10 @@ class Session {
   BBB_COLD void note_subscription_snapshot();
   // An accepted line to the folding half, at once or in the next batch,
   // with the invoice and fulfilment rows matched to it (deliver) or given.
-  void deliver(const ContractLine& line, std::string_view segment);
+  // Hands the line to the folding half; true when fulfilment rows schedule it.
+  bool deliver(const ContractLine& line, std::string_view segment);
+  // A booked line read with no term, or given the default one, into its file's counts.
+  void tally_term(RowResult::Term term, const ContractLine& line);
   void hand_over(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
                  const Fulfilment* fulfilment);
   // The row's value of the split_by column ("(none)" when empty), empty when not split.
@@ -195,12 +207,16 @@ class Session {
   // The header of a file's column for a field, as an issue names it (the field's name when unmapped).
   std::string column_of(FileKind kind, Field field) const;
   void file_issue(const std::string& severity, const std::string& code, const std::string& message);
+  void note_terms(const RowCounts& rows);
 
   ReadSettings settings_;
   IssueLog issues_;
   std::vector<FileSummary> files_;
   FoldingHalf folder_;
   std::optional<ReadingSummary> adopted_reading_;
+  std::optional<Date> data_end_;
+  void note_date(Date d) { if (!data_end_ || *data_end_ < d) data_end_ = d; }
+  void note_dates(const ContractLine& line);
   std::function<void(PackedLines&)> hand_off_;  // none: lines are folded as they are read
   PackedLines batch_;                           // with hand_off_: the lines not yet handed
   std::map<CurrencyCode, std::int64_t> booked_total_;  // accepted booked amounts, per currency

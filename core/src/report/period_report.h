@@ -39,6 +39,14 @@ YearMonth first_event_month(const std::map<CurrencyCode, MonthlyLedger>& ledgers
 // (spec 2) the last day of the report's last period; none without periods.
 std::optional<Date> report_as_of(std::optional<Date> as_of_setting, const std::vector<Period>& periods);
 
+// The as-of date to read with when the user sets none: the last day of the
+// month of data_end (the latest date the files record, Session::data_end),
+// or today when that is earlier; none without a recorded date. A file of
+// 2024 is then read as of 2024-12-31, not as of a today with nothing ahead.
+// The forward view and pipeline are folded as of a date known while reading,
+// so a caller reads the files again with it (the CLI and the page do).
+std::optional<Date> default_as_of(std::optional<Date> data_end, std::optional<Date> today);
+
 // One ledger's figures over given periods; first_month as first_event_month says.
 CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,
                                const std::vector<Period>& periods, YearMonth first_month, const ReportSettings& settings);

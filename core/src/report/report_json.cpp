@@ -69,7 +69,18 @@ void write_rows(JsonWriter& w, const RowCounts& rows) {
   w.key("skipped").array();
   for (const SkippedLines& s : rows.skipped)
     w.object().field_text("kind", s.kind).field("count", s.count).field("first_line", s.first_line).end();
-  w.end().end();
+  w.end();
+  // Only when some booked line had no term: most files have none to tell.
+  auto tallies = [&w](const char* key, const std::map<CurrencyCode, RowCounts::Tally>& by_currency) {
+    if (by_currency.empty()) return;
+    w.key(key).object();
+    for (const auto& [currency, t] : by_currency)
+      w.text_key(currency.view()).object().field("count", t.count).field("value", t.value).end();
+    w.end();
+  };
+  tallies("no_term", rows.no_term);
+  tallies("default_term", rows.default_term);
+  w.end();
 }
 
 void write_file(JsonWriter& w, const FileSummary& f) {
@@ -82,7 +93,9 @@ void write_file(JsonWriter& w, const FileSummary& f) {
   for (const std::string& h : f.mapping.headers) w.text(h);
   w.end();
   w.key("source").object().field_text("profile", f.source->key).field_text("name", f.source->name)
-      .field_text("reason", f.source_reason).end();
+      .field_text("reason", f.source_reason);
+  if (f.source->offered_term_months > 0) w.field("offered_term_months", f.source->offered_term_months);
+  w.end();
   w.key("mapping").object();
   for (int i = 0; i < static_cast<int>(Field::kCount); ++i) {
     const int c = f.mapping.column[i];
@@ -338,14 +351,24 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
   w.key("as_of");
   if (as_of) w.text(as_of->iso());
   else w.null();
-  if (!rs.split_by.empty()) w.field_text("split_by", rs.split_by).field("top", settings.top);
-  w.end();
-
   // The reading half's part: taken from the worker that read the files
   // when this session only folded their lines (reading_summary.h).
   const ReadingSummary* adopted = session.adopted_reading();
   const ReadingSummary live = adopted ? ReadingSummary() : reading_summary(session);
   const ReadingSummary& reading = adopted ? *adopted : live;
+  // What to read with when the user sets no as-of date (default_as_of).
+  w.key("data_end");
+  if (reading.data_end) w.text(reading.data_end->iso());
+  else w.null();
+  w.key("as_of_default");
+  if (const std::optional<Date> d = default_as_of(reading.data_end, rs.today))
+    w.object().field_text("date", d->iso())
+        .field_text("reason", *d == reading.data_end->year_month().last_day() ? "data" : "today").end();
+  else w.null();
+  if (rs.default_term_months > 0) w.field("default_term", rs.default_term_months);
+  if (!rs.split_by.empty()) w.field_text("split_by", rs.split_by).field("top", settings.top);
+  w.end();
+
   w.key("rows").written(reading.rows);
   // The decimal places of every currency the report names, rejected rows' and the values list's included.
   // In the order first named: the booked currencies, then those of rejected rows and listed values only.
@@ -419,6 +442,7 @@ ReadingSummary reading_summary(const Session& session) {
     w.end();
     w.field("issues_unlisted", session.issues().unlisted());
   }
+  part.data_end = session.data_end();
   return part;
 }
 

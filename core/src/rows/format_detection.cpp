@@ -1,5 +1,7 @@
 #include "rows/format_detection.h"
 
+#include <string_view>
+
 namespace bbb {
 namespace {
 
@@ -15,13 +17,26 @@ void for_each_cell(const SampleRows& sample, int column, Observe&& observe) {
     if (c < sample.width(row)) observe(sample.cell(row, c));
 }
 
-bool has_slash_dates(const SampleRows& sample, int column) {
-  bool found = false;
-  for_each_cell(sample, column, [&found](std::string_view v) {
-    if (v.size() >= 6 && v.find('/') != std::string_view::npos && v.find('/') <= 2) found = true;
-    if (v.size() >= 6 && v.find('-') != std::string_view::npos && v.find('-') <= 2) found = true;
+// How a column's sampled dates are written, for a column whose values
+// cannot decide the order: day or month first with '/' or '-' (the order is
+// then the tie's), day first with dots (DD.MM.YYYY, always day-first), or
+// year first (YYYY-MM-DD, and an .xlsx's date cells, written so).
+struct Notation {
+  bool day_or_month_first = false, dotted = false, year_first = false;
+};
+
+Notation notation_of(const SampleRows& sample, int column) {
+  Notation n;
+  for_each_cell(sample, column, [&n](std::string_view v) {
+    std::size_t digits = 0;
+    while (digits < v.size() && v[digits] >= '0' && v[digits] <= '9') ++digits;
+    if (v.size() < 6 || digits == 0 || digits == v.size()) return;
+    const char sep = v[digits];
+    if (digits <= 2 && (sep == '/' || sep == '-')) n.day_or_month_first = true;
+    else if (digits <= 2 && sep == '.') n.dotted = true;
+    else if (digits == 4 && (sep == '-' || sep == '/')) n.year_first = true;
   });
-  return found;
+  return n;
 }
 
 }  // namespace
@@ -73,10 +88,15 @@ DetectedFormats detect_formats(FileKind kind, const ColumnMapping& mapping,
   for (Field f : kDateFields) {
     if (!mapping.has(f)) continue;
     const DateOrder decided = per_field[static_cast<int>(f)];
-    out.formats.date_order[static_cast<int>(f)] = decided != DateOrder::kAuto ? decided : tie;
+    const Notation n = decided != DateOrder::kAuto ? Notation() : notation_of(sample, mapping.of(f));
     const char* source = decided != DateOrder::kAuto ? "detected"
-                         : has_slash_dates(sample, mapping.of(f)) ? tie_source
-                                                                  : "iso";
+                         : n.day_or_month_first      ? tie_source
+                         : n.dotted                  ? "dots"
+                         : n.year_first              ? "iso"
+                                                     : "empty";
+    // Dots are read day-first whatever the order (parse_date): the order said is that one.
+    out.formats.date_order[static_cast<int>(f)] =
+        decided != DateOrder::kAuto ? decided : std::string_view(source) == "dots" ? DateOrder::kDmy : tie;
     out.date_order_source.emplace_back(f, source);
   }
   return out;

@@ -16,7 +16,9 @@ namespace bbb {
 struct DetectedFormats {
   ColumnFormats formats;
   // Per date field that has a column: "detected" (the values decide it),
-  // "iso" (only year-first dates seen), "setting" or "assumed" (a tie).
+  // "setting" or "assumed" (a tie of day/month-first dates), "dots" (only
+  // DD.MM.YYYY seen: day-first), "iso" (only year-first dates seen) or
+  // "empty" (no date in the sample).
   std::vector<std::pair<Field, std::string>> date_order_source;
   std::string decimal_source;  // "detected", "setting" or "assumed"
   std::vector<std::string> warnings;

@@ -512,7 +512,7 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
     cx.error(Field::kTermMonths, "bad_term", "term_months is over 1200 (100 years): a typing mistake?");
     ok = false;
   }
-  const bool has_term = has_end || term > 0;
+  bool has_term = has_end || term > 0;
   if (cx.present(Field::kRecognition)) {
     if (!recognition_memo_.read(values_(Field::kRecognition, cx.cell(Field::kRecognition)), &l.recognition, parse_recognition)) {
       cx.error(Field::kRecognition, "unknown_recognition", "unknown recognition: use ratable or point");
@@ -537,6 +537,21 @@ void RowReader::read_contract(const CsvRecord& record, ContractLine* out, RowRes
 
   if (!ok) return;
   read_probability(cx, &l);
+
+  // A booked line with no term, end or delivery date, whose recognition and
+  // billing say nothing of it being one-time: the default term when set,
+  // else one-time and all unscheduled, counted so the report says so.
+  if (l.is_booked() && !has_term && !l.has_delivery && l.billing != BillingKind::kOnDelivery &&
+      (!cx.present(Field::kRecognition) || l.recognition == Recognition::kRatable)) {
+    if (default_term_months_ > 0) {
+      term = default_term_months_;
+      has_term = true;
+      l.recognition = Recognition::kRatable;
+      result.term = RowResult::Term::kDefault;
+    } else if (!cx.present(Field::kRecognition)) {
+      result.term = RowResult::Term::kNone;
+    }
+  }
 
   l.start = has_start ? start : l.booking;
   if (l.is_booked() && !l.has_booking) {

@@ -38,6 +38,10 @@ struct RowResult {
   // A row that is no data to read: skipped and counted by this kind, neither
   // accepted nor rejected (a void or draft invoice, spec 11).
   const char* skipped = nullptr;
+  // How a booked contract line got its term: as written, none (so read as
+  // one-time, all of it unscheduled until delivered), or the default term.
+  enum class Term : std::uint8_t { kAsWritten, kNone, kDefault };
+  Term term = Term::kAsWritten;
 };
 
 // Amounts of invoices and fulfilment are read before the line they belong to
@@ -89,6 +93,9 @@ class RowReader {
   void set_issue_log(IssueLog* log) { issue_log_ = log; }
   // The default probability of each stage of the file's system (a profile's
   // stage_probabilities), for rows of a file with no probability column.
+  // Months given to a booked line with no term, end or delivery date whose
+  // recognition and billing do not say it is one-time (ReadSettings::default_term_months); 0 = none.
+  void set_default_term(std::int32_t months) { default_term_months_ = months; }
   void set_stage_probabilities(const std::vector<std::pair<const char*, int>>* stages) { stage_probabilities_ = stages; }
   const ColumnMapping& mapping() const { return mapping_; }
   // A field's cell of a record, trimmed as read_contract reads it ("" when unmapped).
@@ -120,6 +127,7 @@ class RowReader {
   mutable CurrencyCode last_known_currency_;  // the last one found in currencies_
   bool known_currency(const CurrencyCode& code) const;
   IssueLog* issue_log_ = nullptr;
+  std::int32_t default_term_months_ = 0;
   const std::vector<std::pair<const char*, int>>* stage_probabilities_ = nullptr;
   // The row's probability into l->probability_bp; a warning (the line kept) when it is no percentage.
   void read_probability(Context& cx, ContractLine* l) const;

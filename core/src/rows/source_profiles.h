@@ -26,6 +26,9 @@ struct SourceProfile {
   // The system's default probability (percent) of each of its stages, for a
   // file with no probability column (HubSpot's default pipeline).
   std::vector<std::pair<const char*, int>> stage_probabilities = {};
+  // A CRM's deals carry no term: the term the page offers as the default_term
+  // read setting when some are read as one-time (months; 0 = none offered).
+  int offered_term_months = 0;
 };
 
 // Every profile but the generic one, most specific first.

@@ -2,6 +2,7 @@
 // reading the files again (bbb/settings.h reads them from JSON).
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@ struct ReadSettings {
   KnownCurrencies currencies;             // ISO 4217 and the extra codes named
   Proration proration = Proration::kMonthly;
   std::optional<Date> as_of;
+  std::optional<Date> today;              // the caller's calendar day: bounds the as-of default (report_as_of)
+  // Months given to a booked line with no term, no end and no delivery date
+  // (and no recognition or billing saying it is one-time); 0 = none: such a line is one-time.
+  std::int32_t default_term_months = 0;
   DateOrder date_order = DateOrder::kAuto;  // breaks a tie a date column cannot decide
   char decimal = 0;                       // 0 = detect per column
   CsvOptions csv;

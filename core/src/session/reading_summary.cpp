@@ -34,12 +34,14 @@ std::string encode_reading_summary(const ReadingSummary& part) {
   put(out, part.rows);
   put(out, currencies);
   put(out, part.files_and_issues);
+  put(out, part.data_end ? part.data_end->iso() : std::string());
   return out;
 }
 
 bool decode_reading_summary(std::string_view bytes, ReadingSummary* out) {
-  std::string_view rows, currencies, files_and_issues;
-  if (!take(bytes, &rows) || !take(bytes, &currencies) || !take(bytes, &files_and_issues)) return false;
+  std::string_view rows, currencies, files_and_issues, data_end;
+  if (!take(bytes, &rows) || !take(bytes, &currencies) || !take(bytes, &files_and_issues) || !take(bytes, &data_end))
+    return false;
   if (!bytes.empty() || currencies.size() % 3 != 0) return false;
   ReadingSummary part;
   part.rows = std::string(rows);
@@ -49,6 +51,11 @@ bool decode_reading_summary(std::string_view bytes, ReadingSummary* out) {
     part.rejected_currencies.push_back(c);
   }
   part.files_and_issues = std::string(files_and_issues);
+  if (!data_end.empty()) {
+    Date d;
+    if (!parse_iso_date(data_end, &d)) return false;
+    part.data_end = d;
+  }
   *out = std::move(part);
   return true;
 }

@@ -5,10 +5,12 @@
 // same bytes as one session reading and folding alone.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "values/date.h"
 #include "values/money.h"
 
 namespace bbb {
@@ -17,6 +19,7 @@ struct ReadingSummary {
   std::string rows;                               // the report's "rows" value
   std::vector<CurrencyCode> rejected_currencies;  // named by rejected rows and the values lists, file by file, as read
   std::string files_and_issues;                   // the "files", "issues", "issue_counts" and "issues_unlisted" members
+  std::optional<Date> data_end;                   // the latest date the files record as past (Session::data_end)
 };
 
 std::string encode_reading_summary(const ReadingSummary& part);

@@ -111,6 +111,7 @@ bool Session::end(std::string* error) {
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
   if (lines_from(file)) reject_unmatched_rows();
+  if (lines_from(file)) note_terms(file.rows);
   file.values.read_as(file.kind, [this](Field f, std::string_view v) { return settings_.values(f, v); });
   if (file.kind == FileKind::kSubscriptions && file.rows.accepted > 0) note_subscription_snapshot();
   if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
@@ -138,9 +139,35 @@ RowCounts Session::contract_rows() const {
     total.accepted += f.rows.accepted;
     total.rejected += f.rows.rejected;
     for (const auto& [currency, value] : f.rows.rejected_value) total.rejected_value[currency] += value;
+    for (const auto& [currency, t] : f.rows.no_term) total.no_term[currency].count += t.count, total.no_term[currency].value += t.value;
+    for (const auto& [currency, t] : f.rows.default_term)
+      total.default_term[currency].count += t.count, total.default_term[currency].value += t.value;
     for (const SkippedLines& s : f.rows.skipped) total.skip(s.kind.c_str(), s.first_line, s.count);
   }
   return total;
+}
+
+// Says, once per file, how many booked lines were read as one-time for want
+// of a term (and what they are worth), or were given the default term.
+void Session::note_terms(const RowCounts& rows) {
+  auto counted = [](const std::map<CurrencyCode, RowCounts::Tally>& by_currency) {
+    std::int64_t n = 0;
+    std::string values;
+    for (const auto& [currency, t] : by_currency) {
+      n += t.count;
+      values += (values.empty() ? "" : ", ") + std::string(currency.view()) + " " + format_minor(t.value, minor_digits(currency));
+    }
+    return std::to_string(n) + (n == 1 ? " booked line" : " booked lines") + " (" + values + ")";
+  };
+  if (!rows.no_term.empty())
+    file_issue("warning", "no_term",
+               counted(rows.no_term) + " with no term, end date or delivery date: read as one-time, "
+               "recognised on delivery and all unscheduled until then, billed in one installment; "
+               "set a default term to recognise them over it");
+  if (!rows.default_term.empty())
+    file_issue("warning", "default_term",
+               counted(rows.default_term) + " with no term, end date or delivery date given the default term of " +
+                   std::to_string(settings_.default_term_months) + " months");
 }
 
 void Session::file_issue(const std::string& severity, const std::string& code, const std::string& message) {
@@ -316,6 +343,7 @@ void Session::decide_formats() {
   row_reader_ = std::make_unique<RowReader>(file.kind, file.mapping, file.formats.formats, settings_.default_currency,
                                               settings_.currencies, settings_.values);
   row_reader_->set_issue_log(&issues_);
+  row_reader_->set_default_term(settings_.default_term_months);
   if (!file.mapping.has(Field::kProbability) && !file.source->stage_probabilities.empty())
     row_reader_->set_stage_probabilities(&file.source->stage_probabilities);
   if (lines_from(file)) file.values.begin(file.mapping);
@@ -476,6 +504,7 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
     } else {
       pipeline += line.amount;
       deliver(line, segment);
+      note_dates(line);
     }
   }
   if (r.accepted && line.is_booked()) {
@@ -486,7 +515,10 @@ void Session::process_contract(const CsvRecord& record, RowResult* result) {
       reject_too_large(record, line, &r);
     } else {
       booked += line.amount;
-      deliver(line, segment);
+      note_dates(line);
+      const bool by_fulfilment = deliver(line, segment);
+      // Fulfilment rows schedule a line with no term: it is not all unscheduled.
+      if (r.term == RowResult::Term::kDefault || (r.term == RowResult::Term::kNone && !by_fulfilment)) tally_term(r.term, line);
     }
   }
 }
@@ -540,6 +572,10 @@ void Session::process_subscription(const CsvRecord& record, RowResult* result) {
     reject_too_large(record, line_, &r);
     return;
   }
+  // What the export records, not the intervals read from it (those may run to the as-of date).
+  note_date(row.start);
+  if (row.has_end) note_date(row.end);
+  if (row.has_period_start) note_date(row.period_start);
   const std::string_view segment = segment_of(record);
   for (std::size_t k = 0; k < intervals.size(); ++k) {
     const SubscriptionInterval& i = intervals[k];
@@ -612,7 +648,9 @@ void Session::reject_too_large(const CsvRecord& record, const ContractLine& line
 void Session::process_invoice(const CsvRecord& record, RowResult* result) {
   InvoiceRow row;
   row_reader_->read_invoice(record, &row, result);
-  if (result->accepted) aux_[row.id].invoices.push_back(std::move(row));
+  if (!result->accepted) return;
+  note_date(row.date);
+  aux_[row.id].invoices.push_back(std::move(row));
 }
 
 // Spec 11: an invoice of a file read alone is a line of its own, billed by
@@ -631,13 +669,16 @@ void Session::process_invoice_line(const CsvRecord& record, RowResult* result) {
   }
   budget += 2 * std::llabs(line.amount);
   const std::string_view segment = segment_of(record);
+  note_date(line.billing_start);  // the invoice's date
   hand_over(line, segment, {{line.billing_start, line.amount}}, nullptr);
 }
 
 void Session::process_fulfilment(const CsvRecord& record, RowResult* result) {
   FulfilmentRow row;
   row_reader_->read_fulfilment(record, &row, result);
-  if (result->accepted) aux_[row.id].fulfilment.push_back(std::move(row));
+  if (!result->accepted) return;
+  note_date(row.date);
+  aux_[row.id].fulfilment.push_back(std::move(row));
 }
 
 std::int64_t& Session::booked_total(const CurrencyCode& currency) {
@@ -649,13 +690,28 @@ void Session::count_as_rejected(FileKind kind) {
     if (f.kind == kind) { f.rows.accepted--; f.rows.rejected++; return; }
 }
 
-void Session::deliver(const ContractLine& line, std::string_view segment) {
+bool Session::deliver(const ContractLine& line, std::string_view segment) {
   std::vector<DatedAmount> invoices;
   Fulfilment fulfilment;
   // Invoices and fulfilment rows go with booked lines only (an open line's
   // stay unmatched). No string is made for the lookup when none were read.
   const bool has_fulfilment = line.is_booked() && !aux_.empty() && take_aux_rows(line, &invoices, &fulfilment);
   hand_over(line, segment, std::move(invoices), has_fulfilment ? &fulfilment : nullptr);
+  return has_fulfilment;
+}
+
+void Session::note_dates(const ContractLine& line) {
+  if (line.status != Status::kOpen && line.has_booking) note_date(line.booking);
+  if (line.has_created) note_date(line.created);
+  if (line.has_cancel) note_date(line.cancel);
+  if (line.has_delivery) note_date(line.delivery);
+}
+
+void Session::tally_term(RowResult::Term term, const ContractLine& line) {
+  RowCounts& rows = files_.back().rows;
+  RowCounts::Tally& t = (term == RowResult::Term::kDefault ? rows.default_term : rows.no_term)[line.currency];
+  t.count++;
+  t.value += line.amount;  // within the currency's booked total, so within 2^53 - 1
 }
 
 void Session::hand_over(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,

@@ -117,6 +117,15 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
       else { *error = "setting 'proration' must be monthly or daily"; return false; }
     } else if (key == "as_of") {
       if (!read_date(v, "as_of", &out->as_of, error)) return false;
+    } else if (key == "today") {
+      if (!read_date(v, "today", &out->today, error)) return false;
+    } else if (key == "default_term") {
+      // Whole months, 1 to 1200 (as term_months); null or 0 for none.
+      if (v.is_null()) out->default_term_months = 0;
+      else if (!v.is_number_integer() || v.get<std::int64_t>() < 0 || v.get<std::int64_t>() > 1200) {
+        *error = "setting 'default_term' must be a whole number of months from 1 to 1200 (0 or null for none)";
+        return false;
+      } else out->default_term_months = static_cast<std::int32_t>(v.get<std::int64_t>());
     } else if (key == "date_order") {
       if (!read_string(v, "date_order", &s, error)) return false;
       if (!parse_date_order(s, &out->date_order)) { *error = "setting 'date_order' must be auto, ymd, mdy or dmy"; return false; }
