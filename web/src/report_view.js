@@ -25,6 +25,7 @@ export const ALL_VIEWS = VIEWS.map((v) => v.key);
  *   lines behind a figure; without it, figures are not drilled
  * @property {boolean} [openAtFirstActive] a statement wider than its box opens at its first active period
  * @property {boolean} [keepPanelStates] a panel's choices (its period...) are kept for the next report
+ * @property {(currency: string, view: string) => void} [onShow] told the currency and view on show after each change
  */
 
 export class ReportView {
@@ -96,6 +97,7 @@ export class ReportView {
       if (section) scrollToColumn(section, this.openingColumn_.get(code) ?? 0);
     }
     this.lazyStatements_.drawRestLater();
+    this.options_.onShow?.(this.currency, this.view);
   }
 
   showView(view) {
