@@ -10,9 +10,9 @@ const WHERE = {
   indexeddb: "this browser's database for this page (IndexedDB)",
 };
 
-const MB = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-/** A file size for people: "0.2 MB" (sizes, not money). */
-const sizeText = (bytes) => `${MB.format(bytes / 1e6)} MB`;
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+/** A file size for people: "12.3 MB", "0.6 kB" (sizes, not money). */
+const sizeText = (bytes) => bytes >= 100_000 ? `${ONE_DECIMAL.format(bytes / 1e6)} MB` : `${ONE_DECIMAL.format(bytes / 1e3)} kB`;
 
 /**
  * @param {{current: () => ({name: string, files: Array<{kind: string, file: File, sheet?: string}>, settings: Record<string, any>}|null),
