@@ -13,7 +13,7 @@ import sys
 STAGES = ['values', 'fast', 'text', 'workbook', 'rows', 'finance', 'session', 'report']
 # Where each public header's code lives (it may include its own header).
 PUBLIC_IMPL = {'session': 'session', 'settings': 'session', 'report_size': 'report',
-               'report_json': 'report', 'vocabulary': 'report'}
+               'report_json': 'report', 'vocabulary': 'report', 'compare_json': 'report'}
 INCLUDE = re.compile(r'#include "([a-z_]+)/([a-z_0-9]+)\.h"')
 
 core = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).parent.parent / 'core')

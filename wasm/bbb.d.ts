@@ -71,6 +71,7 @@ export interface ReadSettings {
   encoding?: 'auto' | 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
   delimiter?: 'auto' | ',' | ';' | '\t' | '|';
   mapping?: Record<string, string>;          // field -> column header, overrides detection
+  snapshot?: boolean;                        // keep every line, for compare()
 }
 
 /** Report settings (JSON given to report()). All optional. */
@@ -84,6 +85,11 @@ export interface ReportSettings {
 export interface BbbModule {
   Session: new (readSettingsJson: string) => BbbSession;
   version(): string;
+  /**
+   * Two sessions read with {"snapshot": true}, matched by id: JSON
+   * {ok, changes} or {ok:false,error} (compare settings: {"limit": N}).
+   */
+  compare(before: BbbSession, after: BbbSession, compareSettingsJson: string): string;
   /** The engine's words as JSON text (EngineVocabulary). */
   vocabulary(): string;
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bbb/compare_json.h"
 #include "bbb/report_json.h"
 #include "bbb/session.h"
 #include "bbb/settings.h"
@@ -144,6 +145,8 @@ class JsSession {
     return js_text("{\"ok\":true}");
   }
   emscripten::val report(const std::string& report_settings_json) { return js_text(report_text(report_settings_json)); }
+  const bbb::Session& session() const { return *session_; }
+  const std::string& settings_error() const { return settings_error_; }
 
  private:
   std::string begin_text(const std::string& kind_name, const std::string& file_name) {
@@ -179,6 +182,14 @@ class JsSession {
   std::string reading_summary_;
 };
 
+// compare(before, after, settings): two sessions read with the snapshot
+// setting, matched by id (bbb/compare_json.h).
+emscripten::val compare(const JsSession& before, const JsSession& after, const std::string& compare_settings_json) {
+  for (const JsSession* s : {&before, &after})
+    if (!s->settings_error().empty()) return js_text(bbb::error_envelope("bad_settings", s->settings_error()));
+  return js_text(bbb::changes_envelope(before.session(), after.session(), compare_settings_json));
+}
+
 emscripten::val version() { return js_text(bbb::kEngineVersion); }
 emscripten::val vocabulary() { return js_text(bbb::vocabulary_json()); }
 
@@ -206,6 +217,7 @@ EMSCRIPTEN_BINDINGS(bbb) {
       .function("readingPart", &JsSession::reading_summary)
       .function("foldLines", &JsSession::fold_lines)
       .function("adoptReading", &JsSession::adopt_reading);
+  emscripten::function("compare", &compare);
   emscripten::function("version", &version);
   emscripten::function("vocabulary", &vocabulary);
 }

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Runs one golden CLI case: bbb report input.csv [args...] in the case folder.
+"""Runs one golden CLI case: bbb report input.csv [args...] in the case folder
+(or, with a `command` file, bbb COMMAND [args...]: `compare` takes its two
+files from args).
 
 A case folder holds input.csv or input.xlsx (or an input_path file naming another input,
 such as /dev/zero), optionally args (one CLI argument per line, paths
@@ -27,6 +29,8 @@ import subprocess
 import sys
 
 FORMAT_FILES = {"json": "report.json", "csv": "report.csv", "table": "report.txt"}
+# The other formats each command writes, beside its JSON.
+OTHER_FORMATS = {"report": ("csv", "table"), "compare": ("table",)}
 
 
 def mismatches(expected, actual, path="$"):
@@ -72,6 +76,10 @@ def chosen_format(args):
     return "json"
 
 
+def case_command(case):
+    return read(case, "command").strip() if os.path.exists(os.path.join(case, "command")) else "report"
+
+
 def run(bbb, case, args):
     """The binary's (exit status, stdout bytes, stderr bytes) on the case."""
     limit = None
@@ -84,7 +92,8 @@ def run(bbb, case, args):
 
     source = read(case, "input_path").strip() if os.path.exists(os.path.join(case, "input_path")) else \
         "input.xlsx" if os.path.exists(os.path.join(case, "input.xlsx")) else "input.csv"
-    proc = subprocess.run([bbb, "report", source, *args], cwd=case, capture_output=True, timeout=60,
+    argv = [bbb, "report", source, *args] if case_command(case) == "report" else [bbb, case_command(case), *args]
+    proc = subprocess.run(argv, cwd=case, capture_output=True, timeout=60,
                           preexec_fn=limit_memory if limit else None)
     return proc.returncode, proc.stdout, proc.stderr
 
@@ -98,7 +107,7 @@ def golden_outputs(bbb, case):
     if status == 0:
         out[FORMAT_FILES.get(fmt, "report.out")] = stdout
         if fmt == "json":
-            for other in ("csv", "table"):
+            for other in OTHER_FORMATS[case_command(case)]:
                 _, other_out, _ = run(bbb, case, [*args, "--format", other])
                 out[FORMAT_FILES[other]] = other_out
     return out

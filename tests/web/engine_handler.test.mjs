@@ -287,3 +287,23 @@ test('an abort without a reason is still said in words', () => {
   assert.match(describeFailure('Aborted()'), /^The engine stopped without saying why\./);
   assert.match(describeFailure('out of memory'), /^The engine ran out of memory on this file/);
 });
+
+test('a compare reads each export into a session of its own with snapshot: true, then asks the engine to match them', async () => {
+  const { module, log } = fakeModule();
+  const compared = [];
+  module.compare = (before, after, json) => {
+    compared.push([before.name, before.settings, after.name, JSON.parse(json)]);
+    return JSON.stringify({ ok: true, changes: { currencies: {} } });
+  };
+  const handle = createEngineHandler(() => engineOver(module), { chunkBytes: 4 });
+  const { messages, post } = collector();
+  const before = { kind: 'contracts', file: new File([Buffer.from('id,x\n')], 'last-week.csv') };
+  const after = { kind: 'contracts', file: new File([Buffer.from('id,y\n')], 'this-week.csv') };
+  await handle({ id: 3, type: 'compare', settings: { currency: 'EUR' }, before, after, compare_settings: { limit: 5 } }, post);
+  assert.deepEqual(compared, [['last-week.csv', { currency: 'EUR', snapshot: true }, 'this-week.csv', { limit: 5 }]]);
+  assert.deepEqual(log.begun, [['contracts', 'last-week.csv'], ['contracts', 'this-week.csv']]);
+  assert.equal(log.deleted, 2, 'both sessions are freed');
+  const reply = messages.find((m) => m.type === 'reply');
+  assert.deepEqual(reply, { ok: true, changes: { currencies: {} }, type: 'reply', id: 3 });
+  assert.deepEqual(messages.filter((m) => m.type === 'progress').map((m) => m.fileIndex), [0, 0, 1, 1]);
+});

@@ -22,6 +22,7 @@ export interface ReadSettings {
   source?: string;                             // a source profile (hubspot_deals, ...); default: the header decides
   values?: Partial<Record<'status' | 'type' | 'billing' | 'recognition' | 'interval', Record<string, string>>>;  // value as written -> engine word
   waterfall?: boolean;                         // add the waterfall (both views)
+  snapshot?: boolean;                          // keep every line, for a comparison of two exports
   drill?: DrillRequest;                        // list the lines behind one figure
 }
 
@@ -66,6 +67,28 @@ export interface Report {
 }
 
 export type ReportResult = { ok: true; report: Report; text: string } | Failure;
+
+/** What compare() lists: rows per category, largest first (0 = every row; default 200). */
+export interface CompareSettings { limit?: number }
+
+/** One side of a changed line; null in `before` for an added line, in `after` for a removed one. */
+export interface ChangedSide { line: number; amount: number; currency: string; status: string; close: string | null }
+export interface ChangedRow { id: string; customer: string; value: number; before: ChangedSide | null; after: ChangedSide | null }
+export interface ChangeCategory { count: number; value: number; increase?: number; decrease?: number; listed: number; rows: ChangedRow[] }
+export type ChangeKind = 'added' | 'removed' | 'won' | 'lost' | 'status_changed' | 'amount_changed' | 'slipped' | 'pulled_in';
+
+/** Two exports matched by id (docs/metrics.md, "Changes between two exports"). Amounts in minor units. */
+export interface Changes {
+  engine: { name: 'bbb'; version: string; spec: string };
+  settings: { limit: number };
+  files: Array<{ role: 'before' | 'after'; name: string; rows: { read: number; accepted: number; rejected: number };
+    missing_id: number; duplicate_id: number; duplicate_ids: string[]; left_out: number }>;
+  minor_digits: Record<string, number>;
+  currencies: Record<string, { before: { count: number; value: number }; after: { count: number; value: number };
+    unchanged: number; changes: Record<ChangeKind, ChangeCategory> }>;
+}
+
+export type CompareResult = { ok: true; changes: Changes; text: string } | Failure;
 
 /** Anything the API can read a file from. */
 export type Input = string | ArrayBuffer | ArrayBufferView | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -118,6 +141,8 @@ export interface EngineSession {
   readingPart(): Uint8Array;
   foldLines(lines: Uint8Array): void;
   adoptReading(part: Uint8Array): { ok: true } | Failure;
+  /** Read with {snapshot: true}, as `later` was: the changes from this export to `later`'s, matched by id. */
+  compareWith(later: EngineSession, settings?: CompareSettings): CompareResult;
   /** Frees the session's memory. */
   close(): void;
 }
@@ -182,6 +207,14 @@ export interface Engine {
    */
   analyse(files: { contracts: Input; invoices?: Input; fulfilment?: Input;
     names?: Partial<Record<FileKind, string>> }, read?: ReadSettings, report?: ReportSettings): Promise<ReportResult>;
+  /**
+   * Two exports of the same pipeline or contract list (an earlier and a
+   * later), each read with the same settings, matched by id: what was
+   * added, removed, won, lost, changed in amount or moved in close date.
+   * A file that cannot be read is a Failure, as in analyse().
+   */
+  compare(files: { before: Input; after: Input; names?: { before?: string; after?: string };
+    sheets?: { before?: string; after?: string } }, read?: ReadSettings, settings?: CompareSettings): Promise<CompareResult>;
 }
 
 export interface EngineOptions {

@@ -193,6 +193,7 @@ export async function feedFile(session, kind, name, input, options = {}) {
 
 class EngineSession {
   constructor(module, readSettings) {
+    this.module_ = module;
     this.native_ = new module.Session(JSON.stringify(readSettings ?? {}));
   }
 
@@ -285,6 +286,14 @@ class EngineSession {
     return parse(this.native_.adoptReading(part.length));
   }
 
+  /** Read with {snapshot: true}, as `later` was: the changes from this export to `later`'s, matched by id. */
+  compareWith(later, settings) {
+    const text = this.module_.compare(this.native_, later.native_, JSON.stringify(settings ?? {}));
+    const reply = parse(text);
+    if (reply.ok) reply.text = text.slice('{"ok":true,"changes":'.length, -1);
+    return reply;
+  }
+
   close() { this.native_?.delete(); this.native_ = null; }
 }
 
@@ -348,6 +357,36 @@ class Engine {
       throw err;
     } finally {
       if (this.module_) session.close();
+    }
+  }
+
+  async compare(files, readSettings, compareSettings) {
+    try {
+      await this.ready();
+    } catch (err) {
+      return { ok: false, error: { code: 'engine_failed', message: `the engine could not start: ${String(err?.message ?? err)}` } };
+    }
+    const settings = { ...readSettings, snapshot: true };
+    const sessions = { before: this.session(settings), after: this.session(settings) };
+    try {
+      for (const role of /** @type {const} */ (['before', 'after'])) {
+        const input = files?.[role];
+        if (input === undefined || input === null) return { ok: false, error: { code: 'no_file', message: `the ${role} export is required` } };
+        const name = files.names?.[role] ?? (typeof input?.name === 'string' ? input.name : `${role}.csv`);
+        const ended = await feedFile(sessions[role], 'contracts', name, input, { sheet: files.sheets?.[role] });
+        if (!ended.ok) return ended;
+        if (!ended.file.readable) return unreadable(sessions[role], 'contracts', name);
+      }
+      return sessions.before.compareWith(sessions.after, compareSettings);
+    } catch (err) {
+      if (isAbort(err)) {
+        this.module_ = null;
+        return abortReply(err);
+      }
+      if (err instanceof TypeError) return { ok: false, error: { code: 'bad_input', message: err.message } };
+      throw err;
+    } finally {
+      if (this.module_) { sessions.before.close(); sessions.after.close(); }
     }
   }
 

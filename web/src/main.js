@@ -11,6 +11,8 @@ import { asOfNoteText, asOfToReadAgain, localToday } from './as_of_note.js';
 import { COLUMN_LIST_LIMIT, listedColumns } from './column_lists.js';
 import { columnNameInput } from './column_name_input.js';
 import { exampleCards } from './example_cards.js';
+import { installComparePanel } from './compare_panel.js';
+import { installKeptPanel } from './kept_panel.js';
 import { drillError, drillProgress, installDrillDialog, openDrill, showDrill } from './drill_dialog.js';
 import { download, exportStem, reportCsv } from './export_report.js';
 import { downloadDrillLines, downloadWorkbook } from './export/download_workbook.js';
@@ -25,12 +27,13 @@ import { createPageState } from './page_state.js';
 import { readablePeriod } from './period_default.js';
 import { controlValues, keptText, restoreControls, sameFiles } from './report_controls.js';
 import { installPrint } from './print/print_report.js';
-import { ReportView } from './report_view.js';
+import { ALL_VIEWS, ReportView } from './report_view.js';
 import { loadSummaries } from './summary_source.js';
 import { renderSummary } from './summary_view.js';
 import { createUploadFold } from './upload_fold.js';
 import { hasValueNotUnderstood, valuesSetting } from './value_choices.js';
 import { termOffer } from './term_offer.js';
+import { readUrlSettings, urlHash } from './url_state.js';
 import { splitColumns } from './views/split_columns.js';
 import { EngineClient } from './worker/engine_client.js';
 
@@ -70,7 +73,7 @@ const reportView = new ReportView(reportBox, {
   emptyText: 'No booked contracts in these files.',
   openAtFirstActive: true,
   keepPanelStates: true,
-  onShow: (currency) => showSummary(currency),
+  onShow: (currency) => { showSummary(currency); writeUrl(); },
 });
 const answerBox = $('answer-summary-box');
 const uploadFold = createUploadFold({
@@ -79,6 +82,85 @@ const uploadFold = createUploadFold({
 });
 /** Each currency's summary of the report on show (summary_source.js), once the engine gave it. */
 let summaries = new Map();
+
+// The settings in the address (url_state.js): on the controls now, the
+// view and currency at the first report, a split once a file has that column.
+const fromUrl = readUrlSettings(location.hash, ALL_VIEWS);
+let splitFromUrl = '';
+/** A currency tab named by the address or a kept analysis: the first report opens on it, not on the first tab. */
+let tabChosen = false;
+/** The address's settings on the controls and the report view (a kept analysis's link: over its own). */
+function applyUrlSettings() {
+  for (const [name, value] of Object.entries(fromUrl)) {
+    const control = /** @type {HTMLInputElement|null} */ (settingsForm.querySelector(`[name="${name}"]`));
+    if (control && name !== 'split_by') control.value = value;
+  }
+  if (fromUrl.view) reportView.view = fromUrl.view;
+  if (fromUrl.tab) { reportView.currency = fromUrl.tab; tabChosen = true; }
+  if (fromUrl.split_by) splitFromUrl = fromUrl.split_by;
+}
+
+applyUrlSettings();
+/** Set while the analysis the address names is opened. */
+let openingFromUrl = false;
+/** The kept analysis on show (kept_panel.js), named in the address; '' for files dropped. */
+let keptId = '';
+
+/** The split the address asked for, once a file that has the column is read (its first read only). */
+function takeSplitFromUrl(summary) {
+  if (!splitFromUrl) return;
+  const wanted = splitFromUrl;
+  splitFromUrl = '';
+  if (!splitColumns(summary).includes(wanted)) return;
+  if (![...splitSelect.options].some((o) => o.value === wanted)) splitSelect.append(new Option(wanted, wanted));
+  splitSelect.value = wanted;
+}
+
+/** The report's settings, view and currency into the address (never the data); only once a report is shown. */
+function writeUrl() {
+  if (!state.report) return;
+  const hash = urlHash({ ...controlValues(settingsForm), view: reportView.view, tab: reportView.currency, kept: keptId });
+  if (hash !== location.hash) history.replaceState(null, '', hash || location.pathname + location.search);
+}
+
+const comparePanel = installComparePanel({
+  engine,
+  contracts: () => files.contracts,
+  sheet: () => state.sheets.contracts,
+  readSettings: () => readSettings(),
+  preferredCurrency: () => input('currency').value.trim().toUpperCase() || 'USD',
+});
+
+const keptPanel = installKeptPanel({
+  busy: () => state.busy,
+  current: () => files.contracts ? {
+    name: files.contracts.name,
+    files: fileSet(),
+    settings: { controls: controlValues(settingsForm), view: reportView.view, tab: reportView.currency, choices: state.choices },
+  } : null,
+  open: ({ meta, files: kept }) => openKeptAnalysis(meta, kept),
+});
+
+/** A kept analysis: its files and settings as they were kept, then read. */
+function openKeptAnalysis(meta, kept) {
+  if (state.busy) return;
+  const of = (kind) => kept.find((k) => k.kind === kind);
+  for (const kind of EXTRA_KINDS) setExtra(kind, of(kind)?.file ?? null, false);
+  files.contracts = of('contracts')?.file ?? null;
+  state.sheets = Object.fromEntries(kept.filter((k) => k.sheet).map((k) => [k.kind, k.sheet]));
+  state.choices = meta.settings?.choices ?? {};
+  state.choicesFromUser = true;   // the kept choices, not those remembered for the header
+  const controls = meta.settings?.controls ?? {};
+  restoreControls(settingsForm, controls);
+  splitSelect.value = '';
+  splitFromUrl = typeof controls.split_by === 'string' ? controls.split_by : '';
+  if (meta.settings?.view) reportView.view = meta.settings.view;
+  if (meta.settings?.tab) { reportView.currency = meta.settings.tab; tabChosen = true; }
+  keptId = meta.id;
+  if (openingFromUrl) applyUrlSettings();
+  openingFromUrl = false;
+  startRead();
+}
 
 // ------------------------------------------------------------ status ----
 
@@ -260,6 +342,7 @@ function setContracts(file) {
     return;
   }
   files.contracts = file;
+  keptId = '';
   delete state.sheets.contracts;
   splitSelect.value = '';
   state.choices = {};
@@ -316,6 +399,7 @@ async function startRead() {
       showColumnsNeeded(preview.file, missing);
       return;
     }
+    takeSplitFromUrl(preview.file);
     showStatus(`Reading ${contracts.name}…`);
     showProgress(true);
     progress.value = 0;
@@ -431,6 +515,7 @@ async function refreshReport(fresh = false, mayReadAgain = false) {
   clearStatus();
   state.shown = { controls, files: { ...files } };
   renderReport(reply.report);
+  if (fresh) comparePanel.contractsChanged();
 }
 
 // ------------------------------------------------------------ report ----
@@ -450,8 +535,9 @@ function renderReport(report) {
   fiscalSelect.disabled = periodSelect.value === 'month';
   results.hidden = false;
   // The figures a drill-down lists are the engine's words (its vocabulary).
-  const openFirst = state.newFiles;
+  const openFirst = state.newFiles && !tabChosen;
   state.newFiles = false;
+  tabChosen = false;
   summaries = new Map();
   answerBox.replaceChildren();
   reportView.show(report, { drillMetrics: state.vocabulary?.drill_metrics ?? [], openFirst });
@@ -459,6 +545,7 @@ function renderReport(report) {
   const fileRows = (report?.files ?? []).map((f) => ({ kind: f?.kind, name: f?.name, rows: f?.rows }));
   if (uploadFold.fold(fileRows, (n) => formatMinor(n, 0))) answerBox.focus();
   requestSummaries(report);
+  writeUrl();
 }
 
 /** Asks the engine for the summary's figures of the report on show, then shows the currency on show. */
@@ -698,6 +785,11 @@ installMetricTooltips();
 installDrillDialog(() => {});
 // Offline after this first visit, and installable (offline/register_offline.js).
 registerOffline();
+// A link to an analysis kept on this device opens it at once (it was kept when the user asked).
+if (fromUrl.kept) {
+  openingFromUrl = true;
+  keptPanel.openById(fromUrl.kept).finally(() => { openingFromUrl = false; });
+}
 
 // The engine's worker starts, and instantiates its wasm, once the page is
 // idle, not when the first file is picked: in headless Chromium the first

@@ -115,7 +115,7 @@ export class ReportView {
       if (section) scrollToColumn(section, this.openingColumn_.get(code) ?? 0);
     }
     this.lazyStatements_.drawRestLater();
-    this.options_.onShow?.(code, this.view);
+    this.options_.onShow?.(this.currency, this.view);
   }
 
   showView(view) {

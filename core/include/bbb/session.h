@@ -128,6 +128,8 @@ class Session {
   RowCounts contract_rows() const;
   const std::map<CurrencyCode, MonthlyLedger>& ledgers() const { return folder_.ledgers(); }
   const DrillCollector* drill() const { return folder_.drill(); }
+  // Read with the snapshot setting: its accepted lines, for a comparison (else null).
+  const SnapshotLines* snapshot() const { return folder_.snapshot(); }
   // Which figures the lines read can tell (invoices alone: no bookings).
   KnownFigures known_figures() const { return bbb::known_figures(folder_.line_kinds()); }
   // Pipeline, orders and the forward view per currency (every currency with

@@ -8,10 +8,12 @@ namespace bbb {
 
 FoldingHalf::FoldingHalf(const ReadSettings& settings) : settings_(settings) {
   if (settings_.drill) drill_.emplace(*settings_.drill, settings_.as_of);
+  if (settings_.snapshot) snapshot_.emplace();
 }
 
 void FoldingHalf::take(const ContractLine& line, std::string_view segment, std::vector<DatedAmount> invoices,
                       const Fulfilment* fulfilment) {
+  if (snapshot_) snapshot_->add(line);
   if (line.is_booked()) { fold(line, segment, std::move(invoices), fulfilment); return; }
   // Pipeline: never in bookings, billings, revenue or backlog; in the sales figures.
   add_to_figures(whole_figures(line.currency), line, line, nullptr);

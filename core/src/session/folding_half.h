@@ -22,6 +22,7 @@
 #include "session/packed_lines.h"
 #include "finance/sales_stats.h"
 #include "finance/schedule.h"
+#include "finance/snapshot_changes.h"
 #include "session/read_settings.h"
 #include "finance/waterfall.h"
 
@@ -60,6 +61,8 @@ class alignas(64) FoldingHalf {
   const std::map<CurrencyCode, FoldedFigures>& figures() const { return figures_; }
   const std::map<CurrencyCode, std::map<std::string, FoldedFigures>>& segments() const { return segments_; }
   const DrillCollector* drill() const { return drill_ ? &*drill_ : nullptr; }
+  // With the snapshot setting: every line taken, for a comparison of two exports.
+  const SnapshotLines* snapshot() const { return snapshot_ ? &*snapshot_ : nullptr; }
   // The kinds of line folded: which figures the report can tell (known_figures).
   const LineKinds& line_kinds() const { return line_kinds_; }
 
@@ -88,6 +91,7 @@ class alignas(64) FoldingHalf {
   std::map<CurrencyCode, FoldedFigures> figures_;
   std::map<CurrencyCode, std::map<std::string, FoldedFigures>> segments_;
   std::optional<DrillCollector> drill_;
+  std::optional<SnapshotLines> snapshot_;
   CurrencyIndex<MonthlyLedger> ledger_index_;
   CurrencyIndex<FoldedFigures> figures_index_;
   ScheduleStorage schedule_storage_;  // the last schedule's buffers, reused

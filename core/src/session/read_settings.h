@@ -35,6 +35,7 @@ struct ReadSettings {
   ValueMapping values;                         // values no vocabulary knows, read as the user says
   std::string split_by;                        // a column whose values split every table
   bool waterfall = false;                      // fold each booking month apart (spec 5)
+  bool snapshot = false;                       // keep every line for a comparison of two exports (snapshot_changes.h)
 
   ReadSettings() { parse_currency_code("USD", &default_currency); }
 };

@@ -152,6 +152,9 @@ bool parse_read_settings(std::string_view text, ReadSettings* out, std::string* 
         if (!column.is_string()) { *error = "mapping of '" + field + "' must be a column name"; return false; }
         out->mapping[field] = column.get<std::string>();
       }
+    } else if (key == "snapshot") {
+      if (!v.is_boolean()) { *error = "setting 'snapshot' must be true or false"; return false; }
+      out->snapshot = v.get<bool>();
     } else if (key == "waterfall") {
       if (!v.is_boolean()) { *error = "setting 'waterfall' must be true or false"; return false; }
       out->waterfall = v.get<bool>();

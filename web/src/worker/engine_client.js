@@ -118,6 +118,18 @@ export class EngineClient {
   }
 
   /**
+   * Two exports of the same list matched by id, each read by its own session.
+   * @param {import('./protocol.js').ReadSettings} settings
+   * @param {FileEntry} before @param {FileEntry} after
+   * @param {{limit?: number}} compareSettings
+   * @param {(progress: ProgressMessage) => void} [onProgress]
+   * @returns {Promise<import('./protocol.js').CompareReply>}
+   */
+  compare(settings, before, after, compareSettings, onProgress) {
+    return /** @type {Promise<any>} */ (this.request('compare', { settings, before, after, compare_settings: compareSettings }, onProgress));
+  }
+
+  /**
    * The engine's words (drill metrics, billing, recognition and status
    * values...), asked once: the first call also starts the engine. null
    * when it could not say (its worker failed); the next call asks again.
@@ -134,14 +146,14 @@ export class EngineClient {
     return this.vocabulary_;
   }
 
-  /** True while a read (load, preview or drill) is waiting for its reply. */
+  /** True while a read (load, preview, drill or compare) is waiting for its reply. */
   get reading() {
     return this.pendingReads_().length > 0;
   }
 
   /** The ids of the reads waiting for their replies. */
   pendingReads_() {
-    return [...this.pending_].filter(([, entry]) => entry.type === 'load' || entry.type === 'preview' || entry.type === 'drill').map(([id]) => id);
+    return [...this.pending_].filter(([, entry]) => ['load', 'preview', 'drill', 'compare'].includes(entry.type)).map(([id]) => id);
   }
 
   /**

@@ -179,6 +179,31 @@ export function createEngineHandler(instantiate, options = {}) {
     }
   }
 
+  /** Each export in a session of its own (snapshot: true), then matched by id; the live session is kept. */
+  async function compare(message, post, signal) {
+    const api = await engine();
+    const settings = { ...(message.settings ?? {}), snapshot: true };
+    const sides = [api.session(settings), api.session(settings)];
+    try {
+      const entries = [message.before, message.after];
+      for (let i = 0; i < 2; i++) {
+        const { file, kind = 'contracts', sheet } = entries[i] ?? {};
+        if (!file) return failure('no_file', 'Two exports are needed to compare them.');
+        const onProgress = post && ((p) => post({ id: message.id, type: 'progress', kind, fileName: file.name, fileIndex: i, fileCount: 2, ...p }));
+        const ended = await feedFile(sides[i], 'contracts', file.name ?? 'input.csv', file, { chunkBytes, pieces, signal, onProgress, ...(sheet ? { sheet } : {}) });
+        if (!ended.ok) return ended;
+        if (ended.file?.readable === false) {
+          const why = fileErrors(sides[i].report({}).report?.issues)[0];
+          return failure(why?.code ?? 'unreadable_file', `${file.name}: ${why?.message ?? 'cannot be read'}`);
+        }
+      }
+      const reply = sides[0].compareWith(sides[1], message.compare_settings ?? {});
+      return reply.ok ? { ok: true, changes: reply.changes } : reply;
+    } finally {
+      for (const s of sides) s.close();
+    }
+  }
+
   function report(message) {
     if (!session) return failure('no_data', 'Load a contracts file first.');
     const reply = session.report(message.settings ?? {});
@@ -192,6 +217,7 @@ export function createEngineHandler(instantiate, options = {}) {
       case 'preview': return preview(message, signal);
       case 'report': return report(message);
       case 'drill': return drill(message, post, signal);
+      case 'compare': return compare(message, post, signal);
       case 'engine': {
         const api = await engine();
         return { ok: true, version: api.version, vocabulary: api.vocabulary };

@@ -47,6 +47,13 @@
  * @typedef {{type: 'drill', id: number, settings: ReadSettings, files: FileEntry[], report_settings: ReportSettings}} DrillRequest
  */
 /**
+ * Two exports of the same pipeline or contract list, each read by a session
+ * of its own with `snapshot: true` (the live session is kept), matched by
+ * id: the engine's changes (docs/metrics.md). Reply: CompareReply.
+ * @typedef {{type: 'compare', id: number, settings: ReadSettings, before: FileEntry, after: FileEntry,
+ *   compare_settings?: {limit?: number}}} CompareRequest
+ */
+/**
  * The engine's version and vocabulary (its words for billing, statuses,
  * drill metrics...); asking starts the engine. Reply: EngineInfoReply.
  * @typedef {{type: 'engine', id: number}} EngineInfoRequest
@@ -56,7 +63,7 @@
  * next piece and replies {ok: false, error: {code: 'cancelled'}}. No reply of its own.
  * @typedef {{type: 'cancel', id?: undefined}} CancelRequest
  */
-/** @typedef {LoadRequest|PreviewRequest|ReportRequest|DrillRequest|EngineInfoRequest|CancelRequest} Request */
+/** @typedef {LoadRequest|PreviewRequest|ReportRequest|DrillRequest|CompareRequest|EngineInfoRequest|CancelRequest} Request */
 
 // ---------------------------------------------------------- worker -> page ----
 
@@ -73,8 +80,10 @@
  * @typedef {ReplyBase & {report?: Record<string, any>}} ReportReply
  *   report: the engine's report (docs/report.schema.json)
  * @typedef {ReplyBase & {drill?: Record<string, any>}} DrillReply
+ * @typedef {ReplyBase & {changes?: Record<string, any>}} CompareReply
+ *   changes: the engine's comparison (the JS API's Changes)
  * @typedef {ReplyBase & {version?: string, vocabulary?: EngineVocabulary}} EngineInfoReply
- * @typedef {LoadReply|PreviewReply|ReportReply|DrillReply|EngineInfoReply} Reply
+ * @typedef {LoadReply|PreviewReply|ReportReply|DrillReply|CompareReply|EngineInfoReply} Reply
  */
 /**
  * Before a read's reply, after each piece of a file. heapBytes: the
