@@ -20,10 +20,15 @@ for (const name of examples.length ? examples : ['worked-examples.csv']) {
     assert.ok(existsSync(cli), missing);
     // The same file name both ways, as the README runs it: from the repo root.
     const fileName = relative(repo, join(examplesDir, name));   // examples/<name>
-    const run = spawnSync(cli, ['report', fileName], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
+    // The CLI's own as-of default (the last day of the data, before a pinned today), then the
+    // same read settings given to a wasm session: a session reads as it is told, the CLI decides.
+    const today = '2030-01-01';
+    const run = spawnSync(cli, ['report', fileName, '--today', today], { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 28 });
     assert.ok(run.stdout.trim().length > 0, `no report on stdout (exit ${run.status}): ${run.stderr}`);
+    const asOf = JSON.parse(run.stdout).settings.as_of;
     // The CLI names a file by its base name, and so does the page (File.name).
-    const { report } = await runSession(readExample(name), { chunkSize: 64 * 1024, fileName: name });
+    const { report } = await runSession(readExample(name),
+      { chunkSize: 64 * 1024, fileName: name, readSettings: { as_of: asOf, today } });
     assertSameText(report, '{"ok":true,"report":' + run.stdout.trim() + '}');
   });
 }
