@@ -40,12 +40,15 @@ before(async () => {
   page = await b.openPage();
   await page.locator('#file-input').setInputFiles(join(dir, 'five-year.csv'));
   await settled(page);
+  // Five years open by quarter (period_default.js): the printout is checked on the monthly statement.
+  await page.locator('#period').selectOption('month');
+  await settled(page);
   await page.locator('#as-of').fill('2022-12-31');
   await page.locator('#as-of').dispatchEvent('change');
   // Read again with the as-of date: the printout says the date once the new report is on show.
   await page.waitForFunction(() => {
     dispatchEvent(new Event('beforeprint'));
-    return /As of: 2022-12-31/.test(document.querySelector('#print-report .print-running')?.textContent ?? '');
+    return /Period: Monthly[\s\S]*As of: 2022-12-31/.test(document.querySelector('#print-report .print-running')?.textContent ?? '');
   }, null, { timeout: 30_000, polling: 200 });
   await settled(page);
 });
