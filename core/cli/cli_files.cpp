@@ -113,4 +113,21 @@ const char* const kOutOfMemory =
     "out of memory: the files need more memory than this machine gave the process "
     "(try a From/To range, quarters or years, fewer segments, or split the file by year)";
 
+bool add_mapping_option(const std::string& value, nlohmann::json* read, std::string* error) {
+  const std::size_t eq = value.find('=');
+  if (eq == std::string::npos) { *error = "--map takes FIELD=COLUMN"; return false; }
+  (*read)["mapping"][value.substr(0, eq)] = value.substr(eq + 1);
+  return true;
+}
+
+bool add_value_option(const std::string& value, nlohmann::json* read, std::string* error) {
+  const std::size_t colon = value.find(':'), eq = value.rfind('=');
+  if (colon == std::string::npos || eq == std::string::npos || eq < colon) {
+    *error = "--value takes FIELD:VALUE=WORD, e.g. status:Verbal commit=open";
+    return false;
+  }
+  (*read)["values"][value.substr(0, colon)][value.substr(colon + 1, eq - colon - 1)] = value.substr(eq + 1);
+  return true;
+}
+
 }  // namespace bbb_cli

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "bbb/session.h"
 
 namespace bbb_cli {
@@ -30,5 +32,12 @@ using PathsByKind = std::map<std::string, std::string>;
 void print_issues(const bbb::Session& session, const PathsByKind& paths);
 
 extern const char* const kOutOfMemory;
+
+// The read options both commands take, into the read settings' JSON; false
+// with *error when the value is not in its form.
+// --map FIELD=COLUMN
+bool add_mapping_option(const std::string& value, nlohmann::json* read, std::string* error);
+// --value FIELD:VALUE=WORD, e.g. status:Verbal commit=open (repeatable)
+bool add_value_option(const std::string& value, nlohmann::json* read, std::string* error);
 
 }  // namespace bbb_cli

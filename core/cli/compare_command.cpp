@@ -100,14 +100,11 @@ int run_compare(const std::vector<std::string>& args) {
     else if (a == "--date-order") read["date_order"] = v;
     else if (a == "--decimal") read["decimal"] = v;
     else if (a == "--map") {
-      const std::size_t eq = v.find('=');
-      if (eq == std::string::npos) return fail("--map takes FIELD=COLUMN");
-      read["mapping"][v.substr(0, eq)] = v.substr(eq + 1);
+      std::string error;
+      if (!add_mapping_option(v, &read, &error)) return fail(error);
     } else if (a == "--value") {
-      const std::size_t colon = v.find(':'), eq = v.rfind('=');
-      if (colon == std::string::npos || eq == std::string::npos || eq < colon)
-        return fail("--value takes FIELD:VALUE=WORD, e.g. status:Verbal commit=open");
-      read["values"][v.substr(0, colon)][v.substr(colon + 1, eq - colon - 1)] = v.substr(eq + 1);
+      std::string error;
+      if (!add_value_option(v, &read, &error)) return fail(error);
     } else return fail("unknown option " + a + " (bbb compare with no files lists the options)");
   }
   if (paths.size() != 2) { std::fputs(kCompareUsage, stderr); return 2; }
