@@ -71,8 +71,8 @@ TEST(AsOfDefault, InvoicesAndFulfilmentRecordDatesToo) {
 }
 
 TEST(AsOfDefault, TheRuleAlone) {
-  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), ymd(2030, 1, 1))->iso(), "2024-02-29");
-  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), ymd(2024, 2, 20))->iso(), "2024-02-20");
-  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), std::nullopt)->iso(), "2024-02-29");
+  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), ymd(2030, 1, 1))->date.iso(), "2024-02-29");
+  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), ymd(2024, 2, 20))->date.iso(), "2024-02-20");
+  EXPECT_EQ(bbb::default_as_of(ymd(2024, 2, 10), std::nullopt)->date.iso(), "2024-02-29");
   EXPECT_FALSE(bbb::default_as_of(std::nullopt, ymd(2024, 2, 20)).has_value());
 }

@@ -115,11 +115,8 @@ int run(const std::vector<std::string>& args) {
       else if (a == "--split-by") read["split_by"] = v;
       else if (a == "--source") read["source"] = v;
       else if (a == "--value") {
-        // FIELD:VALUE=WORD, e.g. status:Verbal commit=open (repeatable).
-        const std::size_t colon = v.find(':'), eq = v.rfind('=');
-        if (colon == std::string::npos || eq == std::string::npos || eq < colon)
-          return fail("--value takes FIELD:VALUE=WORD, e.g. status:Verbal commit=open");
-        read["values"][v.substr(0, colon)][v.substr(colon + 1, eq - colon - 1)] = v.substr(eq + 1);
+        std::string error;
+        if (!bbb_cli::add_value_option(v, &read, &error)) return fail(error);
       }
       else if (a == "--waterfall") read["waterfall"] = (v == "yes" || v == "true" || v == "1");
       else if (a == "--top") {
@@ -151,9 +148,8 @@ int run(const std::vector<std::string>& args) {
       else if (a == "--encoding") read["encoding"] = v;
       else if (a == "--delimiter") read["delimiter"] = v == "tab" ? "\t" : v;
       else if (a == "--map") {
-        const std::size_t eq = v.find('=');
-        if (eq == std::string::npos) return fail("--map takes FIELD=COLUMN");
-        read["mapping"][v.substr(0, eq)] = v.substr(eq + 1);
+        std::string error;
+        if (!bbb_cli::add_mapping_option(v, &read, &error)) return fail(error);
       } else if (a == "--drill" && !v.empty() && v[0] == '{') {
         // The whole drill request as JSON (segment, age, waterfall rows...).
         read["drill"] = nlohmann::json::parse(v, nullptr, false);
@@ -219,22 +215,21 @@ int run(const std::vector<std::string>& args) {
   if (!as_of_given) {
     bbb::Date today;
     bbb::parse_iso_date(read["today"].get<std::string>(), &today);
-    const std::optional<bbb::Date> as_of = bbb::default_as_of(session->data_end(), today);
+    const std::optional<bbb::AsOfDefault> as_of = bbb::default_as_of(session->data_end(), today);
     const bool from_stdin = contracts == "-" || invoices == "-" || fulfilment == "-";
-    if (as_of && *as_of != today && from_stdin) {
+    if (as_of && as_of->date != today && from_stdin) {
       std::fprintf(stderr, "bbb: read as of today, %s: the data ends earlier, on %s; give --as-of %s to read it as of then\n",
-                   today.iso().c_str(), session->data_end()->iso().c_str(), as_of->iso().c_str());
-    } else if (as_of && *as_of != today) {
-      read["as_of"] = as_of->iso();
+                   today.iso().c_str(), session->data_end()->iso().c_str(), as_of->date.iso().c_str());
+    } else if (as_of && as_of->date != today) {
+      read["as_of"] = as_of->date.iso();
       if (!read_files()) return fail(error);
     }
   }
-  bbb::Session& session_read = *session;
 
-  print_issues(session_read, {{"contracts", contracts}, {"subscriptions", contracts},
+  print_issues(*session, {{"contracts", contracts}, {"subscriptions", contracts},
                          {"invoices", invoices_alone || invoices.empty() ? contracts : invoices}, {"fulfilment", fulfilment}});
-  if (const auto too_large = bbb::report_too_large(bbb::report_size(session_read, report_settings))) return fail(*too_large);
-  const std::string json = bbb::render_report(session_read, report_settings);
+  if (const auto too_large = bbb::report_too_large(bbb::report_size(*session, report_settings))) return fail(*too_large);
+  const std::string json = bbb::render_report(*session, report_settings);
   if (format == "json") std::printf("%s\n", json.c_str());
   else if (format == "table") std::fputs(bbb_cli::report_as_table(json).c_str(), stdout);
   else std::fputs(bbb_cli::report_as_csv(json).c_str(), stdout);

@@ -34,10 +34,11 @@ std::optional<Date> report_as_of(std::optional<Date> as_of_setting, const std::v
   return periods.back().end();
 }
 
-std::optional<Date> default_as_of(std::optional<Date> data_end, std::optional<Date> today) {
+std::optional<AsOfDefault> default_as_of(std::optional<Date> data_end, std::optional<Date> today) {
   if (!data_end) return std::nullopt;
   const Date month_end = data_end->year_month().last_day();
-  return today && *today < month_end ? *today : month_end;
+  if (today && *today < month_end) return AsOfDefault{*today, "today"};
+  return AsOfDefault{month_end, "data"};
 }
 
 std::vector<Period> report_periods(const std::map<CurrencyCode, MonthlyLedger>& ledgers, const ReportSettings& settings) {

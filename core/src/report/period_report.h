@@ -45,7 +45,11 @@ std::optional<Date> report_as_of(std::optional<Date> as_of_setting, const std::v
 // 2024 is then read as of 2024-12-31, not as of a today with nothing ahead.
 // The forward view and pipeline are folded as of a date known while reading,
 // so a caller reads the files again with it (the CLI and the page do).
-std::optional<Date> default_as_of(std::optional<Date> data_end, std::optional<Date> today);
+struct AsOfDefault {
+  Date date;
+  const char* reason;  // "data": the data's last month end; "today": today, which comes first
+};
+std::optional<AsOfDefault> default_as_of(std::optional<Date> data_end, std::optional<Date> today);
 
 // One ledger's figures over given periods; first_month as first_event_month says.
 CurrencyReport currency_report(const MonthlyLedger& ledger, const CurrencyCode& currency,

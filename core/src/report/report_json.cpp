@@ -348,22 +348,17 @@ void write_report(JsonWriter& w, const Session& session, const ReportSettings& s
       .field_text("proration", proration_name(rs.proration)).field_text("currency", rs.default_currency.view());
   if (settings.from) w.field_text("from", settings.from->iso());
   if (settings.to) w.field_text("to", settings.to->iso());
-  w.key("as_of");
-  if (as_of) w.text(as_of->iso());
-  else w.null();
+  write_date_or_null(w, "as_of", as_of);
   // The reading half's part: taken from the worker that read the files
   // when this session only folded their lines (reading_summary.h).
   const ReadingSummary* adopted = session.adopted_reading();
   const ReadingSummary live = adopted ? ReadingSummary() : reading_summary(session);
   const ReadingSummary& reading = adopted ? *adopted : live;
   // What to read with when the user sets no as-of date (default_as_of).
-  w.key("data_end");
-  if (reading.data_end) w.text(reading.data_end->iso());
-  else w.null();
+  write_date_or_null(w, "data_end", reading.data_end);
   w.key("as_of_default");
-  if (const std::optional<Date> d = default_as_of(reading.data_end, rs.today))
-    w.object().field_text("date", d->iso())
-        .field_text("reason", *d == reading.data_end->year_month().last_day() ? "data" : "today").end();
+  if (const std::optional<AsOfDefault> d = default_as_of(reading.data_end, rs.today))
+    w.object().field_text("date", d->date.iso()).field_text("reason", d->reason).end();
   else w.null();
   if (rs.default_term_months > 0) w.field("default_term", rs.default_term_months);
   if (!rs.split_by.empty()) w.field_text("split_by", rs.split_by).field("top", settings.top);
