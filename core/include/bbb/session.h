@@ -59,7 +59,11 @@ struct RowCounts {
   std::vector<SkippedLines> skipped;                    // by kind, in the order first seen
   // Booked lines by how they got their term (RowResult::Term): read as
   // one-time for want of a term and a delivery date, or given the default term.
-  struct Tally { std::int64_t count = 0; std::int64_t value = 0; };
+  struct Tally {
+    std::int64_t count = 0;
+    std::int64_t value = 0;
+    Tally& operator+=(const Tally& t) { count += t.count; value += t.value; return *this; }
+  };
   std::map<CurrencyCode, Tally> no_term, default_term;
 
   void skip(const char* kind, std::int64_t line, std::int64_t count = 1);

@@ -84,8 +84,6 @@ SnapshotChanges compare_snapshots(const SnapshotLines& before, const SnapshotLin
     ++c.before_count;
     c.before_value += b.amount;
   }
-  std::unordered_map<std::string_view, bool> matched;
-  matched.reserve(after.lines().size());
   for (const SnapshotLine& a : after.lines()) {
     if (excluded.count(a.id)) { ++out.left_out_after; continue; }
     CurrencyChanges& c = out.currencies[a.currency];
@@ -94,7 +92,7 @@ SnapshotChanges compare_snapshots(const SnapshotLines& before, const SnapshotLin
     const auto found = earlier.find(a.id);
     if (found == earlier.end()) { put(c, ChangeKind::kAdded, nullptr, &a, a.amount); continue; }
     const SnapshotLine& b = *found->second;
-    matched.emplace(b.id, true);
+    earlier.erase(found);  // what stays in `earlier` was removed
     if (b.currency == a.currency) {
       if (!classify(c, b, a)) ++c.unchanged;
     } else {
@@ -104,8 +102,8 @@ SnapshotChanges compare_snapshots(const SnapshotLines& before, const SnapshotLin
       put(c, ChangeKind::kAdded, &b, &a, a.amount);
     }
   }
-  for (const SnapshotLine& b : before.lines())
-    if (!excluded.count(b.id) && !matched.count(b.id)) put(out.currencies[b.currency], ChangeKind::kRemoved, &b, nullptr, b.amount);
+  for (const SnapshotLine& b : before.lines())  // in file order, as they were read
+    if (earlier.count(b.id)) put(out.currencies[b.currency], ChangeKind::kRemoved, &b, nullptr, b.amount);
 
   for (auto& [currency, c] : out.currencies)
     for (ChangeCategory& category : c.categories)

@@ -110,8 +110,10 @@ bool Session::end(std::string* error) {
                    [](const SkippedLines& a, const SkippedLines& b) { return a.first_line < b.first_line; });
   if (header_seen_ && !fatal_ && file.rows.read == 0)
     file_issue("warning", "no_rows", "the file has a header but no data rows");
-  if (lines_from(file)) reject_unmatched_rows();
-  if (lines_from(file)) note_terms(file.rows);
+  if (lines_from(file)) {
+    reject_unmatched_rows();
+    note_terms(file.rows);
+  }
   file.values.read_as(file.kind, [this](Field f, std::string_view v) { return settings_.values(f, v); });
   if (file.kind == FileKind::kSubscriptions && file.rows.accepted > 0) note_subscription_snapshot();
   if (hand_off_ && batch_.lines() > 0) { hand_off_(batch_); batch_.clear(); }
@@ -139,9 +141,8 @@ RowCounts Session::contract_rows() const {
     total.accepted += f.rows.accepted;
     total.rejected += f.rows.rejected;
     for (const auto& [currency, value] : f.rows.rejected_value) total.rejected_value[currency] += value;
-    for (const auto& [currency, t] : f.rows.no_term) total.no_term[currency].count += t.count, total.no_term[currency].value += t.value;
-    for (const auto& [currency, t] : f.rows.default_term)
-      total.default_term[currency].count += t.count, total.default_term[currency].value += t.value;
+    for (const auto& [currency, t] : f.rows.no_term) total.no_term[currency] += t;
+    for (const auto& [currency, t] : f.rows.default_term) total.default_term[currency] += t;
     for (const SkippedLines& s : f.rows.skipped) total.skip(s.kind.c_str(), s.first_line, s.count);
   }
   return total;
