@@ -340,35 +340,13 @@ class Engine {
   }
 
   async analyse(files, readSettings, reportSettings) {
-    try {
-      await this.ready();
-    } catch (err) {
-      return { ok: false, error: { code: 'engine_failed', message: `the engine could not start: ${String(err?.message ?? err)}` } };
-    }
-    const session = this.session(readSettings);
-    try {
-      return await this.analyseIn_(session, files, reportSettings);
-    } catch (err) {
-      if (isAbort(err)) {
-        this.module_ = null;  // unusable: the next call loads a fresh engine
-        return abortReply(err);
-      }
-      if (err instanceof TypeError) return { ok: false, error: { code: 'bad_input', message: err.message } };
-      throw err;
-    } finally {
-      if (this.module_) session.close();
-    }
+    return this.withSessions_([readSettings], (session) => this.analyseIn_(session, files, reportSettings));
   }
 
   async compare(files, readSettings, compareSettings) {
-    try {
-      await this.ready();
-    } catch (err) {
-      return { ok: false, error: { code: 'engine_failed', message: `the engine could not start: ${String(err?.message ?? err)}` } };
-    }
     const settings = { ...readSettings, snapshot: true };
-    const sessions = { before: this.session(settings), after: this.session(settings) };
-    try {
+    return this.withSessions_([settings, settings], async (before, after) => {
+      const sessions = { before, after };
       for (const role of /** @type {const} */ (['before', 'after'])) {
         const input = files?.[role];
         if (input === undefined || input === null) return { ok: false, error: { code: 'no_file', message: `the ${role} export is required` } };
@@ -377,16 +355,33 @@ class Engine {
         if (!ended.ok) return ended;
         if (!ended.file.readable) return unreadable(sessions[role], 'contracts', name);
       }
-      return sessions.before.compareWith(sessions.after, compareSettings);
+      return before.compareWith(after, compareSettings);
+    });
+  }
+
+  /**
+   * work(...sessions) on fresh sessions of a ready engine, one per read
+   * settings given: an engine that cannot start, an abort or bad input is a
+   * reply, and the sessions are closed (unless the engine aborted: it is gone).
+   */
+  async withSessions_(settingsList, work) {
+    try {
+      await this.ready();
+    } catch (err) {
+      return { ok: false, error: { code: 'engine_failed', message: `the engine could not start: ${String(err?.message ?? err)}` } };
+    }
+    const sessions = settingsList.map((settings) => this.session(settings));
+    try {
+      return await work(...sessions);
     } catch (err) {
       if (isAbort(err)) {
-        this.module_ = null;
+        this.module_ = null;  // unusable: the next call loads a fresh engine
         return abortReply(err);
       }
       if (err instanceof TypeError) return { ok: false, error: { code: 'bad_input', message: err.message } };
       throw err;
     } finally {
-      if (this.module_) { sessions.before.close(); sessions.after.close(); }
+      if (this.module_) for (const session of sessions) session.close();
     }
   }
 
