@@ -6,9 +6,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <random>
 #include <vector>
 
+#include "fast/parallel.h"
 #include "finance/recurring_revenue.h"
 #include "test_support.h"
 
@@ -61,6 +63,26 @@ TEST(RecurringRevenue, ALineWithinOneMonthOrPointOrOpenGivesNone) {
   EXPECT_FALSE(bbb::mrr_span(open).has_value());
 }
 
+// The engine's ids of the references' customers 0, 1, 2, ...: spread over
+// its logs (kept by an id's low byte), so that a walk cut in parts meets
+// them in different parts.
+std::uint32_t spread(std::uint32_t c) { return c * 97; }
+
+// A Parallel (fast/parallel.h) of `width` parts, run last first: each
+// figure must be the same however the customers are cut and in whatever
+// order the parts end.
+class PartsInReverse final : public bbb::Parallel {
+ public:
+  explicit PartsInReverse(std::size_t width) : width_(width) {}
+  std::size_t width() const override { return width_; }
+  void run(std::size_t parts, const std::function<void(std::size_t)>& task) const override {
+    for (std::size_t i = parts; i-- > 0;) task(i);
+  }
+
+ private:
+  std::size_t width_;
+};
+
 // The reference: MRR of customer c at month end e, from the dates alone.
 std::int64_t reference_mrr(const std::vector<std::pair<std::uint32_t, ContractLine>>& lines, std::uint32_t c, bbb::Date e) {
   std::int64_t sum = 0;
@@ -85,8 +107,10 @@ TEST(RecurringRevenue, EveryMonthMatchesAPerCustomerReference) {
       if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = start.plus_days(static_cast<std::int32_t>(rng() % 400)); }
       if (rng() % 6 == 0) l.recognition = bbb::Recognition::kPoint;
       lines.emplace_back(c, l);
-      r.add(c, 0, l);
+      r.add(spread(c), 0, l);
     }
+    const PartsInReverse parts(1 + round % 4);
+    r.lend(parts);
     const YearMonth first = YearMonth::of(2023, 6), last = YearMonth::of(2026, 6);
     const auto months = r.months(first, last, bbb::MrrScope::whole());
     ASSERT_EQ(months.size(), static_cast<std::size_t>(last.index() - first.index() + 1));
@@ -148,8 +172,10 @@ TEST(RecurringRevenue, RetentionAndCohortsMatchAPerCustomerReference) {
       ContractLine l = ratable(static_cast<std::int64_t>(rng() % 3000000), booking, booking, 1 + static_cast<std::int32_t>(rng() % 18));
       if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = booking.plus_days(static_cast<std::int32_t>(rng() % 300)); }
       lines.emplace_back(c, l);
-      r.add(c, 0, l);
+      r.add(spread(c), 0, l);
     }
+    const PartsInReverse parts(1 + round % 4);
+    r.lend(parts);
     const auto mrr = [&](std::uint32_t c, YearMonth m) { return reference_mrr(lines, c, m.last_day()); };
     const YearMonth from = YearMonth::of(2024, 1);
     const auto months = r.months(from, YearMonth::of(2026, 3), bbb::MrrScope::whole());
@@ -233,8 +259,10 @@ TEST(RecurringRevenue, SegmentsShareTheCustomersMovesAndAddUpToTheWhole) {
       ContractLine l = ratable(static_cast<std::int64_t>(rng() % 2000000), booking, booking, 1 + static_cast<std::int32_t>(rng() % 15));
       if (rng() % 4 == 0) { l.has_cancel = true; l.cancel = booking.plus_days(static_cast<std::int32_t>(rng() % 300)); }
       lines.push_back({c, s, l});
-      r.add(c, s, l);
+      r.add(spread(c), s, l);
     }
+    const PartsInReverse lent(1 + round % 4);
+    r.lend(lent);
     // MRR of customer c at month end m, in the segments `in` (all when empty).
     const auto mrr = [&](std::uint32_t c, std::int32_t m, const std::vector<std::uint16_t>& in) {
       std::vector<std::pair<std::uint32_t, ContractLine>> of;

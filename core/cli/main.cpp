@@ -35,6 +35,7 @@
 #include "compare_command.h"
 #include "fold_thread.h"
 #include "text_output.h"
+#include "two_threads.h"
 
 namespace {
 
@@ -193,6 +194,7 @@ int run(const std::vector<std::string>& args) {
   bbb::ReportSettings report_settings;
   if (!bbb::parse_report_settings(report.dump(), &report_settings, &error)) return fail(error);
 
+  const bbb_cli::TwoThreads two_threads;  // lent to the report once the lines are folded
   std::unique_ptr<bbb::Session> session;
   const auto read_files = [&]() {
     bbb::ReadSettings read_settings;
@@ -209,6 +211,7 @@ int run(const std::vector<std::string>& args) {
     if (!feed_file(*session, main_kind, contracts, sheet, &error)) return false;
     if (folding && !folding->finish()) { error = kOutOfMemory; return false; }
     session->hand_off_lines(nullptr);
+    if (threads == 2) session->folder().lend(two_threads);
     return true;
   };
   if (!read_files()) return fail(error);

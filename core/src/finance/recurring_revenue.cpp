@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <utility>
 
 namespace bbb {
@@ -57,6 +58,15 @@ struct RecurringRevenue::CohortTable {
       add_over(mrr_diff[row], start, whole[k].first, to, whole[k].second);
     }
   }
+  // Another part's customers of the same table.
+  void add(const CohortTable& other) {
+    for (std::size_t i = 0; i < customer_diff.size(); ++i) {
+      for (std::size_t k = 0; k < customer_diff[i].size(); ++k) {
+        customer_diff[i][k] += other.customer_diff[i][k];
+        mrr_diff[i][k] += other.mrr_diff[i][k];
+      }
+    }
+  }
   std::vector<MrrCohort> finish() {
     for (std::size_t i = 0; i < out.size(); ++i) {
       const std::size_t months = customer_diff[i].size() - 1;
@@ -72,6 +82,45 @@ struct RecurringRevenue::CohortTable {
   }
 };
 
+// What a walk over some of the customers adds up: each month's movements and
+// counts, balances and retention as differences (a customer adds only at its
+// steps), the balance before the first month, and the cohorts.
+struct RecurringRevenue::MonthSums {
+  MonthSums(std::int32_t first, std::int32_t last, const CohortTable* layout)
+      : first(first), last(last), months(static_cast<std::size_t>(last - first + 1)) {
+    for (auto* diff : {&mrr_delta, &customer_delta, &then_diff, &now_diff, &kept_diff}) diff->assign(months.size() + 1, 0);
+    if (layout != nullptr) cohorts.emplace(*layout);
+  }
+  std::int32_t first, last;
+  std::vector<MrrMonth> months;  // movements and their customers
+  std::vector<std::int64_t> mrr_delta, customer_delta, then_diff, now_diff, kept_diff;
+  std::int64_t mrr_before = 0, customers_before = 0;  // at the month end before `first`
+  std::optional<CohortTable> cohorts;
+
+  void add(const MonthSums& other) {
+    for (std::size_t i = 0; i < months.size(); ++i) {
+      MrrMonth& m = months[i];
+      const MrrMonth& o = other.months[i];
+      m.new_mrr += o.new_mrr;
+      m.expansion += o.expansion;
+      m.contraction += o.contraction;
+      m.churn += o.churn;
+      m.reactivation += o.reactivation;
+      m.new_customers += o.new_customers;
+      m.churned_customers += o.churned_customers;
+      m.reactivated_customers += o.reactivated_customers;
+    }
+    const std::pair<std::vector<std::int64_t>*, const std::vector<std::int64_t>*> diffs[] = {
+        {&mrr_delta, &other.mrr_delta}, {&customer_delta, &other.customer_delta}, {&then_diff, &other.then_diff},
+        {&now_diff, &other.now_diff}, {&kept_diff, &other.kept_diff}};
+    for (const auto& [to, from] : diffs) {
+      for (std::size_t i = 0; i < to->size(); ++i) (*to)[i] += (*from)[i];
+    }
+    mrr_before += other.mrr_before;
+    customers_before += other.customers_before;
+    if (cohorts) cohorts->add(*other.cohorts);
+  }
+};
 
 MrrMove mrr_move(std::int64_t whole_before, std::int64_t whole_after, std::int64_t scope_before,
                  std::int64_t scope_after, bool had_mrr) {
@@ -124,6 +173,7 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
 }
 
 void RecurringRevenue::stage(std::uint8_t log, const Span& span) {
+  settled_ = false;
   if (staged_.capacity() == 0) {
     staged_.reserve(kStaged);
     staged_log_.reserve(kStaged);
@@ -202,13 +252,19 @@ void RecurringRevenue::merge(Log& log) {
 }
 
 void RecurringRevenue::settle() const {
+  if (settled_) return;
   hand_to_logs(logs_, staged_, staged_log_);
   staged_ = std::vector<Span>();
   staged_log_ = std::vector<std::uint8_t>();
-  for (Log& log : logs_) {
-    if (!log.pending.empty() || log.from.size() != log.customers + 1) merge(log);
-    log.pending = std::vector<Span>();  // nothing more comes: its room goes back
-  }
+  const std::size_t parts = std::min(parallel_->width(), kLogs);
+  parallel_->run(parts, [&](std::size_t part) {
+    for (std::size_t at = log_at(part, parts); at < log_at(part + 1, parts); ++at) {
+      Log& log = logs_[at];
+      if (!log.pending.empty() || log.from.size() != log.customers + 1) merge(log);
+      log.pending = std::vector<Span>();  // nothing more comes: its room goes back
+    }
+  });
+  settled_ = true;
 }
 
 std::size_t RecurringRevenue::changes_kept() const {
@@ -223,19 +279,40 @@ std::vector<MrrMonth> RecurringRevenue::months(YearMonth first, YearMonth last, 
 
 std::vector<MrrMonth> RecurringRevenue::months_of(YearMonth first_month, YearMonth last_month, const MrrScope& scope,
                                                   CohortTable* cohorts) const {
-  std::vector<MrrMonth> out;
   const std::int32_t first = first_month.index(), last = last_month.index();
-  if (last < first) return out;
-  const std::size_t n = static_cast<std::size_t>(last - first + 1);
-  out.resize(n);
-  for (std::size_t i = 0; i < n; ++i) out[i].month = YearMonth::from_index(first + static_cast<std::int32_t>(i));
-  // Balances and retention as differences, summed once at the end: a customer adds only at its steps.
-  std::vector<std::int64_t> mrr_delta(n + 1, 0), customer_delta(n + 1, 0);
-  std::vector<std::int64_t> then_diff(n + 1, 0), now_diff(n + 1, 0), kept_diff(n + 1, 0);
-  std::int64_t mrr_before = 0, customers_before = 0;  // at the month end before `first`
-  Steps scoped;                                       // the customer's MRR in the scope, step by step
-  std::vector<std::int32_t> breaks;
-  for_each_customer([&](const Change* list, std::size_t size) {
+  if (last < first) return {};
+  settle();
+  const std::size_t parts = std::min(parallel_->width(), kLogs);
+  std::vector<MonthSums> sums(parts, MonthSums(first, last, cohorts));
+  parallel_->run(parts, [&](std::size_t part) { walk(log_at(part, parts), log_at(part + 1, parts), scope, &sums[part]); });
+  MonthSums& total = sums.front();
+  for (std::size_t part = 1; part < parts; ++part) total.add(sums[part]);
+  if (cohorts != nullptr) *cohorts = std::move(*total.cohorts);
+  std::vector<MrrMonth> out = std::move(total.months);
+  std::int64_t mrr = total.mrr_before, customers = total.customers_before, then = 0, now = 0, kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    out[i].month = YearMonth::from_index(first + static_cast<std::int32_t>(i));
+    out[i].mrr_begin = mrr;
+    out[i].customers_begin = customers;
+    mrr += total.mrr_delta[i];
+    customers += total.customer_delta[i];
+    out[i].mrr_end = mrr;
+    out[i].customers_end = customers;
+    out[i].retention_then = then += total.then_diff[i];
+    out[i].retention_now = now += total.now_diff[i];
+    out[i].retention_kept = kept += total.kept_diff[i];
+  }
+  return out;
+}
+
+void RecurringRevenue::walk(std::size_t from, std::size_t to, const MrrScope& scope, MonthSums* sums) const {
+  const std::int32_t first = sums->first, last = sums->last;
+  std::vector<MrrMonth>& out = sums->months;
+  std::vector<std::int64_t>&mrr_delta = sums->mrr_delta, &customer_delta = sums->customer_delta;
+  std::vector<std::int64_t>&then_diff = sums->then_diff, &now_diff = sums->now_diff, &kept_diff = sums->kept_diff;
+  CohortTable* const cohorts = sums->cohorts ? &*sums->cohorts : nullptr;
+  Steps scoped;  // the customer's MRR in the scope, step by step
+  for_each_customer(from, to, [&](const Change* list, std::size_t size) {
     scoped.clear();
     std::int64_t whole = 0, in_scope = 0;
     bool had_mrr = false;  // any MRR at a month end before the one at hand
@@ -266,43 +343,33 @@ std::vector<MrrMonth> RecurringRevenue::months_of(YearMonth first_month, YearMon
     if (scoped.empty()) return;
     if (cohorts != nullptr) cohorts->add(scoped);  // the whole scope's steps are the customer's
     const std::int64_t opening = value_at(scoped, first - 1);
-    mrr_before += opening;
-    customers_before += opening > 0 ? 1 : 0;
-    // Retention: between breaks (its steps, and its steps 12 months on) both
-    // the MRR now and 12 months earlier hold still. Two sorted runs merged,
-    // then walked with one cursor for now and one for 12 months earlier.
-    breaks.clear();
-    breaks.push_back(first);
-    for (std::size_t a = 0, b = 0; a < scoped.size() || b < scoped.size();) {
-      const bool take_a = b == scoped.size() || (a < scoped.size() && scoped[a].first <= scoped[b].first + 12);
-      const std::int32_t m = take_a ? scoped[a++].first : scoped[b++].first + 12;
-      if (m > breaks.back()) breaks.push_back(m);
-    }
-    std::size_t at_now = 0, at_then = 0;
-    std::int64_t now = 0, then = 0;
-    for (std::size_t k = 0; k < breaks.size(); ++k) {
-      const std::int32_t lo = breaks[k], hi = k + 1 < breaks.size() ? breaks[k + 1] - 1 : last;
-      for (; at_now < scoped.size() && scoped[at_now].first <= lo; ++at_now) now = scoped[at_now].second;
-      for (; at_then < scoped.size() && scoped[at_then].first <= lo - 12; ++at_then) then = scoped[at_then].second;
-      if (hi < first || lo > last || then <= 0) continue;
-      add_over(then_diff, first, lo, hi, then);
-      add_over(now_diff, first, lo, hi, now);
-      add_over(kept_diff, first, lo, hi, std::min(now, then));
+    sums->mrr_before += opening;
+    sums->customers_before += opening > 0 ? 1 : 0;
+    // Retention: then = its MRR 12 month ends earlier, now = its MRR when
+    // then > 0, kept = min(now, then). Each changes only at a step or 12
+    // months after one: the two runs walked in month order, each change
+    // added to a difference array (one before `first` counts from `first`).
+    std::int64_t now = 0, then = 0, then_was = 0, now_was = 0, kept_was = 0;
+    scoped.emplace_back(INT32_MAX - 12, 0);  // past any month: the walk stops before it
+    for (std::size_t a = 0, b = 0;;) {
+      const std::int32_t m = std::min(scoped[a].first, scoped[b].first + 12);
+      if (m > last) break;
+      // Without branches: which run steps here is as good as random.
+      const bool now_steps = scoped[a].first == m, then_steps = scoped[b].first + 12 == m;
+      now = now_steps ? scoped[a].second : now;
+      then = then_steps ? scoped[b].second : then;
+      a += now_steps;
+      b += then_steps;
+      const std::size_t at = static_cast<std::size_t>(std::max(m - first, 0));
+      const std::int64_t now_kept = then > 0 ? now : 0, kept = std::min(now, then);
+      then_diff[at] += then - then_was;
+      now_diff[at] += now_kept - now_was;
+      kept_diff[at] += kept - kept_was;
+      then_was = then;
+      now_was = now_kept;
+      kept_was = kept;
     }
   });
-  std::int64_t mrr = mrr_before, customers = customers_before, then = 0, now = 0, kept = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    out[i].mrr_begin = mrr;
-    out[i].customers_begin = customers;
-    mrr += mrr_delta[i];
-    customers += customer_delta[i];
-    out[i].mrr_end = mrr;
-    out[i].customers_end = customers;
-    out[i].retention_then = then += then_diff[i];
-    out[i].retention_now = now += now_diff[i];
-    out[i].retention_kept = kept += kept_diff[i];
-  }
-  return out;
 }
 
 RecurringRevenue::CohortTable RecurringRevenue::cohort_table(YearMonth first_month, YearMonth last_month,

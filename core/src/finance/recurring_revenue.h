@@ -20,6 +20,7 @@
 #include <optional>
 #include <vector>
 
+#include "fast/parallel.h"
 #include "rows/contract_line.h"
 #include "values/date.h"
 
@@ -110,10 +111,17 @@ class RecurringRevenue {
   std::size_t customers() const { return customers_; }
   std::size_t changes_kept() const;  // entries held, what memory follows (bench)
 
+  // The readers above cut their walk over the customers into parts run by
+  // `parallel` (every figure is a sum, the same whatever the parts).
+  void lend(const Parallel& parallel) { parallel_ = &parallel; }
+
  private:
   struct CohortTable;
+  struct MonthSums;
   CohortTable cohort_table(YearMonth first, YearMonth last, std::size_t window) const;
   std::vector<MrrMonth> months_of(YearMonth first, YearMonth last, const MrrScope& scope, CohortTable* cohorts) const;
+  // The customers of logs [from, to) added to `sums`.
+  void walk(std::size_t from, std::size_t to, const MrrScope& scope, MonthSums* sums) const;
   // One change of a customer's MRR as the readers see it: from the end of
   // `month` on, by `delta`, in `segment`.
   struct Change {
@@ -168,17 +176,22 @@ class RecurringRevenue {
   mutable std::vector<Span> staged_;
   mutable std::vector<std::uint8_t> staged_log_;
   std::size_t customers_ = 0;
+  const Parallel* parallel_ = &serial();
+  mutable bool settled_ = false;  // every span merged: nothing added since the last settle
+  // Logs [from, to) of part `part` of `parts`.
+  static std::size_t log_at(std::size_t part, std::size_t parts) { return part * kLogs / parts; }
   void stage(std::uint8_t log, const Span& span);
   static void hand_to_logs(std::vector<Log>& logs, std::vector<Span>& staged, std::vector<std::uint8_t>& staged_log);
   static void append(Log& log, const Span& span);
   static void merge(Log& log);
   void settle() const;
-  // f(changes, count) for every customer: its changes in month order, in no set order of customers.
+  // f(changes, count) for every customer of logs [from, to): its changes in
+  // month order, in no set order of customers.
   template <class F>
-  void for_each_customer(F f) const {
-    settle();
+  void for_each_customer(std::size_t from, std::size_t to, F f) const {
     std::vector<Change> changes;
-    for (const Log& log : logs_) {
+    for (std::size_t at = from; at < to; ++at) {
+      const Log& log = logs_[at];
       for (std::uint32_t k = 0; k < log.customers; ++k) {
         changes.clear();
         for (std::uint32_t i = log.from[k]; i < log.from[k + 1]; ++i) {

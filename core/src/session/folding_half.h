@@ -65,6 +65,11 @@ class alignas(64) FoldingHalf {
   const SnapshotLines* snapshot() const { return snapshot_ ? &*snapshot_ : nullptr; }
   // The kinds of line folded: which figures the report can tell (known_figures).
   const LineKinds& line_kinds() const { return line_kinds_; }
+  // Once every line is folded: the report's walks over the customers (MRR)
+  // may run their parts on `parallel`, which must outlive this.
+  void lend(const Parallel& parallel) {
+    for (auto& [currency, figures] : figures_) figures.recurring.lend(parallel);
+  }
 
   static constexpr std::size_t kMaxSegments = 200;
   static constexpr const char* kOtherSegment = "(other)";
