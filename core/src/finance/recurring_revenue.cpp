@@ -20,12 +20,6 @@ std::int64_t monthly_amount(const ContractLine& line) {
 // A step function of month indices: (month, value from that month end on), months ascending.
 using Steps = std::vector<std::pair<std::int32_t, std::int64_t>>;
 
-std::int64_t value_at(const Steps& steps, std::int32_t m) {
-  auto it = std::upper_bound(steps.begin(), steps.end(), m,
-                             [](std::int32_t month, const std::pair<std::int32_t, std::int64_t>& s) { return month < s.first; });
-  return it == steps.begin() ? 0 : std::prev(it)->second;
-}
-
 // Adds `value` to months lo..hi (clamped to the range) of a difference array over first..first+n-1.
 void add_over(std::vector<std::int64_t>& diff, std::int32_t first, std::int32_t lo, std::int32_t hi, std::int64_t value) {
   const std::int32_t n = static_cast<std::int32_t>(diff.size()) - 1;
@@ -311,10 +305,12 @@ void RecurringRevenue::walk(std::size_t from, std::size_t to, const MrrScope& sc
   std::vector<std::int64_t>&mrr_delta = sums->mrr_delta, &customer_delta = sums->customer_delta;
   std::vector<std::int64_t>&then_diff = sums->then_diff, &now_diff = sums->now_diff, &kept_diff = sums->kept_diff;
   CohortTable* const cohorts = sums->cohorts ? &*sums->cohorts : nullptr;
+  // Kept here, not in *sums, until the end: parts' sums share a cache line.
+  std::int64_t mrr_before = 0, customers_before = 0;
   Steps scoped;  // the customer's MRR in the scope, step by step
   for_each_customer(from, to, [&](const Change* list, std::size_t size) {
     scoped.clear();
-    std::int64_t whole = 0, in_scope = 0;
+    std::int64_t whole = 0, in_scope = 0, opening = 0;  // opening: at the month end before `first`
     bool had_mrr = false;  // any MRR at a month end before the one at hand
     for (std::size_t i = 0; i < size;) {
       const std::int32_t month = list[i].month;
@@ -324,6 +320,7 @@ void RecurringRevenue::walk(std::size_t from, std::size_t to, const MrrScope& sc
         if (scope.has(list[i].segment)) in_scope += list[i].delta;
       }
       if (in_scope != scope_before) scoped.emplace_back(month, in_scope);
+      if (month < first) opening = in_scope;
       const bool had = had_mrr;
       had_mrr = had_mrr || whole > 0;
       if (month < first || month > last || in_scope == scope_before) continue;
@@ -342,9 +339,8 @@ void RecurringRevenue::walk(std::size_t from, std::size_t to, const MrrScope& sc
     }
     if (scoped.empty()) return;
     if (cohorts != nullptr) cohorts->add(scoped);  // the whole scope's steps are the customer's
-    const std::int64_t opening = value_at(scoped, first - 1);
-    sums->mrr_before += opening;
-    sums->customers_before += opening > 0 ? 1 : 0;
+    mrr_before += opening;
+    customers_before += opening > 0 ? 1 : 0;
     // Retention: then = its MRR 12 month ends earlier, now = its MRR when
     // then > 0, kept = min(now, then). Each changes only at a step or 12
     // months after one: the two runs walked in month order, each change
@@ -370,6 +366,8 @@ void RecurringRevenue::walk(std::size_t from, std::size_t to, const MrrScope& sc
       kept_was = kept;
     }
   });
+  sums->mrr_before += mrr_before;
+  sums->customers_before += customers_before;
 }
 
 RecurringRevenue::CohortTable RecurringRevenue::cohort_table(YearMonth first_month, YearMonth last_month,

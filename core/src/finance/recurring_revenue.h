@@ -185,6 +185,19 @@ class RecurringRevenue {
   static void append(Log& log, const Span& span);
   static void merge(Log& log);
   void settle() const;
+  // A customer's changes by month: most have a few, sorted in place.
+  static void sort_by_month(Change* list, std::size_t n) {
+    if (n > 32) {
+      std::sort(list, list + n, [](const Change& a, const Change& b) { return a.month < b.month; });
+      return;
+    }
+    for (std::size_t i = 1; i < n; ++i) {
+      const Change c = list[i];
+      std::size_t j = i;
+      for (; j > 0 && list[j - 1].month > c.month; --j) list[j] = list[j - 1];
+      list[j] = c;
+    }
+  }
   // f(changes, count) for every customer of logs [from, to): its changes in
   // month order, in no set order of customers.
   template <class F>
@@ -193,14 +206,16 @@ class RecurringRevenue {
     for (std::size_t at = from; at < to; ++at) {
       const Log& log = logs_[at];
       for (std::uint32_t k = 0; k < log.customers; ++k) {
-        changes.clear();
-        for (std::uint32_t i = log.from[k]; i < log.from[k + 1]; ++i) {
-          const Span& s = log.spans[i];
-          changes.push_back({s.first, s.segment(), s.mrr()});
-          changes.push_back({s.first + s.months(), s.segment(), -s.mrr()});
+        const std::uint32_t spans = log.from[k + 1] - log.from[k];
+        if (changes.size() < 2 * spans) changes.resize(2 * spans);
+        Change* const list = changes.data();
+        for (std::uint32_t i = 0; i < spans; ++i) {
+          const Span& s = log.spans[log.from[k] + i];
+          list[2 * i] = {s.first, s.segment(), s.mrr()};
+          list[2 * i + 1] = {s.first + s.months(), s.segment(), -s.mrr()};
         }
-        std::sort(changes.begin(), changes.end(), [](const Change& a, const Change& b) { return a.month < b.month; });
-        f(changes.data(), changes.size());
+        sort_by_month(list, 2 * spans);
+        f(list, 2 * spans);
       }
     }
   }
