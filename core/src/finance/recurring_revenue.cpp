@@ -186,9 +186,9 @@ void RecurringRevenue::hand_to_logs(std::vector<Log>& logs, std::vector<Span>& s
 
 void RecurringRevenue::append(Log& log, const Span& span) {
   if (span.customer() >= log.customers) log.customers = span.customer() + 1;
-  if (log.pending.size() >= std::max<std::size_t>(log.spans.size / 2, 64)) merge(log);
+  if (log.pending.size() >= log.room()) merge(log);
   // Room for as many as the next merge takes, set aside at once: never grown by copying.
-  if (log.pending.size() == log.pending.capacity()) log.pending.reserve(std::max<std::size_t>(log.spans.size / 2, 64));
+  if (log.pending.size() == log.pending.capacity()) log.pending.reserve(log.room());
   log.pending.push_back(span);
 }
 
@@ -235,6 +235,7 @@ void RecurringRevenue::merge(Log& log) {
     }
   }
   from[log.customers] = static_cast<std::uint32_t>(out);
+  log.joins = out <= total - total / 8;
   if (out < total - total / 4) {  // renewals joined: kept in an array of their own size
     std::unique_ptr<Span[]> fewer(new Span[out]);
     std::copy(sorted.get(), sorted.get() + out, fewer.get());

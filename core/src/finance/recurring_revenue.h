@@ -167,6 +167,11 @@ class RecurringRevenue {
     std::vector<Span> pending;         // appended since
     std::vector<std::uint32_t> from;   // customer k's merged spans are spans[from[k], from[k + 1])
     std::uint32_t customers = 0;       // customer ids below customers * 256 + the log's index
+    bool joins = true;                 // its last merge joined or summed an eighth of its spans or more
+    // Spans taken before the next merge: half as many as are merged while
+    // merges join (renewals), twice as many while they only sort. Memory
+    // follows the changes either way; a merge that only sorts is work lost.
+    std::size_t room() const { return std::max<std::size_t>(joins ? spans.size / 2 : 2 * spans.size, 64); }
   };
   static constexpr std::size_t kLogs = 256;
   mutable std::vector<Log> logs_ = std::vector<Log>(kLogs);
