@@ -8,9 +8,10 @@
 
 #include <cstdint>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 #include "fast/id_fingerprint_table.h"
+#include "fast/zeroed_pages.h"
 
 namespace bbb {
 
@@ -25,12 +26,12 @@ class CustomerIds {
     return k == 0 ? 1 : k;  // 0 marks an empty slot
   }
   void prefetch(std::uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[key & (slots_.size() - 1)]);
+    if (capacity_ != 0) __builtin_prefetch(&slots()[key & (capacity_ - 1)]);
   }
   std::uint32_t of_key(std::uint64_t key) {
-    if ((size_ + 1) * 10 > slots_.size() * 7) grow();
-    for (std::size_t i = key & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      Slot& s = slots_[i];
+    if ((size_ + 1) * 10 > capacity_ * 7) grow();
+    for (std::size_t i = key & (capacity_ - 1);; i = (i + 1) & (capacity_ - 1)) {
+      Slot& s = slots()[i];
       if (s.key == key) return s.id;
       if (s.key == 0) {
         s = {key, size_};
@@ -47,17 +48,23 @@ class CustomerIds {
     std::uint64_t key;
     std::uint32_t id;
   };
+  Slot* slots() const { return static_cast<Slot*>(memory_.data()); }
   void grow() {
-    std::vector<Slot> old(slots_.empty() ? 64 : 2 * slots_.size(), Slot{0, 0});
-    old.swap(slots_);
-    for (const Slot& s : old) {
+    const std::size_t capacity = capacity_ == 0 ? 64 : 2 * capacity_;
+    const ZeroedPages old = std::move(memory_);
+    memory_ = ZeroedPages(capacity * sizeof(Slot));  // zeroed: every slot empty
+    const Slot* const from = static_cast<const Slot*>(old.data());
+    for (std::size_t k = 0; k < capacity_; ++k) {
+      const Slot& s = from[k];
       if (s.key == 0) continue;
-      std::size_t i = s.key & (slots_.size() - 1);
-      while (slots_[i].key != 0) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;
+      std::size_t i = s.key & (capacity - 1);
+      while (slots()[i].key != 0) i = (i + 1) & (capacity - 1);
+      slots()[i] = s;
     }
+    capacity_ = capacity;
   }
-  std::vector<Slot> slots_;
+  ZeroedPages memory_;
+  std::size_t capacity_ = 0;
   std::uint32_t size_ = 0;
 };
 

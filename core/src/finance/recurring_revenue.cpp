@@ -155,8 +155,10 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
 }
 
 void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) {
-  if (span.mrr <= 0) return;
-  if (customer >= customers_) customers_ = static_cast<std::size_t>(customer) + 1;
+  if (span.mrr > 0) add_span(customer, segment, span);
+}
+
+void RecurringRevenue::add_span(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) const {
   const std::uint32_t k = customer / kLogs;
   for (std::int32_t first = span.first.index(), last = span.last.index(); first <= last; first += Span::kMaxMonths) {
     const std::int32_t months = std::min(last - first + 1, Span::kMaxMonths);
@@ -166,7 +168,24 @@ void RecurringRevenue::add(std::uint32_t customer, std::uint16_t segment, const 
   }
 }
 
-void RecurringRevenue::stage(std::uint8_t log, const Span& span) {
+void RecurringRevenue::add_by_key(std::uint64_t customer_key, std::uint16_t segment, const MrrSpan& span) {
+  if (span.mrr <= 0) return;
+  ids_.prefetch(customer_key);
+  const Keyed line{customer_key, segment, span};
+  if (keyed_.size() < kLookAhead) {
+    keyed_.push_back(line);
+    settled_ = false;
+    return;
+  }
+  Keyed& oldest = keyed_[keyed_next_];
+  add_keyed(oldest);
+  oldest = line;
+  keyed_next_ = (keyed_next_ + 1) % kLookAhead;
+}
+
+void RecurringRevenue::add_keyed(const Keyed& k) const { add_span(ids_.of_key(k.key), k.segment, k.span); }
+
+void RecurringRevenue::stage(std::uint8_t log, const Span& span) const {
   settled_ = false;
   if (staged_.capacity() == 0) {
     staged_.reserve(kStaged);
@@ -248,6 +267,9 @@ void RecurringRevenue::merge(Log& log) {
 
 void RecurringRevenue::settle() const {
   if (settled_) return;
+  for (std::size_t i = 0; i < keyed_.size(); ++i) add_keyed(keyed_[(keyed_next_ + i) % keyed_.size()]);
+  keyed_ = std::vector<Keyed>();
+  keyed_next_ = 0;
   hand_to_logs(logs_, staged_, staged_log_);
   staged_ = std::vector<Span>();
   staged_log_ = std::vector<std::uint8_t>();

@@ -20,6 +20,7 @@
 #include <optional>
 #include <vector>
 
+#include "fast/customer_ids.h"
 #include "fast/parallel.h"
 #include "rows/contract_line.h"
 #include "values/date.h"
@@ -96,6 +97,11 @@ class RecurringRevenue {
   // at most 255).
   void add(std::uint32_t customer, std::uint16_t segment, const ContractLine& line);
   void add(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span);
+  // The same with the customer's key (CustomerIds::key) instead of an id:
+  // the id is looked up kLookAhead lines later, its slot asked of the memory
+  // now (a table of a million customers misses the cache on every line).
+  // One RecurringRevenue is fed by ids or by keys, not both.
+  void add_by_key(std::uint64_t customer_key, std::uint16_t segment, const MrrSpan& span);
 
   // The months first..last, each with its movements; a customer's history
   // before `first` decides new against reactivation.
@@ -108,7 +114,6 @@ class RecurringRevenue {
   std::vector<MrrMonth> months_and_cohorts(YearMonth first, YearMonth last, std::size_t window,
                                            std::vector<MrrCohort>* cohorts) const;
 
-  std::size_t customers() const { return customers_; }
   std::size_t changes_kept() const;  // entries held, what memory follows (bench)
 
   // The readers above cut their walk over the customers into parts run by
@@ -180,12 +185,24 @@ class RecurringRevenue {
   static constexpr std::size_t kStaged = 4096;
   mutable std::vector<Span> staged_;
   mutable std::vector<std::uint8_t> staged_log_;
-  std::size_t customers_ = 0;
+  // Lines by key awaiting their customer's id, oldest first from keyed_next_.
+  struct Keyed {
+    std::uint64_t key;
+    std::uint16_t segment;
+    MrrSpan span;
+  };
+  static constexpr std::size_t kLookAhead = 16;
+  mutable CustomerIds ids_;
+  mutable std::vector<Keyed> keyed_;
+  mutable std::size_t keyed_next_ = 0;
+  void add_keyed(const Keyed& k) const;
+  // Adds (or settles) only what is mutable: the readers settle a const object.
+  void add_span(std::uint32_t customer, std::uint16_t segment, const MrrSpan& span) const;
   const Parallel* parallel_ = &serial();
   mutable bool settled_ = false;  // every span merged: nothing added since the last settle
   // Logs [from, to) of part `part` of `parts`.
   static std::size_t log_at(std::size_t part, std::size_t parts) { return part * kLogs / parts; }
-  void stage(std::uint8_t log, const Span& span);
+  void stage(std::uint8_t log, const Span& span) const;
   static void hand_to_logs(std::vector<Log>& logs, std::vector<Span>& staged, std::vector<std::uint8_t>& staged_log);
   static void append(Log& log, const Span& span);
   static void merge(Log& log);

@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "fast/customer_ids.h"
 #include "finance/ledger_posting.h"
 
 namespace bbb {
@@ -51,11 +52,7 @@ void FoldingHalf::fold_cancelled_after_as_of(const ContractLine& line, std::stri
 
 void FoldingHalf::fold_scheduled(const ContractLine& line, std::string_view segment, const LineSchedule& schedule,
                                  const ContractLine& known_line, const LineSchedule& known_schedule) {
-  // A line with MRR: its customer's slot asked of the memory now, found at the end.
-  const std::optional<MrrSpan> span = mrr_span(line);
-  const std::uint64_t customer_key = span ? CustomerIds::key(line.customer, line.id) : 0;
   FoldedFigures& whole = whole_figures(line.currency);
-  if (span) whole.customers.prefetch(customer_key);
   if (line.from_invoice) {
     ++line_kinds_.invoice_lines;
     if (line.recognition == Recognition::kRatable) ++line_kinds_.invoice_lines_with_period;
@@ -72,7 +69,8 @@ void FoldingHalf::fold_scheduled(const ContractLine& line, std::string_view segm
     if (seg.waterfall) seg.waterfall->add(line, schedule);
     segment_id = seg.segment;
   }
-  if (span) whole.recurring.add(whole.customers.of_key(customer_key), segment_id, *span);
+  if (const std::optional<MrrSpan> span = mrr_span(line))
+    whole.recurring.add_by_key(CustomerIds::key(line.customer, line.id), segment_id, *span);
 }
 
 void FoldingHalf::add_to_figures(FoldedFigures& b, const ContractLine& line, const ContractLine& known_line,

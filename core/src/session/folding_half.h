@@ -13,7 +13,6 @@
 
 #include "rows/contract_line.h"
 #include "fast/currency_index.h"
-#include "fast/customer_ids.h"
 #include "finance/drill.h"
 #include "finance/forward_view.h"
 #include "finance/ledger.h"
@@ -40,7 +39,6 @@ struct FoldedFigures {
   // The whole currency's only: MRR per customer, each change tagged with
   // the segment it is in (a segment's own figures are its scope of these).
   RecurringRevenue recurring;
-  CustomerIds customers;
   std::uint16_t segment = 0;  // a segment's id in `recurring`, from 1; 0 for the whole currency
 };
 
