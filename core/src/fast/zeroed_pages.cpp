@@ -1,6 +1,7 @@
 #include "fast/zeroed_pages.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <new>
 #include <utility>
 
@@ -25,11 +26,15 @@ ZeroedPages::ZeroedPages(std::size_t bytes) : bytes_(bytes) {
     madvise(p, bytes, MADV_HUGEPAGE);  // advice: refused or not, the memory is there
     data_ = p;
     mapped_ = true;
-    return;
   }
 #endif
-  data_ = std::calloc(bytes == 0 ? 1 : bytes, 1);
+  if (data_ == nullptr) data_ = std::malloc(bytes == 0 ? 1 : bytes);
   if (data_ == nullptr) throw std::bad_alloc();
+  // Written now, though the system's pages come zeroed: a page first read
+  // is the shared zero page, and the write that follows replaces it and
+  // flushes the TLB of every core running this process (the reading
+  // thread's too), once a page.
+  std::memset(data_, 0, bytes);
 }
 
 ZeroedPages::~ZeroedPages() { release(); }

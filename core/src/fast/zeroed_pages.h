@@ -2,7 +2,7 @@
 // huge pages where it gives them (Linux's transparent huge pages): in 4 KiB
 // pages a table of millions of slots costs a page walk on nearly every
 // probe, and under a hypervisor a walk of the host's tables as well.
-// Elsewhere (WebAssembly, or a small table) it is plain zeroed memory.
+// Elsewhere (WebAssembly, or a small table) it is plain memory, zeroed.
 #pragma once
 
 #include <cstddef>
