@@ -1,5 +1,6 @@
 #include "fast/zeroed_pages.h"
 
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -21,10 +22,17 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 ZeroedPages::ZeroedPages(std::size_t bytes) : bytes_(bytes) {
 #if BBB_HUGE_PAGES
   if (bytes >= kHugePage) {
-    void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    // Whole huge pages on huge-page boundaries: the system backs no other range with them.
+    const std::size_t length = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+    void* p = mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
-    madvise(p, bytes, MADV_HUGEPAGE);  // advice: refused or not, the memory is there
-    data_ = p;
+    const std::uintptr_t start = reinterpret_cast<std::uintptr_t>(p);
+    const std::uintptr_t aligned = (start + kHugePage - 1) / kHugePage * kHugePage;
+    if (aligned > start) munmap(p, aligned - start);
+    munmap(reinterpret_cast<void*>(aligned + length), start + kHugePage - aligned);
+    madvise(reinterpret_cast<void*>(aligned), length, MADV_HUGEPAGE);  // advice: refused or not, the memory is there
+    data_ = reinterpret_cast<void*>(aligned);
+    bytes_ = length;
     mapped_ = true;
   }
 #endif
