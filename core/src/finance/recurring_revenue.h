@@ -191,7 +191,7 @@ class RecurringRevenue {
     std::uint16_t segment;
     MrrSpan span;
   };
-  static constexpr std::size_t kLookAhead = 16;
+  static constexpr std::size_t kLookAhead = 8;
   mutable CustomerIds ids_;
   mutable std::vector<Keyed> keyed_;
   mutable std::size_t keyed_next_ = 0;
