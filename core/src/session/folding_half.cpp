@@ -50,6 +50,13 @@ void FoldingHalf::fold_cancelled_after_as_of(const ContractLine& line, std::stri
   fold_scheduled(line, segment, schedule, uncancelled_line, uncancelled);
 }
 
+// bench/mrr.sh's yardstick build folds no MRR (CMake's BBB_BENCH_WITHOUT_MRR).
+#ifdef BBB_BENCH_WITHOUT_MRR
+constexpr bool kFoldMrr = false;
+#else
+constexpr bool kFoldMrr = true;
+#endif
+
 void FoldingHalf::fold_scheduled(const ContractLine& line, std::string_view segment, const LineSchedule& schedule,
                                  const ContractLine& known_line, const LineSchedule& known_schedule) {
   FoldedFigures& whole = whole_figures(line.currency);
@@ -69,8 +76,10 @@ void FoldingHalf::fold_scheduled(const ContractLine& line, std::string_view segm
     if (seg.waterfall) seg.waterfall->add(line, schedule);
     segment_id = seg.segment;
   }
-  if (const std::optional<MrrSpan> span = mrr_span(line))
-    whole.recurring.add_by_key(CustomerIds::key(line.customer, line.id), segment_id, *span);
+  if (kFoldMrr) {
+    if (const std::optional<MrrSpan> span = mrr_span(line))
+      whole.recurring.add_by_key(CustomerIds::key(line.customer, line.id), segment_id, *span);
+  }
 }
 
 void FoldingHalf::add_to_figures(FoldedFigures& b, const ContractLine& line, const ContractLine& known_line,
