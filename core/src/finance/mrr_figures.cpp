@@ -12,14 +12,7 @@ MrrFigures mrr_figures(const std::vector<MrrMonth>& months, const Period& period
       f.customers_begin = m.customers_begin;
       first = false;
     }
-    f.new_mrr += m.new_mrr;
-    f.expansion += m.expansion;
-    f.contraction += m.contraction;
-    f.churn += m.churn;
-    f.reactivation += m.reactivation;
-    f.new_customers += m.new_customers;
-    f.churned_customers += m.churned_customers;
-    f.reactivated_customers += m.reactivated_customers;
+    add_movements(m, &f);
     f.mrr_end = m.mrr_end;
     f.customers_end = m.customers_end;
     f.retention_then = m.retention_then;

@@ -92,18 +92,7 @@ struct RecurringRevenue::MonthSums {
   std::optional<CohortTable> cohorts;
 
   void add(const MonthSums& other) {
-    for (std::size_t i = 0; i < months.size(); ++i) {
-      MrrMonth& m = months[i];
-      const MrrMonth& o = other.months[i];
-      m.new_mrr += o.new_mrr;
-      m.expansion += o.expansion;
-      m.contraction += o.contraction;
-      m.churn += o.churn;
-      m.reactivation += o.reactivation;
-      m.new_customers += o.new_customers;
-      m.churned_customers += o.churned_customers;
-      m.reactivated_customers += o.reactivated_customers;
-    }
+    for (std::size_t i = 0; i < months.size(); ++i) add_movements(other.months[i], &months[i]);
     const std::pair<std::vector<std::int64_t>*, const std::vector<std::int64_t>*> diffs[] = {
         {&mrr_delta, &other.mrr_delta}, {&customer_delta, &other.customer_delta}, {&then_diff, &other.then_diff},
         {&now_diff, &other.now_diff}, {&kept_diff, &other.kept_diff}};

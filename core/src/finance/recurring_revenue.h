@@ -67,6 +67,20 @@ struct MrrMonth {
   std::int64_t retention_then = 0, retention_now = 0, retention_kept = 0;
 };
 
+// Adds a month's movements and their customers to `to`: another month's
+// (parts of a walk summed) or a period's figures (mrr_figures.h).
+template <class Sums>
+void add_movements(const MrrMonth& m, Sums* to) {
+  to->new_mrr += m.new_mrr;
+  to->expansion += m.expansion;
+  to->contraction += m.contraction;
+  to->churn += m.churn;
+  to->reactivation += m.reactivation;
+  to->new_customers += m.new_customers;
+  to->churned_customers += m.churned_customers;
+  to->reactivated_customers += m.reactivated_customers;
+}
+
 // One cohort: the customers whose first MRR is at the end of `start`, and
 // for each month since (0 = start) how many still have MRR and their MRR.
 struct MrrCohort {
