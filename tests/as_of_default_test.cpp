@@ -16,12 +16,7 @@ const char* kFile =
     "B,2024-11-20,600.00,,booked,2024-10-01\n"
     "C,2025-06-30,500.00,,open,2024-12-03\n";
 
-Json run(const std::string& read_settings) {
-  Input in;
-  in.contracts = kFile;
-  in.read_settings = read_settings;
-  return report(in);
-}
+Json run(const std::string& read_settings) { return report(kFile, "{}", read_settings); }
 
 }  // namespace
 

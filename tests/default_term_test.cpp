@@ -17,10 +17,7 @@ const char* kDeals =
     "D5,2024-03-01,500.00,USD,,open\n";
 
 Json run(const std::string& read_settings, const char* contracts = kDeals) {
-  Input in;
-  in.contracts = contracts;
-  in.read_settings = read_settings;
-  return report(in);
+  return report(contracts, "{}", read_settings);
 }
 
 }  // namespace
