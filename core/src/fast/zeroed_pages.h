@@ -25,7 +25,7 @@ class ZeroedPages {
   void release();
   void* data_ = nullptr;
   std::size_t bytes_ = 0;
-  bool mapped_ = false;  // from mmap (else calloc)
+  bool mapped_ = false;  // from mmap (else malloc)
 };
 
 }  // namespace bbb

@@ -159,11 +159,11 @@ void RecurringRevenue::add_span(std::uint32_t customer, std::uint16_t segment, c
 
 void RecurringRevenue::add_by_key(std::uint64_t customer_key, std::uint16_t segment, const MrrSpan& span) {
   if (span.mrr <= 0) return;
+  settled_ = false;
   ids_.prefetch(customer_key);
   const Keyed line{customer_key, segment, span};
   if (keyed_.size() < kLookAhead) {
     keyed_.push_back(line);
-    settled_ = false;
     return;
   }
   Keyed& oldest = keyed_[keyed_next_];
