@@ -129,6 +129,9 @@ test('the default currency\'s tab first, then the one with the most lines booked
   await page.locator('#currency').fill('USD');
   await page.locator('#currency').dispatchEvent('change');
   await settled(page, () => document.querySelector('.currency-tabs [role="tab"]')?.textContent === 'USD');
+  // Leaving the field may fire its own change (a read): let it end here, not under the next test's clicks.
+  await page.locator('#currency').blur();
+  await settled(page, () => document.querySelector('.currency-tabs [role="tab"]')?.textContent === 'USD');
 });
 
 test('a phone: the summary first, labels truncated, no sideways scroll in any view; dark mode', { timeout: 90_000 }, async () => {
